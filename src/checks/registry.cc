@@ -1,0 +1,14 @@
+#include "checks/registry.h"
+
+// One line per check, alphabetical by file name.
+#include "checks/undefined_placeholder_check.h"
+
+namespace smslint {
+
+std::vector<std::unique_ptr<ContentCheck>> BuiltinChecks() {
+  std::vector<std::unique_ptr<ContentCheck>> checks;
+  checks.push_back(std::make_unique<UndefinedPlaceholderCheck>());
+  return checks;
+}
+
+}  // namespace smslint

@@ -1,0 +1,64 @@
+// Commands: each command file registers one CLI11 subcommand; commands.cc lists them.
+#ifndef SMSLINT_CLI_COMMAND_H_
+#define SMSLINT_CLI_COMMAND_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "lint/diagnostic.h"
+
+namespace smslint {
+
+// Exit codes (DESIGN.md): 0 clean, 1 findings at or above --fail-on, 2 input unusable.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitInputError = 2;
+
+// Options shared by the commands that report findings.
+struct CommonOptions {
+  std::string format = "text";  // text | json | sarif | github | junit
+  std::string output;           // --output FILE, written atomically
+  std::string fail_on = "error";
+  std::vector<std::string> rule_dirs;
+  std::string profile;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string config;
+  std::string color = "auto";
+  bool show_pii = false;
+  uint64_t seed = 1;
+  bool quiet = false;
+  bool exit_zero = false;
+  std::string report_html;  // --report FILE (check, simulate)
+};
+
+void AddCommonOptions(CLI::App& command, CommonOptions& options, bool with_formats = true);
+
+// Whether findings at `worst` make the exit code 1 under --fail-on.
+bool FailsOn(std::optional<Level> worst, const std::string& fail_on);
+
+// Colour for stdout: --color, NO_COLOR, and whether stdout is a terminal.
+bool UseColor(const std::string& color_option);
+
+// Writes `bytes` to --output atomically (temp file + rename) or to stdout.
+// Returns false after printing "path: error: ..." on failure.
+bool WriteOutput(const std::string& output_path, const std::string& bytes);
+
+// One line "path:line:col: error: message" on stderr; returns kExitInputError.
+int ReportInputError(const std::string& message);
+
+// A command: its name and how it attaches itself to the app. The callback it
+// installs stores the exit code in `exit_code`.
+struct CommandEntry {
+  const char* name;
+  void (*attach)(CLI::App& app, int& exit_code);
+};
+
+// The command table, in the order `smslint --help` lists them.
+const std::vector<CommandEntry>& Commands();
+
+}  // namespace smslint
+
+#endif  // SMSLINT_CLI_COMMAND_H_

@@ -1,0 +1,17 @@
+#include "cli/command.h"
+
+namespace smslint {
+
+void AttachCheckCommand(CLI::App& app, int& exit_code);
+void AttachLintCommand(CLI::App& app, int& exit_code);
+
+const std::vector<CommandEntry>& Commands() {
+  // One line per command, in help order.
+  static const std::vector<CommandEntry> kCommands = {
+      {"check", AttachCheckCommand},
+      {"lint", AttachLintCommand},
+  };
+  return kCommands;
+}
+
+}  // namespace smslint

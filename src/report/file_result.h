@@ -1,0 +1,33 @@
+// FileResult: everything the emitters need about one analysed campaign file.
+#ifndef SMSLINT_REPORT_FILE_RESULT_H_
+#define SMSLINT_REPORT_FILE_RESULT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lint/diagnostic.h"
+#include "lint/rule_catalog.h"
+#include "sim/sim_result.h"
+
+namespace smslint {
+
+struct FileResult {
+  std::string path;    // as given ("-" for stdin)
+  std::string source;  // file text, for source lines under findings
+  std::vector<Diagnostic> diagnostics;  // sorted
+  std::optional<SimResult> sim;         // set by `check` and `simulate`
+  std::vector<std::string> rules_run;   // ids of the rules that ran on this file
+};
+
+struct ReportOptions {
+  bool color = false;
+  bool show_pii = false;
+  Level fail_on = Level::kError;  // for JUnit failures
+  bool fail_never = false;
+  const RuleCatalog* catalog = nullptr;
+};
+
+}  // namespace smslint
+
+#endif  // SMSLINT_REPORT_FILE_RESULT_H_

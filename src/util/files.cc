@@ -1,0 +1,131 @@
+#include "util/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+
+namespace smslint {
+namespace {
+
+absl::Status ErrnoError(const std::string& path, const std::string& what) {
+  return absl::InvalidArgumentError(absl::StrCat(path, ":0:0: error: ", what, ": ",
+                                                 std::strerror(errno)));
+}
+
+bool IsCampaignFile(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_bytes) {
+  int fd = path == "-" ? dup(STDIN_FILENO) : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError(path, "cannot open file");
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    close(fd);
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ":0:0: error: is a directory, expected a file"));
+  }
+  std::string data;
+  if (S_ISREG(st.st_mode)) {
+    if (static_cast<size_t>(st.st_size) > max_bytes) {
+      close(fd);
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ":0:0: error: file is ", st.st_size, " bytes, more than the ", max_bytes,
+          "-byte limit"));
+    }
+    data.reserve(st.st_size);
+  }
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      absl::Status s = ErrnoError(path, "cannot read file");
+      close(fd);
+      return s;
+    }
+    if (n == 0) break;
+    if (data.size() + n > max_bytes) {
+      close(fd);
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ":0:0: error: input is larger than the ", max_bytes, "-byte limit"));
+    }
+    data.append(buffer, n);
+  }
+  close(fd);
+  return data;
+}
+
+absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
+  std::filesystem::path target(path);
+  std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+  std::string tmpl = absl::StrCat(dir, "/.", target.filename().string(), ".XXXXXX");
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) return ErrnoError(path, "cannot create output file");
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      absl::Status s = ErrnoError(path, "cannot write output");
+      close(fd);
+      unlink(name.data());
+      return s;
+    }
+    p += n;
+    left -= n;
+  }
+  if (fsync(fd) != 0 || close(fd) != 0) {
+    absl::Status s = ErrnoError(path, "cannot write output");
+    unlink(name.data());
+    return s;
+  }
+  chmod(name.data(), 0644);
+  if (rename(name.data(), path.c_str()) != 0) {
+    absl::Status s = ErrnoError(path, "cannot replace output file");
+    unlink(name.data());
+    return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && std::filesystem::is_directory(input, ec)) {
+      std::vector<std::string> found;
+      for (auto it = std::filesystem::recursive_directory_iterator(
+               input, std::filesystem::directory_options::skip_permission_denied, ec);
+           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && IsCampaignFile(it->path()) &&
+            it->path().filename().string() != ".smslint.yaml")
+          found.push_back(it->path().string());
+      }
+      if (ec) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(input, ":0:0: error: cannot list directory: ", ec.message()));
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  return files;
+}
+
+}  // namespace smslint

@@ -1,0 +1,25 @@
+// Small string helpers shared by every module.
+#ifndef SMSLINT_UTIL_STRINGS_H_
+#define SMSLINT_UTIL_STRINGS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace smslint {
+
+// Levenshtein distance, for "did you mean".
+int EditDistance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, if it is close enough to be a likely typo; else "".
+std::string DidYouMean(std::string_view word, const std::vector<std::string_view>& candidates);
+
+// Number of Unicode code points in the first `byte_offset` bytes of `utf8` (columns).
+int CodePointColumn(std::string_view utf8, size_t byte_offset);
+
+// True when `text` is valid UTF-8 (no overlongs, no surrogates).
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_UTIL_STRINGS_H_
