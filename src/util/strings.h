@@ -6,7 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/string_view.h"
+
 namespace smslint {
+
+// Debian's Abseil is built with its own absl::string_view (not std::string_view):
+// convert at the boundary.
+inline absl::string_view AsAbsl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+inline std::string_view AsStd(absl::string_view s) { return std::string_view(s.data(), s.size()); }
 
 // Levenshtein distance, for "did you mean".
 int EditDistance(std::string_view a, std::string_view b);

@@ -1,0 +1,78 @@
+#include "campaign/campaign.h"
+
+#include <array>
+#include <utility>
+
+namespace smslint {
+namespace {
+
+constexpr std::array<std::pair<UseCase, std::string_view>, 11> kUseCases = {{
+    {UseCase::kMarketing, "marketing"},
+    {UseCase::kAccountNotification, "account_notification"},
+    {UseCase::kCustomerCare, "customer_care"},
+    {UseCase::kDeliveryNotification, "delivery_notification"},
+    {UseCase::kTwoFactor, "two_factor"},
+    {UseCase::kFraudAlert, "fraud_alert"},
+    {UseCase::kPolling, "polling"},
+    {UseCase::kPublicService, "public_service"},
+    {UseCase::kCharity, "charity"},
+    {UseCase::kPolitical, "political"},
+    {UseCase::kMixed, "mixed"},
+}};
+
+constexpr std::array<std::pair<Route, std::string_view>, 4> kRoutes = {{
+    {Route::kP2P, "p2p"},
+    {Route::k10DLC, "10dlc"},
+    {Route::kTollFree, "toll_free"},
+    {Route::kShortCode, "short_code"},
+}};
+
+constexpr std::array<std::pair<SenderStrategy, std::string_view>, 2> kStrategies = {{
+    {SenderStrategy::kRoundRobin, "round_robin"},
+    {SenderStrategy::kSticky, "sticky"},
+}};
+
+template <typename E, size_t N>
+std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+  for (const auto& [e, name] : table) {
+    if (e == value) return name;
+  }
+  return "";
+}
+
+template <typename E, size_t N>
+std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& table,
+                       std::string_view name) {
+  for (const auto& [e, n] : table) {
+    if (n == name) return e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view UseCaseName(UseCase use_case) { return NameOf(kUseCases, use_case); }
+std::optional<UseCase> ParseUseCase(std::string_view name) { return Parse(kUseCases, name); }
+std::string_view RouteName(Route route) { return NameOf(kRoutes, route); }
+std::optional<Route> ParseRoute(std::string_view name) { return Parse(kRoutes, name); }
+std::string_view SenderStrategyName(SenderStrategy strategy) {
+  return NameOf(kStrategies, strategy);
+}
+std::optional<SenderStrategy> ParseSenderStrategy(std::string_view name) {
+  return Parse(kStrategies, name);
+}
+
+std::string_view SourceLine(std::string_view source, int line) {
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t nl = source.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = source.find('\n', start);
+  std::string_view text = source.substr(start, end == std::string_view::npos ? end : end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace smslint

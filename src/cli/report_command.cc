@@ -1,0 +1,43 @@
+#include "cli/report_command.h"
+
+#include "cli/catalog.h"
+#include "report/emit.h"
+
+namespace smslint {
+
+int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions& common,
+                     AnalysisOptions::Stage stage) {
+  AnalysisOptions options;
+  options.stage = stage;
+  options.profile_override = common.profile;
+  options.seed = common.seed;
+  options.show_pii = common.show_pii;
+  options.rule_dirs = common.rule_dirs;
+  options.select = common.select;
+  options.ignore = common.ignore;
+  options.config = common.config;
+
+  absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(common.rule_dirs);
+  if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
+  absl::StatusOr<std::vector<FileResult>> results = AnalyzeInputs(inputs, options);
+  if (!results.ok()) return ReportInputError(std::string(results.status().message()));
+
+  ReportOptions report;
+  report.color = common.format == "text" && common.output.empty() && UseColor(common.color);
+  report.show_pii = common.show_pii;
+  report.fail_never = common.fail_on == "never";
+  report.fail_on = ParseLevel(common.fail_on).value_or(Level::kError);
+  report.catalog = &*catalog;
+  if (!WriteOutput(common.output, EmitReport(common.format, *results, report, common.quiet)))
+    return kExitInputError;
+
+  std::optional<Level> worst;
+  for (const FileResult& r : *results) {
+    std::optional<Level> w = WorstLevel(r.diagnostics);
+    if (w && (!worst || *w > *worst)) worst = w;
+  }
+  if (common.exit_zero) return kExitClean;
+  return FailsOn(worst, common.fail_on) ? kExitFindings : kExitClean;
+}
+
+}  // namespace smslint

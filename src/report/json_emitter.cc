@@ -1,0 +1,102 @@
+#include "report/json_emitter.h"
+
+#include "absl/time/time.h"
+
+namespace smslint {
+namespace {
+
+std::string FormatTime(absl::Time t, const std::string& zone_name) {
+  if (t == absl::InfinitePast() || t == absl::InfiniteFuture()) return "";
+  absl::TimeZone zone = absl::UTCTimeZone();
+  if (!zone_name.empty()) absl::LoadTimeZone(zone_name, &zone);
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%S%Ez", t, zone);
+}
+
+nlohmann::ordered_json SeriesToJson(const TimeSeries& series, const std::string& zone) {
+  nlohmann::ordered_json j;
+  j["start"] = FormatTime(series.start, zone);
+  j["bucket_seconds"] = absl::ToInt64Seconds(series.bucket);
+  j["values"] = series.values;
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json DiagnosticToJson(const Diagnostic& d) {
+  nlohmann::ordered_json j;
+  j["rule"] = d.rule;
+  j["level"] = std::string(LevelName(d.level));
+  j["message"] = d.message;
+  j["file"] = d.span.file;
+  j["line"] = d.span.line;
+  j["column"] = d.span.column;
+  j["end_line"] = d.span.end_line;
+  j["end_column"] = d.span.end_column;
+  if (!d.template_id.empty()) j["template"] = d.template_id;
+  if (!d.suggestion.empty()) j["suggestion"] = d.suggestion;
+  if (!d.notes.empty()) j["notes"] = d.notes;
+  return j;
+}
+
+nlohmann::ordered_json SimResultToJson(const SimResult& sim) {
+  nlohmann::ordered_json j;
+  j["profile"] = sim.profile;
+  j["time_zone"] = sim.time_zone;
+  j["start"] = FormatTime(sim.start, sim.time_zone);
+  j["end"] = FormatTime(sim.end, sim.time_zone);
+  j["messages"] = sim.messages;
+  j["delivered"] = sim.delivered;
+  j["filtered"] = sim.filtered;
+  j["late"] = sim.late;
+  j["stale"] = sim.stale;
+  j["quiet_hours"] = sim.quiet_hours;
+  j["recommendation"] = sim.recommendation;
+  nlohmann::ordered_json senders = nlohmann::ordered_json::array();
+  for (const SenderStats& s : sim.senders) {
+    nlohmann::ordered_json js;
+    js["number"] = s.number;
+    js["sent"] = s.sent;
+    js["delivered"] = s.delivered;
+    js["filtered"] = s.filtered;
+    js["late"] = s.late;
+    js["stale"] = s.stale;
+    js["quiet_hours"] = s.quiet_hours;
+    js["first_violation_rule"] = s.first_violation_rule;
+    js["first_violation"] = FormatTime(s.first_violation, sim.time_zone);
+    js["limit_per_bucket"] = s.limit_per_bucket;
+    js["limit_per_day"] = s.limit_per_day;
+    js["sends"] = SeriesToJson(s.sends, sim.time_zone);
+    js["filtered_series"] = SeriesToJson(s.filtered_series, sim.time_zone);
+    js["quiet_series"] = SeriesToJson(s.quiet_series, sim.time_zone);
+    senders.push_back(std::move(js));
+  }
+  j["senders"] = std::move(senders);
+  return j;
+}
+
+std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions& options) {
+  (void)options;
+  nlohmann::ordered_json doc;
+  doc["version"] = kJsonFormatVersion;
+  doc["tool"] = {{"name", "smslint"}, {"version", SMSLINT_VERSION}};
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  int64_t counts[3] = {0, 0, 0};
+  for (const FileResult& r : results) {
+    nlohmann::ordered_json f;
+    f["path"] = r.path;
+    f["findings"] = r.diagnostics.size();
+    if (r.sim) f["simulation"] = SimResultToJson(*r.sim);
+    files.push_back(std::move(f));
+    for (const Diagnostic& d : r.diagnostics) {
+      findings.push_back(DiagnosticToJson(d));
+      ++counts[static_cast<int>(d.level)];
+    }
+  }
+  doc["files"] = std::move(files);
+  doc["findings"] = std::move(findings);
+  doc["summary"] = {{"errors", counts[2]}, {"warnings", counts[1]}, {"infos", counts[0]}};
+  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace smslint

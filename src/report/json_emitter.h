@@ -1,0 +1,22 @@
+// JSON output: one document with a `version` field; stable field names.
+#ifndef SMSLINT_REPORT_JSON_EMITTER_H_
+#define SMSLINT_REPORT_JSON_EMITTER_H_
+
+#include <string>
+#include <vector>
+
+#include "nlohmann/json.hpp"
+#include "report/file_result.h"
+
+namespace smslint {
+
+inline constexpr int kJsonFormatVersion = 1;
+
+std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions& options);
+
+nlohmann::ordered_json DiagnosticToJson(const Diagnostic& d);
+nlohmann::ordered_json SimResultToJson(const SimResult& sim);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_REPORT_JSON_EMITTER_H_

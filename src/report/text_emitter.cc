@@ -1,0 +1,105 @@
+#include "report/text_emitter.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "campaign/campaign.h"
+#include "util/strings.h"
+
+namespace smslint {
+namespace {
+
+constexpr char kReset[] = "\x1b[0m";
+constexpr char kBold[] = "\x1b[1m";
+constexpr char kRed[] = "\x1b[1;31m";
+constexpr char kYellow[] = "\x1b[1;33m";
+constexpr char kBlue[] = "\x1b[1;34m";
+constexpr char kCyan[] = "\x1b[36m";
+constexpr char kDim[] = "\x1b[2m";
+
+const char* LevelColor(Level level) {
+  switch (level) {
+    case Level::kError:
+      return kRed;
+    case Level::kWarning:
+      return kYellow;
+    case Level::kInfo:
+      return kBlue;
+  }
+  return "";
+}
+
+std::string Plural(int64_t n, std::string_view word) {
+  return absl::StrCat(n, " ", AsAbsl(word), n == 1 ? "" : "s");
+}
+
+// Tabs become one space so the caret lines up with what the terminal shows.
+std::string Expand(std::string_view line) {
+  std::string out(line);
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  return out;
+}
+
+}  // namespace
+
+std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source, bool color) {
+  auto paint = [&](const char* code, std::string_view text) {
+    return color ? absl::StrCat(code, AsAbsl(text), kReset) : std::string(text);
+  };
+  std::string out;
+  std::string location = d.span.file;
+  if (d.span.line > 0) absl::StrAppend(&location, ":", d.span.line, ":", std::max(d.span.column, 1));
+  absl::StrAppend(&out, paint(kBold, location), ": ",
+                  paint(LevelColor(d.level), LevelName(d.level)), ": ", d.message, " ",
+                  paint(kDim, absl::StrCat("[", d.rule, "]")), "\n");
+  std::string_view line = d.span.line > 0 ? SourceLine(source, d.span.line) : std::string_view();
+  if (!line.empty() && line.size() <= 400) {
+    std::string gutter = absl::StrCat(d.span.line);
+    absl::StrAppend(&out, "  ", gutter, " | ", Expand(line), "\n");
+    int begin = std::max(d.span.column, 1);
+    int line_columns = CodePointColumn(line, line.size());
+    int end = d.span.end_line == d.span.line && d.span.end_column > begin ? d.span.end_column
+                                                                          : begin + 1;
+    end = std::min(end, std::max(line_columns + 1, begin + 1));
+    std::string caret(begin - 1, ' ');
+    caret.append("^");
+    if (end - begin > 1) caret.append(end - begin - 1, '~');
+    absl::StrAppend(&out, "  ", std::string(gutter.size(), ' '), " | ",
+                    paint(LevelColor(d.level), caret), "\n");
+  }
+  if (!d.suggestion.empty()) {
+    absl::StrAppend(&out, "  ", paint(kCyan, "help"), ": ", d.suggestion, "\n");
+  }
+  for (const std::string& note : d.notes) absl::StrAppend(&out, "  note: ", note, "\n");
+  return out;
+}
+
+std::string SummaryLine(const std::vector<FileResult>& results) {
+  int64_t counts[3] = {0, 0, 0};
+  for (const FileResult& r : results) {
+    for (const Diagnostic& d : r.diagnostics) ++counts[static_cast<int>(d.level)];
+  }
+  std::string files = Plural(static_cast<int64_t>(results.size()), "file");
+  if (counts[0] + counts[1] + counts[2] == 0) return absl::StrCat("no findings in ", files);
+  std::vector<std::string> parts;
+  if (counts[2]) parts.push_back(Plural(counts[2], "error"));
+  if (counts[1]) parts.push_back(Plural(counts[1], "warning"));
+  if (counts[0]) parts.push_back(Plural(counts[0], "info"));
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) absl::StrAppend(&out, i ? ", " : "", parts[i]);
+  return absl::StrCat(out, " in ", files);
+}
+
+std::string EmitText(const std::vector<FileResult>& results, const ReportOptions& options,
+                     bool quiet) {
+  std::string out;
+  for (const FileResult& r : results) {
+    for (const Diagnostic& d : r.diagnostics) {
+      absl::StrAppend(&out, FormatDiagnosticText(d, r.source, options.color));
+    }
+  }
+  if (!quiet) absl::StrAppend(&out, SummaryLine(results), "\n");
+  return out;
+}
+
+}  // namespace smslint
