@@ -19,6 +19,9 @@ struct Ucs2Character {
   size_t byte_length = 0;
   int column = 0;           // 1-based, in code points
   std::string replacement;  // GSM-7 stand-in ("'" for U+2019), empty when none
+  // True when a stand-in exists, including the empty one of a zero-width
+  // character (the fix is to delete it).
+  bool has_replacement = false;
 };
 
 struct SegmentCount {
@@ -38,6 +41,16 @@ struct SegmentAnalysis {
 
 // Full analysis for reports: also lists each character that forces UCS-2.
 SegmentAnalysis AnalyzeSegments(std::string_view utf8);
+
+// `utf8` with every character that has a GSM-7 stand-in replaced by it (zero-width
+// characters removed); characters without one are kept as they are.
+std::string ApplyGsm7Replacements(std::string_view utf8);
+
+// "U+2019", "U+1F600".
+std::string FormatCodePoint(char32_t code_point);
+
+// The Unicode name ("RIGHT SINGLE QUOTATION MARK"; "<control-0092>" for controls).
+std::string UnicodeName(char32_t code_point);
 
 }  // namespace smslint
 
