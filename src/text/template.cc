@@ -1,6 +1,7 @@
 #include "text/template.h"
 
 #include "absl/strings/ascii.h"
+#include "util/strings.h"
 
 namespace smslint {
 
@@ -30,10 +31,10 @@ ParsedTemplate ParseTemplate(std::string_view body) {
     p.end = close + 2;
     size_t bar = inner.find('|');
     if (bar == std::string_view::npos) {
-      p.field = std::string(absl::StripAsciiWhitespace(inner));
+      p.field = std::string(absl::StripAsciiWhitespace(AsAbsl(inner)));
     } else {
-      p.field = std::string(absl::StripAsciiWhitespace(inner.substr(0, bar)));
-      p.fallback = std::string(absl::StripAsciiWhitespace(inner.substr(bar + 1)));
+      p.field = std::string(absl::StripAsciiWhitespace(AsAbsl(inner.substr(0, bar))));
+      p.fallback = std::string(absl::StripAsciiWhitespace(AsAbsl(inner.substr(bar + 1))));
     }
     parsed.literals.push_back(std::move(literal));
     literal.clear();
