@@ -67,7 +67,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source, b
     absl::StrAppend(&out, "  ", std::string(gutter.size(), ' '), " | ",
                     paint(LevelColor(d.level), caret), "\n");
   }
-  if (!d.suggestion.empty()) {
+  // A suggestion the message already quotes ("did you mean 'x'?") is not repeated.
+  if (!d.suggestion.empty() && d.message.find(d.suggestion) == std::string::npos) {
     absl::StrAppend(&out, "  ", paint(kCyan, "help"), ": ", d.suggestion, "\n");
   }
   for (const std::string& note : d.notes) absl::StrAppend(&out, "  note: ", note, "\n");
