@@ -1,0 +1,30 @@
+// The HTML report (`--report out.html`): one self-contained file a marketer can open
+// or attach to a ticket. No network: inline CSS and inline SVG only. A verdict first
+// (will the campaign go through, what to fix first), then per file the simulated
+// traffic per sender against each threshold and the findings grouped by template with
+// the offending text highlighted.
+#ifndef SMSLINT_REPORT_HTML_REPORT_H_
+#define SMSLINT_REPORT_HTML_REPORT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/file_result.h"
+
+namespace smslint {
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string EscapeHtml(std::string_view text);
+
+// Masks every phone-number-like run of digits (10 or more, with the usual separators)
+// in `text` as "+1415•••0100", except the numbers in `keep` (sender numbers, which
+// belong to the business). Source lines shown in the report go through it, since an
+// inline recipients list puts personal numbers in the campaign file itself.
+std::string MaskPhoneNumbers(std::string_view text, const std::vector<std::string>& keep);
+
+std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportOptions& options);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_REPORT_HTML_REPORT_H_
