@@ -68,7 +68,6 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
 
   FileResult result;
   result.path = path;
-  result.source = campaign.source;
   std::set<std::string> rules_run = {"schema/unknown-key", "schema/missing-field",
                                      "schema/invalid-value"};
   result.diagnostics = std::move(loaded->diagnostics);
@@ -88,17 +87,27 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   return result;
 }
 
-absl::StatusOr<std::vector<FileResult>> AnalyzeInputs(const std::vector<std::string>& inputs,
-                                                      const AnalysisOptions& options) {
-  absl::StatusOr<std::vector<std::string>> files = ExpandInputs(inputs);
-  if (!files.ok()) return files.status();
-  std::vector<FileResult> results;
-  for (const std::string& file : *files) {
-    absl::StatusOr<FileResult> result = AnalyzeFile(file, options);
-    if (!result.ok()) return result.status();
-    results.push_back(std::move(*result));
+AnalysisRun AnalyzeInputs(const std::vector<std::string>& inputs, const AnalysisOptions& options) {
+  AnalysisRun run;
+  for (const std::string& input : inputs) {
+    absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});
+    if (!files.ok()) {
+      run.errors.emplace_back(files.status().message());
+      continue;
+    }
+    if (files->empty()) {
+      run.errors.push_back(input + ":1:1: error: no *.yaml or *.yml campaign files in directory");
+    }
+    for (const std::string& file : *files) {
+      absl::StatusOr<FileResult> result = AnalyzeFile(file, options);
+      if (result.ok()) {
+        run.results.push_back(std::move(*result));
+      } else {
+        run.errors.emplace_back(result.status().message());
+      }
+    }
   }
-  return results;
+  return run;
 }
 
 }  // namespace smslint

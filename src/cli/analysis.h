@@ -28,10 +28,14 @@ struct AnalysisOptions {
 // "path:line:col: error: ...".
 absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOptions& options);
 
-// Runs AnalyzeFile on each input (files, directories, "-"), in order. Stops at the
-// first file that cannot be processed.
-absl::StatusOr<std::vector<FileResult>> AnalyzeInputs(const std::vector<std::string>& inputs,
-                                                      const AnalysisOptions& options);
+struct AnalysisRun {
+  std::vector<FileResult> results;  // the files that could be processed
+  std::vector<std::string> errors;  // "path:line:col: error: ..." for the others
+};
+
+// Runs AnalyzeFile on each input (files, directories, "-"), in order. A file that
+// cannot be processed is an error line; the others are still analysed.
+AnalysisRun AnalyzeInputs(const std::vector<std::string>& inputs, const AnalysisOptions& options);
 
 }  // namespace smslint
 

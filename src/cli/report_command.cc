@@ -19,8 +19,11 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
 
   absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(common.rule_dirs);
   if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
-  absl::StatusOr<std::vector<FileResult>> results = AnalyzeInputs(inputs, options);
-  if (!results.ok()) return ReportInputError(std::string(results.status().message()));
+  AnalysisRun run = AnalyzeInputs(inputs, options);
+  for (const std::string& error : run.errors) ReportInputError(error);
+  // Nothing could be read: no report at all, only the errors.
+  if (run.results.empty()) return kExitInputError;
+  const std::vector<FileResult>* results = &run.results;
 
   ReportOptions report;
   report.color = common.format == "text" && common.output.empty() && UseColor(common.color);
@@ -36,6 +39,7 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
     std::optional<Level> w = WorstLevel(r.diagnostics);
     if (w && (!worst || *w > *worst)) worst = w;
   }
+  if (!run.errors.empty()) return kExitInputError;
   if (common.exit_zero) return kExitClean;
   return FailsOn(worst, common.fail_on) ? kExitFindings : kExitClean;
 }

@@ -15,7 +15,7 @@ namespace smslint {
 namespace {
 
 absl::Status ErrnoError(const std::string& path, const std::string& what) {
-  return absl::InvalidArgumentError(absl::StrCat(path, ":0:0: error: ", what, ": ",
+  return absl::InvalidArgumentError(absl::StrCat(path, ":1:1: error: ", what, ": ",
                                                  std::strerror(errno)));
 }
 
@@ -33,14 +33,14 @@ absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_
   if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     close(fd);
     return absl::InvalidArgumentError(
-        absl::StrCat(path, ":0:0: error: is a directory, expected a file"));
+        absl::StrCat(path, ":1:1: error: is a directory, expected a file"));
   }
   std::string data;
   if (S_ISREG(st.st_mode)) {
     if (static_cast<size_t>(st.st_size) > max_bytes) {
       close(fd);
       return absl::InvalidArgumentError(absl::StrCat(
-          path, ":0:0: error: file is ", st.st_size, " bytes, more than the ", max_bytes,
+          path, ":1:1: error: file is ", st.st_size, " bytes, more than the ", max_bytes,
           "-byte limit"));
     }
     data.reserve(st.st_size);
@@ -58,7 +58,7 @@ absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_
     if (data.size() + n > max_bytes) {
       close(fd);
       return absl::InvalidArgumentError(absl::StrCat(
-          path, ":0:0: error: input is larger than the ", max_bytes, "-byte limit"));
+          path, ":1:1: error: input is larger than the ", max_bytes, "-byte limit"));
     }
     data.append(buffer, n);
   }
@@ -117,7 +117,7 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::str
       }
       if (ec) {
         return absl::InvalidArgumentError(
-            absl::StrCat(input, ":0:0: error: cannot list directory: ", ec.message()));
+            absl::StrCat(input, ":1:1: error: cannot list directory: ", ec.message()));
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
