@@ -1,0 +1,124 @@
+// End-to-end behaviour of the smslint binary: help, typos, exit codes, outputs.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/cli/run_cli.h"
+
+namespace smslint {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_CASE("version and help") {
+  CliResult version = RunCli({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(Contains(version.stdout_text, "smslint "));
+  CliResult help = RunCli({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(Contains(help.stdout_text, "check"));
+  CHECK(Contains(help.stdout_text, "lint"));
+  CliResult help_lint = RunCli({"help", "lint"});
+  CHECK(help_lint.exit_code == 0);
+  CHECK(Contains(help_lint.stdout_text, "--fail-on"));
+  CliResult lint_help = RunCli({"lint", "--help"});
+  CHECK(lint_help.exit_code == 0);
+  CHECK(Contains(lint_help.stdout_text, "--format"));
+}
+
+TEST_CASE("typos in commands and options get a did-you-mean and exit 2") {
+  CliResult command = RunCli({"chek", "campaigns/holiday-promo.yaml"});
+  CHECK(command.exit_code == 2);
+  CHECK(Contains(command.stderr_text, "did you mean 'check'?"));
+  CliResult option = RunCli({"lint", "--fromat", "json", "campaigns/holiday-promo.yaml"});
+  CHECK(option.exit_code == 2);
+  CHECK(Contains(option.stderr_text, "did you mean '--format'?"));
+  CliResult help = RunCli({"help", "lnt"});
+  CHECK(help.exit_code == 2);
+  CHECK(Contains(help.stderr_text, "did you mean 'lint'?"));
+  CliResult bad_value = RunCli({"lint", "--fail-on", "sometimes", "campaigns/holiday-promo.yaml"});
+  CHECK(bad_value.exit_code == 2);
+}
+
+TEST_CASE("unusable input is one path:line:col error line and exit 2") {
+  CliResult missing = RunCli({"lint", "campaigns/no-such-file.yaml"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.stdout_text.empty());
+  CHECK(missing.stderr_text ==
+        "campaigns/no-such-file.yaml:1:1: error: cannot open file: No such file or directory\n");
+  CliResult syntax = RunCli({"lint", "campaigns/mistakes/syntax-error.yaml"});
+  CHECK(syntax.exit_code == 2);
+  CHECK(Contains(syntax.stderr_text, "campaigns/mistakes/syntax-error.yaml:14:11: error: YAML syntax"));
+  CliResult directory = RunCli({"lint", "-"}, "");
+  CHECK(directory.exit_code == 2);
+  CHECK(Contains(directory.stderr_text, "-:1:1: error: the file is empty"));
+}
+
+TEST_CASE("stdin is read with -") {
+  std::ifstream in(std::string(SMSLINT_SOURCE_DIR) + "/campaigns/mistakes/unknown-keys.yaml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  CliResult r = RunCli({"lint", "--format", "json", "-"}, ss.str());
+  CHECK(Contains(r.stdout_text, "\"file\": \"-\""));
+  CHECK(Contains(r.stdout_text, "schema/unknown-key"));
+}
+
+TEST_CASE("--fail-on sets which level fails the run") {
+  // unknown-keys.yaml has warnings only (in schema terms).
+  const std::string file = "campaigns/mistakes/invalid-values.yaml";
+  CHECK(RunCli({"lint", file}).exit_code == 1);
+  CHECK(RunCli({"lint", "--fail-on", "never", file}).exit_code == 0);
+  CHECK(RunCli({"lint", "--exit-zero", file}).exit_code == 0);
+  CliResult warnings = RunCli({"lint", "--select", "schema/unknown-key", "--fail-on", "warning",
+                               "campaigns/mistakes/unknown-keys.yaml"});
+  CHECK(warnings.exit_code == 1);
+  CliResult errors_only = RunCli({"lint", "--select", "schema/unknown-key", "--fail-on", "error",
+                                  "campaigns/mistakes/unknown-keys.yaml"});
+  CHECK(errors_only.exit_code == 0);
+}
+
+TEST_CASE("--output writes the whole report atomically and prints nothing") {
+  std::filesystem::path out = std::filesystem::temp_directory_path() / "smslint-cli-out.json";
+  std::filesystem::remove(out);
+  CliResult r = RunCli({"lint", "--format", "json", "--output", out.string(),
+                        "campaigns/mistakes/invalid-values.yaml"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.stdout_text.empty());
+  std::ifstream in(out);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  CHECK(Contains(ss.str(), "\"version\": 1"));
+  CHECK(ss.str().back() == '\n');
+  std::filesystem::remove(out);
+
+  CliResult unwritable = RunCli({"lint", "--output", "/nonexistent-dir/report.txt",
+                                 "campaigns/holiday-promo.yaml"});
+  CHECK(unwritable.exit_code == 2);
+  CHECK(Contains(unwritable.stderr_text, "/nonexistent-dir/report.txt:1:1: error:"));
+}
+
+TEST_CASE("a directory is expanded; one unreadable file does not hide the others") {
+  CliResult r = RunCli({"lint", "--format", "json", "campaigns/"});
+  CHECK(r.exit_code == 2);
+  CHECK(Contains(r.stderr_text, "syntax-error.yaml:14:11: error:"));
+  CHECK(Contains(r.stdout_text, "campaigns/mistakes/invalid-values.yaml"));
+  CHECK(Contains(r.stdout_text, "campaigns/holiday-promo.yaml"));
+}
+
+TEST_CASE("text output: location, level, rule, source line and caret") {
+  CliResult r = RunCli({"lint", "campaigns/mistakes/unknown-keys.yaml"});
+  CHECK(Contains(r.stdout_text,
+                 "campaigns/mistakes/unknown-keys.yaml:12:3: warning: unknown key 'domian' in "
+                 "campaign; did you mean 'domain'? [schema/unknown-key]\n"
+                 "  12 |   domian: acme.com\n"
+                 "     |   ^~~~~~\n"));
+  CHECK(Contains(r.stdout_text, " in 1 file\n"));
+  CHECK(!Contains(r.stdout_text, "\x1b["));
+}
+
+}  // namespace
+}  // namespace smslint
