@@ -11,6 +11,8 @@ void AttachCheckCommand(CLI::App& app, int& exit_code) {
   AddCommonOptions(*cmd, *options);
   cmd->add_option("--profile", options->profile, "Route profile to simulate against");
   cmd->add_option("--seed", options->seed, "Seed for the simulation's random draws");
+  cmd->add_option("--report", options->report_html,
+                  "Also write a self-contained HTML report to FILE");
   cmd->callback([inputs, options, &exit_code] {
     exit_code = RunReportCommand(*inputs, *options, AnalysisOptions::Stage::kCheck);
   });

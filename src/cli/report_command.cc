@@ -2,6 +2,7 @@
 
 #include "cli/catalog.h"
 #include "report/emit.h"
+#include "report/html_report.h"
 
 namespace smslint {
 
@@ -32,6 +33,8 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
   report.fail_on = ParseLevel(common.fail_on).value_or(Level::kError);
   report.catalog = &*catalog;
   if (!WriteOutput(common.output, EmitReport(common.format, *results, report, common.quiet)))
+    return kExitInputError;
+  if (!common.report_html.empty() && !WriteOutput(common.report_html, EmitHtmlReport(*results, report)))
     return kExitInputError;
 
   std::optional<Level> worst;
