@@ -54,9 +54,81 @@ enum RecipientFlag : uint8_t {
   kRecipientZoneGuessed = 1 << 4, // zone from the number's prefix with several candidates
 };
 
+// Recipients that are never sent to: invalid, a later duplicate, or suppressed.
+inline constexpr uint8_t kRecipientNotSent =
+    kRecipientInvalid | kRecipientDuplicate | kRecipientSuppressed;
+inline bool IsSendable(uint8_t flags) { return (flags & kRecipientNotSent) == 0; }
+
 // "+1212•••0142": country code and first three national digits, then the last four.
 std::string MaskNumber(uint64_t e164_digits);
 std::string MaskNumber(std::string_view e164_text);
+
+// A recipient number as written, for a finding: the normalised number masked when
+// it is valid, else the text with all but its first three and last two digits
+// hidden (and cut to 40 characters); as written when `show_pii`.
+std::string ShowRecipientNumber(std::string_view written, uint64_t e164, bool show_pii);
+
+// True for an ISO 8601 calendar date or date-time: 2024-03-01, 2024-03-01T09:30,
+// 2024-03-01 09:30:15.250Z, 2024-03-01T09:30:15+01:00 (the consent column).
+bool IsIsoDateOrDateTime(std::string_view text);
+
+enum class RecipientLoadMode {
+  kHeaderOnly,  // the CSV header only: column names for placeholders (`lint`)
+  kFull,        // every row, numbers, consent, suppression, zones (`check`)
+};
+
+// Counts for the report.
+struct RecipientStats {
+  size_t rows = 0;           // data rows read into the table
+  size_t malformed_rows = 0; // rows skipped as malformed (not in the table)
+  size_t sendable = 0;       // IsSendable
+  size_t invalid = 0;
+  size_t duplicate = 0;
+  size_t suppressed = 0;
+  size_t no_consent = 0;
+  size_t non_mobile = 0;
+  size_t zone_guessed = 0;   // zone chosen among several candidates
+  size_t zone_unknown = 0;   // no zone from column or number: schedule zone used
+  size_t state_known = 0;
+  bool consent_column = false;
+};
+
+struct RecipientLoadResult {
+  RecipientTable table;
+  std::vector<Diagnostic> diagnostics;  // data/*, and schema/* about the CSV itself
+  RecipientStats stats;
+};
+
+// Reads `recipients.file` (relative to campaign.dir) or `recipients.list`.
+// A recipients or suppression file that cannot be read (missing, a directory,
+// unreadable) is a Status error "campaign.yaml:line:col: error: ..." at the
+// `file:` value (exit 2). A file without a header row or without a `phone`
+// column is a schema/missing-field finding and an empty table. With neither file
+// nor list, the table is empty and there are no findings (the loader reports it).
+absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
+                                                   RecipientLoadMode mode, bool show_pii);
+
+// data/invalid-number for sender numbers libphonenumber does not accept as valid
+// (senders belong to the business and are shown unmasked).
+std::vector<Diagnostic> CheckSenders(const Campaign& campaign);
+
+// Renders every template for every sendable recipient: content/empty-placeholder,
+// content/segment-count (over `max_segments`) and content/ucs2-character (a
+// recipient's field value forces UCS-2 where the template text alone does not).
+// One finding per template and rule, with counts and masked examples.
+std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
+                                              const RecipientTable& table, bool show_pii,
+                                              int max_segments);
+
+class RuleCatalog;
+// RuleInfo for data/* rules and content/empty-placeholder.
+void AddDataRules(RuleCatalog& catalog);
+
+// The CSV path as the user would see it: the campaign file's directory as given
+// plus the relative path.
+std::string RecipientsDisplayPath(const Campaign& campaign, const std::string& file);
+// The path to open: campaign.dir plus the relative path.
+std::string RecipientsOpenPath(const Campaign& campaign, const std::string& file);
 
 }  // namespace smslint
 

@@ -1,0 +1,423 @@
+#include "campaign/phone_numbers.h"
+
+#include <algorithm>
+#include <list>
+#include <vector>
+
+#include <phonenumbers/phonemetadata.pb.h>
+#include <phonenumbers/phonenumber.pb.h>
+
+#include "re2/re2.h"
+#include "re2/set.h"
+
+namespace i18n::phonenumbers {
+// The library's compiled-in metadata (a serialised PhoneMetadataCollection).
+int metadata_size();
+const void* metadata_get();
+}  // namespace i18n::phonenumbers
+
+namespace smslint {
+namespace {
+
+using i18n::phonenumbers::PhoneMetadata;
+using i18n::phonenumbers::PhoneMetadataCollection;
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberDesc;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// A minimal protobuf wire-format reader: enough to pull patterns out of the
+// metadata without linking protobuf's runtime. Field numbers come from the
+// generated header, so they cannot drift from the library.
+class WireReader {
+ public:
+  explicit WireReader(std::string_view bytes) : bytes_(bytes) {}
+  bool done() const { return pos_ >= bytes_.size() || failed_; }
+  bool failed() const { return failed_; }
+
+  // Reads the next field's tag; false at the end or on malformed input.
+  bool Next(int& field, int& wire_type) {
+    if (done()) return false;
+    uint64_t tag = Varint();
+    field = static_cast<int>(tag >> 3);
+    wire_type = static_cast<int>(tag & 7);
+    return !failed_;
+  }
+  uint64_t Varint() {
+    uint64_t value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= bytes_.size()) break;
+      uint8_t byte = static_cast<uint8_t>(bytes_[pos_++]);
+      value |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return value;
+    }
+    failed_ = true;
+    return 0;
+  }
+  std::string_view Bytes() {
+    uint64_t length = Varint();
+    if (failed_ || length > bytes_.size() - pos_) {
+      failed_ = true;
+      return {};
+    }
+    std::string_view out = bytes_.substr(pos_, length);
+    pos_ += length;
+    return out;
+  }
+  void Skip(int wire_type) {
+    switch (wire_type) {
+      case 0: Varint(); break;
+      case 1: pos_ += 8; break;
+      case 2: Bytes(); break;
+      case 5: pos_ += 4; break;
+      default: failed_ = true;
+    }
+    if (pos_ > bytes_.size()) failed_ = true;
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+  bool failed_ = false;
+};
+
+// The order GetNumberTypeHelper tests a number's descriptions in.
+enum DescSlot {
+  kGeneral, kPremiumRate, kTollFree, kSharedCost, kVoip, kPersonalNumber, kPager,
+  kUan, kVoicemail, kFixedLine, kMobile, kSlotCount,
+};
+
+int SlotForField(int field) {
+  switch (field) {
+    case PhoneMetadata::kGeneralDescFieldNumber: return kGeneral;
+    case PhoneMetadata::kPremiumRateFieldNumber: return kPremiumRate;
+    case PhoneMetadata::kTollFreeFieldNumber: return kTollFree;
+    case PhoneMetadata::kSharedCostFieldNumber: return kSharedCost;
+    case PhoneMetadata::kVoipFieldNumber: return kVoip;
+    case PhoneMetadata::kPersonalNumberFieldNumber: return kPersonalNumber;
+    case PhoneMetadata::kPagerFieldNumber: return kPager;
+    case PhoneMetadata::kUanFieldNumber: return kUan;
+    case PhoneMetadata::kVoicemailFieldNumber: return kVoicemail;
+    case PhoneMetadata::kFixedLineFieldNumber: return kFixedLine;
+    case PhoneMetadata::kMobileFieldNumber: return kMobile;
+    default: return -1;
+  }
+}
+
+struct DescPatterns {
+  std::string pattern;  // national_number_pattern; empty matches nothing
+  std::vector<int> possible_lengths;
+  int set_index = -1;
+};
+
+struct RegionPatterns {
+  std::string id;
+  int country_code = 0;
+  std::string leading_digits;
+  bool same_mobile_and_fixed_line = false;
+  DescPatterns descs[kSlotCount];
+};
+
+DescPatterns ReadDesc(std::string_view bytes) {
+  DescPatterns desc;
+  WireReader reader(bytes);
+  int field, wire;
+  while (reader.Next(field, wire)) {
+    if (field == PhoneNumberDesc::kNationalNumberPatternFieldNumber && wire == 2) {
+      desc.pattern = std::string(reader.Bytes());
+    } else if (field == PhoneNumberDesc::kPossibleLengthFieldNumber && wire == 0) {
+      desc.possible_lengths.push_back(static_cast<int>(reader.Varint()));
+    } else if (field == PhoneNumberDesc::kPossibleLengthFieldNumber && wire == 2) {
+      WireReader packed(reader.Bytes());
+      while (!packed.done()) desc.possible_lengths.push_back(static_cast<int>(packed.Varint()));
+    } else {
+      reader.Skip(wire);
+    }
+  }
+  return desc;
+}
+
+RegionPatterns ReadRegion(std::string_view bytes) {
+  RegionPatterns region;
+  WireReader reader(bytes);
+  int field, wire;
+  while (reader.Next(field, wire)) {
+    int slot = SlotForField(field);
+    if (slot >= 0 && wire == 2) {
+      region.descs[slot] = ReadDesc(reader.Bytes());
+    } else if (field == PhoneMetadata::kIdFieldNumber && wire == 2) {
+      region.id = std::string(reader.Bytes());
+    } else if (field == PhoneMetadata::kCountryCodeFieldNumber && wire == 0) {
+      region.country_code = static_cast<int>(reader.Varint());
+    } else if (field == PhoneMetadata::kLeadingDigitsFieldNumber && wire == 2) {
+      region.leading_digits = std::string(reader.Bytes());
+    } else if (field == PhoneMetadata::kSameMobileAndFixedLinePatternFieldNumber && wire == 0) {
+      region.same_mobile_and_fixed_line = reader.Varint() != 0;
+    } else {
+      reader.Skip(wire);
+    }
+  }
+  return region;
+}
+
+}  // namespace
+
+// Replays PhoneNumberUtil's region and type decision (GetRegionCodeForNumber,
+// GetNumberTypeHelper, IsNumberMatchingDesc) for country code 1 with RE2. Whether
+// a digit string fully matches a pattern is a property of the pattern's language,
+// not of the regex engine, so RE2 answers as the library's ICU regexes do; the
+// differential test (tests/campaign/phone_fast_path_test.cc) checks it.
+class NanpMatcher {
+ public:
+  NanpMatcher() : set_(MakeOptions(), RE2::ANCHOR_BOTH) {
+    std::list<std::string> order;
+    PhoneNumberUtil::GetInstance()->GetRegionCodesForCountryCallingCode(1, &order);
+    std::vector<RegionPatterns> all;
+    WireReader collection(std::string_view(
+        static_cast<const char*>(i18n::phonenumbers::metadata_get()),
+        static_cast<size_t>(i18n::phonenumbers::metadata_size())));
+    int field, wire;
+    while (collection.Next(field, wire)) {
+      if (field == PhoneMetadataCollection::kMetadataFieldNumber && wire == 2) {
+        RegionPatterns region = ReadRegion(collection.Bytes());
+        if (region.country_code == 1) all.push_back(std::move(region));
+      } else {
+        collection.Skip(wire);
+      }
+    }
+    for (const std::string& id : order) {
+      auto it = std::find_if(all.begin(), all.end(),
+                             [&](const RegionPatterns& r) { return r.id == id; });
+      if (it == all.end()) continue;
+      regions_.push_back(std::move(*it));
+    }
+    for (RegionPatterns& region : regions_) {
+      for (DescPatterns& desc : region.descs) {
+        if (desc.pattern.empty()) continue;
+        desc.set_index = set_.Add(desc.pattern, nullptr);
+      }
+      leading_.push_back(region.leading_digits.empty()
+                             ? nullptr
+                             : std::make_unique<RE2>(region.leading_digits, MakeOptions()));
+    }
+    usable_ = set_.Compile() && !regions_.empty() && regions_[0].id == "US";
+    for (const auto& re : leading_)
+      if (re && !re->ok()) usable_ = false;
+  }
+
+  bool usable() const { return usable_; }
+
+  // `national`: the national significant number, 10 digits for the fast path.
+  void Classify(std::string_view national, NumberInfo& info) const {
+    thread_local std::vector<int> matched;
+    matched.clear();
+    set_.Match(national, &matched);
+    uint64_t bits[8] = {};
+    for (int i : matched) bits[i >> 6] |= uint64_t{1} << (i & 63);
+    int length = static_cast<int>(national.size());
+    auto matches = [&](const DescPatterns& desc) {
+      if (!desc.possible_lengths.empty() &&
+          std::find(desc.possible_lengths.begin(), desc.possible_lengths.end(), length) ==
+              desc.possible_lengths.end())
+        return false;
+      return desc.set_index >= 0 && (bits[desc.set_index >> 6] >> (desc.set_index & 63) & 1);
+    };
+    auto type_of = [&](const RegionPatterns& r) {
+      if (!matches(r.descs[kGeneral])) return PhoneNumberUtil::UNKNOWN;
+      if (matches(r.descs[kPremiumRate])) return PhoneNumberUtil::PREMIUM_RATE;
+      if (matches(r.descs[kTollFree])) return PhoneNumberUtil::TOLL_FREE;
+      if (matches(r.descs[kSharedCost])) return PhoneNumberUtil::SHARED_COST;
+      if (matches(r.descs[kVoip])) return PhoneNumberUtil::VOIP;
+      if (matches(r.descs[kPersonalNumber])) return PhoneNumberUtil::PERSONAL_NUMBER;
+      if (matches(r.descs[kPager])) return PhoneNumberUtil::PAGER;
+      if (matches(r.descs[kUan])) return PhoneNumberUtil::UAN;
+      if (matches(r.descs[kVoicemail])) return PhoneNumberUtil::VOICEMAIL;
+      if (matches(r.descs[kFixedLine])) {
+        if (r.same_mobile_and_fixed_line || matches(r.descs[kMobile]))
+          return PhoneNumberUtil::FIXED_LINE_OR_MOBILE;
+        return PhoneNumberUtil::FIXED_LINE;
+      }
+      if (!r.same_mobile_and_fixed_line && matches(r.descs[kMobile]))
+        return PhoneNumberUtil::MOBILE;
+      return PhoneNumberUtil::UNKNOWN;
+    };
+    info.type = PhoneNumberUtil::UNKNOWN;
+    info.valid = false;
+    info.region = {'Z', 'Z', 0, 0};
+    for (size_t i = 0; i < regions_.size(); ++i) {
+      const RegionPatterns& r = regions_[i];
+      PhoneNumberType type;
+      if (leading_[i]) {
+        re2::StringPiece input(national.data(), national.size());
+        if (!leading_[i]->Match(input, 0, input.size(), RE2::ANCHOR_START, nullptr, 0))
+          continue;
+        type = type_of(r);
+      } else {
+        type = type_of(r);
+        if (type == PhoneNumberUtil::UNKNOWN) continue;
+      }
+      info.region = {r.id[0], r.id[1], 0, 0};
+      info.type = type;
+      info.valid = type != PhoneNumberUtil::UNKNOWN;
+      return;
+    }
+  }
+
+ private:
+  static RE2::Options MakeOptions() {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    return options;
+  }
+
+  RE2::Set set_;
+  std::vector<RegionPatterns> regions_;
+  std::vector<std::unique_ptr<RE2>> leading_;
+  bool usable_ = false;
+};
+
+namespace {
+
+const NanpMatcher* SharedNanpMatcher() {
+  static const NanpMatcher* matcher = [] {
+    auto* m = new NanpMatcher();
+    if (!m->usable()) {
+      delete m;
+      return static_cast<NanpMatcher*>(nullptr);
+    }
+    return m;
+  }();
+  return matcher;
+}
+
+bool IsNanpRegion(std::string_view region) {
+  return PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(std::string(region)) == 1;
+}
+
+// Formatting characters the fast path reads past; anything else goes to the library.
+bool IsSeparator(char c) {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/';
+}
+
+}  // namespace
+
+bool IsNonMobileType(PhoneNumberType type) {
+  switch (type) {
+    case PhoneNumberUtil::FIXED_LINE:
+    case PhoneNumberUtil::TOLL_FREE:
+    case PhoneNumberUtil::PREMIUM_RATE:
+    case PhoneNumberUtil::SHARED_COST:
+    case PhoneNumberUtil::PAGER:
+    case PhoneNumberUtil::UAN:
+    case PhoneNumberUtil::VOICEMAIL:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view NumberTypeName(PhoneNumberType type) {
+  switch (type) {
+    case PhoneNumberUtil::FIXED_LINE: return "fixed line";
+    case PhoneNumberUtil::MOBILE: return "mobile";
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return "fixed line or mobile";
+    case PhoneNumberUtil::TOLL_FREE: return "toll free";
+    case PhoneNumberUtil::PREMIUM_RATE: return "premium rate";
+    case PhoneNumberUtil::SHARED_COST: return "shared cost";
+    case PhoneNumberUtil::VOIP: return "VoIP";
+    case PhoneNumberUtil::PERSONAL_NUMBER: return "personal number";
+    case PhoneNumberUtil::PAGER: return "pager";
+    case PhoneNumberUtil::UAN: return "universal access number";
+    case PhoneNumberUtil::VOICEMAIL: return "voicemail";
+    default: return "unknown";
+  }
+}
+
+std::string E164Text(uint64_t e164) { return "+" + std::to_string(e164); }
+
+PhoneNumberClassifier::PhoneNumberClassifier(std::string_view default_region)
+    : default_region_(default_region) {
+  default_is_nanp_ = IsNanpRegion(default_region_);
+  nanp_ = SharedNanpMatcher();
+}
+
+PhoneNumberClassifier::~PhoneNumberClassifier() = default;
+
+bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info) const {
+  if (nanp_ == nullptr) return false;
+  size_t i = 0;
+  while (i < raw.size() && raw[i] == ' ') ++i;
+  bool plus = i < raw.size() && raw[i] == '+';
+  if (plus) ++i;
+  char digits[12];
+  int count = 0;
+  for (; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c >= '0' && c <= '9') {
+      if (count == 11) return false;
+      digits[count++] = c;
+    } else if (!IsSeparator(c)) {
+      return false;
+    }
+  }
+  const char* national;
+  if (plus) {
+    // "+1" and ten national digits that cannot start with a national prefix.
+    if (count != 11 || digits[0] != '1') return false;
+    national = digits + 1;
+  } else {
+    if (!default_is_nanp_) return false;
+    if (count == 10) {
+      national = digits;
+    } else if (count == 11 && digits[0] == '1') {
+      national = digits + 1;  // "1-212-555-0142": the library strips the country code
+    } else {
+      return false;
+    }
+  }
+  if (national[0] < '2') return false;
+  uint64_t value = 0;
+  for (int k = 0; k < 10; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
+  info = NumberInfo{};
+  info.parsed = true;
+  info.e164 = 10000000000ull + value;
+  nanp_->Classify(std::string_view(national, 10), info);
+  return true;
+}
+
+NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) const {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  NumberInfo info;
+  PhoneNumber number;
+  if (util.Parse(std::string(raw), default_region_, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+    return info;
+  info.parsed = true;
+  std::string e164;
+  util.Format(number, PhoneNumberUtil::E164, &e164);
+  uint64_t value = 0;
+  int digits = 0;
+  for (char c : e164) {
+    if (c < '0' || c > '9') continue;
+    if (++digits > 19) {
+      value = 0;  // does not fit; never valid (E.164 has at most 15 digits)
+      break;
+    }
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  info.e164 = value;
+  info.valid = util.IsValidNumber(number);
+  info.type = util.GetNumberType(number);
+  std::string region;
+  util.GetRegionCodeForNumber(number, &region);
+  if (region.size() == 2 || region.size() == 3)
+    info.region = {region[0], region[1], region.size() == 3 ? region[2] : '\0', 0};
+  return info;
+}
+
+NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {
+  NumberInfo info;
+  if (ClassifyFast(raw, info)) return info;
+  return ClassifyWithLibrary(raw);
+}
+
+}  // namespace smslint

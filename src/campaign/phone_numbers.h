@@ -1,0 +1,72 @@
+// Phone numbers: libphonenumber's answers (parse, validity, number type, region),
+// with an exact fast path for North American numbers so a million rows take
+// milliseconds instead of the library's ~13 µs per number.
+#ifndef SMSLINT_CAMPAIGN_PHONE_NUMBERS_H_
+#define SMSLINT_CAMPAIGN_PHONE_NUMBERS_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <phonenumbers/phonenumberutil.h>
+
+namespace smslint {
+
+using PhoneNumberType = i18n::phonenumbers::PhoneNumberUtil::PhoneNumberType;
+
+// What the library says about one number as written.
+struct NumberInfo {
+  bool parsed = false;   // PhoneNumberUtil::Parse succeeded
+  bool valid = false;    // PhoneNumberUtil::IsValidNumber
+  uint64_t e164 = 0;     // E.164 digits ("+12125550142" -> 12125550142) when parsed
+  PhoneNumberType type = PhoneNumberType::UNKNOWN;  // GetNumberType
+  std::array<char, 4> region = {'Z', 'Z', 0, 0};  // GetRegionCodeForNumber ("001" fits)
+
+  bool operator==(const NumberInfo&) const = default;
+};
+
+// The number types data/non-mobile-number reports: the library is sure the
+// number cannot take a text (FIXED_LINE_OR_MOBILE, VOIP, PERSONAL_NUMBER and
+// UNKNOWN are not sure).
+bool IsNonMobileType(PhoneNumberType type);
+std::string_view NumberTypeName(PhoneNumberType type);  // "fixed line", "toll free", ...
+
+class NanpMatcher;
+
+// Classifies numbers for one default region. Immutable after construction, so one
+// instance may be shared by threads.
+class PhoneNumberClassifier {
+ public:
+  // `default_region`: ISO 3166-1 alpha-2 ("US"); numbers without "+" are read as
+  // national numbers of this region.
+  explicit PhoneNumberClassifier(std::string_view default_region);
+  ~PhoneNumberClassifier();
+  PhoneNumberClassifier(const PhoneNumberClassifier&) = delete;
+  PhoneNumberClassifier& operator=(const PhoneNumberClassifier&) = delete;
+
+  // The library's answers, from the fast path when it applies, else from the library.
+  NumberInfo Classify(std::string_view raw) const;
+
+  // The library's answers straight from the library (the reference for tests).
+  NumberInfo ClassifyWithLibrary(std::string_view raw) const;
+
+  // The fast path alone: false when `raw` is not a shape it reads (then Classify
+  // asks the library).
+  bool ClassifyFast(std::string_view raw, NumberInfo& info) const;
+
+  const std::string& default_region() const { return default_region_; }
+
+ private:
+  std::string default_region_;
+  bool default_is_nanp_ = false;
+  const NanpMatcher* nanp_ = nullptr;  // shared, built once per process
+};
+
+// E.164 digits as text: 12125550142 -> "+12125550142".
+std::string E164Text(uint64_t e164);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_CAMPAIGN_PHONE_NUMBERS_H_

@@ -1,0 +1,216 @@
+#include "campaign/recipients_csv.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "util/strings.h"
+
+namespace smslint {
+namespace {
+
+// One record's raw extent and what was wrong with it.
+struct RecordScan {
+  size_t end = 0;       // offset just past the record's line end
+  uint32_t lines = 0;   // line ends consumed (quoted newlines included)
+  uint32_t fields = 0;
+  bool too_long = false;
+  bool unterminated = false;
+};
+
+// Parses one record at `pos`, appending each field's bytes to `out` and each
+// field's end offset in `out` to `ends`. Stops early (too_long) once the record
+// passes `max_bytes`.
+RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
+                      std::vector<uint32_t>& ends, size_t max_bytes) {
+  RecordScan scan;
+  const size_t n = data.size();
+  const char* base = data.data();
+  size_t p = pos;
+  while (true) {
+    if (p < n && base[p] == '"') {
+      ++p;
+      while (true) {
+        const void* q = p < n ? std::memchr(base + p, '"', n - p) : nullptr;
+        size_t stop = q ? static_cast<size_t>(static_cast<const char*>(q) - base) : n;
+        if (stop - pos > max_bytes) {
+          scan.too_long = true;
+          scan.end = stop;
+          return scan;
+        }
+        out.append(base + p, stop - p);
+        scan.lines += static_cast<uint32_t>(std::count(base + p, base + stop, '\n'));
+        p = stop;
+        if (p >= n) {
+          scan.unterminated = true;
+          scan.end = n;
+          return scan;
+        }
+        if (p + 1 < n && base[p + 1] == '"') {
+          out.push_back('"');
+          p += 2;
+          continue;
+        }
+        ++p;
+        break;
+      }
+    }
+    // Unquoted text (or text after a closing quote, kept as written).
+    size_t stop = p;
+    while (stop < n) {
+      char c = base[stop];
+      if (c == ',' || c == '\n' || c == '\r') break;
+      ++stop;
+    }
+    if (stop - pos > max_bytes) {
+      scan.too_long = true;
+      scan.end = stop;
+      return scan;
+    }
+    out.append(base + p, stop - p);
+    p = stop;
+    ends.push_back(static_cast<uint32_t>(out.size()));
+    ++scan.fields;
+    if (p >= n) break;
+    char c = base[p];
+    if (c == ',') {
+      ++p;
+      continue;
+    }
+    ++p;
+    if (c == '\r' && p < n && base[p] == '\n') ++p;
+    ++scan.lines;
+    break;
+  }
+  scan.end = p;
+  return scan;
+}
+
+// Skips from `p` past the next line end; returns the new offset and counts the line.
+size_t SkipLine(std::string_view data, size_t p, uint32_t& lines) {
+  const void* q = p < data.size() ? std::memchr(data.data() + p, '\n', data.size() - p) : nullptr;
+  if (!q) return data.size();
+  ++lines;
+  return static_cast<size_t>(static_cast<const char*>(q) - data.data()) + 1;
+}
+
+bool IsBlankLine(std::string_view data, size_t p, size_t& next) {
+  if (p < data.size() && data[p] == '\n') {
+    next = p + 1;
+    return true;
+  }
+  if (p < data.size() && data[p] == '\r') {
+    next = p + 1 < data.size() && data[p + 1] == '\n' ? p + 2 : p + 1;
+    return true;
+  }
+  return false;
+}
+
+// Checks a record's raw bytes: ASCII rows (nearly all) cost one pass.
+void CheckBytes(std::string_view raw, bool& nul, bool& utf8_ok) {
+  nul = false;
+  utf8_ok = true;
+  bool high = false;
+  for (unsigned char c : raw) {
+    if (c == 0) nul = true;
+    if (c >= 0x80) high = true;
+  }
+  if (high) utf8_ok = IsValidUtf8(raw);
+}
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+std::string_view CsvProblemText(CsvProblem problem) {
+  switch (problem) {
+    case CsvProblem::kWrongFieldCount: return "wrong number of fields";
+    case CsvProblem::kInvalidUtf8: return "invalid UTF-8";
+    case CsvProblem::kNulByte: return "NUL byte";
+    case CsvProblem::kRowTooLong: return "row longer than 1 MiB";
+    case CsvProblem::kUnterminatedQuote: return "quote never closed";
+  }
+  return "malformed row";
+}
+
+CsvHeader ParseCsvHeader(std::string_view bytes) {
+  CsvHeader header;
+  size_t p = 0;
+  uint32_t line = 1;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") p = 3;
+  size_t next;
+  while (IsBlankLine(bytes, p, next)) {
+    p = next;
+    ++line;
+  }
+  if (p >= bytes.size()) return header;
+  std::string text;
+  std::vector<uint32_t> ends;
+  RecordScan scan = ScanRecord(bytes, p, text, ends, kMaxCsvRowBytes);
+  header.found = true;
+  header.complete = !scan.too_long && !scan.unterminated &&
+                    (scan.lines > 0 || scan.end == bytes.size());
+  bool nul;
+  CheckBytes(bytes.substr(p, scan.end - p), nul, header.valid_utf8);
+  uint32_t begin = 0;
+  for (uint32_t end : ends) {
+    header.columns.push_back(Trimmed(std::string_view(text).substr(begin, end - begin)));
+    begin = end;
+  }
+  header.data_offset = scan.end;
+  header.data_line = line + scan.lines;
+  return header;
+}
+
+void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTable& table,
+                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes) {
+  const size_t columns = header.columns.size();
+  if (table.offsets.empty()) table.offsets.push_back(0);
+  std::vector<uint32_t> ends;
+  ends.reserve(columns + 4);
+  size_t p = header.data_offset;
+  uint32_t line = header.data_line;
+  while (p < bytes.size()) {
+    size_t next;
+    if (IsBlankLine(bytes, p, next)) {
+      p = next;
+      ++line;
+      continue;
+    }
+    const size_t arena_before = table.arena.size();
+    ends.clear();
+    RecordScan scan = ScanRecord(bytes, p, table.arena, ends, max_row_bytes);
+    CsvRowIssue issue{line, CsvProblem::kWrongFieldCount, scan.fields};
+    bool bad = true;
+    if (scan.too_long) {
+      issue.problem = CsvProblem::kRowTooLong;
+      scan.end = SkipLine(bytes, scan.end, scan.lines);
+    } else if (scan.unterminated) {
+      issue.problem = CsvProblem::kUnterminatedQuote;
+    } else {
+      bool nul, utf8_ok;
+      CheckBytes(bytes.substr(p, scan.end - p), nul, utf8_ok);
+      if (nul) {
+        issue.problem = CsvProblem::kNulByte;
+      } else if (!utf8_ok) {
+        issue.problem = CsvProblem::kInvalidUtf8;
+      } else {
+        bad = scan.fields != columns;
+      }
+    }
+    if (bad) {
+      table.arena.resize(arena_before);
+      issues.push_back(issue);
+    } else {
+      table.offsets.insert(table.offsets.end(), ends.begin(), ends.end());
+      table.source_line.push_back(line);
+    }
+    p = scan.end;
+    line += scan.lines;
+  }
+}
+
+}  // namespace smslint

@@ -1,0 +1,56 @@
+// Where a recipient is: libphonenumber's phone-prefix -> time-zone map (the C++
+// library has no time-zone mapper), the choice among several candidate zones, and
+// US state / Canadian province codes.
+#ifndef SMSLINT_CAMPAIGN_TIME_ZONES_H_
+#define SMSLINT_CAMPAIGN_TIME_ZONES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace smslint {
+
+class TimeZoneMap {
+ public:
+  // Parses "prefix|Zone/One&Zone/Two" lines; '#' starts a comment.
+  static absl::StatusOr<TimeZoneMap> Parse(std::string_view text);
+  // The map embedded from rules/data/timezones-map_data-v8.12.57.txt.
+  static const TimeZoneMap& Embedded();
+
+  // The entry whose prefix is the longest prefix of the E.164 digits, or -1.
+  int Lookup(uint64_t e164) const;
+  // Candidate zones of an entry, in the file's order.
+  const std::vector<std::string>& Zones(int entry) const { return entries_[entry]; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  absl::flat_hash_map<uint64_t, int> by_prefix_;  // key: prefix * 32 + digit count
+  std::vector<std::vector<std::string>> entries_;
+  int max_digits_ = 0;
+};
+
+// The one zone quiet hours are checked in when a number maps to several: the
+// candidate whose UTC offset at `at` is farthest from the schedule's zone (ties:
+// the first in the map's alphabetical order). A send planned in the schedule's
+// clock lands earliest in the morning or latest at night there, so that zone is
+// where a quiet-hours breach shows first. "Etc/Unknown" and zones the tz database
+// does not know are skipped; "" when none is left.
+std::string QuietHoursZone(const std::vector<std::string>& candidates,
+                           const absl::TimeZone& schedule_zone, absl::Time at);
+
+// US states, DC and territories, then Canadian provinces; index 0 is "" (unknown).
+const std::vector<std::string>& StateCodes();
+// Index of a two-letter code (any case, surrounding blanks ignored); 0 when unknown.
+uint8_t StateIndex(std::string_view code);
+// From the offline geocoder's English description: "New York, NY" -> NY,
+// "California" -> CA; 0 when it names no state or province.
+uint8_t StateFromGeocoderDescription(std::string_view description);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_CAMPAIGN_TIME_ZONES_H_

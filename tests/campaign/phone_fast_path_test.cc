@@ -1,0 +1,125 @@
+// Differential test: the fast path must give exactly libphonenumber's answers.
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "campaign/phone_numbers.h"
+#include "doctest/doctest.h"
+
+namespace smslint {
+namespace {
+
+std::string Digits(std::mt19937_64& rng, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += static_cast<char>('0' + rng() % 10);
+  return out;
+}
+
+// A NANP national number: mostly plausible (area code and exchange 2-9), some not.
+std::string NanpNational(std::mt19937_64& rng) {
+  std::string n = Digits(rng, 10);
+  if (rng() % 8 != 0) {
+    n[0] = static_cast<char>('2' + rng() % 8);
+    n[3] = static_cast<char>('2' + rng() % 8);
+  }
+  return n;
+}
+
+// The same national number written the ways people write it.
+std::string Written(std::mt19937_64& rng, const std::string& n) {
+  std::string a = n.substr(0, 3), b = n.substr(3, 3), c = n.substr(6);
+  switch (rng() % 14) {
+    case 0: return "+1" + n;
+    case 1: return "(" + a + ") " + b + "-" + c;
+    case 2: return a + "." + b + "." + c;
+    case 3: return "+1 " + a + " " + b + " " + c;
+    case 4: return "1-" + a + "-" + b + "-" + c;
+    case 5: return n;
+    case 6: return "1" + n;
+    case 7: return " +1 (" + a + ") " + b + "-" + c + " ";
+    case 8: return a + "/" + b + "-" + c;
+    case 9: return "+1-" + a + "-" + b + "-" + c;
+    case 10: return "+1" + n.substr(0, 9);             // too short
+    case 11: return "+1" + n + Digits(rng, 1);         // too long
+    case 12: return "011 1 " + n;                      // international prefix
+    default: return "+1 " + a + " " + b + " " + c + " ext. 12";
+  }
+}
+
+std::string Junk(std::mt19937_64& rng) {
+  static const char* kJunk[] = {"", "n/a", "+", "++12125550142", "12", "phone",
+                                "+1 (212) 555-O142", "212 555 0142 x7", "+999 123",
+                                "tel:+1-212-555-0142", "+44 7911 123456", "07911 123456",
+                                "+4420 7946 0958", "0044 7911 123456", "+1 800 555 0199",
+                                "(800) 555-0199", "+1 900 555 0142", "1 (1212) 555 0142",
+                                "+1 212 555 0142 ", "\t2125550142", "212-555-0142-",
+                                "+12125550142\n", "(((212)))5550142", "+1 0212 555 0142"};
+  std::string s = kJunk[rng() % (sizeof(kJunk) / sizeof(kJunk[0]))];
+  if (rng() % 4 == 0 && !s.empty()) s[rng() % s.size()] = static_cast<char>(rng() % 128);
+  return s;
+}
+
+void ExpectSame(const PhoneNumberClassifier& classifier, const std::string& raw) {
+  NumberInfo fast = classifier.Classify(raw);
+  NumberInfo library = classifier.ClassifyWithLibrary(raw);
+  INFO("input: \"", raw, "\" region ", classifier.default_region());
+  CHECK(fast.parsed == library.parsed);
+  CHECK(fast.valid == library.valid);
+  CHECK(fast.e164 == library.e164);
+  CHECK(static_cast<int>(fast.type) == static_cast<int>(library.type));
+  CHECK(std::string(fast.region.data()) == std::string(library.region.data()));
+}
+
+TEST_CASE("phone fast path: equals libphonenumber on generated NANP numbers") {
+  std::mt19937_64 rng(20261201);
+  for (const char* region : {"US", "CA", "GB"}) {
+    PhoneNumberClassifier classifier(region);
+    int fast_hits = 0;
+    for (int i = 0; i < 6000; ++i) {
+      std::string raw = rng() % 10 == 0 ? Junk(rng) : Written(rng, NanpNational(rng));
+      NumberInfo info;
+      if (classifier.ClassifyFast(raw, info)) ++fast_hits;
+      ExpectSame(classifier, raw);
+    }
+    if (std::string(region) != "GB") CHECK(fast_hits > 3000);
+  }
+}
+
+TEST_CASE("phone fast path: every area code, several exchanges each") {
+  // Sweeps all 10,000 first-four-digit prefixes with random tails, so every area
+  // code's region (US, CA, Caribbean), type (toll free, premium) and validity
+  // pattern is exercised.
+  std::mt19937_64 rng(7);
+  PhoneNumberClassifier classifier("US");
+  for (int prefix = 0; prefix < 10000; ++prefix) {
+    std::string n = std::to_string(prefix);
+    n.insert(0, 4 - n.size(), '0');
+    n += Digits(rng, 6);
+    ExpectSame(classifier, "+1" + n);
+  }
+}
+
+TEST_CASE("phone fast path: known answers") {
+  PhoneNumberClassifier us("US");
+  NumberInfo a = us.Classify("(212) 555-0142");
+  NumberInfo b = us.Classify("+12125550142");
+  CHECK(a.parsed);
+  CHECK(a.e164 == 12125550142ull);
+  CHECK(a == b);
+  NumberInfo toll_free = us.Classify("+1 800 555 0199");
+  CHECK(toll_free.type == PhoneNumberType::TOLL_FREE);
+  CHECK(IsNonMobileType(toll_free.type));
+  CHECK_FALSE(us.Classify("555-0142").valid);
+  CHECK_FALSE(us.Classify("not a number").parsed);
+  PhoneNumberClassifier gb("GB");
+  NumberInfo mobile = gb.Classify("07911 123456");
+  CHECK(mobile.valid);
+  CHECK(mobile.e164 == 447911123456ull);
+  CHECK(mobile.type == PhoneNumberType::MOBILE);
+  CHECK(gb.Classify("+44 7911 123456") == mobile);
+  CHECK(gb.Classify("+44 20 7946 0958").type == PhoneNumberType::FIXED_LINE);
+}
+
+}  // namespace
+}  // namespace smslint

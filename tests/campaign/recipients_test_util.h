@@ -1,0 +1,77 @@
+// Helpers for recipient tests: a scratch directory with a campaign around a CSV.
+#ifndef SMSLINT_TESTS_CAMPAIGN_RECIPIENTS_TEST_UTIL_H_
+#define SMSLINT_TESTS_CAMPAIGN_RECIPIENTS_TEST_UTIL_H_
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "campaign/campaign.h"
+#include "campaign/recipients.h"
+
+namespace smslint::testing {
+
+// A fresh directory under the system temp dir, removed with the object.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    static int counter = 0;
+    path_ = std::filesystem::temp_directory_path() /
+            ("smslint-rcp-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    std::string full = (path_ / name).string();
+    std::ofstream(full, std::ios::binary) << bytes;
+    return full;
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// A campaign in `dir` whose recipients.file is `csv` (line 10, column 9).
+inline Campaign CampaignWithFile(const ScratchDir& dir, const std::string& csv,
+                                 const std::string& country = "US") {
+  Campaign c;
+  c.path = dir.path() + "/campaign.yaml";
+  c.dir = dir.path();
+  c.campaign.country = {country, {4, 12}, true};
+  c.recipients.file = {csv, {10, 9}, true};
+  c.recipients.pos = {10, 3};
+  return c;
+}
+
+inline const Diagnostic* FindRule(const std::vector<Diagnostic>& diagnostics,
+                                  const std::string& rule) {
+  for (const Diagnostic& d : diagnostics)
+    if (d.rule == rule) return &d;
+  return nullptr;
+}
+
+inline RecipientLoadResult LoadOk(const Campaign& c, bool show_pii = false) {
+  absl::StatusOr<RecipientLoadResult> r = LoadRecipients(c, RecipientLoadMode::kFull, show_pii);
+  if (!r.ok()) return RecipientLoadResult{};
+  return std::move(*r);
+}
+
+// Every text of a finding, for searching for leaked numbers.
+inline std::string AllText(const std::vector<Diagnostic>& diagnostics) {
+  std::string all;
+  for (const Diagnostic& d : diagnostics) {
+    all += d.message + "\n" + d.suggestion + "\n";
+    for (const std::string& n : d.notes) all += n + "\n";
+  }
+  return all;
+}
+
+}  // namespace smslint::testing
+
+#endif  // SMSLINT_TESTS_CAMPAIGN_RECIPIENTS_TEST_UTIL_H_
