@@ -353,13 +353,29 @@ void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResu
                   const TimeZoneMap& zones, size_t begin, size_t end) {
   (void)table_in;
   StateGeocoder geocoder;
+  // Zone entry and geocoded state of +1 numbers per area code and exchange: both
+  // depend on no more digits when the map's NANP prefixes are at most 7 digits.
+  const bool cache_nanp = zones.max_nanp_digits() <= 7;
+  struct NanpPlace {
+    int32_t tz_entry;
+    uint8_t state;
+  };
+  absl::flat_hash_map<uint64_t, NanpPlace> places;
   for (size_t r = begin; r < end; ++r) {
     uint8_t flags = 0;
     NumberInfo info = classifier.Classify(table->Field(r, columns.phone));
+    uint8_t number_state = 0;
     if (info.valid) {
       table->e164[r] = info.e164;
       rows->type[r] = static_cast<uint8_t>(info.type);
-      rows->tz_entry[r] = zones.Lookup(info.e164);
+      if (cache_nanp && info.e164 >= 10000000000ull && info.e164 < 20000000000ull) {
+        auto [it, inserted] = places.try_emplace(info.e164 / 10000, NanpPlace{-1, 0});
+        if (inserted) it->second = {zones.Lookup(info.e164), geocoder.StateFor(info.e164)};
+        rows->tz_entry[r] = it->second.tz_entry;
+        number_state = it->second.state;
+      } else {
+        rows->tz_entry[r] = zones.Lookup(info.e164);
+      }
     } else {
       flags |= kRecipientInvalid;
     }
@@ -367,7 +383,7 @@ void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResu
       flags |= kRecipientNoConsent;
     uint8_t state = 0;
     if (columns.state >= 0) state = StateIndex(table->Field(r, columns.state));
-    if (state == 0 && info.valid) state = geocoder.StateFor(info.e164);
+    if (state == 0 && info.valid) state = number_state;
     table->state[r] = state;
     table->flags[r] = flags;
   }

@@ -84,6 +84,7 @@ absl::StatusOr<TimeZoneMap> TimeZoneMap::Parse(std::string_view text) {
     map.by_prefix_[value * 32 + static_cast<uint64_t>(digits)] = static_cast<int>(map.entries_.size());
     map.entries_.push_back(std::move(zones));
     if (digits > map.max_digits_) map.max_digits_ = digits;
+    if (prefix.front() == '1' && digits > map.max_nanp_digits_) map.max_nanp_digits_ = digits;
   }
   return map;
 }

@@ -27,11 +27,15 @@ class TimeZoneMap {
   // Candidate zones of an entry, in the file's order.
   const std::vector<std::string>& Zones(int entry) const { return entries_[entry]; }
   size_t size() const { return entries_.size(); }
+  // Longest prefix among entries of country code 1 (NANP), in E.164 digits: when it
+  // is at most 7, the answer for +1 numbers depends only on area code and exchange.
+  int max_nanp_digits() const { return max_nanp_digits_; }
 
  private:
   absl::flat_hash_map<uint64_t, int> by_prefix_;  // key: prefix * 32 + digit count
   std::vector<std::vector<std::string>> entries_;
   int max_digits_ = 0;
+  int max_nanp_digits_ = 0;
 };
 
 // The one zone quiet hours are checked in when a number maps to several: the
