@@ -1,0 +1,87 @@
+#include "campaign/time_zones.h"
+
+#include "campaign/recipients_test_util.h"
+#include "doctest/doctest.h"
+
+namespace smslint {
+namespace {
+
+TEST_CASE("time zones: longest prefix match on the embedded map") {
+  const TimeZoneMap& map = TimeZoneMap::Embedded();
+  REQUIRE(map.size() > 1000);
+  int ny = map.Lookup(12125550142ull);
+  REQUIRE(ny >= 0);
+  CHECK(map.Zones(ny) == std::vector<std::string>{"America/New_York"});
+  // 208 (Idaho) splits at seven digits: 1208201 is Denver, 12082 Boise or Los Angeles.
+  int split = map.Lookup(12082015555ull);
+  REQUIRE(split >= 0);
+  CHECK(map.Zones(split) == std::vector<std::string>{"America/Denver"});
+  int idaho = map.Lookup(12082995555ull);
+  REQUIRE(idaho >= 0);
+  CHECK(map.Zones(idaho).size() == 2);
+  CHECK(map.Lookup(0) == -1);
+}
+
+TEST_CASE("time zones: parse errors and prefixes") {
+  CHECK_FALSE(TimeZoneMap::Parse("12x|America/New_York\n").ok());
+  absl::StatusOr<TimeZoneMap> map = TimeZoneMap::Parse("# c\n1|A/B&C/D\n12|E/F\n");
+  REQUIRE(map.ok());
+  CHECK(map->Zones(map->Lookup(1299)) == std::vector<std::string>{"E/F"});
+  CHECK(map->Zones(map->Lookup(1399)).size() == 2);
+  CHECK(map->Lookup(4412) == -1);
+}
+
+TEST_CASE("time zones: the quiet-hours zone is the farthest from the schedule's") {
+  absl::TimeZone new_york;
+  REQUIRE(absl::LoadTimeZone("America/New_York", &new_york));
+  absl::Time at = absl::FromCivil(absl::CivilMinute(2026, 12, 1, 9, 0), new_york);
+  CHECK(QuietHoursZone({"America/Boise", "America/Los_Angeles"}, new_york, at) ==
+        "America/Los_Angeles");
+  CHECK(QuietHoursZone({"America/New_York", "America/Chicago"}, new_york, at) == "America/Chicago");
+  absl::TimeZone la;
+  REQUIRE(absl::LoadTimeZone("America/Los_Angeles", &la));
+  CHECK(QuietHoursZone({"America/New_York", "America/Chicago"}, la, at) == "America/New_York");
+  CHECK(QuietHoursZone({"Etc/Unknown", "Not/AZone"}, la, at).empty());
+}
+
+TEST_CASE("time zones: state codes and geocoder descriptions") {
+  CHECK(StateCodes()[StateIndex("ny")] == "NY");
+  CHECK(StateCodes()[StateIndex(" FL ")] == "FL");
+  CHECK(StateCodes()[StateIndex("ON")] == "ON");
+  CHECK(StateIndex("XX") == 0);
+  CHECK(StateIndex("New York") == 0);
+  CHECK(StateCodes()[StateFromGeocoderDescription("New York, NY")] == "NY");
+  CHECK(StateCodes()[StateFromGeocoderDescription("California")] == "CA");
+  CHECK(StateFromGeocoderDescription("United States") == 0);
+}
+
+TEST_CASE("recipients: timezone column wins; several candidates are flagged as guessed") {
+  testing::ScratchDir dir;
+  dir.Write("r.csv",
+            "phone,timezone,state\n"
+            "+12125550142,America/Chicago,\n"   // column wins
+            "+12125550143,Mars/Base,\n"         // invalid: from the number
+            "+12082995555,,\n"                  // Boise or Los Angeles: guessed
+            "+18005550199,,\n"                  // toll free: every NANP zone
+            "+13055550100,,fl\n");              // state from the column
+  Campaign c = testing::CampaignWithFile(dir, "r.csv");
+  c.schedule.timezone = {"America/New_York", {20, 13}, true};
+  RecipientLoadResult r = testing::LoadOk(c);
+  REQUIRE(r.table.size() == 5);
+  CHECK(r.table.zones[0] == "America/New_York");
+  CHECK(r.table.zones[r.table.zone[0]] == "America/Chicago");
+  CHECK(r.table.zones[r.table.zone[1]] == "America/New_York");
+  CHECK(r.table.zones[r.table.zone[2]] == "America/Los_Angeles");
+  CHECK((r.table.flags[2] & kRecipientZoneGuessed) != 0);
+  CHECK((r.table.flags[3] & kRecipientZoneGuessed) != 0);
+  CHECK((r.table.flags[0] & kRecipientZoneGuessed) == 0);
+  CHECK(r.stats.zone_guessed == 2);
+  CHECK(r.table.states[r.table.state[4]] == "FL");
+  CHECK(r.table.states[r.table.state[0]] == "NY");  // geocoder
+  const Diagnostic* bad = testing::FindRule(r.diagnostics, "schema/invalid-value");
+  REQUIRE(bad != nullptr);
+  CHECK(bad->message.find("timezone") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace smslint
