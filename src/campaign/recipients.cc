@@ -83,6 +83,17 @@ class FileBytes {
   ~FileBytes() {
     if (map_ != nullptr) munmap(map_, size_);
   }
+  // Releases the mapped pages below `offset`: the parser has passed them, and the
+  // rows now live in the table's arena, so a huge file is not held twice.
+  void Release(size_t offset) {
+    if (map_ == nullptr) return;
+    size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    size_t end = offset / page * page;
+    if (end > released_) {
+      madvise(static_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
+      released_ = end;
+    }
+  }
   std::string_view view() const {
     return map_ != nullptr ? std::string_view(static_cast<const char*>(map_), size_)
                            : std::string_view(copy_);
@@ -135,6 +146,7 @@ class FileBytes {
  private:
   void* map_ = nullptr;
   size_t size_ = 0;
+  size_t released_ = 0;
   std::string copy_;
 };
 
@@ -773,12 +785,17 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
     if (mode == RecipientLoadMode::kHeaderOnly) return result;
 
     // Sizes are estimated from the line count so the columns grow once.
-    size_t lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+    // Row count estimated from the first MiB, so the columns grow once without a
+    // pass that would page in the whole file before the parser releases it.
+    std::string_view sample = data.substr(0, 1u << 20);
+    size_t sample_lines = static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
+    size_t lines = data.size() / std::max<size_t>(1, sample.size() / sample_lines) * 11 / 10 + 16;
     table.arena.reserve(data.size());
     table.offsets.reserve(lines * table.columns.size() + 1);
     table.source_line.reserve(lines);
     std::vector<CsvRowIssue> issues;
-    ParseCsvRows(data, header, table, issues);
+    ParseCsvRows(data, header, table, issues, kMaxCsvRowBytes,
+                 [&bytes](size_t offset) { bytes.Release(offset); });
     AddCsvIssues(source, issues, table.columns.size(), result);
   } else if (!recipients.list.empty()) {
     source.from_list = true;

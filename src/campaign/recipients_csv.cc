@@ -166,7 +166,10 @@ CsvHeader ParseCsvHeader(std::string_view bytes) {
 }
 
 void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTable& table,
-                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes) {
+                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes,
+                  const std::function<void(size_t)>& consumed) {
+  constexpr size_t kReportEvery = 16u << 20;
+  size_t next_report = header.data_offset + kReportEvery;
   const size_t columns = header.columns.size();
   if (table.offsets.empty()) table.offsets.push_back(0);
   std::vector<uint32_t> ends;
@@ -210,6 +213,10 @@ void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTabl
     }
     p = scan.end;
     line += scan.lines;
+    if (consumed && p >= next_report) {
+      consumed(p);
+      next_report = p + kReportEvery;
+    }
   }
 }
 

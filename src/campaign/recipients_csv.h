@@ -6,6 +6,7 @@
 #define SMSLINT_CAMPAIGN_RECIPIENTS_CSV_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,8 +50,11 @@ CsvHeader ParseCsvHeader(std::string_view bytes);
 // Reads every data row from header.data_offset on. Rows whose field count is the
 // header's are appended to `table` (arena, offsets, source_line); the others are
 // listed in `issues`. Blank lines are skipped.
+// `consumed`, when set, is called now and then with the offset below which the
+// input will not be read again (so a mapped file's pages can be released).
 void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTable& table,
-                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes = kMaxCsvRowBytes);
+                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes = kMaxCsvRowBytes,
+                  const std::function<void(size_t)>& consumed = nullptr);
 
 }  // namespace smslint
 
