@@ -4,12 +4,16 @@
 #include <set>
 
 #include "campaign/loader.h"
+#include "campaign/recipients.h"
 #include "checks/registry.h"
 #include "lint/check.h"
+#include "text/template.h"
 #include "util/files.h"
 
 namespace smslint {
 namespace {
+
+constexpr int kDefaultMaxSegments = 3;
 
 MessageContext ContextFor(const Campaign& campaign, std::string_view body, BodyKind kind) {
   MessageContext context;
@@ -72,14 +76,38 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
                                      "schema/invalid-value"};
   result.diagnostics = std::move(loaded->diagnostics);
 
-  std::vector<std::string> fields;
-  bool fields_known = false;
-  if (!campaign.recipients.file.present && !campaign.recipients.list.empty()) {
-    fields = {"phone"};
-    fields_known = true;
+  bool full = options.stage == AnalysisOptions::Stage::kCheck;
+  absl::StatusOr<RecipientLoadResult> recipients = LoadRecipients(
+      campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly,
+      options.show_pii);
+  if (!recipients.ok()) return recipients.status();
+  const RecipientTable& table = recipients->table;
+  for (Diagnostic& d : recipients->diagnostics) result.diagnostics.push_back(std::move(d));
+  bool has_source = campaign.recipients.file.present || !campaign.recipients.list.empty();
+  bool fields_known = has_source && !table.columns.empty();
+  RunContentChecks(campaign, table.columns, fields_known, result.diagnostics, rules_run);
+  for (Diagnostic& d : CheckSenders(campaign)) result.diagnostics.push_back(std::move(d));
+  rules_run.insert({"data/invalid-number", "data/duplicate-recipient", "data/suppressed-recipient",
+                    "data/missing-consent", "data/non-mobile-number"});
+
+  if (full) {
+    // Rendered for every recipient, segment counts replace the template-level
+    // estimate made with fallbacks.
+    std::vector<Diagnostic> rendered =
+        CheckRenderedMessages(campaign, table, options.show_pii, kDefaultMaxSegments);
+    std::set<std::string> personalised;
+    if (table.size() > 0) {
+      for (const Template& t : campaign.templates) {
+        if (t.body.present && !ParseTemplate(t.body.value.text).placeholders.empty())
+          personalised.insert(t.id.value);
+      }
+    }
+    std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
+      return d.rule == "content/segment-count" && personalised.count(d.template_id) != 0;
+    });
+    for (Diagnostic& d : rendered) result.diagnostics.push_back(std::move(d));
+    rules_run.insert("content/empty-placeholder");
   }
-  RunContentChecks(campaign, fields, fields_known, result.diagnostics, rules_run);
-  (void)options;
 
   SortDiagnostics(result.diagnostics);
   result.rules_run.assign(rules_run.begin(), rules_run.end());
