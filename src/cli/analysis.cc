@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "campaign/loader.h"
 #include "campaign/recipients.h"
 #include "checks/registry.h"
@@ -63,6 +65,29 @@ void RunContentChecks(const Campaign& campaign, const std::vector<std::string>& 
   }
 }
 
+void AddRecipientFacts(const RecipientStats& stats, std::vector<std::string>& facts) {
+  std::string line = absl::StrCat("recipients: ", stats.rows, " rows, ", stats.sendable,
+                                  " to send");
+  std::vector<std::string> held;
+  if (stats.invalid) held.push_back(absl::StrCat(stats.invalid, " invalid"));
+  if (stats.duplicate) held.push_back(absl::StrCat(stats.duplicate, " duplicate"));
+  if (stats.suppressed) held.push_back(absl::StrCat(stats.suppressed, " suppressed"));
+  if (stats.malformed_rows) held.push_back(absl::StrCat(stats.malformed_rows, " malformed"));
+  if (!held.empty()) absl::StrAppend(&line, " (held back: ", absl::StrJoin(held, ", "), ")");
+  facts.push_back(line);
+  if (stats.zone_guessed) {
+    facts.push_back(absl::StrCat(
+        stats.zone_guessed,
+        " recipients have a number whose prefix spans several time zones: quiet hours use "
+        "the most restrictive of them (add a timezone column to be exact)"));
+  }
+  if (stats.zone_unknown) {
+    facts.push_back(absl::StrCat(stats.zone_unknown,
+                                 " recipients have no known time zone: the schedule's zone "
+                                 "is assumed"));
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOptions& options) {
@@ -89,6 +114,8 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   for (Diagnostic& d : CheckSenders(campaign)) result.diagnostics.push_back(std::move(d));
   rules_run.insert({"data/invalid-number", "data/duplicate-recipient", "data/suppressed-recipient",
                     "data/missing-consent", "data/non-mobile-number"});
+
+  if (full && has_source) AddRecipientFacts(recipients->stats, result.facts);
 
   if (full) {
     // Rendered for every recipient, segment counts replace the template-level

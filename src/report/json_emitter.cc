@@ -86,6 +86,7 @@ std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions
     nlohmann::ordered_json f;
     f["path"] = r.path;
     f["findings"] = r.diagnostics.size();
+    f["facts"] = r.facts;
     if (r.sim) f["simulation"] = SimResultToJson(*r.sim);
     files.push_back(std::move(f));
     for (const Diagnostic& d : r.diagnostics) {

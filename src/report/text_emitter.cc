@@ -98,6 +98,9 @@ std::string EmitText(const std::vector<FileResult>& results, const ReportOptions
     for (const Diagnostic& d : r.diagnostics) {
       absl::StrAppend(&out, FormatDiagnosticText(d, r.source, options.color));
     }
+    if (!quiet) {
+      for (const std::string& fact : r.facts) absl::StrAppend(&out, r.path, ": ", fact, "\n");
+    }
   }
   if (!quiet) absl::StrAppend(&out, SummaryLine(results), "\n");
   return out;
