@@ -1,5 +1,6 @@
 #include "campaign/campaign.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -73,6 +74,35 @@ std::string_view SourceLine(std::string_view source, int line) {
   std::string_view text = source.substr(start, end == std::string_view::npos ? end : end - start);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   return text;
+}
+
+int TokenWidth(std::string_view line, int column) {
+  size_t begin = 0;
+  for (int col = 1; col < column && begin < line.size(); ++begin) {
+    if ((static_cast<unsigned char>(line[begin]) & 0xC0) != 0x80) ++col;
+  }
+  if (begin >= line.size()) return 1;
+  size_t end;
+  char first = line[begin];
+  if (first == '"' || first == '\'') {
+    end = line.find(first, begin + 1);
+    end = end == std::string_view::npos ? line.size() : end + 1;
+  } else if (first == '[' || first == '{' || first == '|' || first == '>') {
+    end = begin + 1;
+  } else {
+    end = line.size();
+    for (std::string_view sep : {": ", ",", "]", "}", " #"}) {
+      size_t at = line.find(sep, begin);
+      if (at != std::string_view::npos) end = std::min(end, at);
+    }
+    if (line.back() == ':' && end == line.size()) end = line.size() - 1;
+    while (end > begin + 1 && line[end - 1] == ' ') --end;
+  }
+  int width = 0;
+  for (size_t i = begin; i < end; ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++width;
+  }
+  return std::max(1, width);
 }
 
 }  // namespace smslint

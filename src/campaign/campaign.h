@@ -141,6 +141,11 @@ struct Campaign {
 // The source line `line` (1-based) of `source`, without its newline.
 std::string_view SourceLine(std::string_view source, int line);
 
+// Width in columns (at least 1) of the YAML token written at `column` of `line`: a
+// quoted scalar up to its closing quote, else up to a separator (": ", ",", "]", "}",
+// " #") or the end of the line.
+int TokenWidth(std::string_view line, int column);
+
 }  // namespace smslint
 
 #endif  // SMSLINT_CAMPAIGN_CAMPAIGN_H_

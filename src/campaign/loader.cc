@@ -79,33 +79,9 @@ class CampaignReader {
     diagnostics_.push_back(std::move(d));
   }
 
-  // Width in columns of the token written at `pos`: a quoted scalar up to its closing
-  // quote, else up to a separator (": ", ",", "]", "}", " #") or the end of the line.
   int TokenColumns(Position pos) const {
     if (!pos.known()) return 0;
-    std::string_view line = SourceLine(campaign_.source, pos.line);
-    size_t begin = 0;
-    for (int col = 1; col < pos.column && begin < line.size(); ++begin) {
-      if ((static_cast<unsigned char>(line[begin]) & 0xC0) != 0x80) ++col;
-    }
-    if (begin >= line.size()) return 1;
-    size_t end;
-    char first = line[begin];
-    if (first == '"' || first == '\'') {
-      end = line.find(first, begin + 1);
-      end = end == std::string_view::npos ? line.size() : end + 1;
-    } else if (first == '[' || first == '{' || first == '|' || first == '>') {
-      end = begin + 1;
-    } else {
-      end = line.size();
-      for (std::string_view sep : {": ", ",", "]", "}", " #"}) {
-        size_t at = line.find(sep, begin);
-        if (at != std::string_view::npos) end = std::min(end, at);
-      }
-      if (line.back() == ':' && end == line.size()) end = line.size() - 1;
-      while (end > begin + 1 && line[end - 1] == ' ') --end;
-    }
-    return std::max(1, CodePointColumn(line.substr(begin), end - begin));
+    return TokenWidth(SourceLine(campaign_.source, pos.line), pos.column);
   }
 
   // Reports keys that are unknown (with a suggestion) or repeated.

@@ -58,8 +58,10 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source, b
     absl::StrAppend(&out, "  ", gutter, " | ", Expand(line), "\n");
     int begin = std::max(d.span.column, 1);
     int line_columns = CodePointColumn(line, line.size());
-    int end = d.span.end_line == d.span.line && d.span.end_column > begin ? d.span.end_column
-                                                                          : begin + 1;
+    // A finding without an end underlines the YAML token it points at.
+    int end = d.span.end_line == d.span.line && d.span.end_column > begin
+                  ? d.span.end_column
+                  : begin + TokenWidth(line, begin);
     end = std::min(end, std::max(line_columns + 1, begin + 1));
     std::string caret(begin - 1, ' ');
     caret.append("^");
