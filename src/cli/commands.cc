@@ -3,6 +3,7 @@
 namespace smslint {
 
 void AttachCheckCommand(CLI::App& app, int& exit_code);
+void AttachInitCommand(CLI::App& app, int& exit_code);
 void AttachLintCommand(CLI::App& app, int& exit_code);
 void AttachSegmentsCommand(CLI::App& app, int& exit_code);
 
@@ -12,6 +13,7 @@ const std::vector<CommandEntry>& Commands() {
       {"check", AttachCheckCommand},
       {"lint", AttachLintCommand},
       {"segments", AttachSegmentsCommand},
+      {"init", AttachInitCommand},
   };
   return kCommands;
 }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
-#include "report/synthetic_results.h"
+#include "tests/report/synthetic_results.h"
 
 namespace smslint {
 namespace {

@@ -8,7 +8,7 @@
 #include <regex>
 #include <string>
 
-#include "report/synthetic_results.h"
+#include "tests/report/synthetic_results.h"
 
 namespace smslint {
 namespace {

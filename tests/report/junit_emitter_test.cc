@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "report/synthetic_results.h"
+#include "tests/report/synthetic_results.h"
 
 namespace smslint {
 namespace {

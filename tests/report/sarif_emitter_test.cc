@@ -6,7 +6,7 @@
 #include <string>
 
 #include "nlohmann/json.hpp"
-#include "report/synthetic_results.h"
+#include "tests/report/synthetic_results.h"
 
 namespace smslint {
 namespace {
