@@ -1,0 +1,66 @@
+#include "checks/opt_out_check.h"
+
+#include "absl/strings/str_cat.h"
+#include "checks/opt_out_language.h"
+#include "text/words.h"
+
+namespace smslint {
+
+const RuleInfo& OptOutCheck::Info() const {
+  static const RuleInfo* info = new RuleInfo{
+      .id = "content/missing-opt-out",
+      .level = Level::kError,
+      .summary = "A marketing or mixed message without opt-out instructions (Reply STOP ...)",
+      .why = "CTIA requires recurring marketing programs to tell recipients how to stop; "
+             "the FCC's 2024 revocation rule makes STOP, END, CANCEL, UNSUBSCRIBE, QUIT, "
+             "STOPALL, REVOKE and OPTOUT each a valid opt-out. Messages without it are "
+             "filtered and draw complaints.",
+      .fix = "End the message with \"Reply STOP to opt out\" (or \"Text STOP to end\").",
+      .source = "CTIA Messaging Principles and Best Practices (2023), 5.1.3; FCC 24-24, 47 CFR 64.1200(a)(10)",
+      .fire_examples = {"Acme Coffee: lattes are 20% off today at acme.com/x",
+                        "Acme Coffee: stop by for 20% off lattes today!"},
+      .pass_examples = {"Acme Coffee: lattes 20% off today. Reply STOP to opt out",
+                        "Acme Coffee: lattes 20% off. Text STOP to end",
+                        "Acme Coffee: lattes 20% off. STOP2END",
+                        "Acme Coffee: lattes 20% off. txt STOP to 12345",
+                        "Acme Coffee: lattes 20% off. stop=end",
+                        "Acme Coffee: lattes 20% off. Reply QUIT to unsubscribe"},
+      .options = {},
+      .origin = "builtin",
+  };
+  return *info;
+}
+
+void OptOutCheck::Run(const MessageContext& context, std::vector<Finding>& findings) const {
+  // The confirmation's STOP is a part of content/incomplete-opt-in-confirmation.
+  if (!context.use_case || context.kind == BodyKind::kOptInConfirmation) return;
+  // Marketing and mixed programs must carry it (error). Political, charity and
+  // polling programs are recurring solicitations too: a warning. Transactional use
+  // cases (codes, alerts, notifications, care) answer a request and need none.
+  Level level;
+  switch (*context.use_case) {
+    case UseCase::kMarketing:
+    case UseCase::kMixed:
+      level = Level::kError;
+      break;
+    case UseCase::kPolitical:
+    case UseCase::kCharity:
+    case UseCase::kPolling:
+      level = Level::kWarning;
+      break;
+    default:
+      return;
+  }
+  if (FindOptOutInstruction(MaskPlaceholders(context.body))) return;
+  Finding f;
+  f.rule = Info().id;
+  f.level = level;
+  f.message = absl::StrCat("a ", std::string(UseCaseName(*context.use_case)),
+                           " message needs opt-out instructions (e.g. \"Reply STOP to opt out\")");
+  f.begin = context.body.size();
+  f.end = context.body.size();
+  f.suggestion = "append \"Reply STOP to opt out\"";
+  findings.push_back(std::move(f));
+}
+
+}  // namespace smslint

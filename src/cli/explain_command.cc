@@ -1,0 +1,87 @@
+// `smslint explain RULE`: one rule's why, fix, examples, options and source.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "cli/catalog.h"
+#include "cli/command.h"
+#include "nlohmann/json.hpp"
+
+namespace smslint {
+namespace {
+
+struct ExplainOptions {
+  std::string rule;
+  std::string format = "text";
+  std::vector<std::string> rule_dirs;
+};
+
+std::string RenderText(const RuleInfo& r) {
+  std::string out = absl::StrCat(r.id, " (", std::string(LevelName(r.level)), ")\n", r.summary, "\n\n");
+  absl::StrAppend(&out, "Why: ", r.why, "\n\nFix: ", r.fix, "\n");
+  if (!r.fire_examples.empty()) {
+    absl::StrAppend(&out, "\nFires on:\n");
+    for (const std::string& e : r.fire_examples) absl::StrAppend(&out, "  ", e, "\n");
+  }
+  if (!r.pass_examples.empty()) {
+    absl::StrAppend(&out, "\nDoes not fire on:\n");
+    for (const std::string& e : r.pass_examples) absl::StrAppend(&out, "  ", e, "\n");
+  }
+  if (!r.options.empty()) {
+    absl::StrAppend(&out, "\nOptions (set in .smslint.yaml under rules: ", r.id, "):\n");
+    for (const RuleOption& o : r.options) {
+      absl::StrAppend(&out, "  ", o.name, " = ", o.default_value, "  ", o.description, "\n");
+    }
+  }
+  absl::StrAppend(&out, "\nSource: ", r.source, "\nDefined in: ", r.origin, "\n");
+  return out;
+}
+
+std::string RenderJson(const RuleInfo& r) {
+  nlohmann::ordered_json j;
+  j["version"] = 1;
+  j["id"] = r.id;
+  j["level"] = LevelName(r.level);
+  j["summary"] = r.summary;
+  j["why"] = r.why;
+  j["fix"] = r.fix;
+  j["source"] = r.source;
+  j["origin"] = r.origin;
+  nlohmann::ordered_json options = nlohmann::ordered_json::array();
+  for (const RuleOption& o : r.options) {
+    options.push_back({{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
+  }
+  j["options"] = std::move(options);
+  j["examples"] = {{"fire", r.fire_examples}, {"pass", r.pass_examples}};
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+int RunExplain(const ExplainOptions& options) {
+  absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(options.rule_dirs);
+  if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
+  const RuleInfo* rule = catalog->Find(options.rule);
+  if (rule == nullptr) {
+    std::string guess = SuggestRule(*catalog, options.rule);
+    return ReportInputError(absl::StrCat("smslint: error: unknown rule '", options.rule, "'",
+                                         guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
+                                         " (`smslint rules` lists them)"));
+  }
+  return WriteOutput("", options.format == "json" ? RenderJson(*rule) : RenderText(*rule)) ? kExitClean
+                                                                                          : kExitInputError;
+}
+
+}  // namespace
+
+void AttachExplainCommand(CLI::App& app, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand("explain", "Explain one rule: why, fix, examples, options, source");
+  auto options = std::make_shared<ExplainOptions>();
+  cmd->add_option("rule", options->rule, "Rule id, e.g. content/shaft")->required();
+  cmd->add_option("--format", options->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  cmd->add_option("--rules", options->rule_dirs, "Extra rule pack directory (repeatable)");
+  cmd->callback([options, &exit_code] { exit_code = RunExplain(*options); });
+}
+
+}  // namespace smslint

@@ -1,0 +1,78 @@
+// `smslint rules`: every rule (schema, content, data, traffic) with its level and summary.
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "cli/catalog.h"
+#include "cli/command.h"
+#include "nlohmann/json.hpp"
+#include "util/strings.h"
+
+namespace smslint {
+namespace {
+
+struct RulesOptions {
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> rule_dirs;
+};
+
+nlohmann::ordered_json RuleJson(const RuleInfo& r) {
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["level"] = LevelName(r.level);
+  j["summary"] = r.summary;
+  j["why"] = r.why;
+  j["fix"] = r.fix;
+  j["source"] = r.source;
+  j["origin"] = r.origin;
+  nlohmann::ordered_json options = nlohmann::ordered_json::array();
+  for (const RuleOption& o : r.options) {
+    options.push_back({{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
+  }
+  j["options"] = std::move(options);
+  j["examples"] = {{"fire", r.fire_examples}, {"pass", r.pass_examples}};
+  return j;
+}
+
+int RunRules(const RulesOptions& options) {
+  absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(options.rule_dirs);
+  if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
+  std::string out;
+  if (options.format == "json") {
+    nlohmann::ordered_json doc;
+    doc["version"] = 1;
+    nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+    for (const RuleInfo& r : catalog->rules()) rules.push_back(RuleJson(r));
+    doc["rules"] = std::move(rules);
+    out = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else {
+    size_t id_width = 2;
+    for (const RuleInfo& r : catalog->rules()) id_width = std::max(id_width, r.id.size());
+    auto row = [&](std::string_view id, std::string_view level, std::string_view summary) {
+      absl::StrAppend(&out, AsAbsl(id), std::string(id_width - id.size() + 2, ' '), AsAbsl(level),
+                      std::string(9 - std::min<size_t>(level.size(), 8), ' '), AsAbsl(summary), "\n");
+    };
+    row("id", "level", "summary");
+    for (const RuleInfo& r : catalog->rules()) row(r.id, LevelName(r.level), r.summary);
+    absl::StrAppend(&out, "\n", catalog->rules().size(), " rules; `smslint explain RULE` for details\n");
+  }
+  return WriteOutput(options.output, out) ? kExitClean : kExitInputError;
+}
+
+}  // namespace
+
+void AttachRulesCommand(CLI::App& app, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand("rules", "List every rule: id, level, summary");
+  auto options = std::make_shared<RulesOptions>();
+  cmd->add_option("--format", options->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  cmd->add_option("--output,-o", options->output, "Write to FILE (atomically)");
+  cmd->add_option("--rules", options->rule_dirs, "Extra rule pack directory (repeatable)");
+  cmd->callback([options, &exit_code] { exit_code = RunRules(*options); });
+}
+
+}  // namespace smslint

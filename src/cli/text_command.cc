@@ -1,0 +1,202 @@
+// `smslint text [MESSAGE]`: the content rules on one message body (argument or stdin),
+// with the campaign context from flags. Findings point at columns inside the message.
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "cli/command.h"
+#include "lint/config.h"
+#include "lint/engine.h"
+#include "nlohmann/json.hpp"
+#include "util/files.h"
+#include "util/strings.h"
+
+namespace smslint {
+namespace {
+
+constexpr char kInputName[] = "<text>";
+constexpr size_t kMaxMessageBytes = 1u << 20;
+
+struct TextOptions {
+  CommonOptions common;
+  std::string format = "text";
+  std::string message;
+  std::string brand;
+  std::string use_case;
+  std::string country;
+  std::string route;
+  std::string domain;
+  std::vector<std::string> senders;
+};
+
+// 1-based line and code-point column of byte `offset` in `text`.
+Position PositionAt(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line_start = 0;
+  int line = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, CodePointColumn(text.substr(line_start), offset - line_start) + 1};
+}
+
+std::string LineAt(std::string_view text, int line) {
+  std::vector<absl::string_view> lines = absl::StrSplit(AsAbsl(text), '\n');
+  if (line < 1 || static_cast<size_t>(line) > lines.size()) return "";
+  std::string_view l = AsStd(lines[line - 1]);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return std::string(l);
+}
+
+std::string Colored(std::string_view text, Level level, bool color) {
+  if (!color) return std::string(text);
+  const char* code = level == Level::kError ? "\x1b[1;31m" : level == Level::kWarning ? "\x1b[1;33m" : "\x1b[1;36m";
+  return absl::StrCat(code, AsAbsl(text), "\x1b[0m");
+}
+
+std::string RenderText(std::string_view message, const std::vector<Diagnostic>& diagnostics,
+                       bool color, bool quiet) {
+  std::string out;
+  int counts[3] = {0, 0, 0};
+  for (const Diagnostic& d : diagnostics) {
+    ++counts[static_cast<int>(d.level)];
+    absl::StrAppend(&out, kInputName, ":", d.span.line, ":", d.span.column, ": ",
+                    Colored(LevelName(d.level), d.level, color), ": ", d.message, " [", d.rule, "]\n");
+    std::string line = LineAt(message, d.span.line);
+    absl::StrAppend(&out, "  ", line, "\n");
+    int width = d.span.end_line == d.span.line ? std::max(1, d.span.end_column - d.span.column) : 1;
+    absl::StrAppend(&out, "  ", std::string(static_cast<size_t>(std::max(0, d.span.column - 1)), ' '),
+                    Colored(absl::StrCat("^", std::string(static_cast<size_t>(width - 1), '~')), d.level, color),
+                    "\n");
+    if (!d.suggestion.empty()) absl::StrAppend(&out, "  help: ", d.suggestion, "\n");
+  }
+  if (!quiet) {
+    if (diagnostics.empty()) {
+      absl::StrAppend(&out, "no findings\n");
+    } else {
+      absl::StrAppend(&out, counts[2], counts[2] == 1 ? " error, " : " errors, ", counts[1],
+                      counts[1] == 1 ? " warning, " : " warnings, ", counts[0], " info\n");
+    }
+  }
+  return out;
+}
+
+std::string RenderJson(const std::vector<Diagnostic>& diagnostics) {
+  nlohmann::ordered_json doc;
+  doc["version"] = 1;
+  doc["input"] = kInputName;
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  int counts[3] = {0, 0, 0};
+  for (const Diagnostic& d : diagnostics) {
+    ++counts[static_cast<int>(d.level)];
+    nlohmann::ordered_json f;
+    f["rule"] = d.rule;
+    f["level"] = LevelName(d.level);
+    f["message"] = d.message;
+    f["line"] = d.span.line;
+    f["column"] = d.span.column;
+    f["end_line"] = d.span.end_line;
+    f["end_column"] = d.span.end_column;
+    if (!d.suggestion.empty()) f["suggestion"] = d.suggestion;
+    findings.push_back(std::move(f));
+  }
+  doc["findings"] = std::move(findings);
+  doc["summary"] = {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}};
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+int RunText(TextOptions& options, bool message_given) {
+  std::string message = options.message;
+  if (!message_given || message == "-") {
+    absl::StatusOr<std::string> input = ReadFileBounded("-", kMaxMessageBytes);
+    if (!input.ok()) return ReportInputError(std::string(input.status().message()));
+    message = std::move(*input);
+    // One trailing newline comes from `echo` or the terminal, not from the message.
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    if (!message.empty() && message.back() == '\r') message.pop_back();
+  }
+  if (!IsValidUtf8(message)) {
+    return ReportInputError(absl::StrCat(kInputName, ":1:1: error: the message is not valid UTF-8"));
+  }
+  MessageContext context;
+  context.body = message;
+  context.kind = BodyKind::kText;
+  context.brand = options.brand;
+  context.domain = options.domain;
+  context.senders = options.senders;
+  context.country = absl::AsciiStrToUpper(options.country);
+  if (!options.use_case.empty()) {
+    context.use_case = ParseUseCase(options.use_case);
+    if (!context.use_case) {
+      std::vector<std::string_view> names;
+      for (int u = 0; u <= static_cast<int>(UseCase::kMixed); ++u) names.push_back(UseCaseName(static_cast<UseCase>(u)));
+      std::string guess = DidYouMean(options.use_case, names);
+      return ReportInputError(absl::StrCat("smslint: error: unknown --use-case '", options.use_case, "'",
+                                           guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
+    }
+  }
+  if (!options.route.empty()) {
+    context.route = ParseRoute(options.route);
+    if (!context.route) {
+      return ReportInputError(absl::StrCat("smslint: error: unknown --route '", options.route,
+                                           "'; use p2p, 10dlc, toll_free or short_code"));
+    }
+  }
+  absl::StatusOr<Config> config = LoadConfigFor("", options.common.config);
+  if (!config.ok()) return ReportInputError(std::string(config.status().message()));
+  absl::StatusOr<RuleEngine> engine = RuleEngine::Load(options.common.rule_dirs, &*config);
+  if (!engine.ok()) return ReportInputError(std::string(engine.status().message()));
+
+  std::vector<Diagnostic> diagnostics;
+  for (const Finding& f : engine->CheckMessage(context)) {
+    Diagnostic d;
+    d.rule = f.rule;
+    d.level = f.level;
+    d.message = f.message;
+    d.suggestion = f.suggestion;
+    Position begin = PositionAt(message, f.begin);
+    Position end = PositionAt(message, f.end);
+    d.span = {kInputName, begin.line, begin.column, end.line, end.column};
+    diagnostics.push_back(std::move(d));
+  }
+  ApplyConfig(*config, options.common.select, options.common.ignore, diagnostics);
+  SortDiagnostics(diagnostics);
+
+  std::string bytes = options.format == "json"
+                          ? RenderJson(diagnostics)
+                          : RenderText(message, diagnostics,
+                                       options.common.output.empty() && UseColor(options.common.color),
+                                       options.common.quiet);
+  if (!WriteOutput(options.common.output, bytes)) return kExitInputError;
+  if (options.common.exit_zero) return kExitClean;
+  return FailsOn(WorstLevel(diagnostics), options.common.fail_on) ? kExitFindings : kExitClean;
+}
+
+}  // namespace
+
+void AttachTextCommand(CLI::App& app, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand("text", "Content rules on one message body (argument or stdin)");
+  auto options = std::make_shared<TextOptions>();
+  CLI::Option* message = cmd->add_option("message", options->message, "The message (default: read stdin)");
+  cmd->add_option("--format", options->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  cmd->add_option("--brand", options->brand, "Brand the message must name");
+  cmd->add_option("--use-case", options->use_case, "Use case (marketing, two_factor, ...)");
+  cmd->add_option("--country", options->country, "Destination country (US, CA, ...)");
+  cmd->add_option("--route", options->route, "Route: p2p, 10dlc, toll_free, short_code");
+  cmd->add_option("--domain", options->domain, "The campaign's link domain");
+  cmd->add_option("--sender", options->senders, "A sender number (repeatable)");
+  AddCommonOptions(*cmd, options->common, /*with_formats=*/false);
+  cmd->callback([options, message, &exit_code] { exit_code = RunText(*options, message->count() > 0); });
+}
+
+}  // namespace smslint

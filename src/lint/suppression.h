@@ -1,0 +1,51 @@
+// Suppression comments in a campaign file:
+//
+//   body: "..."  # smslint: disable=content/spam-phrase -- reason
+//       suppresses the rules on that line;
+//   # smslint: disable=content/shaft,content/excessive-caps -- reason
+//   - id: promo
+//       on its own line directly above a template item, suppresses the rules for
+//       the whole template (every finding with its template_id or inside its lines);
+//       on its own line above anything else, suppresses the rules on the next line
+//       that is not a comment.
+// Rule ids may be globs (content/*). A suppression that suppresses nothing is
+// reported as lint/unused-suppression.
+#ifndef SMSLINT_LINT_SUPPRESSION_H_
+#define SMSLINT_LINT_SUPPRESSION_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "campaign/campaign.h"
+#include "lint/diagnostic.h"
+#include "lint/rule_info.h"
+
+namespace smslint {
+
+struct Suppression {
+  int line = 0;         // line of the comment
+  int column = 0;       // column of the first rule id
+  std::vector<std::string> rules;
+  std::vector<int> rule_columns;  // column of each rule id
+  std::string reason;   // text after "--", may be empty
+  bool own_line = false;
+};
+
+// The suppression comments of a YAML file (comments inside quoted strings are not).
+std::vector<Suppression> FindSuppressions(std::string_view source);
+
+// Removes suppressed diagnostics and adds lint/unused-suppression (warning) for each
+// rule id in a comment that suppressed nothing.
+void ApplySuppressions(const Campaign& campaign, std::vector<Diagnostic>& diagnostics);
+
+// The same, but a suppression of a rule that did not run (e.g. traffic/* under
+// `lint`, which does not simulate) is not reported as unused. `rules_run` holds ids.
+void ApplySuppressions(const Campaign& campaign, const std::vector<std::string>& rules_run,
+                       std::vector<Diagnostic>& diagnostics);
+
+const RuleInfo& UnusedSuppressionRuleInfo();
+
+}  // namespace smslint
+
+#endif  // SMSLINT_LINT_SUPPRESSION_H_

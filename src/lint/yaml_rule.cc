@@ -1,0 +1,748 @@
+#include "lint/yaml_rule.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <exception>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "text/links.h"
+#include "text/words.h"
+#include "util/status.h"
+#include "util/strings.h"
+#include "yaml-cpp/yaml.h"
+
+namespace smslint {
+namespace {
+
+// Rule files are small; a larger one is a mistake, not a rule pack.
+constexpr size_t kMaxRuleFileBytes = 1u << 20;
+constexpr size_t kMaxListItems = 5000;
+
+class Decoder {
+ public:
+  explicit Decoder(std::string_view path) : path_(path) {}
+
+  std::string Where(const YAML::Mark& mark) const {
+    if (mark.line < 0) return std::string(path_);
+    return absl::StrCat(path_, ":", mark.line + 1, ":", mark.column + 1);
+  }
+  absl::Status Error(const YAML::Node& node, const std::string& message) const {
+    return absl::InvalidArgumentError(absl::StrCat(Where(node.Mark()), ": error: ", message));
+  }
+
+  absl::Status CheckKeys(const YAML::Node& map, const std::vector<std::string_view>& allowed,
+                         const std::string& what) const {
+    if (!map.IsMap()) return Error(map, absl::StrCat(what, " must be a mapping"));
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!it->first.IsScalar()) return Error(it->first, "keys must be plain words");
+      const std::string& key = it->first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string guess = DidYouMean(key, allowed);
+      return Error(it->first, absl::StrCat("unknown key '", key, "' in ", what,
+                                           guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::string> String(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar()) return Error(node, absl::StrCat("'", key, "' must be a string"));
+    return node.Scalar();
+  }
+
+  // A list of strings; a single string is accepted as a list of one.
+  absl::StatusOr<std::vector<std::string>> Strings(const YAML::Node& node,
+                                                   const std::string& key) const {
+    std::vector<std::string> out;
+    if (node.IsScalar()) {
+      out.push_back(node.Scalar());
+      return out;
+    }
+    if (!node.IsSequence()) return Error(node, absl::StrCat("'", key, "' must be a list of strings"));
+    if (node.size() > kMaxListItems) return Error(node, absl::StrCat("'", key, "' has too many items"));
+    for (const YAML::Node& item : node) {
+      if (!item.IsScalar()) return Error(item, absl::StrCat("'", key, "' must be a list of strings"));
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  absl::StatusOr<double> Number(const YAML::Node& node, const std::string& key) const {
+    double value = 0;
+    if (!node.IsScalar() || !absl::SimpleAtod(node.Scalar(), &value) || !std::isfinite(value)) {
+      return Error(node, absl::StrCat("'", key, "' must be a number"));
+    }
+    return value;
+  }
+
+  // Validates each pattern alone (so the error points at it), then joins them.
+  absl::Status CheckPattern(const YAML::Node& node, const std::string& pattern,
+                            bool ignore_case) const {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(!ignore_case);
+    RE2 re(pattern, options);
+    if (!re.ok()) return Error(node, absl::StrCat("bad pattern '", pattern, "': ", re.error()));
+    return absl::OkStatus();
+  }
+
+ private:
+  std::string path_;
+};
+
+std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& alternatives,
+                                               bool ignore_case) {
+  if (alternatives.empty()) return nullptr;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(!ignore_case);
+  std::vector<std::string> wrapped;
+  for (const std::string& a : alternatives) wrapped.push_back(absl::StrCat("(?:", a, ")"));
+  auto re = std::make_shared<const RE2>(absl::StrJoin(wrapped, "|"), options);
+  return re->ok() ? re : nullptr;
+}
+
+struct MatchSpan {
+  size_t begin;
+  size_t end;
+};
+
+std::vector<MatchSpan> AllMatches(const RE2* re, std::string_view text) {
+  std::vector<MatchSpan> spans;
+  if (re == nullptr) return spans;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos <= text.size() && re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t begin = static_cast<size_t>(m.data() - text.data());
+    size_t end = begin + m.size();
+    if (end > begin) spans.push_back({begin, end});
+    pos = end > begin ? end : begin + 1;
+  }
+  return spans;
+}
+
+bool Overlaps(const MatchSpan& s, const std::vector<MatchSpan>& others) {
+  for (const MatchSpan& o : others) {
+    if (s.begin < o.end && o.begin < s.end) return true;
+  }
+  return false;
+}
+
+std::string FormatNumber(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e12) return absl::StrCat(static_cast<long long>(v));
+  return absl::StrCat(v);
+}
+
+struct OptionSpec {
+  std::string_view name;
+  double default_value;
+  std::string_view description;
+};
+
+std::vector<OptionSpec> OptionsFor(YamlRuleType type) {
+  switch (type) {
+    case YamlRuleType::kCapitalization:
+      return {{"max_caps_ratio", 0.6, "highest share of capital letters among letters"},
+              {"min_letters", 12, "messages with fewer letters are not judged by ratio"},
+              {"max_caps_words", 2, "most all-caps words allowed"},
+              {"min_word_length", 3, "shorter all-caps words (OK, PM) are not counted"}};
+    case YamlRuleType::kOccurrence:
+      return {{"min", 0, "fewest matches required"},
+              {"max", -1, "most matches allowed (-1: no limit)"}};
+    case YamlRuleType::kRepetition:
+      return {{"max_repeats", 1, "times a word may appear in a row"}};
+    default:
+      return {};
+  }
+}
+
+absl::StatusOr<std::optional<Level>> LevelOrOff(const Decoder& d, const YAML::Node& node) {
+  ASSIGN_OR_RETURN(std::string text, d.String(node, "level"));
+  if (text == "off") return std::optional<Level>();
+  std::optional<Level> level = ParseLevel(text);
+  if (!level) return d.Error(node, absl::StrCat("unknown level '", text, "'; use error, warning, info or off"));
+  return level;
+}
+
+absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_case,
+                         std::string name, MatchGroup& group) {
+  std::vector<std::string> alternatives;
+  if (node["tokens"]) {
+    ASSIGN_OR_RETURN(std::vector<std::string> tokens, d.Strings(node["tokens"], "tokens"));
+    for (const std::string& t : tokens) {
+      if (absl::StripAsciiWhitespace(t).empty()) return d.Error(node["tokens"], "empty token");
+      alternatives.push_back(absl::StrCat("\\b", InflectedWordPattern(t), "\\b"));
+    }
+  }
+  if (node["patterns"]) {
+    const YAML::Node& patterns = node["patterns"];
+    ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(patterns, "patterns"));
+    for (size_t i = 0; i < list.size(); ++i) {
+      RETURN_IF_ERROR(d.CheckPattern(patterns.IsSequence() ? patterns[i] : patterns, list[i], ignore_case));
+      alternatives.push_back(list[i]);
+    }
+  }
+  if (node["exceptions"]) {
+    const YAML::Node& exceptions = node["exceptions"];
+    ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(exceptions, "exceptions"));
+    for (size_t i = 0; i < list.size(); ++i) {
+      RETURN_IF_ERROR(d.CheckPattern(exceptions.IsSequence() ? exceptions[i] : exceptions, list[i], ignore_case));
+    }
+    group.exceptions = CompileAlternatives(list, ignore_case);
+  }
+  group.name = std::move(name);
+  group.regex = CompileAlternatives(alternatives, ignore_case);
+  if (!alternatives.empty() && group.regex == nullptr) {
+    return d.Error(node, "the patterns together exceed RE2's limits; split the rule");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DecodeWhen(const Decoder& d, const YAML::Node& node, RuleCondition& when) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"use_case", "country", "route", "kind"}, "'when'"));
+  if (node["use_case"]) {
+    ASSIGN_OR_RETURN(when.use_cases, d.Strings(node["use_case"], "use_case"));
+    for (const std::string& u : when.use_cases) {
+      if (!ParseUseCase(u)) return d.Error(node["use_case"], absl::StrCat("unknown use case '", u, "'"));
+    }
+  }
+  if (node["country"]) {
+    ASSIGN_OR_RETURN(when.countries, d.Strings(node["country"], "country"));
+  }
+  if (node["route"]) {
+    ASSIGN_OR_RETURN(when.routes, d.Strings(node["route"], "route"));
+    for (const std::string& r : when.routes) {
+      if (!ParseRoute(r)) return d.Error(node["route"], absl::StrCat("unknown route '", r, "'"));
+    }
+  }
+  if (node["kind"]) {
+    ASSIGN_OR_RETURN(when.kinds, d.Strings(node["kind"], "kind"));
+    for (const std::string& k : when.kinds) {
+      if (k != "template" && k != "confirmation" && k != "text") {
+        return d.Error(node["kind"], absl::StrCat("unknown kind '", k, "'; use template, confirmation or text"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DecodeLevels(const Decoder& d, const YAML::Node& node, LevelOverrides& levels) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"country", "use_case", "route"}, "'levels'"));
+  auto decode_map = [&](const char* key,
+                        std::map<std::string, std::optional<Level>>& out) -> absl::Status {
+    if (!node[key]) return absl::OkStatus();
+    const YAML::Node& map = node[key];
+    if (!map.IsMap()) return d.Error(map, absl::StrCat("'levels.", key, "' must be a mapping"));
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      ASSIGN_OR_RETURN(std::string name, d.String(it->first, key));
+      if (std::string_view(key) == "use_case" && !ParseUseCase(name)) {
+        return d.Error(it->first, absl::StrCat("unknown use case '", name, "'"));
+      }
+      if (std::string_view(key) == "route" && !ParseRoute(name)) {
+        return d.Error(it->first, absl::StrCat("unknown route '", name, "'"));
+      }
+      ASSIGN_OR_RETURN(out[name], LevelOrOff(d, it->second));
+    }
+    return absl::OkStatus();
+  };
+  RETURN_IF_ERROR(decode_map("country", levels.country));
+  RETURN_IF_ERROR(decode_map("use_case", levels.use_case));
+  RETURN_IF_ERROR(decode_map("route", levels.route));
+  return absl::OkStatus();
+}
+
+absl::Status DecodeOptions(const Decoder& d, const YAML::Node* node, YamlRule& rule) {
+  std::vector<OptionSpec> specs = OptionsFor(rule.type);
+  for (const OptionSpec& s : specs) {
+    rule.options[std::string(s.name)] = {s.default_value, s.default_value, std::string(s.description)};
+  }
+  if (node != nullptr) {
+    if (!node->IsMap()) return d.Error(*node, "'options' must be a mapping");
+    std::vector<std::string_view> names;
+    for (const OptionSpec& s : specs) names.push_back(s.name);
+    for (auto it = node->begin(); it != node->end(); ++it) {
+      ASSIGN_OR_RETURN(std::string name, d.String(it->first, "option name"));
+      if (!rule.options.contains(name)) {
+        std::string guess = DidYouMean(name, names);
+        return d.Error(it->first,
+                       absl::StrCat("unknown option '", name, "' for a ",
+                                    std::string(YamlRuleTypeName(rule.type)), " rule",
+                                    guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
+      }
+      NumericOption& option = rule.options[name];
+      if (it->second.IsMap()) {
+        RETURN_IF_ERROR(d.CheckKeys(it->second, {"default", "description"}, "an option"));
+        if (it->second["default"]) {
+          ASSIGN_OR_RETURN(option.default_value, d.Number(it->second["default"], "default"));
+        }
+        if (it->second["description"]) {
+          ASSIGN_OR_RETURN(option.description, d.String(it->second["description"], "description"));
+        }
+      } else {
+        ASSIGN_OR_RETURN(option.default_value, d.Number(it->second, name));
+      }
+      option.value = option.default_value;
+    }
+  }
+  for (const auto& [name, option] : rule.options) {
+    rule.info.options.push_back({name, FormatNumber(option.default_value), option.description});
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DecodeExamples(const Decoder& d, const YAML::Node& node, YamlRule& rule) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"fire", "pass", "context"}, "'examples'"));
+  if (node["fire"]) {
+    ASSIGN_OR_RETURN(rule.info.fire_examples, d.Strings(node["fire"], "fire"));
+  }
+  if (node["pass"]) {
+    ASSIGN_OR_RETURN(rule.info.pass_examples, d.Strings(node["pass"], "pass"));
+  }
+  if (node["context"]) {
+    const YAML::Node& context = node["context"];
+    RETURN_IF_ERROR(d.CheckKeys(context, {"brand", "use_case", "country", "route", "domain", "kind"},
+                                "'examples.context'"));
+    for (auto it = context.begin(); it != context.end(); ++it) {
+      ASSIGN_OR_RETURN(rule.example_context[it->first.Scalar()], d.String(it->second, it->first.Scalar()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root, std::string_view path) {
+  if (!root.IsMap()) return d.Error(root, "a rule file must be a mapping with 'id', 'extends', 'level', ...");
+  YamlRule rule;
+  rule.info.origin = std::string(path);
+  if (!root["extends"]) return d.Error(root, "missing 'extends' (existence, substitution, occurrence, capitalization, repetition or conditional)");
+  ASSIGN_OR_RETURN(std::string extends, d.String(root["extends"], "extends"));
+  static const std::vector<std::pair<std::string_view, YamlRuleType>> kTypes = {
+      {"existence", YamlRuleType::kExistence},       {"substitution", YamlRuleType::kSubstitution},
+      {"occurrence", YamlRuleType::kOccurrence},     {"capitalization", YamlRuleType::kCapitalization},
+      {"repetition", YamlRuleType::kRepetition},     {"conditional", YamlRuleType::kConditional}};
+  std::vector<std::string_view> type_names;
+  bool found = false;
+  for (const auto& [name, type] : kTypes) {
+    type_names.push_back(name);
+    if (name == extends) {
+      rule.type = type;
+      found = true;
+    }
+  }
+  if (!found) {
+    std::string guess = DidYouMean(extends, type_names);
+    return d.Error(root["extends"], absl::StrCat("unknown rule type '", extends, "'",
+                                                 guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
+  }
+
+  std::vector<std::string_view> allowed = {"id",      "extends", "level",    "message",  "summary",
+                                           "why",     "fix",     "source",   "link",     "examples",
+                                           "options", "when",    "levels",   "ignorecase"};
+  switch (rule.type) {
+    case YamlRuleType::kExistence:
+      allowed.insert(allowed.end(), {"tokens", "patterns", "exceptions", "groups"});
+      break;
+    case YamlRuleType::kSubstitution:
+      allowed.insert(allowed.end(), {"swap"});
+      break;
+    case YamlRuleType::kOccurrence:
+      allowed.insert(allowed.end(), {"tokens", "patterns", "exceptions"});
+      break;
+    case YamlRuleType::kCapitalization:
+      allowed.insert(allowed.end(), {"allow"});
+      break;
+    case YamlRuleType::kRepetition:
+      allowed.insert(allowed.end(), {"tokens"});
+      break;
+    case YamlRuleType::kConditional:
+      allowed.insert(allowed.end(), {"if", "unless", "exceptions"});
+      break;
+  }
+  RETURN_IF_ERROR(d.CheckKeys(root, allowed, absl::StrCat("a ", extends, " rule")));
+
+  for (const char* key : {"id", "level", "message", "summary", "why", "fix", "source"}) {
+    if (!root[key]) return d.Error(root, absl::StrCat("missing '", key, "'"));
+  }
+  ASSIGN_OR_RETURN(rule.info.id, d.String(root["id"], "id"));
+  static const RE2 kIdShape("[a-z0-9-]+/[a-z0-9-]+");
+  if (!RE2::FullMatch(rule.info.id, kIdShape)) {
+    return d.Error(root["id"], absl::StrCat("rule id '", rule.info.id, "' must look like category/name"));
+  }
+  ASSIGN_OR_RETURN(std::string level_text, d.String(root["level"], "level"));
+  std::optional<Level> level = ParseLevel(level_text);
+  if (!level) return d.Error(root["level"], absl::StrCat("unknown level '", level_text, "'; use error, warning or info"));
+  rule.info.level = *level;
+  ASSIGN_OR_RETURN(rule.message, d.String(root["message"], "message"));
+  ASSIGN_OR_RETURN(rule.info.summary, d.String(root["summary"], "summary"));
+  ASSIGN_OR_RETURN(rule.info.why, d.String(root["why"], "why"));
+  ASSIGN_OR_RETURN(rule.info.fix, d.String(root["fix"], "fix"));
+  ASSIGN_OR_RETURN(rule.info.source, d.String(root["source"], "source"));
+  bool ignore_case = true;
+  if (root["ignorecase"]) {
+    ASSIGN_OR_RETURN(std::string text, d.String(root["ignorecase"], "ignorecase"));
+    if (text != "true" && text != "false") return d.Error(root["ignorecase"], "'ignorecase' must be true or false");
+    ignore_case = text == "true";
+  }
+  if (root["examples"]) RETURN_IF_ERROR(DecodeExamples(d, root["examples"], rule));
+  if (root["when"]) RETURN_IF_ERROR(DecodeWhen(d, root["when"], rule.when));
+  if (root["levels"]) RETURN_IF_ERROR(DecodeLevels(d, root["levels"], rule.levels));
+  YAML::Node options = root["options"];
+  RETURN_IF_ERROR(DecodeOptions(d, options ? &options : nullptr, rule));
+
+  switch (rule.type) {
+    case YamlRuleType::kExistence:
+    case YamlRuleType::kOccurrence: {
+      if (root["groups"]) {
+        const YAML::Node& groups = root["groups"];
+        if (!groups.IsSequence()) return d.Error(groups, "'groups' must be a list");
+        for (const YAML::Node& g : groups) {
+          RETURN_IF_ERROR(d.CheckKeys(g, {"name", "tokens", "patterns", "exceptions"}, "a group"));
+          if (!g["name"]) return d.Error(g, "a group needs a 'name'");
+          ASSIGN_OR_RETURN(std::string name, d.String(g["name"], "name"));
+          MatchGroup group;
+          RETURN_IF_ERROR(DecodeGroup(d, g, ignore_case, name, group));
+          if (group.regex == nullptr) return d.Error(g, "a group needs 'tokens' or 'patterns'");
+          rule.groups.push_back(std::move(group));
+        }
+      }
+      if (root["tokens"] || root["patterns"]) {
+        MatchGroup group;
+        RETURN_IF_ERROR(DecodeGroup(d, root, ignore_case, "", group));
+        rule.groups.push_back(std::move(group));
+      }
+      if (rule.groups.empty()) return d.Error(root, "the rule needs 'tokens', 'patterns' or 'groups'");
+      break;
+    }
+    case YamlRuleType::kSubstitution: {
+      if (!root["swap"] || !root["swap"].IsMap()) {
+        return d.Error(root["swap"] ? root["swap"] : root, "a substitution rule needs 'swap: {pattern: replacement}'");
+      }
+      for (auto it = root["swap"].begin(); it != root["swap"].end(); ++it) {
+        ASSIGN_OR_RETURN(std::string pattern, d.String(it->first, "swap pattern"));
+        ASSIGN_OR_RETURN(std::string replacement, d.String(it->second, "swap replacement"));
+        std::string wrapped = absl::StrCat("\\b(?:", pattern, ")\\b");
+        RETURN_IF_ERROR(d.CheckPattern(it->first, pattern, ignore_case));
+        rule.swaps.push_back({CompileAlternatives({wrapped}, ignore_case), replacement});
+      }
+      break;
+    }
+    case YamlRuleType::kCapitalization: {
+      if (root["allow"]) {
+        ASSIGN_OR_RETURN(rule.allowed_words, d.Strings(root["allow"], "allow"));
+        for (std::string& w : rule.allowed_words) absl::AsciiStrToUpper(&w);
+      }
+      break;
+    }
+    case YamlRuleType::kRepetition: {
+      if (root["tokens"]) {
+        ASSIGN_OR_RETURN(std::vector<std::string> tokens, d.Strings(root["tokens"], "tokens"));
+        for (std::string& t : tokens) rule.allowed_words.push_back(AsciiLower(t));
+      }
+      break;
+    }
+    case YamlRuleType::kConditional: {
+      if (!root["if"]) return d.Error(root, "a conditional rule needs 'if' patterns");
+      YAML::Node if_node;
+      if_node["patterns"] = root["if"];
+      if (root["exceptions"]) if_node["exceptions"] = root["exceptions"];
+      MatchGroup group;
+      RETURN_IF_ERROR(DecodeGroup(d, if_node, ignore_case, "", group));
+      rule.groups.push_back(std::move(group));
+      if (root["unless"]) {
+        ASSIGN_OR_RETURN(std::vector<std::string> unless, d.Strings(root["unless"], "unless"));
+        const YAML::Node& u = root["unless"];
+        for (size_t i = 0; i < unless.size(); ++i) {
+          RETURN_IF_ERROR(d.CheckPattern(u.IsSequence() ? u[i] : u, unless[i], ignore_case));
+        }
+        rule.unless = CompileAlternatives(unless, ignore_case);
+      }
+      break;
+    }
+  }
+  return rule;
+}
+
+std::string FormatMessage(const std::string& format,
+                          const std::vector<std::pair<std::string_view, std::string>>& values) {
+  std::vector<std::pair<std::string, std::string>> replacements;
+  for (const auto& [key, value] : values) replacements.push_back({absl::StrCat("{", std::string(key), "}"), value});
+  return absl::StrReplaceAll(format, replacements);
+}
+
+bool Contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+void Emit(const YamlRule& rule, Level level, std::string message, size_t begin, size_t end,
+          std::string suggestion, std::vector<Finding>& findings) {
+  Finding f;
+  f.rule = rule.info.id;
+  f.level = level;
+  f.message = std::move(message);
+  f.begin = begin;
+  f.end = end;
+  f.suggestion = std::move(suggestion);
+  findings.push_back(std::move(f));
+}
+
+void RunMatches(const YamlRule& rule, Level level, std::string_view body,
+                std::vector<Finding>& findings) {
+  for (const MatchGroup& group : rule.groups) {
+    std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
+    for (const MatchSpan& s : AllMatches(group.regex.get(), body)) {
+      if (Overlaps(s, exceptions)) continue;
+      std::string match(body.substr(s.begin, s.end - s.begin));
+      Emit(rule, level, FormatMessage(rule.message, {{"match", match}, {"group", group.name}}),
+           s.begin, s.end, "", findings);
+    }
+  }
+}
+
+void RunOccurrence(const YamlRule& rule, Level level, std::string_view body,
+                   std::vector<Finding>& findings) {
+  std::vector<MatchSpan> matches;
+  for (const MatchGroup& group : rule.groups) {
+    std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
+    for (const MatchSpan& s : AllMatches(group.regex.get(), body)) {
+      if (!Overlaps(s, exceptions)) matches.push_back(s);
+    }
+  }
+  std::sort(matches.begin(), matches.end(), [](const MatchSpan& a, const MatchSpan& b) { return a.begin < b.begin; });
+  double min = rule.options.at("min").value;
+  double max = rule.options.at("max").value;
+  std::vector<std::pair<std::string_view, std::string>> values = {
+      {"count", absl::StrCat(matches.size())}, {"min", FormatNumber(min)}, {"max", FormatNumber(max)}};
+  if (static_cast<double>(matches.size()) < min) {
+    Emit(rule, level, FormatMessage(rule.message, values), 0, body.size(), "", findings);
+  } else if (max >= 0 && static_cast<double>(matches.size()) > max) {
+    const MatchSpan& s = matches[static_cast<size_t>(max)];
+    values.push_back({"match", std::string(body.substr(s.begin, s.end - s.begin))});
+    Emit(rule, level, FormatMessage(rule.message, values), s.begin, s.end, "", findings);
+  }
+}
+
+void RunCapitalization(const YamlRule& rule, const MessageContext& context, Level level,
+                       std::string_view body, std::vector<Finding>& findings) {
+  absl::flat_hash_set<std::string> allowed(rule.allowed_words.begin(), rule.allowed_words.end());
+  for (absl::string_view w : absl::StrSplit(context.brand, absl::ByAnyChar(" .,&'-!:"), absl::SkipEmpty())) {
+    allowed.insert(absl::AsciiStrToUpper(w));
+  }
+  std::vector<MatchSpan> links;
+  for (const Link& l : FindLinks(body)) links.push_back({l.begin, l.end});
+  const size_t min_word = static_cast<size_t>(rule.options.at("min_word_length").value);
+  size_t letters = 0, upper = 0, caps_words = 0;
+  size_t first = std::string_view::npos, last = 0;
+  size_t i = 0;
+  while (i < body.size()) {
+    if (!std::isalnum(static_cast<unsigned char>(body[i]))) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < body.size() && (std::isalnum(static_cast<unsigned char>(body[i])) || body[i] == '\'')) ++i;
+    MatchSpan word{start, i};
+    if (Overlaps(word, links)) continue;
+    std::string_view text = body.substr(start, i - start);
+    if (allowed.contains(absl::AsciiStrToUpper(AsAbsl(text)))) continue;
+    size_t word_letters = 0, word_upper = 0;
+    for (char c : text) {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        ++word_letters;
+        if (std::isupper(static_cast<unsigned char>(c))) ++word_upper;
+      }
+    }
+    letters += word_letters;
+    upper += word_upper;
+    if (word_letters >= min_word && word_upper == word_letters) {
+      ++caps_words;
+      if (first == std::string_view::npos) first = start;
+      last = i;
+    }
+  }
+  double ratio = letters == 0 ? 0 : static_cast<double>(upper) / static_cast<double>(letters);
+  bool too_many_words = static_cast<double>(caps_words) > rule.options.at("max_caps_words").value;
+  bool too_high_ratio = static_cast<double>(letters) >= rule.options.at("min_letters").value &&
+                        ratio > rule.options.at("max_caps_ratio").value;
+  if (!too_many_words && !too_high_ratio) return;
+  if (first == std::string_view::npos) {
+    first = 0;
+    last = body.size();
+  }
+  Emit(rule, level,
+       FormatMessage(rule.message, {{"count", absl::StrCat(caps_words)},
+                                    {"ratio", absl::StrCat(static_cast<int>(ratio * 100 + 0.5), "%")}}),
+       first, last, "", findings);
+}
+
+void RunRepetition(const YamlRule& rule, Level level, std::string_view body,
+                   std::vector<Finding>& findings) {
+  const double max_repeats = rule.options.at("max_repeats").value;
+  std::string previous;
+  size_t run = 0, run_begin = 0, prev_end = 0;
+  auto flush = [&](size_t end) {
+    if (run > 0 && static_cast<double>(run) > max_repeats &&
+        (rule.allowed_words.empty() || Contains(rule.allowed_words, previous))) {
+      Emit(rule, level, FormatMessage(rule.message, {{"match", previous}, {"count", absl::StrCat(run)}}),
+           run_begin, end, "", findings);
+    }
+  };
+  size_t i = 0;
+  while (i < body.size()) {
+    if (!IsWordByte(body[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < body.size() && IsWordByte(body[i])) ++i;
+    std::string word = AsciiLower(body.substr(start, i - start));
+    bool only_space = true;
+    for (size_t k = prev_end; k < start; ++k) {
+      only_space = only_space && std::isspace(static_cast<unsigned char>(body[k]));
+    }
+    if (run > 0 && word == previous && only_space) {
+      ++run;
+    } else {
+      flush(prev_end);
+      previous = word;
+      run = 1;
+      run_begin = start;
+    }
+    prev_end = i;
+  }
+  flush(prev_end);
+}
+
+}  // namespace
+
+std::string_view YamlRuleTypeName(YamlRuleType type) {
+  switch (type) {
+    case YamlRuleType::kExistence:
+      return "existence";
+    case YamlRuleType::kSubstitution:
+      return "substitution";
+    case YamlRuleType::kOccurrence:
+      return "occurrence";
+    case YamlRuleType::kCapitalization:
+      return "capitalization";
+    case YamlRuleType::kRepetition:
+      return "repetition";
+    case YamlRuleType::kConditional:
+      return "conditional";
+  }
+  return "existence";
+}
+
+absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents) {
+  Decoder d(path);
+  if (contents.size() > kMaxRuleFileBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(std::string(path), ":1:1: error: rule file larger than 1 MiB"));
+  }
+  try {
+    YAML::Node root = YAML::Load(std::string(contents));
+    return DecodeRule(d, root, path);
+  } catch (const YAML::Exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(d.Where(e.mark), ": error: ", e.msg));
+  } catch (const std::exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(std::string(path), ":1:1: error: ", e.what()));
+  }
+}
+
+absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_view value,
+                           std::string_view where) {
+  auto it = rule.options.find(std::string(name));
+  if (it == rule.options.end()) {
+    std::vector<std::string_view> names;
+    for (const auto& [n, o] : rule.options) names.push_back(n);
+    std::string guess = DidYouMean(name, names);
+    return absl::InvalidArgumentError(absl::StrCat(
+        std::string(where), ": error: rule ", rule.info.id, " has no option '", std::string(name), "'",
+        guess.empty() ? (names.empty() ? "" : absl::StrCat(" (options: ", absl::StrJoin(std::vector<std::string>(names.begin(), names.end()), ", "), ")"))
+                      : absl::StrCat("; did you mean '", guess, "'?")));
+  }
+  double number = 0;
+  if (!absl::SimpleAtod(AsAbsl(value), &number) || !std::isfinite(number)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(where), ": error: option '", std::string(name), "' of ", rule.info.id, " must be a number"));
+  }
+  it->second.value = number;
+  return absl::OkStatus();
+}
+
+std::optional<Level> EffectiveLevel(const YamlRule& rule, const MessageContext& context) {
+  const RuleCondition& when = rule.when;
+  std::string use_case = context.use_case ? std::string(UseCaseName(*context.use_case)) : "";
+  std::string route = context.route ? std::string(RouteName(*context.route)) : "";
+  if (!when.use_cases.empty() && !Contains(when.use_cases, use_case)) return std::nullopt;
+  if (!when.countries.empty() && !Contains(when.countries, context.country)) return std::nullopt;
+  if (!when.routes.empty() && !Contains(when.routes, route)) return std::nullopt;
+  if (!when.kinds.empty()) {
+    bool ok = false;
+    switch (context.kind) {
+      case BodyKind::kTemplate:
+        ok = Contains(when.kinds, "template");
+        break;
+      case BodyKind::kOptInConfirmation:
+        ok = Contains(when.kinds, "confirmation");
+        break;
+      case BodyKind::kText:
+        ok = Contains(when.kinds, "text") || Contains(when.kinds, "template");
+        break;
+    }
+    if (!ok) return std::nullopt;
+  }
+  std::optional<Level> level = rule.info.level;
+  auto apply = [&](const std::map<std::string, std::optional<Level>>& overrides, const std::string& key) {
+    auto it = overrides.find(key);
+    if (!key.empty() && it != overrides.end()) level = it->second;
+  };
+  apply(rule.levels.country, context.country);
+  apply(rule.levels.use_case, use_case);
+  apply(rule.levels.route, route);
+  return level;
+}
+
+void RunYamlRule(const YamlRule& rule, const MessageContext& context, std::string_view masked_body,
+                 std::vector<Finding>& findings) {
+  std::optional<Level> level = EffectiveLevel(rule, context);
+  if (!level) return;
+  switch (rule.type) {
+    case YamlRuleType::kExistence:
+      RunMatches(rule, *level, masked_body, findings);
+      break;
+    case YamlRuleType::kSubstitution:
+      for (const Swap& swap : rule.swaps) {
+        for (const MatchSpan& s : AllMatches(swap.regex.get(), masked_body)) {
+          std::string match(masked_body.substr(s.begin, s.end - s.begin));
+          Emit(rule, *level,
+               FormatMessage(rule.message, {{"match", match}, {"replacement", swap.replacement}}),
+               s.begin, s.end, absl::StrCat("use '", swap.replacement, "'"), findings);
+        }
+      }
+      break;
+    case YamlRuleType::kOccurrence:
+      RunOccurrence(rule, *level, masked_body, findings);
+      break;
+    case YamlRuleType::kCapitalization:
+      RunCapitalization(rule, context, *level, masked_body, findings);
+      break;
+    case YamlRuleType::kRepetition:
+      RunRepetition(rule, *level, masked_body, findings);
+      break;
+    case YamlRuleType::kConditional: {
+      re2::StringPiece input(masked_body.data(), masked_body.size());
+      if (rule.unless != nullptr && RE2::PartialMatch(input, *rule.unless)) break;
+      std::vector<Finding> matches;
+      RunMatches(rule, *level, masked_body, matches);
+      if (!matches.empty()) findings.push_back(std::move(matches.front()));
+      break;
+    }
+  }
+}
+
+}  // namespace smslint

@@ -1,0 +1,102 @@
+// YamlRule: a content rule written as data (rules/<pack>/<name>.yml), decoded into
+// a typed struct. Rule types follow Vale's: existence, substitution, occurrence,
+// capitalization, repetition, conditional. Patterns are RE2 (linear time).
+#ifndef SMSLINT_LINT_YAML_RULE_H_
+#define SMSLINT_LINT_YAML_RULE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "lint/check.h"
+#include "lint/rule_info.h"
+#include "re2/re2.h"
+
+namespace smslint {
+
+enum class YamlRuleType {
+  kExistence,       // any token or pattern present fires
+  kSubstitution,    // a pattern present fires with its suggested replacement
+  kOccurrence,      // fewer than `min` or more than `max` matches fires
+  kCapitalization,  // share of capital letters or count of all-caps words too high
+  kRepetition,      // the same word several times in a row
+  kConditional,     // an `if` pattern present without any `unless` pattern
+};
+
+std::string_view YamlRuleTypeName(YamlRuleType type);
+
+// A set of words and patterns compiled into one RE2. `name` names the group in
+// messages ({group}), e.g. the SHAFT category.
+struct MatchGroup {
+  std::string name;
+  std::shared_ptr<const RE2> regex;       // null when the group is empty
+  std::shared_ptr<const RE2> exceptions;  // a match inside one of these is skipped
+};
+
+struct Swap {
+  std::shared_ptr<const RE2> regex;
+  std::string replacement;
+};
+
+// Where a rule applies; an empty list means any value. A context value that is
+// unknown (e.g. no --use-case) does not satisfy a non-empty list.
+struct RuleCondition {
+  std::vector<std::string> use_cases;  // UseCaseName values
+  std::vector<std::string> countries;  // "US", "CA", ...
+  std::vector<std::string> routes;     // RouteName values
+  std::vector<std::string> kinds;      // template | confirmation | text
+};
+
+// Level by context; nullopt turns the rule off in that context. Route overrides
+// win over use-case overrides, which win over country overrides (most specific last).
+struct LevelOverrides {
+  std::map<std::string, std::optional<Level>> country;
+  std::map<std::string, std::optional<Level>> use_case;
+  std::map<std::string, std::optional<Level>> route;
+};
+
+struct NumericOption {
+  double value = 0;
+  double default_value = 0;
+  std::string description;
+};
+
+struct YamlRule {
+  RuleInfo info;  // id, level, summary, why, fix, source, examples, options, origin
+  YamlRuleType type = YamlRuleType::kExistence;
+  std::string message;
+  std::vector<MatchGroup> groups;          // existence, occurrence, conditional (`if`)
+  std::vector<Swap> swaps;                 // substitution
+  std::shared_ptr<const RE2> unless;       // conditional
+  std::vector<std::string> allowed_words;  // capitalization: words never counted
+  std::map<std::string, NumericOption> options;
+  RuleCondition when;
+  LevelOverrides levels;
+  // Context for running this rule's examples (keys: brand, use_case, country,
+  // route, domain, kind); the generic example test reads it.
+  std::map<std::string, std::string> example_context;
+};
+
+// Decodes one rule file. `path` is used in messages: "path:line:col: error: ...".
+absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents);
+
+// Sets a numeric option from text (config files); an unknown option or a
+// non-number is an error naming `where` ("path:line:col").
+absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_view value,
+                           std::string_view where);
+
+// The level the rule has in `context`, or nullopt when it does not apply there.
+std::optional<Level> EffectiveLevel(const YamlRule& rule, const MessageContext& context);
+
+// Runs the rule on `masked_body` (the body with placeholders blanked, same length).
+void RunYamlRule(const YamlRule& rule, const MessageContext& context,
+                 std::string_view masked_body, std::vector<Finding>& findings);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_LINT_YAML_RULE_H_
