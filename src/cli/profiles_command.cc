@@ -1,0 +1,185 @@
+// `smslint profiles`: the route profiles and their thresholds, with sources.
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "cli/command.h"
+#include "nlohmann/json.hpp"
+#include "sim/profile.h"
+#include "sim/sim_text.h"
+
+namespace smslint {
+namespace {
+
+std::string CounterName(Counter c) {
+  switch (c) {
+    case Counter::kSends: return "sends";
+    case Counter::kRecipients: return "recipients";
+    case Counter::kIdentical: return "identical";
+  }
+  return "";
+}
+
+std::string LimitValueText(const Limit& l) {
+  std::string text = FormatNumberForChart(l.value);
+  if (!l.tiers.empty()) {
+    text = "";
+    for (const TrustTier& t : l.tiers) {
+      absl::StrAppend(&text, text.empty() ? "" : ", ", t.min_score, "-", t.max_score, ": ",
+                      FormatNumberForChart(t.value));
+    }
+    absl::StrAppend(&text, " (no score: ", FormatNumberForChart(l.value), ")");
+  }
+  return text;
+}
+
+std::string RenderText(const std::vector<Profile>& profiles) {
+  std::string out;
+  for (const Profile& p : profiles) {
+    absl::StrAppend(&out, p.name, ": ", p.summary, "\n");
+    for (const Limit& l : p.limits) {
+      absl::StrAppend(&out, absl::StrFormat("  %-26s %-20s %-7s %s %s%s\n", l.rule, l.id,
+                                            std::string(LevelName(l.level)), LimitValueText(l), l.unit,
+                                            l.carrier.empty() ? "" : " (" + l.carrier + " share)"));
+      absl::StrAppend(&out, "      source: ", l.source, "\n");
+    }
+    if (p.balance) {
+      absl::StrAppend(&out, absl::StrFormat("  %-26s %-20s %-7s %g:1 outgoing:incoming after %d msgs/day\n",
+                                            "traffic/balance", "balance", "warning",
+                                            p.balance->tolerance, p.balance->min_messages));
+      absl::StrAppend(&out, "      source: ", p.balance->source, "\n");
+    }
+    if (!p.carriers.empty()) {
+      std::string shares;
+      for (const CarrierShare& c : p.carriers) {
+        absl::StrAppend(&shares, shares.empty() ? "" : ", ", c.name,
+                        absl::StrFormat(" %.0f%%", c.share * 100));
+      }
+      absl::StrAppend(&out, "  carrier share of recipients: ", shares, "\n      source: ",
+                      p.carriers.front().source, "\n");
+    }
+    const FilterModel& f = p.filter;
+    absl::StrAppend(&out,
+                    absl::StrFormat("  filter model: half-life %gs, block at %g, release below %g, "
+                                    "%g per other number with the same body\n",
+                                    f.half_life_seconds, f.block_threshold, f.release_threshold,
+                                    f.copies_weight));
+    for (const auto& [rule, w] : f.content_weights) {
+      absl::StrAppend(&out, absl::StrFormat("      %-34s %g per message\n", rule, w));
+    }
+    absl::StrAppend(&out, "      source: ", f.source, "\n");
+    for (const ProfileNote& n : p.notes) {
+      absl::StrAppend(&out, "  note: ", n.text, "\n      source: ", n.source, "\n");
+    }
+    out += "\n";
+  }
+  if (!profiles.empty()) {
+    const QuietHours& q = profiles.front().quiet_hours;
+    absl::StrAppend(&out, "quiet hours (recipient local time, all profiles):\n");
+    absl::StrAppend(&out, "  federal ", q.federal.text, "\n      source: ", q.federal.source, "\n");
+    for (const QuietHoursRule& r : q.states) {
+      absl::StrAppend(&out, "  ", r.state, " ", r.text, "\n      source: ", r.source, "\n");
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json QuietRuleJson(const QuietHoursRule& r) {
+  nlohmann::ordered_json j;
+  if (!r.state.empty()) j["state"] = r.state;
+  j["window"] = r.text;
+  j["source"] = r.source;
+  return j;
+}
+
+std::string RenderJson(const std::vector<Profile>& profiles) {
+  nlohmann::ordered_json root;
+  root["version"] = 1;
+  root["profiles"] = nlohmann::ordered_json::array();
+  for (const Profile& p : profiles) {
+    nlohmann::ordered_json jp;
+    jp["name"] = p.name;
+    jp["summary"] = p.summary;
+    jp["thresholds"] = nlohmann::ordered_json::array();
+    for (const Limit& l : p.limits) {
+      nlohmann::ordered_json jl;
+      jl["id"] = l.id;
+      jl["rule"] = l.rule;
+      jl["level"] = std::string(LevelName(l.level));
+      jl["counts"] = CounterName(l.counter);
+      jl["scope"] = l.scope == Scope::kSender ? "sender" : "campaign";
+      jl["window"] = std::string(WindowName(l.window));
+      jl["value"] = l.value;
+      jl["unit"] = l.unit;
+      if (!l.carrier.empty()) jl["carrier"] = l.carrier;
+      if (!l.tiers.empty()) {
+        for (const TrustTier& t : l.tiers) {
+          jl["tiers"].push_back({{"trust_score_min", t.min_score},
+                                 {"trust_score_max", t.max_score},
+                                 {"value", t.value}});
+        }
+      }
+      jl["filter_weight"] = l.filter_weight;
+      jl["source"] = l.source;
+      jp["thresholds"].push_back(jl);
+    }
+    if (p.balance) {
+      jp["balance"] = {{"tolerance", p.balance->tolerance},
+                       {"min_messages", p.balance->min_messages},
+                       {"source", p.balance->source}};
+    }
+    for (const CarrierShare& c : p.carriers) {
+      jp["carriers"].push_back({{"name", c.name}, {"share", c.share}, {"source", c.source}});
+    }
+    nlohmann::ordered_json jf;
+    jf["half_life_seconds"] = p.filter.half_life_seconds;
+    jf["block_threshold"] = p.filter.block_threshold;
+    jf["release_threshold"] = p.filter.release_threshold;
+    jf["copies_weight"] = p.filter.copies_weight;
+    jf["content_weights"] = nlohmann::ordered_json::object();
+    for (const auto& [rule, w] : p.filter.content_weights) jf["content_weights"][rule] = w;
+    jf["source"] = p.filter.source;
+    jp["filter_model"] = jf;
+    for (const ProfileNote& n : p.notes) {
+      jp["notes"].push_back({{"text", n.text}, {"source", n.source}});
+    }
+    root["profiles"].push_back(jp);
+  }
+  if (!profiles.empty()) {
+    const QuietHours& q = profiles.front().quiet_hours;
+    root["quiet_hours"]["federal"] = QuietRuleJson(q.federal);
+    root["quiet_hours"]["states"] = nlohmann::ordered_json::array();
+    for (const QuietHoursRule& r : q.states) root["quiet_hours"]["states"].push_back(QuietRuleJson(r));
+  }
+  return root.dump(2) + "\n";
+}
+
+}  // namespace
+
+void AttachProfilesCommand(CLI::App& app, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand("profiles", "List the route profiles, their thresholds and sources");
+  auto format = std::make_shared<std::string>("text");
+  auto output = std::make_shared<std::string>();
+  auto name = std::make_shared<std::string>();
+  cmd->add_option("profile", *name, "Show only this profile");
+  cmd->add_option("--format", *format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  cmd->add_option("--output,-o", *output, "Write to FILE (atomically)");
+  cmd->callback([format, output, name, &exit_code] {
+    std::vector<Profile> profiles;
+    std::vector<std::string> names = name->empty() ? ProfileNames() : std::vector<std::string>{*name};
+    for (const std::string& n : names) {
+      absl::StatusOr<Profile> p = LoadProfile(n);
+      if (!p.ok()) {
+        exit_code = ReportInputError(absl::StrCat("smslint: error: ", std::string(p.status().message())));
+        return;
+      }
+      profiles.push_back(std::move(*p));
+    }
+    const std::string bytes = *format == "json" ? RenderJson(profiles) : RenderText(profiles);
+    exit_code = WriteOutput(*output, bytes) ? kExitClean : kExitInputError;
+  });
+}
+
+}  // namespace smslint

@@ -1,0 +1,74 @@
+#include "sim/local_time.h"
+
+#include "absl/time/civil_time.h"
+
+namespace smslint {
+namespace {
+
+constexpr int64_t kSlotSeconds = 15 * 60;
+
+int64_t FloorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+int WeekdayIndex(absl::Weekday day) {
+  switch (day) {
+    case absl::Weekday::monday: return 0;
+    case absl::Weekday::tuesday: return 1;
+    case absl::Weekday::wednesday: return 2;
+    case absl::Weekday::thursday: return 3;
+    case absl::Weekday::friday: return 4;
+    case absl::Weekday::saturday: return 5;
+    case absl::Weekday::sunday: return 6;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int64_t ToMicros(absl::Time t) { return absl::ToUnixMicros(t); }
+absl::Time FromMicros(int64_t t_us) { return absl::FromUnixMicros(t_us); }
+
+LocalMoment LocalClock::At(int64_t t_us) {
+  const int64_t seconds = FloorDiv(t_us, 1'000'000);
+  const int64_t slot = FloorDiv(seconds, kSlotSeconds);
+  if (slot != cached_slot_) {
+    cached_slot_ = slot;
+    offset_seconds_ = zone_.At(absl::FromUnixSeconds(slot * kSlotSeconds)).offset;
+  }
+  const int64_t local = seconds + offset_seconds_;
+  const int64_t day = FloorDiv(local, 86400);
+  LocalMoment m;
+  m.minute_of_day = static_cast<int>((local - day * 86400) / 60);
+  // 1970-01-01 was a Thursday (index 3).
+  m.weekday = static_cast<int>(((day + 3) % 7 + 7) % 7);
+  return m;
+}
+
+uint8_t WeekdayMask(const std::vector<absl::Weekday>& days) {
+  if (days.empty()) return 0x7f;
+  uint8_t mask = 0;
+  for (absl::Weekday day : days) mask |= static_cast<uint8_t>(1u << WeekdayIndex(day));
+  return mask;
+}
+
+OpenInterval NextOpenInterval(const absl::TimeZone& zone, int64_t t_us, const DailyWindow& window,
+                              uint8_t day_mask) {
+  if (day_mask == 0) day_mask = 0x7f;
+  const absl::Time t = FromMicros(t_us);
+  const absl::CivilDay today(zone.At(t).cs);
+  // A week and a day covers every mask; the extra day covers a window that already
+  // closed today on the only allowed weekday.
+  for (int i = -1; i <= 8; ++i) {
+    const absl::CivilDay day = today + i;
+    if ((day_mask & (1u << WeekdayIndex(absl::GetWeekday(day)))) == 0) continue;
+    const absl::CivilMinute midnight(day);
+    const int64_t open = ToMicros(absl::FromCivil(midnight + window.begin_minute, zone));
+    const int64_t close = ToMicros(absl::FromCivil(midnight + window.end_minute, zone));
+    if (close > t_us && close > open) return {open, close};
+  }
+  return {t_us, t_us + 86'400'000'000};  // unreachable with a non-empty mask
+}
+
+}  // namespace smslint

@@ -1,0 +1,51 @@
+// Local time in a recipient's zone, fast enough to ask once per message: the UTC
+// offset is cached per 15-minute UTC slot (every DST change in the tz database falls
+// on a quarter hour), so absl is asked about once per zone per quarter hour.
+#ifndef SMSLINT_SIM_LOCAL_TIME_H_
+#define SMSLINT_SIM_LOCAL_TIME_H_
+
+#include <cstdint>
+
+#include "absl/time/time.h"
+#include "campaign/campaign.h"
+
+namespace smslint {
+
+struct LocalMoment {
+  int minute_of_day = 0;  // 0..1439
+  int weekday = 0;        // 0 = Monday .. 6 = Sunday
+};
+
+class LocalClock {
+ public:
+  explicit LocalClock(absl::TimeZone zone) : zone_(zone) {}
+  LocalMoment At(int64_t t_us);
+  const absl::TimeZone& zone() const { return zone_; }
+
+ private:
+  absl::TimeZone zone_;
+  int64_t cached_slot_ = INT64_MIN;
+  int64_t offset_seconds_ = 0;
+};
+
+// An allowed stretch of time [open, close), microseconds since the epoch.
+struct OpenInterval {
+  int64_t open_us = 0;
+  int64_t close_us = 0;
+};
+
+// Weekday bit mask: bit 0 = Monday ... bit 6 = Sunday. 0x7f = every day.
+uint8_t WeekdayMask(const std::vector<absl::Weekday>& days);
+
+// The first stretch in `zone` that is inside the daily `window` on an allowed day
+// and ends after `t_us` (it may have opened before t). DST is absl's: a window edge
+// inside a skipped hour maps to the instant after the gap.
+OpenInterval NextOpenInterval(const absl::TimeZone& zone, int64_t t_us, const DailyWindow& window,
+                              uint8_t day_mask);
+
+int64_t ToMicros(absl::Time t);
+absl::Time FromMicros(int64_t t_us);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_SIM_LOCAL_TIME_H_

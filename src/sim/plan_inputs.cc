@@ -1,0 +1,118 @@
+#include "sim/plan_inputs.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "text/links.h"
+#include "text/template.h"
+
+namespace smslint {
+
+std::string MaskedBody(std::string_view body) {
+  ParsedTemplate parsed = ParseTemplate(body);
+  std::string masked;
+  for (size_t i = 0; i < parsed.literals.size(); ++i) {
+    for (char c : parsed.literals[i]) masked.push_back(c >= '0' && c <= '9' ? '#' : c);
+    if (i < parsed.placeholders.size()) masked += "{{}}";
+  }
+  return masked;
+}
+
+std::vector<int> IdenticalBodyClasses(const Campaign& campaign) {
+  std::vector<std::string> masked;
+  std::vector<int> classes;
+  for (const Template& t : campaign.templates) {
+    masked.push_back(MaskedBody(t.body->text));
+    int cls = static_cast<int>(classes.size());
+    for (size_t j = 0; j + 1 < masked.size(); ++j) {
+      if (masked[j] == masked.back()) {
+        cls = classes[j];
+        break;
+      }
+    }
+    classes.push_back(cls);
+  }
+  return classes;
+}
+
+std::vector<std::string> BodyLinkDomains(std::string_view body) {
+  std::vector<std::string> domains;
+  for (const Link& link : FindLinks(RenderWithFallbacks(ParseTemplate(body)))) {
+    std::string domain = RegistrableDomain(link.host);
+    if (!domain.empty() && std::find(domains.begin(), domains.end(), domain) == domains.end()) {
+      domains.push_back(std::move(domain));
+    }
+  }
+  return domains;
+}
+
+uint64_t Mix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+std::vector<double> CumulativeWeights(const Campaign& campaign) {
+  std::vector<double> cumulative;
+  double total = 0;
+  for (const Template& t : campaign.templates) {
+    double w = t.weight.present ? t.weight.value : 1.0;
+    if (!(w > 0)) w = 0;
+    total += w;
+    cumulative.push_back(total);
+  }
+  if (total <= 0) {
+    for (size_t i = 0; i < cumulative.size(); ++i) cumulative[i] = static_cast<double>(i + 1);
+  }
+  return cumulative;
+}
+
+int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row) {
+  if (cumulative.size() <= 1) return 0;
+  // 53 random bits -> [0, total).
+  const double u = static_cast<double>(Mix64(seed * 0x100000001b3ULL ^ row) >> 11) *
+                   (1.0 / 9007199254740992.0) * cumulative.back();
+  auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
+  if (it == cumulative.end()) --it;
+  return static_cast<int>(it - cumulative.begin());
+}
+
+int SenderCount(const Campaign& campaign) {
+  return std::clamp<int>(static_cast<int>(campaign.senders.size()), 1, 65535);
+}
+
+std::string SenderLabel(const Campaign& campaign, int sender) {
+  if (campaign.senders.empty()) return "(no sender)";
+  return campaign.senders[sender].number.value;
+}
+
+double ProfileMaxRate(const Profile& profile) {
+  double rate = 0;
+  for (const Limit& limit : profile.limits) {
+    if (limit.scope != Scope::kSender || limit.counter == Counter::kIdentical ||
+        limit.window == Window::kDay) {
+      continue;
+    }
+    double r = limit.value / (static_cast<double>(WindowMicros(limit.window)) / 1e6);
+    if (rate == 0 || r < rate) rate = r;
+  }
+  return rate > 0 ? rate : 1.0;
+}
+
+bool RowIsSent(const RecipientTable& recipients, size_t row) {
+  return (recipients.flags[row] &
+          (kRecipientInvalid | kRecipientDuplicate | kRecipientSuppressed)) == 0;
+}
+
+std::string WithCommas(int64_t n) {
+  std::string digits = absl::StrCat(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+}  // namespace smslint

@@ -1,0 +1,52 @@
+// What the schedule and the rules both derive from a campaign: which rows are sent,
+// which template and sender each row gets, and which bodies count as identical.
+#ifndef SMSLINT_SIM_PLAN_INPUTS_H_
+#define SMSLINT_SIM_PLAN_INPUTS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "campaign/campaign.h"
+#include "campaign/recipients.h"
+#include "sim/profile.h"
+
+namespace smslint {
+
+// A template body with placeholders replaced by "{{}}" and digits by '#': every
+// rendering of one template has the same masked body, so it identifies the
+// "substantially identical" messages carriers count.
+std::string MaskedBody(std::string_view body);
+
+// For each template, the index of the first template with the same masked body.
+std::vector<int> IdenticalBodyClasses(const Campaign& campaign);
+
+// Registrable link domains in a template body (rendered with its fallbacks).
+std::vector<std::string> BodyLinkDomains(std::string_view body);
+
+// A deterministic 64-bit mix (splitmix64 finaliser).
+uint64_t Mix64(uint64_t x);
+
+// Template weights normalised into a cumulative table (all-zero: uniform).
+std::vector<double> CumulativeWeights(const Campaign& campaign);
+// The template for recipient row `row`, drawn from the seed.
+int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row);
+
+// The number of senders the simulation uses (at least one: a campaign without
+// senders is simulated as one unnamed number).
+int SenderCount(const Campaign& campaign);
+std::string SenderLabel(const Campaign& campaign, int sender);
+
+// The per-second rate the profile allows one sender (tightest second/minute/hour
+// sends limit at any level), or 1 when the profile has none.
+double ProfileMaxRate(const Profile& profile);
+
+bool RowIsSent(const RecipientTable& recipients, size_t row);
+
+// "12,345"
+std::string WithCommas(int64_t n);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_SIM_PLAN_INPUTS_H_

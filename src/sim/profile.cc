@@ -1,0 +1,466 @@
+#include "sim/profile.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "campaign/campaign.h"
+#include "util/embedded_data.h"
+#include "util/status.h"
+#include "util/strings.h"
+#include "yaml-cpp/yaml.h"
+
+namespace smslint {
+namespace {
+
+constexpr std::string_view kProfileDir = "rules/profiles/";
+constexpr std::string_view kQuietHoursFile = "rules/profiles/quiet_hours.yml";
+
+// Reads one YAML document into typed values; every error names path:line:col.
+class Decoder {
+ public:
+  explicit Decoder(std::string_view path) : path_(path) {}
+
+  absl::Status Error(const YAML::Node& node, std::string_view what) const {
+    const YAML::Mark mark = node.Mark();
+    return absl::InvalidArgumentError(absl::StrCat(path_, ":", mark.line + 1, ":",
+                                                   mark.column + 1, ": error: ", AsAbsl(what)));
+  }
+
+  // Fails on any key of `map` not in `known`, with a suggestion.
+  absl::Status CheckKeys(const YAML::Node& map, std::vector<std::string_view> known) const {
+    if (!map.IsMap()) return Error(map, "expected a mapping");
+    for (const auto& entry : map) {
+      std::string key = entry.first.Scalar();
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string guess = DidYouMean(key, known);
+      return Error(entry.first, absl::StrCat("unknown key '", key, "'",
+                                             guess.empty() ? "" : "; did you mean '" + guess + "'?"));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<YAML::Node> Required(const YAML::Node& map, const char* key) const {
+    YAML::Node node = map[key];
+    if (!node) return Error(map, absl::StrCat("missing required key '", key, "'"));
+    return node;
+  }
+
+  absl::StatusOr<std::string> String(const YAML::Node& node) const {
+    if (!node.IsScalar()) return Error(node, "expected a string");
+    return node.Scalar();
+  }
+
+  absl::StatusOr<double> Number(const YAML::Node& node, double min, double max) const {
+    double value = 0;
+    if (!node.IsScalar() || !absl::SimpleAtod(node.Scalar(), &value) || !std::isfinite(value)) {
+      return Error(node, "expected a number");
+    }
+    if (value < min || value > max) {
+      return Error(node, absl::StrFormat("%g is out of range [%g, %g]", value, min, max));
+    }
+    return value;
+  }
+
+  absl::StatusOr<std::string> RequiredString(const YAML::Node& map, const char* key) const {
+    ASSIGN_OR_RETURN(YAML::Node node, Required(map, key));
+    return String(node);
+  }
+
+  absl::StatusOr<double> RequiredNumber(const YAML::Node& map, const char* key, double min,
+                                        double max) const {
+    ASSIGN_OR_RETURN(YAML::Node node, Required(map, key));
+    return Number(node, min, max);
+  }
+
+ private:
+  std::string path_;
+};
+
+// "08:00-21:00" -> minutes; "closed" -> an empty window.
+std::optional<LocalWindow> ParseLocalWindow(std::string_view text) {
+  if (text == "closed") return LocalWindow{0, 0};
+  std::vector<absl::string_view> parts = absl::StrSplit(AsAbsl(text), '-');
+  if (parts.size() != 2) return std::nullopt;
+  int minutes[2];
+  for (int i = 0; i < 2; ++i) {
+    std::vector<absl::string_view> hm = absl::StrSplit(parts[i], ':');
+    int h = 0, m = 0;
+    if (hm.size() != 2 || hm[0].size() != 2 || hm[1].size() != 2 || !absl::SimpleAtoi(hm[0], &h) ||
+        !absl::SimpleAtoi(hm[1], &m) || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m)) {
+      return std::nullopt;
+    }
+    minutes[i] = h * 60 + m;
+  }
+  if (minutes[1] <= minutes[0]) return std::nullopt;
+  return LocalWindow{minutes[0], minutes[1]};
+}
+
+std::optional<Window> ParseWindow(std::string_view text) {
+  if (text == "1s") return Window::kSecond;
+  if (text == "1min") return Window::kMinute;
+  if (text == "1h") return Window::kHour;
+  if (text == "1d") return Window::kDay;
+  return std::nullopt;
+}
+
+// "1h", "30min", "2d", "45s" -> seconds.
+std::optional<double> ParseDurationSeconds(std::string_view text) {
+  static const std::pair<std::string_view, double> kUnits[] = {
+      {"min", 60}, {"s", 1}, {"h", 3600}, {"d", 86400}};
+  for (const auto& [suffix, seconds] : kUnits) {
+    if (!absl::EndsWith(AsAbsl(text), AsAbsl(suffix))) continue;
+    double n = 0;
+    if (!absl::SimpleAtod(AsAbsl(text.substr(0, text.size() - suffix.size())), &n) || !(n > 0)) {
+      return std::nullopt;
+    }
+    return n * seconds;
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<QuietHoursRule> DecodeQuietRule(const Decoder& d, const YAML::Node& node,
+                                               bool is_state) {
+  std::vector<std::string_view> keys = {"window", "days", "source"};
+  if (is_state) keys.push_back("state");
+  RETURN_IF_ERROR(d.CheckKeys(node, keys));
+  QuietHoursRule rule;
+  if (is_state) {
+    ASSIGN_OR_RETURN(rule.state, d.RequiredString(node, "state"));
+  }
+  ASSIGN_OR_RETURN(YAML::Node window_node, d.Required(node, "window"));
+  ASSIGN_OR_RETURN(std::string window_text, d.String(window_node));
+  std::optional<LocalWindow> window = ParseLocalWindow(window_text);
+  if (!window) return d.Error(window_node, "expected a window like \"08:00-21:00\"");
+  rule.days.fill(*window);
+  rule.text = window_text;
+  static constexpr std::string_view kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  if (YAML::Node days = node["days"]) {
+    RETURN_IF_ERROR(d.CheckKeys(days, {kDays, kDays + 7}));
+    for (int i = 0; i < 7; ++i) {
+      YAML::Node day = days[std::string(kDays[i])];
+      if (!day) continue;
+      ASSIGN_OR_RETURN(std::string text, d.String(day));
+      std::optional<LocalWindow> w = ParseLocalWindow(text);
+      if (!w) return d.Error(day, "expected a window like \"12:00-21:00\" or \"closed\"");
+      rule.days[i] = *w;
+      absl::StrAppend(&rule.text, " (", AsAbsl(kDays[i]), " ", text, ")");
+    }
+  }
+  ASSIGN_OR_RETURN(rule.source, d.RequiredString(node, "source"));
+  return rule;
+}
+
+absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"id", "rule", "level", "counts", "scope", "window", "value",
+                                     "tiers", "carrier", "unit", "source", "filter_weight"}));
+  Limit limit;
+  ASSIGN_OR_RETURN(limit.id, d.RequiredString(node, "id"));
+  ASSIGN_OR_RETURN(YAML::Node rule_node, d.Required(node, "rule"));
+  ASSIGN_OR_RETURN(limit.rule, d.String(rule_node));
+  if (!absl::StartsWith(limit.rule, "traffic/")) {
+    return d.Error(rule_node, "a profile limit feeds a traffic/* rule");
+  }
+  ASSIGN_OR_RETURN(YAML::Node level_node, d.Required(node, "level"));
+  ASSIGN_OR_RETURN(std::string level_text, d.String(level_node));
+  std::optional<Level> level = ParseLevel(level_text);
+  if (!level) return d.Error(level_node, "level must be error, warning or info");
+  limit.level = *level;
+  ASSIGN_OR_RETURN(YAML::Node counts_node, d.Required(node, "counts"));
+  ASSIGN_OR_RETURN(std::string counts, d.String(counts_node));
+  if (counts == "sends") {
+    limit.counter = Counter::kSends;
+  } else if (counts == "recipients") {
+    limit.counter = Counter::kRecipients;
+  } else if (counts == "identical") {
+    limit.counter = Counter::kIdentical;
+  } else {
+    return d.Error(counts_node, "counts must be sends, recipients or identical");
+  }
+  ASSIGN_OR_RETURN(YAML::Node scope_node, d.Required(node, "scope"));
+  ASSIGN_OR_RETURN(std::string scope, d.String(scope_node));
+  if (scope == "sender") {
+    limit.scope = Scope::kSender;
+  } else if (scope == "campaign") {
+    limit.scope = Scope::kCampaign;
+  } else {
+    return d.Error(scope_node, "scope must be sender or campaign");
+  }
+  if (limit.scope == Scope::kCampaign && limit.counter == Counter::kIdentical) {
+    return d.Error(scope_node, "identical bodies are counted per sender");
+  }
+  ASSIGN_OR_RETURN(YAML::Node window_node, d.Required(node, "window"));
+  ASSIGN_OR_RETURN(std::string window_text, d.String(window_node));
+  std::optional<Window> window = ParseWindow(window_text);
+  if (!window) return d.Error(window_node, "window must be 1s, 1min, 1h or 1d");
+  limit.window = *window;
+  ASSIGN_OR_RETURN(limit.value, d.RequiredNumber(node, "value", 1, 1e12));
+  if (YAML::Node tiers = node["tiers"]) {
+    if (!tiers.IsSequence()) return d.Error(tiers, "expected a list of {trust_score, value}");
+    for (const YAML::Node& tier_node : tiers) {
+      RETURN_IF_ERROR(d.CheckKeys(tier_node, {"trust_score", "value"}));
+      TrustTier tier;
+      ASSIGN_OR_RETURN(YAML::Node range_node, d.Required(tier_node, "trust_score"));
+      ASSIGN_OR_RETURN(std::string range, d.String(range_node));
+      std::vector<absl::string_view> ends = absl::StrSplit(range, '-');
+      if (ends.size() != 2 || !absl::SimpleAtoi(ends[0], &tier.min_score) ||
+          !absl::SimpleAtoi(ends[1], &tier.max_score) || tier.min_score < 0 ||
+          tier.max_score > 100 || tier.min_score > tier.max_score) {
+        return d.Error(range_node, "trust_score must be a range like 75-100");
+      }
+      ASSIGN_OR_RETURN(tier.value, d.RequiredNumber(tier_node, "value", 1, 1e12));
+      limit.tiers.push_back(tier);
+    }
+  }
+  if (YAML::Node carrier = node["carrier"]) {
+    ASSIGN_OR_RETURN(limit.carrier, d.String(carrier));
+  }
+  ASSIGN_OR_RETURN(limit.unit, d.RequiredString(node, "unit"));
+  ASSIGN_OR_RETURN(limit.source, d.RequiredString(node, "source"));
+  if (YAML::Node weight = node["filter_weight"]) {
+    ASSIGN_OR_RETURN(limit.filter_weight, d.Number(weight, 0, 1e6));
+  }
+  return limit;
+}
+
+absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& node) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"half_life", "block_threshold", "release_threshold",
+                                     "copies_weight", "content_weights", "source"}));
+  FilterModel filter;
+  ASSIGN_OR_RETURN(YAML::Node half_life, d.Required(node, "half_life"));
+  ASSIGN_OR_RETURN(std::string half_life_text, d.String(half_life));
+  std::optional<double> seconds = ParseDurationSeconds(half_life_text);
+  if (!seconds) return d.Error(half_life, "half_life must be a duration like 1h or 30min");
+  filter.half_life_seconds = *seconds;
+  ASSIGN_OR_RETURN(filter.block_threshold, d.RequiredNumber(node, "block_threshold", 0, 1e12));
+  ASSIGN_OR_RETURN(filter.release_threshold,
+                   d.RequiredNumber(node, "release_threshold", 0, filter.block_threshold));
+  ASSIGN_OR_RETURN(filter.copies_weight, d.RequiredNumber(node, "copies_weight", 0, 1e6));
+  if (YAML::Node weights = node["content_weights"]) {
+    if (!weights.IsMap()) return d.Error(weights, "expected a mapping rule id -> weight");
+    for (const auto& entry : weights) {
+      ASSIGN_OR_RETURN(double w, d.Number(entry.second, 0, 1e6));
+      filter.content_weights.emplace_back(entry.first.Scalar(), w);
+    }
+  }
+  ASSIGN_OR_RETURN(filter.source, d.RequiredString(node, "source"));
+  return filter;
+}
+
+absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) {
+  RETURN_IF_ERROR(d.CheckKeys(
+      root, {"name", "summary", "limits", "balance", "carriers", "filter", "notes"}));
+  Profile profile;
+  ASSIGN_OR_RETURN(profile.name, d.RequiredString(root, "name"));
+  ASSIGN_OR_RETURN(profile.summary, d.RequiredString(root, "summary"));
+  ASSIGN_OR_RETURN(YAML::Node limits, d.Required(root, "limits"));
+  if (!limits.IsSequence()) return d.Error(limits, "expected a list of limits");
+  for (const YAML::Node& node : limits) {
+    ASSIGN_OR_RETURN(Limit limit, DecodeLimit(d, node));
+    for (const Limit& other : profile.limits) {
+      if (other.id == limit.id) return d.Error(node, absl::StrCat("duplicate limit id '", limit.id, "'"));
+    }
+    profile.limits.push_back(std::move(limit));
+  }
+  if (YAML::Node balance = root["balance"]) {
+    RETURN_IF_ERROR(d.CheckKeys(balance, {"tolerance", "min_messages", "source"}));
+    BalanceModel model;
+    ASSIGN_OR_RETURN(model.tolerance, d.RequiredNumber(balance, "tolerance", 1, 1e6));
+    ASSIGN_OR_RETURN(double min_messages, d.RequiredNumber(balance, "min_messages", 0, 1e9));
+    model.min_messages = static_cast<int>(min_messages);
+    ASSIGN_OR_RETURN(model.source, d.RequiredString(balance, "source"));
+    profile.balance = model;
+  }
+  if (YAML::Node carriers = root["carriers"]) {
+    if (!carriers.IsSequence()) return d.Error(carriers, "expected a list of carriers");
+    double total = 0;
+    for (const YAML::Node& node : carriers) {
+      RETURN_IF_ERROR(d.CheckKeys(node, {"name", "share", "source"}));
+      CarrierShare share;
+      ASSIGN_OR_RETURN(share.name, d.RequiredString(node, "name"));
+      ASSIGN_OR_RETURN(share.share, d.RequiredNumber(node, "share", 0, 1));
+      ASSIGN_OR_RETURN(share.source, d.RequiredString(node, "source"));
+      total += share.share;
+      profile.carriers.push_back(std::move(share));
+    }
+    if (total > 1.0001) return d.Error(carriers, "carrier shares add up to more than 1");
+  }
+  for (const Limit& limit : profile.limits) {
+    if (!limit.carrier.empty() &&
+        std::none_of(profile.carriers.begin(), profile.carriers.end(),
+                     [&](const CarrierShare& c) { return c.name == limit.carrier; })) {
+      return d.Error(limits, absl::StrCat("limit '", limit.id, "' names carrier '", limit.carrier,
+                                          "', which is not under carriers:"));
+    }
+  }
+  ASSIGN_OR_RETURN(YAML::Node filter, d.Required(root, "filter"));
+  ASSIGN_OR_RETURN(profile.filter, DecodeFilter(d, filter));
+  if (YAML::Node notes = root["notes"]) {
+    if (!notes.IsSequence()) return d.Error(notes, "expected a list of {text, source}");
+    for (const YAML::Node& node : notes) {
+      RETURN_IF_ERROR(d.CheckKeys(node, {"text", "source"}));
+      ProfileNote note;
+      ASSIGN_OR_RETURN(note.text, d.RequiredString(node, "text"));
+      ASSIGN_OR_RETURN(note.source, d.RequiredString(node, "source"));
+      profile.notes.push_back(std::move(note));
+    }
+  }
+  return profile;
+}
+
+absl::StatusOr<YAML::Node> ParseYaml(std::string_view path, std::string_view text) {
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    if (!root.IsMap()) {
+      return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":1:1: error: expected a mapping"));
+    }
+    return root;
+  } catch (const YAML::Exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":", e.mark.line + 1, ":",
+                                                   e.mark.column + 1, ": error: ", e.msg));
+  }
+}
+
+}  // namespace
+
+int64_t WindowMicros(Window window) {
+  static constexpr int64_t kMicros[] = {1'000'000, 60'000'000, 3'600'000'000,
+                                        86'400'000'000};
+  return kMicros[static_cast<int>(window)];
+}
+
+std::string_view WindowName(Window window) {
+  static constexpr std::string_view kNames[] = {"1s", "1min", "1h", "1d"};
+  return kNames[static_cast<int>(window)];
+}
+
+double Limit::ValueFor(int trust_score, bool trust_score_known) const {
+  if (trust_score_known) {
+    for (const TrustTier& tier : tiers) {
+      if (trust_score >= tier.min_score && trust_score <= tier.max_score) return tier.value;
+    }
+  }
+  return value;
+}
+
+double FilterModel::ContentWeight(std::string_view rule) const {
+  for (const auto& [id, weight] : content_weights) {
+    if (id == rule) return weight;
+  }
+  return 0;
+}
+
+const QuietHoursRule& QuietHours::For(std::string_view state) const {
+  if (!state.empty()) {
+    for (const QuietHoursRule& rule : states) {
+      if (rule.state == state) return rule;
+    }
+  }
+  return federal;
+}
+
+double Profile::CarrierShareOf(std::string_view carrier) const {
+  for (const CarrierShare& c : carriers) {
+    if (c.name == carrier) return c.share;
+  }
+  return 1.0;
+}
+
+absl::StatusOr<Profile> ParseProfile(std::string_view path, std::string_view text) {
+  Decoder d(path);
+  ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(path, text));
+  try {
+    ASSIGN_OR_RETURN(Profile profile, DecodeProfile(d, root));
+    profile.path = std::string(path);
+    return profile;
+  } catch (const YAML::Exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":", e.mark.line + 1, ":",
+                                                   e.mark.column + 1, ": error: ", e.msg));
+  }
+}
+
+absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_view text) {
+  Decoder d(path);
+  ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(path, text));
+  try {
+    RETURN_IF_ERROR(d.CheckKeys(root, {"federal", "states"}));
+    QuietHours hours;
+    ASSIGN_OR_RETURN(YAML::Node federal, d.Required(root, "federal"));
+    ASSIGN_OR_RETURN(hours.federal, DecodeQuietRule(d, federal, false));
+    if (YAML::Node states = root["states"]) {
+      if (!states.IsSequence()) return d.Error(states, "expected a list of state windows");
+      for (const YAML::Node& node : states) {
+        ASSIGN_OR_RETURN(QuietHoursRule rule, DecodeQuietRule(d, node, true));
+        hours.states.push_back(std::move(rule));
+      }
+    }
+    return hours;
+  } catch (const YAML::Exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":", e.mark.line + 1, ":",
+                                                   e.mark.column + 1, ": error: ", e.msg));
+  }
+}
+
+std::vector<std::string> ProfileNames() {
+  std::vector<std::string> names;
+  for (const EmbeddedFile& file : EmbeddedFilesUnder(kProfileDir)) {
+    if (file.path == kQuietHoursFile || !absl::EndsWith(AsAbsl(file.path), ".yml")) continue;
+    std::string_view name = file.path.substr(kProfileDir.size());
+    name.remove_suffix(4);
+    names.emplace_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+absl::StatusOr<Profile> LoadProfile(std::string_view name) {
+  std::string path = absl::StrCat(AsAbsl(kProfileDir), AsAbsl(name), ".yml");
+  std::optional<std::string_view> text = FindEmbeddedFile(path);
+  if (!text || path == kQuietHoursFile) {
+    std::vector<std::string> names = ProfileNames();
+    std::vector<std::string_view> views(names.begin(), names.end());
+    std::string guess = DidYouMean(name, views);
+    return absl::NotFoundError(absl::StrCat(
+        "unknown profile '", AsAbsl(name), "'",
+        guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
+        " (smslint profiles lists them)"));
+  }
+  ASSIGN_OR_RETURN(Profile profile, ParseProfile(path, *text));
+  std::optional<std::string_view> quiet = FindEmbeddedFile(kQuietHoursFile);
+  if (!quiet) return absl::InternalError(absl::StrCat(AsAbsl(kQuietHoursFile), " is not embedded"));
+  ASSIGN_OR_RETURN(profile.quiet_hours, ParseQuietHours(kQuietHoursFile, *quiet));
+  return profile;
+}
+
+absl::StatusOr<std::string> ResolveProfileName(const Campaign& campaign,
+                                               const std::string& override_name) {
+  if (!override_name.empty()) {
+    std::vector<std::string> names = ProfileNames();
+    if (std::find(names.begin(), names.end(), override_name) != names.end()) return override_name;
+    std::vector<std::string_view> views(names.begin(), names.end());
+    std::string guess = DidYouMean(override_name, views);
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--profile: unknown profile '", override_name, "'",
+        guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
+        " (available: ", absl::StrJoin(names, ", "), ")"));
+  }
+  Route route = campaign.campaign.route.present ? campaign.campaign.route.value : Route::kP2P;
+  switch (route) {
+    case Route::kP2P:
+    case Route::k10DLC:
+      if (campaign.campaign.country.value == "CA") return std::string("ca_long_code");
+      return std::string(route == Route::kP2P ? "p2p" : "10dlc");
+    case Route::kTollFree:
+      return std::string("toll_free");
+    case Route::kShortCode:
+      return std::string("short_code");
+  }
+  return std::string("p2p");
+}
+
+}  // namespace smslint

@@ -1,0 +1,142 @@
+// Route profiles: the thresholds carriers watch, as data (rules/profiles/*.yml).
+// Every number here comes from a profile file with its unit and source; the code
+// holds no threshold of its own.
+#ifndef SMSLINT_SIM_PROFILE_H_
+#define SMSLINT_SIM_PROFILE_H_
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "lint/diagnostic.h"
+
+namespace smslint {
+
+struct Campaign;
+
+// The sliding windows the simulator keeps per sender.
+enum class Window { kSecond = 0, kMinute = 1, kHour = 2, kDay = 3 };
+inline constexpr int kWindowCount = 4;
+int64_t WindowMicros(Window window);
+std::string_view WindowName(Window window);  // "1s", "1min", "1h", "1d"
+
+// What a limit counts inside its window.
+enum class Counter {
+  kSends,       // messages sent
+  kRecipients,  // distinct recipients (each recipient gets one message: equals sends)
+  kIdentical,   // messages with one substantially identical body
+};
+
+// Whose messages a limit counts: one sender number, or the whole campaign (brand).
+enum class Scope { kSender, kCampaign };
+
+struct TrustTier {
+  int min_score = 0;
+  int max_score = 0;
+  double value = 0;
+};
+
+struct Limit {
+  std::string id;    // "per-second", unique within the profile
+  std::string rule;  // "traffic/throughput"
+  Level level = Level::kError;
+  Counter counter = Counter::kSends;
+  Scope scope = Scope::kSender;
+  Window window = Window::kSecond;
+  double value = 0;                // limit when no trust tier applies
+  std::vector<TrustTier> tiers;    // by campaign.trust_score
+  std::string carrier;             // counts only this carrier's share of recipients
+  std::string unit;
+  std::string source;
+  double filter_weight = 0;  // filter model: score per message per unit of relative excess
+
+  // The limit for a campaign with `trust_score` (0 or absent: `value`).
+  double ValueFor(int trust_score, bool trust_score_known) const;
+};
+
+struct CarrierShare {
+  std::string name;
+  double share = 0;  // fraction of recipients
+  std::string source;
+};
+
+struct BalanceModel {
+  double tolerance = 0;  // outgoing:incoming ratio allowed
+  int min_messages = 0;  // daily sends before the ratio is judged
+  std::string source;
+};
+
+// A parameterised model of carrier filtering (not carrier truth).
+struct FilterModel {
+  double half_life_seconds = 3600;
+  double block_threshold = 0;
+  double release_threshold = 0;  // cooling off: filtered until the score decays below this
+  double copies_weight = 0;      // per message, per other number sending the same body
+  std::vector<std::pair<std::string, double>> content_weights;  // rule id -> per message
+  std::string source;
+
+  double ContentWeight(std::string_view rule) const;
+};
+
+struct ProfileNote {
+  std::string text;
+  std::string source;
+};
+
+// Allowed local hours, minutes after midnight, per weekday (0 = Monday).
+struct LocalWindow {
+  int begin = 0;
+  int end = 24 * 60;  // begin == end == 0: closed that day
+};
+
+struct QuietHoursRule {
+  std::string state;  // "" for the federal window
+  std::array<LocalWindow, 7> days;
+  std::string text;  // "08:00-20:00 (Sun 12:00-21:00)"
+  std::string source;
+};
+
+struct QuietHours {
+  QuietHoursRule federal;
+  std::vector<QuietHoursRule> states;
+  // The rule for a state code ("" or unknown: federal).
+  const QuietHoursRule& For(std::string_view state) const;
+};
+
+struct Profile {
+  std::string name;
+  std::string summary;
+  std::string path;  // rules/profiles/<name>.yml
+  std::vector<Limit> limits;
+  std::optional<BalanceModel> balance;
+  std::vector<CarrierShare> carriers;
+  FilterModel filter;
+  std::vector<ProfileNote> notes;
+  QuietHours quiet_hours;
+
+  double CarrierShareOf(std::string_view carrier) const;  // 1 when not listed
+};
+
+// Loads rules/profiles/<name>.yml and rules/profiles/quiet_hours.yml. Errors say
+// "path:line:col: error: ...".
+absl::StatusOr<Profile> LoadProfile(std::string_view name);
+// Parses a profile from text (tests, extra packs).
+absl::StatusOr<Profile> ParseProfile(std::string_view path, std::string_view text);
+absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_view text);
+
+// Every embedded profile name, sorted.
+std::vector<std::string> ProfileNames();
+
+// The profile a campaign runs against: `override_name` when given (an unknown name
+// is an error with a suggestion), else campaign.route; Canadian long codes (p2p or
+// 10dlc with country CA) use ca_long_code. A campaign without a route is simulated
+// as p2p, the strictest profile.
+absl::StatusOr<std::string> ResolveProfileName(const Campaign& campaign,
+                                               const std::string& override_name);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_SIM_PROFILE_H_

@@ -1,0 +1,169 @@
+#include "sim/recommend.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "sim/local_time.h"
+#include "sim/plan_inputs.h"
+
+namespace smslint {
+namespace {
+
+bool TrustKnown(const Campaign& c) {
+  return c.campaign.trust_score.present && c.campaign.trust_score.value > 0;
+}
+
+// Seconds per day the schedule may send (the window's length; all day without one).
+double WindowSecondsPerDay(const Campaign& campaign) {
+  if (!campaign.schedule.window.present) return 86400;
+  const DailyWindow& w = campaign.schedule.window.value;
+  return std::max(60, (w.end_minute - w.begin_minute) * 60);
+}
+
+std::string RateText(double per_second) {
+  if (per_second >= 1) return absl::StrFormat("%g msg/s", std::floor(per_second * 10) / 10);
+  if (per_second * 60 >= 1) return absl::StrFormat("%g msg/min", std::floor(per_second * 600) / 10);
+  return absl::StrFormat("%g msg/h", std::floor(per_second * 36000) / 10);
+}
+
+std::string Plural(int64_t n, const char* word) {
+  return absl::StrCat(WithCommas(n), " ", word, n == 1 ? "" : "s");
+}
+
+// When the last of `messages` lands at `per_day` a day and `rate` per second in
+// total, counting whole sending windows in the schedule's zone.
+absl::Time LastLands(const Campaign& campaign, absl::Time start, int64_t messages, double per_day,
+                     double total_rate, int64_t days) {
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(campaign.schedule.timezone.value, &zone)) zone = absl::UTCTimeZone();
+  const DailyWindow window =
+      campaign.schedule.window.present ? campaign.schedule.window.value : DailyWindow{};
+  const uint8_t mask = campaign.schedule.days.present ? WeekdayMask(campaign.schedule.days.value) : 0x7f;
+  int64_t t = ToMicros(start);
+  OpenInterval open = NextOpenInterval(zone, t, window, mask);
+  for (int64_t d = 1; d < days; ++d) open = NextOpenInterval(zone, open.close_us, window, mask);
+  const double remaining = static_cast<double>(messages) - per_day * static_cast<double>(days - 1);
+  const int64_t begin = std::max(open.open_us, days == 1 ? t : open.open_us);
+  return FromMicros(begin + static_cast<int64_t>(remaining / total_rate * 1e6));
+}
+
+}  // namespace
+
+SendCapacity CapacityUnder(const Campaign& campaign, const Profile& profile, int numbers,
+                           double wanted_rate) {
+  SendCapacity cap;
+  cap.numbers = std::max(1, numbers);
+  double rate = ProfileMaxRate(profile);
+  if (wanted_rate > 0) rate = std::min(rate, wanted_rate);
+  double sender_day = 0;
+  double campaign_day = 0;
+  const bool trust_known = TrustKnown(campaign);
+  for (const Limit& limit : profile.limits) {
+    if (limit.level != Level::kError) continue;
+    const double value = limit.ValueFor(campaign.campaign.trust_score.value, trust_known);
+    const double share = limit.carrier.empty() ? 1.0 : profile.CarrierShareOf(limit.carrier);
+    const double seconds = static_cast<double>(WindowMicros(limit.window)) / 1e6;
+    if (limit.scope == Scope::kCampaign) {
+      // A carrier's cap on its share bounds the whole campaign.
+      const double total = value / std::max(share, 1e-9);
+      if (limit.window == Window::kDay) {
+        campaign_day = campaign_day == 0 ? total : std::min(campaign_day, total);
+      } else {
+        rate = std::min(rate, total / seconds / cap.numbers);
+      }
+    } else if (limit.window == Window::kDay && limit.counter != Counter::kIdentical) {
+      sender_day = sender_day == 0 ? value : std::min(sender_day, value);
+    }
+  }
+  cap.rate_per_second = rate;
+  double per_day = rate * WindowSecondsPerDay(campaign) * cap.numbers;
+  if (sender_day > 0) per_day = std::min(per_day, sender_day * cap.numbers);
+  if (campaign_day > 0) per_day = std::min(per_day, campaign_day);
+  cap.per_day = std::max(1.0, std::floor(per_day));
+  return cap;
+}
+
+std::string Recommend(const SimulationInput& input, const SendPlan& plan, const SimResult& result,
+                      const std::vector<Diagnostic>& diagnostics) {
+  const Campaign& campaign = *input.campaign;
+  const Profile& profile = *input.profile;
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(campaign.schedule.timezone.value, &zone)) zone = absl::UTCTimeZone();
+  const auto when = [&](absl::Time t) { return absl::FormatTime("%Y-%m-%d %H:%M %Z", t, zone); };
+  if (result.messages == 0) return "No message would be sent: there are no sendable recipients.";
+
+  bool over_volume = false, snowshoe = false;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.level == Level::kInfo) continue;
+    if (d.rule == "traffic/snowshoeing" && d.level == Level::kError) snowshoe = true;
+    if (d.rule == "traffic/throughput" || d.rule == "traffic/daily-volume" ||
+        d.rule == "traffic/carrier-cap" || d.rule == "traffic/predicted-filtering" ||
+        d.rule == "traffic/stale-delivery" || d.rule == "traffic/snowshoeing") {
+      over_volume = true;
+    }
+  }
+  const int senders = SenderCount(campaign);
+  if (!over_volume) {
+    return absl::StrCat("The schedule stays within the ", profile.name, " profile's rates: ",
+                        Plural(result.messages, "message"), " from ", Plural(senders, "number"),
+                        " at ", RateText(plan.rate_per_second),
+                        " per number; the last lands ", when(result.end), ".");
+  }
+
+  const int numbers = snowshoe ? 1 : senders;
+  const SendCapacity cap = CapacityUnder(campaign, profile, numbers, plan.rate_per_second);
+  const int64_t days =
+      static_cast<int64_t>(std::ceil(static_cast<double>(result.messages) / cap.per_day));
+  std::string text = absl::StrCat(
+      "To stay within the ", profile.name, " profile, send at most ", RateText(cap.rate_per_second),
+      " per number from ", Plural(numbers, "number"), " (up to ",
+      WithCommas(static_cast<int64_t>(cap.per_day)), " messages a day",
+      campaign.schedule.window.present ? " inside the window" : "", "): the ",
+      WithCommas(result.messages), " messages take ", Plural(days, "day"));
+  if (days <= 3660) {
+    absl::StrAppend(&text, " and the last lands about ",
+                    when(LastLands(campaign, plan.start, result.messages, cap.per_day,
+                                   cap.rate_per_second * numbers, days)));
+  }
+  absl::StrAppend(&text, ".");
+  if (days <= 1) return text;
+
+  // A route that carries it in fewer days, from one number.
+  std::string best;
+  int64_t best_days = days;
+  for (const char* name : {"10dlc", "toll_free", "short_code"}) {
+    if (profile.name == name) continue;
+    absl::StatusOr<Profile> other = LoadProfile(name);
+    if (!other.ok()) continue;
+    Campaign variant_campaign;
+    const Campaign* subject = &campaign;
+    std::string label = name;
+    SendCapacity alt = CapacityUnder(*subject, *other, 1, 0);
+    if (std::string_view(name) == "10dlc" && std::ceil(result.messages / alt.per_day) > 1 &&
+        campaign.campaign.trust_score.value < 75) {
+      // What a well-vetted brand would get.
+      variant_campaign.campaign.trust_score.value = 75;
+      variant_campaign.campaign.trust_score.present = true;
+      variant_campaign.schedule.window = campaign.schedule.window;
+      subject = &variant_campaign;
+      alt = CapacityUnder(*subject, *other, 1, 0);
+      label = "10dlc with a brand trust score of 75 or more";
+    }
+    const int64_t alt_days =
+        static_cast<int64_t>(std::ceil(static_cast<double>(result.messages) / alt.per_day));
+    if (alt_days < best_days) {
+      best_days = alt_days;
+      best = absl::StrCat(label, " (", RateText(alt.rate_per_second), ", up to ",
+                          WithCommas(static_cast<int64_t>(alt.per_day)), " a day)");
+    }
+  }
+  if (!best.empty()) {
+    absl::StrAppend(&text, " The ", best, " route would carry it from one number in ",
+                    Plural(best_days, "day"), ".");
+  }
+  return text;
+}
+
+}  // namespace smslint

@@ -1,0 +1,134 @@
+// PlanSends: the schedule turned into send events, per sender, in time order.
+#include <algorithm>
+#include <cmath>
+
+#include "absl/time/civil_time.h"
+#include "sim/local_time.h"
+#include "sim/plan_inputs.h"
+#include "sim/simulator.h"
+
+namespace smslint {
+namespace {
+
+absl::TimeZone LoadZoneOr(const std::string& name, const absl::TimeZone& fallback) {
+  absl::TimeZone zone;
+  if (!name.empty() && absl::LoadTimeZone(name, &zone)) return zone;
+  return fallback;
+}
+
+}  // namespace
+
+SendPlan PlanSends(const SimulationInput& input) {
+  const Campaign& campaign = *input.campaign;
+  const Schedule& schedule = campaign.schedule;
+  SendPlan plan;
+
+  absl::TimeZone schedule_zone = LoadZoneOr(schedule.timezone.value, absl::UTCTimeZone());
+  plan.start = absl::FromCivil(schedule.start.value, schedule_zone);
+  plan.rate_per_second = schedule.rate.present ? schedule.rate->per_second : 0;
+  if (!(plan.rate_per_second > 0)) {
+    plan.rate_per_second = ProfileMaxRate(*input.profile);
+    plan.rate_from_profile = true;
+  }
+  // Rounded up: a rounded-down interval would fit one message too many into a window.
+  const int64_t interval_us = std::max<int64_t>(
+      1, static_cast<int64_t>(std::ceil(1e6 / plan.rate_per_second - 1e-6)));
+  const int64_t start_us = ToMicros(plan.start);
+  if (input.recipients == nullptr || campaign.templates.empty()) return plan;
+  const RecipientTable& table = *input.recipients;
+
+  const int senders = SenderCount(campaign);
+  const size_t zone_count = std::max<size_t>(1, table.zones.size());
+  std::vector<absl::TimeZone> zones;
+  for (size_t z = 0; z < zone_count; ++z) {
+    zones.push_back(z < table.zones.size() ? LoadZoneOr(table.zones[z], schedule_zone)
+                                           : schedule_zone);
+  }
+
+  // Assign template and sender to each sent row, then bucket rows by (sender, zone)
+  // with a counting sort so each sender can take the earliest row among open zones.
+  const std::vector<double> cumulative = CumulativeWeights(campaign);
+  const size_t rows = table.size();
+  std::vector<uint16_t> row_sender(rows);
+  std::vector<uint16_t> row_template(rows);
+  std::vector<uint32_t> bucket_size(static_cast<size_t>(senders) * zone_count + 1, 0);
+  int64_t next_round_robin = 0;
+  const bool sticky = campaign.traffic.sender_strategy.present &&
+                      campaign.traffic.sender_strategy.value == SenderStrategy::kSticky;
+  for (size_t r = 0; r < rows; ++r) {
+    if (!RowIsSent(table, r)) continue;
+    row_template[r] = static_cast<uint16_t>(DrawTemplate(cumulative, input.seed, r));
+    // Sticky: a recipient always hears from the same number, whatever the row order.
+    row_sender[r] = static_cast<uint16_t>(
+        sticky ? Mix64(table.e164[r] ^ 0x5bd1e995ULL) % senders : next_round_robin++ % senders);
+    const size_t zone = table.zone[r] < zone_count ? table.zone[r] : 0;
+    ++bucket_size[row_sender[r] * zone_count + zone + 1];
+  }
+  for (size_t b = 1; b < bucket_size.size(); ++b) bucket_size[b] += bucket_size[b - 1];
+  std::vector<uint32_t> ordered(bucket_size.back());
+  std::vector<uint32_t> fill(bucket_size.begin(), bucket_size.end() - 1);
+  for (size_t r = 0; r < rows; ++r) {
+    if (!RowIsSent(table, r)) continue;
+    const size_t zone = table.zone[r] < zone_count ? table.zone[r] : 0;
+    ordered[fill[row_sender[r] * zone_count + zone]++] = static_cast<uint32_t>(r);
+  }
+  plan.events.reserve(ordered.size());
+
+  const bool has_window = schedule.window.present || schedule.days.present;
+  const DailyWindow window = schedule.window.present ? schedule.window.value : DailyWindow{};
+  const uint8_t day_mask = schedule.days.present ? WeekdayMask(schedule.days.value) : 0x7f;
+
+  // First window per zone: a message sent after it closes was queued (late).
+  std::vector<int64_t> first_close(zone_count, INT64_MAX);
+  if (has_window) {
+    for (size_t z = 0; z < zone_count; ++z) {
+      first_close[z] = NextOpenInterval(zones[z], start_us, window, day_mask).close_us;
+    }
+  }
+
+  std::vector<OpenInterval> open(zone_count);
+  std::vector<uint32_t> head(zone_count), end(zone_count);
+  for (int s = 0; s < senders; ++s) {
+    for (size_t z = 0; z < zone_count; ++z) {
+      head[z] = bucket_size[s * zone_count + z];
+      end[z] = bucket_size[s * zone_count + z + 1];
+      open[z] = {INT64_MIN, INT64_MIN};
+    }
+    int64_t t = start_us;
+    for (;;) {
+      // The pending row earliest in file order among zones open at t.
+      size_t best_zone = zone_count;
+      int64_t next_open = INT64_MAX;
+      bool pending = false;
+      for (size_t z = 0; z < zone_count; ++z) {
+        if (head[z] == end[z]) continue;
+        pending = true;
+        if (has_window) {
+          if (t >= open[z].close_us) open[z] = NextOpenInterval(zones[z], t, window, day_mask);
+          if (t < open[z].open_us) {
+            next_open = std::min(next_open, open[z].open_us);
+            continue;
+          }
+        }
+        if (best_zone == zone_count || ordered[head[z]] < ordered[head[best_zone]]) best_zone = z;
+      }
+      if (!pending) break;
+      if (best_zone == zone_count) {
+        t = next_open;
+        continue;
+      }
+      const uint32_t row = ordered[head[best_zone]++];
+      SendEvent event;
+      event.time_us = t;
+      event.row = row;
+      event.sender = static_cast<uint16_t>(s);
+      event.template_index = row_template[row];
+      event.late = t >= first_close[best_zone] ? 1 : 0;
+      plan.events.push_back(event);
+      t += interval_us;
+    }
+  }
+  return plan;
+}
+
+}  // namespace smslint

@@ -1,0 +1,162 @@
+#include "sim/sim_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "sim/plan_inputs.h"
+
+namespace smslint {
+namespace {
+
+constexpr int kChartWidth = 60;
+constexpr int kChartHeight = 8;
+constexpr size_t kChartSenders = 4;
+
+std::string When(absl::Time t, const absl::TimeZone& zone) {
+  if (t == absl::InfinitePast() || t == absl::InfiniteFuture()) return "-";
+  return absl::FormatTime("%Y-%m-%d %H:%M:%S %Z", t, zone);
+}
+
+std::string BucketName(absl::Duration d) {
+  if (d == absl::Minutes(1)) return "minute";
+  if (d == absl::Hours(1)) return "hour";
+  if (d == absl::Hours(24)) return "day";
+  return absl::FormatDuration(d);
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+}
+std::string PadRight(const std::string& s, size_t width) {
+  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
+void RenderChart(const SenderStats& stats, const absl::TimeZone& zone, bool ascii, bool color,
+                 std::string& out) {
+  const std::vector<int64_t>& values = stats.sends.values;
+  if (values.empty()) return;
+  // Group buckets so the chart fits the width; the limit scales with the group.
+  const size_t group = (values.size() + kChartWidth - 1) / kChartWidth;
+  std::vector<int64_t> columns;
+  for (size_t i = 0; i < values.size(); i += group) {
+    int64_t sum = 0;
+    for (size_t j = i; j < std::min(values.size(), i + group); ++j) sum += values[j];
+    columns.push_back(sum);
+  }
+  const absl::Duration column_span = stats.sends.bucket * static_cast<int64_t>(group);
+  const double limit = stats.limit_per_bucket * static_cast<double>(group);
+  double top = limit;
+  for (int64_t v : columns) top = std::max(top, static_cast<double>(v));
+  if (top <= 0) return;
+  const std::string unit = group == 1 ? BucketName(stats.sends.bucket)
+                                      : absl::FormatDuration(column_span);
+  absl::StrAppend(&out, "  ", stats.number, ": sends per ", unit);
+  if (limit > 0) absl::StrAppend(&out, " (limit ", FormatNumberForChart(limit), ")");
+  absl::StrAppend(&out, "\n");
+
+  static const char* kEighths[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  const int limit_row = limit > 0 ? std::clamp(static_cast<int>(std::ceil(limit / top * kChartHeight)), 1, kChartHeight) : 0;
+  for (int row = kChartHeight; row >= 1; --row) {
+    std::string label;
+    if (row == kChartHeight) label = FormatNumberForChart(top);
+    if (row == limit_row && row != kChartHeight) label = FormatNumberForChart(limit);
+    absl::StrAppend(&out, PadLeft(label, 9), row == limit_row ? (ascii ? " -" : " ┤") : (ascii ? " |" : " │"));
+    for (int64_t v : columns) {
+      const double eighths = static_cast<double>(v) / top * kChartHeight * 8;
+      const int fill = std::clamp(static_cast<int>(std::lround(eighths - (row - 1) * 8)), 0, 8);
+      const bool over = limit > 0 && static_cast<double>(v) > limit;
+      std::string cell;
+      if (fill == 0) {
+        cell = row == limit_row ? (ascii ? "-" : "┄") : " ";
+      } else if (ascii) {
+        cell = fill >= 8 ? "#" : fill >= 4 ? "+" : ".";
+      } else {
+        cell = kEighths[fill];
+      }
+      if (color && over && fill > 0) cell = absl::StrCat("\x1b[31m", cell, "\x1b[0m");
+      out += cell;
+    }
+    out += "\n";
+  }
+  absl::StrAppend(&out, std::string(10, ' '), ascii ? "+" : "└",
+                  ascii ? std::string(columns.size(), '-') : [&] {
+                    std::string line;
+                    for (size_t i = 0; i < columns.size(); ++i) line += "─";
+                    return line;
+                  }(),
+                  "\n");
+  const std::string from = absl::FormatTime("%m-%d %H:%M", stats.sends.start, zone);
+  const std::string to = absl::FormatTime(
+      "%m-%d %H:%M", stats.sends.start + column_span * static_cast<int64_t>(columns.size()), zone);
+  const size_t gap = columns.size() > from.size() + to.size() ? columns.size() - from.size() - to.size() : 1;
+  absl::StrAppend(&out, std::string(11, ' '), from, std::string(gap, ' '), to, "\n");
+}
+
+}  // namespace
+
+std::string FormatNumberForChart(double v) {
+  if (v == std::floor(v) && v < 9e15) return WithCommas(static_cast<int64_t>(v));
+  return absl::StrFormat("%.1f", v);
+}
+
+bool LocaleSupportsUnicode() {
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || value[0] == '\0') continue;
+    std::string v = absl::AsciiStrToLower(value);
+    return v.find("utf-8") != std::string::npos || v.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
+std::string RenderSimulationText(const SimResult& result, bool ascii, bool color) {
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(result.time_zone, &zone)) zone = absl::UTCTimeZone();
+  std::string out;
+  absl::StrAppend(&out, "Simulation (profile ", result.profile, ", times in ", result.time_zone,
+                  ")\n");
+  absl::StrAppend(&out, "  ", WithCommas(result.messages), " messages from ",
+                  When(result.start, zone), " to ", When(result.end, zone), "\n");
+  absl::StrAppend(&out, "  delivered ", WithCommas(result.delivered), ", filtered ",
+                  WithCommas(result.filtered), " (predicted 30007), late ", WithCommas(result.late),
+                  ", stale ", WithCommas(result.stale), ", outside quiet hours ",
+                  WithCommas(result.quiet_hours), "\n\n");
+
+  size_t number_width = 6;
+  for (const SenderStats& s : result.senders) number_width = std::max(number_width, s.number.size());
+  absl::StrAppend(&out, "  ", PadRight("sender", number_width), PadLeft("sent", 11),
+                  PadLeft("delivered", 11), PadLeft("filtered", 10), PadLeft("late", 9),
+                  PadLeft("stale", 9), "  first violation\n");
+  for (const SenderStats& s : result.senders) {
+    const std::string first = s.first_violation_rule.empty()
+                                  ? "none"
+                                  : absl::StrCat(s.first_violation_rule, " at ",
+                                                 When(s.first_violation, zone));
+    absl::StrAppend(&out, "  ", PadRight(s.number, number_width), PadLeft(WithCommas(s.sent), 11),
+                    PadLeft(WithCommas(s.delivered), 11), PadLeft(WithCommas(s.filtered), 10),
+                    PadLeft(WithCommas(s.late), 9), PadLeft(WithCommas(s.stale), 9), "  ", first,
+                    "\n");
+  }
+  out += "\n";
+  size_t shown = 0;
+  for (const SenderStats& s : result.senders) {
+    if (s.sent == 0) continue;
+    if (shown == kChartSenders) {
+      absl::StrAppend(&out, "  (charts for ", result.senders.size() - shown,
+                      " more numbers in --format json)\n");
+      break;
+    }
+    RenderChart(s, zone, ascii, color, out);
+    out += "\n";
+    ++shown;
+  }
+  if (!result.recommendation.empty()) absl::StrAppend(&out, "Recommendation: ", result.recommendation, "\n");
+  return out;
+}
+
+}  // namespace smslint

@@ -1,0 +1,25 @@
+// Text rendering of a simulation: a per-sender table and a terminal chart of sends
+// per bucket against the profile's limit (shared by `simulate` and `check`).
+#ifndef SMSLINT_SIM_SIM_TEXT_H_
+#define SMSLINT_SIM_SIM_TEXT_H_
+
+#include <string>
+
+#include "sim/sim_result.h"
+
+namespace smslint {
+
+// `ascii`: plain ASCII instead of Unicode block characters. `color`: ANSI colour
+// for buckets over the limit. The same SimResult always gives the same bytes.
+std::string RenderSimulationText(const SimResult& result, bool ascii, bool color);
+
+// "12,345" for whole numbers, one decimal otherwise.
+std::string FormatNumberForChart(double v);
+
+// Whether the terminal's locale can show UTF-8 block characters (LC_ALL, LC_CTYPE,
+// LANG mention UTF-8).
+bool LocaleSupportsUnicode();
+
+}  // namespace smslint
+
+#endif  // SMSLINT_SIM_SIM_TEXT_H_

@@ -1,0 +1,151 @@
+// The filter model, snowshoeing, determinism and the text rendering.
+#include <doctest/doctest.h>
+
+#include "sim/sim_text.h"
+#include "sim/simulator.h"
+#include "sim_test_util.h"
+
+namespace smslint {
+namespace {
+
+using testing::At;
+using testing::CountRule;
+using testing::MakeCampaign;
+using testing::MakeRecipients;
+using testing::Run;
+
+const Profile& P2P() {
+  static const Profile p = testing::MustLoad("p2p");
+  return p;
+}
+
+TEST_CASE("snowshoeing: error when each number stays under its limits but together they do not") {
+  // Three numbers at 0.5/s each: none crosses 1 msg/s, the three together send 3 in a second.
+  Campaign c = MakeCampaign(Route::kP2P, 0.5, 3);
+  SimulationOutput out = Run(c, MakeRecipients(90), P2P());
+  CHECK(CountRule(out, "traffic/throughput", Level::kError) == 0);
+  REQUIRE(CountRule(out, "traffic/snowshoeing", Level::kError) == 1);
+  const Diagnostic* d = testing::FindRule(out, "traffic/snowshoeing");
+  CHECK(d->message.find("+14155551000 30, +14155551001 30, +14155551002 30") != std::string::npos);
+  CHECK(d->message.find("together they send 90 messages within one minute") != std::string::npos);
+  CHECK(d->message.find("where one number may send 60") != std::string::npos);
+  CHECK(d->message.find("link domain acme.com") != std::string::npos);
+  CHECK(d->span.line == 11);  // the second sender
+}
+
+TEST_CASE("snowshoeing: a warning when several numbers are used without the pattern") {
+  Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60, 2);
+  SimulationOutput out = Run(c, MakeRecipients(20), P2P());
+  CHECK(CountRule(out, "traffic/snowshoeing", Level::kWarning) == 1);
+  CHECK(CountRule(out, "traffic/snowshoeing", Level::kError) == 0);
+  // One number: nothing.
+  CHECK(CountRule(Run(MakeCampaign(Route::kP2P, 1.0 / 60, 1), MakeRecipients(20), P2P()),
+                  "traffic/snowshoeing") == 0);
+  // Numbers each over their own limit: throughput errors, snowshoeing only warns.
+  SimulationOutput fast = Run(MakeCampaign(Route::kP2P, 2, 2), MakeRecipients(40), P2P());
+  CHECK(CountRule(fast, "traffic/throughput", Level::kError) >= 1);
+  CHECK(CountRule(fast, "traffic/snowshoeing", Level::kWarning) == 1);
+}
+
+TEST_CASE("filter model: a number pushed past human rates is predicted filtered") {
+  SimulationOutput slow = Run(MakeCampaign(Route::kP2P, 1.0 / 60), MakeRecipients(200), P2P());
+  CHECK(slow.result.filtered == 0);
+  CHECK(CountRule(slow, "traffic/predicted-filtering") == 0);
+
+  SimulationOutput fast = Run(MakeCampaign(Route::kP2P, 5), MakeRecipients(2000), P2P());
+  CHECK(fast.result.filtered > 0);
+  CHECK(fast.result.filtered + fast.result.delivered == 2000);
+  REQUIRE(CountRule(fast, "traffic/predicted-filtering", Level::kError) == 1);
+  const Diagnostic* d = testing::FindRule(fast, "traffic/predicted-filtering");
+  CHECK(d->message.find("predicted filtered (error 30007), first on +14155551000 from 2026-12-01 10:00") !=
+        std::string::npos);
+  CHECK(d->message.find("traffic/throughput") != std::string::npos);
+  CHECK(d->message.find("not carrier data") != std::string::npos);
+}
+
+TEST_CASE("filter model: the block cools off once the score decays") {
+  Campaign c = MakeCampaign(Route::kP2P, 1);
+  RecipientTable r = MakeRecipients(400);
+  SimulationInput in;
+  in.campaign = &c;
+  in.recipients = &r;
+  in.profile = &P2P();
+  SendPlan plan;
+  plan.start = absl::FromCivil(absl::CivilMinute(2026, 12, 1, 10, 0), absl::UTCTimeZone());
+  const int64_t start = absl::ToUnixMicros(plan.start);
+  // A burst of 300 at 10/s, then 100 messages one per ten minutes, starting 12 h later.
+  for (uint32_t i = 0; i < 300; ++i) plan.events.push_back({start + i * 100'000, i, 0, 0, 0});
+  for (uint32_t i = 0; i < 100; ++i) {
+    plan.events.push_back({start + 12 * 3'600'000'000LL + i * 600'000'000LL, 300 + i, 0, 0, 0});
+  }
+  SimulationOutput out = Simulate(in, plan);
+  CHECK(out.result.filtered > 0);
+  CHECK(out.result.filtered < 300);
+  CHECK(out.result.senders[0].filtered_series.values.size() ==
+        out.result.senders[0].sends.values.size());
+  // Every slow message after the cool-off is delivered.
+  CHECK(out.result.delivered >= 100);
+}
+
+TEST_CASE("filter model: content findings by rule add to the score") {
+  Campaign c = MakeCampaign(Route::kP2P, 10.0 / 60);
+  Diagnostic shortener;
+  shortener.rule = "content/public-url-shortener";
+  shortener.level = Level::kError;
+  shortener.template_id = "promo";
+  Diagnostic brand = shortener;
+  brand.rule = "content/missing-brand";  // not a filtering feature: weight 0
+  SimulationOutput clean = Run(c, MakeRecipients(150), P2P(), 1, {brand});
+  CHECK(clean.result.filtered == 0);
+  SimulationOutput flagged = Run(c, MakeRecipients(150), P2P(), 1, {shortener});
+  CHECK(flagged.result.filtered > 0);
+  CHECK(testing::FindRule(flagged, "traffic/predicted-filtering")->message.find(
+            "content/public-url-shortener") != std::string::npos);
+}
+
+TEST_CASE("determinism: the same input and seed give identical output") {
+  Campaign c = MakeCampaign(Route::kP2P, 2, 2);
+  Template b = c.templates[0];
+  b.id = At(std::string("b"));
+  b.body.value.text = "Acme: other text https://acme.com/y Reply STOP to opt out";
+  c.templates.push_back(b);
+  c.templates[1].expires = At(absl::Minutes(5));
+  RecipientTable r = MakeRecipients(3000);
+  SimulationOutput one = Run(c, r, P2P(), 42);
+  SimulationOutput two = Run(c, r, P2P(), 42);
+  REQUIRE(one.diagnostics.size() == two.diagnostics.size());
+  for (size_t i = 0; i < one.diagnostics.size(); ++i) {
+    CHECK(one.diagnostics[i].message == two.diagnostics[i].message);
+    CHECK(one.diagnostics[i].notes == two.diagnostics[i].notes);
+  }
+  CHECK(RenderSimulationText(one.result, false, false) == RenderSimulationText(two.result, false, false));
+  CHECK(one.result.recommendation == two.result.recommendation);
+}
+
+TEST_CASE("render: table and chart, ASCII on request") {
+  SimulationOutput out = Run(MakeCampaign(Route::kP2P, 2), MakeRecipients(500), P2P());
+  std::string unicode = RenderSimulationText(out.result, false, false);
+  CHECK(unicode.find("+14155551000") != std::string::npos);
+  CHECK(unicode.find("sends per minute (limit 60)") != std::string::npos);
+  CHECK(unicode.find("█") != std::string::npos);
+  CHECK(unicode.find("Recommendation: ") != std::string::npos);
+  std::string ascii = RenderSimulationText(out.result, true, false);
+  CHECK(ascii.find('#') != std::string::npos);
+  for (unsigned char ch : ascii) REQUIRE(ch < 0x80);
+  std::string color = RenderSimulationText(out.result, false, true);
+  CHECK(color.find("\x1b[31m") != std::string::npos);
+}
+
+TEST_CASE("recommendation: a rate and days within the profile, or a route") {
+  Campaign c = MakeCampaign(Route::kP2P, 2);
+  c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
+  SimulationOutput out = Run(c, MakeRecipients(5000), P2P());
+  const std::string& rec = out.result.recommendation;
+  CHECK(rec.find("send at most 15 msg/min per number from 1 number (up to 1,000 messages a day") !=
+        std::string::npos);
+  CHECK(rec.find("take 5 days") != std::string::npos);
+  CHECK(rec.find("route would carry it") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace smslint

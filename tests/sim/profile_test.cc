@@ -1,0 +1,140 @@
+#include "sim/profile.h"
+
+#include <doctest/doctest.h>
+
+#include "sim/simulator.h"
+#include "sim_test_util.h"
+
+namespace smslint {
+namespace {
+
+using testing::At;
+using testing::MakeCampaign;
+
+TEST_CASE("profiles: every embedded profile loads, every limit has a unit and a source") {
+  std::vector<std::string> names = ProfileNames();
+  for (const char* expected : {"10dlc", "ca_long_code", "p2p", "short_code", "toll_free"}) {
+    CHECK(std::find(names.begin(), names.end(), expected) != names.end());
+  }
+  CHECK(std::find(names.begin(), names.end(), "quiet_hours") == names.end());
+  for (const std::string& name : names) {
+    absl::StatusOr<Profile> p = LoadProfile(name);
+    REQUIRE_MESSAGE(p.ok(), p.status().message());
+    CHECK(p->name == name);
+    CHECK(!p->limits.empty());
+    for (const Limit& l : p->limits) {
+      CHECK(!l.unit.empty());
+      CHECK(!l.source.empty());
+      CHECK(l.value > 0);
+    }
+    CHECK(p->quiet_hours.federal.days[0].begin == 8 * 60);
+    CHECK(p->quiet_hours.federal.days[0].end == 21 * 60);
+  }
+}
+
+TEST_CASE("profiles: the p2p figures are CTIA's typical human operation") {
+  Profile p = testing::MustLoad("p2p");
+  auto value = [&](const char* id) {
+    for (const Limit& l : p.limits) {
+      if (l.id == id) return l.value;
+    }
+    return -1.0;
+  };
+  CHECK(value("per-second") == 1);
+  CHECK(value("per-minute") == 60);
+  CHECK(value("per-minute-typical") == 15);
+  CHECK(value("per-day") == 1000);
+  CHECK(value("unique-recipients") == 3000);
+  CHECK(value("fan-out") == 100);
+  CHECK(value("repetition") == 25);
+  REQUIRE(p.balance);
+  CHECK(p.balance->tolerance == 3);
+}
+
+TEST_CASE("profiles: 10dlc T-Mobile tiers follow the trust score") {
+  Profile p = testing::MustLoad("10dlc");
+  const Limit* cap = nullptr;
+  for (const Limit& l : p.limits) {
+    if (l.id == "tmobile-daily-cap") cap = &l;
+  }
+  REQUIRE(cap != nullptr);
+  CHECK(cap->ValueFor(80, true) == 200000);
+  CHECK(cap->ValueFor(75, true) == 200000);
+  CHECK(cap->ValueFor(74, true) == 40000);
+  CHECK(cap->ValueFor(30, true) == 10000);
+  CHECK(cap->ValueFor(10, true) == 2000);
+  CHECK(cap->ValueFor(0, false) == 2000);
+  CHECK(p.CarrierShareOf("T-Mobile") == doctest::Approx(0.30));
+}
+
+TEST_CASE("profiles: state quiet hours are stricter where sourced") {
+  Profile p = testing::MustLoad("p2p");
+  for (const char* state : {"FL", "OK", "MD"}) {
+    const QuietHoursRule& r = p.quiet_hours.For(state);
+    CHECK(r.state == state);
+    CHECK(r.days[0].end == 20 * 60);
+    CHECK(!r.source.empty());
+  }
+  CHECK(p.quiet_hours.For("NY").state.empty());
+  CHECK(p.quiet_hours.For("TX").days[6].begin == 12 * 60);  // Sunday noon
+}
+
+TEST_CASE("profiles: bad profile text is an error at path:line:col") {
+  const char* unknown_key =
+      "name: x\nsummary: y\nlimits:\n  - id: a\n    rule: traffic/throughput\n    levl: error\n";
+  absl::StatusOr<Profile> p = ParseProfile("rules/profiles/x.yml", unknown_key);
+  REQUIRE(!p.ok());
+  CHECK(std::string(p.status().message()).find("rules/profiles/x.yml:6:5: error: unknown key 'levl'") == 0);
+  CHECK(std::string(p.status().message()).find("did you mean 'level'") != std::string::npos);
+
+  const char* bad_window =
+      "name: x\nsummary: y\nlimits:\n  - {id: a, rule: traffic/throughput, level: error, counts: "
+      "sends, scope: sender, window: 2s, value: 1, unit: u, source: s}\nfilter: {half_life: 1h, "
+      "block_threshold: 1, release_threshold: 1, copies_weight: 0, source: s}\n";
+  p = ParseProfile("x.yml", bad_window);
+  REQUIRE(!p.ok());
+  CHECK(std::string(p.status().message()).find("window must be") != std::string::npos);
+
+  p = ParseProfile("x.yml", "name: [unclosed\n");
+  REQUIRE(!p.ok());
+  CHECK(std::string(p.status().message()).find("x.yml:") == 0);
+
+  const char* bad_value =
+      "name: x\nsummary: y\nlimits:\n  - {id: a, rule: traffic/throughput, level: error, counts: "
+      "sends, scope: sender, window: 1s, value: lots, unit: u, source: s}\n";
+  p = ParseProfile("x.yml", bad_value);
+  REQUIRE(!p.ok());
+  CHECK(std::string(p.status().message()).find("expected a number") != std::string::npos);
+}
+
+TEST_CASE("profiles: quiet hours file rejects a malformed window") {
+  absl::StatusOr<QuietHours> q =
+      ParseQuietHours("q.yml", "federal: {window: \"21:00-08:00\", source: s}\n");
+  REQUIRE(!q.ok());
+  CHECK(std::string(q.status().message()).find("q.yml:1:19: error") == 0);
+}
+
+TEST_CASE("profiles: campaign route maps to a profile; --profile overrides") {
+  Campaign c = MakeCampaign(Route::kP2P, 1);
+  CHECK(*ResolveProfileName(c, "") == "p2p");
+  c.campaign.route = At(Route::k10DLC);
+  CHECK(*ResolveProfileName(c, "") == "10dlc");
+  c.campaign.route = At(Route::kTollFree);
+  CHECK(*ResolveProfileName(c, "") == "toll_free");
+  c.campaign.route = At(Route::kShortCode);
+  CHECK(*ResolveProfileName(c, "") == "short_code");
+  c.campaign.country = At(std::string("CA"));
+  CHECK(*ResolveProfileName(c, "") == "short_code");
+  c.campaign.route = At(Route::k10DLC);
+  CHECK(*ResolveProfileName(c, "") == "ca_long_code");
+  c.campaign.route = At(Route::kP2P);
+  CHECK(*ResolveProfileName(c, "") == "ca_long_code");
+  CHECK(*ResolveProfileName(c, "short_code") == "short_code");
+  absl::StatusOr<std::string> bad = ResolveProfileName(c, "short_cod");
+  REQUIRE(!bad.ok());
+  CHECK(std::string(bad.status().message()).find("did you mean 'short_code'") != std::string::npos);
+  CHECK(!LoadProfile("quiet_hours").ok());
+}
+
+}  // namespace
+}  // namespace smslint

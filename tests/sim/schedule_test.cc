@@ -1,0 +1,210 @@
+// The event source: windows, days, DST, midnight, multi-day queues, determinism.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "sim/local_time.h"
+#include "sim/plan_inputs.h"
+#include "sim/simulator.h"
+#include "sim/sliding_window.h"
+#include "sim_test_util.h"
+
+namespace smslint {
+namespace {
+
+using testing::At;
+using testing::MakeCampaign;
+using testing::MakeRecipients;
+using testing::Micros;
+
+const Profile& P2P() {
+  static const Profile p = testing::MustLoad("p2p");
+  return p;
+}
+
+SendPlan Plan(const Campaign& c, const RecipientTable& r, uint64_t seed = 1) {
+  SimulationInput in;
+  in.campaign = &c;
+  in.recipients = &r;
+  in.profile = &P2P();
+  in.seed = seed;
+  return PlanSends(in);
+}
+
+TEST_CASE("schedule: rate per sender from the start, round robin over senders") {
+  Campaign c = MakeCampaign(Route::kP2P, 0.5, 2);
+  SendPlan plan = Plan(c, MakeRecipients(6));
+  REQUIRE(plan.events.size() == 6);
+  const int64_t start = Micros(absl::CivilSecond(2026, 12, 1, 10, 0, 0), "America/New_York");
+  // Sender 0 gets rows 0, 2, 4 every 2 s; sender 1 rows 1, 3, 5.
+  CHECK(plan.events[0].sender == 0);
+  CHECK(plan.events[0].row == 0);
+  CHECK(plan.events[0].time_us == start);
+  CHECK(plan.events[1].row == 2);
+  CHECK(plan.events[1].time_us == start + 2'000'000);
+  CHECK(plan.events[3].sender == 1);
+  CHECK(plan.events[3].row == 1);
+  CHECK(plan.events[3].time_us == start);
+}
+
+TEST_CASE("schedule: sticky senders keep a recipient on one number") {
+  Campaign c = MakeCampaign(Route::kP2P, 1, 3);
+  c.traffic.sender_strategy = At(SenderStrategy::kSticky);
+  RecipientTable a = MakeRecipients(50);
+  RecipientTable b = MakeRecipients(50);
+  std::reverse(b.e164.begin(), b.e164.end());
+  auto sender_of = [](const SendPlan& plan, const RecipientTable& t) {
+    std::map<uint64_t, int> m;
+    for (const SendEvent& e : plan.events) m[t.e164[e.row]] = e.sender;
+    return m;
+  };
+  CHECK(sender_of(Plan(c, a), a) == sender_of(Plan(c, b), b));
+}
+
+TEST_CASE("schedule: invalid, duplicate and suppressed rows are never sent") {
+  RecipientTable r = MakeRecipients(5);
+  r.flags[1] = kRecipientInvalid;
+  r.flags[2] = kRecipientDuplicate;
+  r.flags[3] = kRecipientSuppressed;
+  r.flags[4] = kRecipientNoConsent;
+  SendPlan plan = Plan(MakeCampaign(Route::kP2P, 1), r);
+  REQUIRE(plan.events.size() == 2);
+  CHECK(plan.events[0].row == 0);
+  CHECK(plan.events[1].row == 4);
+}
+
+TEST_CASE("schedule: A/B weights are drawn deterministically from the seed") {
+  Campaign c = MakeCampaign(Route::kP2P, 1);
+  Template b = c.templates[0];
+  b.id = At(std::string("b"));
+  b.weight = At(1.0);
+  c.templates[0].weight = At(3.0);
+  c.templates.push_back(b);
+  RecipientTable r = MakeRecipients(4000);
+  SendPlan one = Plan(c, r, 7);
+  int a_count = 0;
+  for (const SendEvent& e : one.events) a_count += e.template_index == 0;
+  CHECK(a_count > 2850);
+  CHECK(a_count < 3150);
+  SendPlan again = Plan(c, r, 7);
+  SendPlan other = Plan(c, r, 8);
+  bool same = true, differs = false;
+  for (size_t i = 0; i < one.events.size(); ++i) {
+    same &= one.events[i].template_index == again.events[i].template_index;
+    differs |= one.events[i].template_index != other.events[i].template_index;
+  }
+  CHECK(same);
+  CHECK(differs);
+}
+
+TEST_CASE("schedule: what misses the window waits for the next day (midnight rollover)") {
+  Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
+  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 16, 0), 30);  // Tuesday
+  c.schedule.window = At(DailyWindow{9 * 60, 17 * 60}, 33);
+  SendPlan plan = Plan(c, MakeRecipients(120));
+  REQUIRE(plan.events.size() == 120);
+  CHECK(plan.events[59].time_us == Micros(absl::CivilSecond(2026, 12, 1, 16, 59, 0), "America/New_York"));
+  CHECK(plan.events[59].late == 0);
+  CHECK(plan.events[60].time_us == Micros(absl::CivilSecond(2026, 12, 2, 9, 0, 0), "America/New_York"));
+  CHECK(plan.events[60].late == 1);
+  CHECK(plan.events[119].time_us == Micros(absl::CivilSecond(2026, 12, 2, 9, 59, 0), "America/New_York"));
+}
+
+TEST_CASE("schedule: days of the week skip the weekend; multi-day queue reports late and duration") {
+  Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
+  c.schedule.start = At(absl::CivilMinute(2026, 12, 4, 16, 0), 30);  // Friday
+  c.schedule.window = At(DailyWindow{9 * 60, 17 * 60}, 33);
+  c.schedule.days = At(std::vector<absl::Weekday>{absl::Weekday::monday, absl::Weekday::tuesday,
+                                                  absl::Weekday::wednesday, absl::Weekday::thursday,
+                                                  absl::Weekday::friday}, 34);
+  RecipientTable r = MakeRecipients(60 + 480 + 10);
+  SendPlan plan = Plan(c, r);
+  CHECK(plan.events[60].time_us == Micros(absl::CivilSecond(2026, 12, 7, 9, 0, 0), "America/New_York"));
+  CHECK(plan.events.back().time_us == Micros(absl::CivilSecond(2026, 12, 8, 9, 9, 0), "America/New_York"));
+  SimulationOutput out = testing::Run(c, r, P2P());
+  CHECK(out.result.late == 490);
+  const Diagnostic* d = nullptr;
+  for (const Diagnostic& x : out.diagnostics) {
+    if (x.rule == "traffic/stale-delivery" && x.level == Level::kInfo) d = &x;
+  }
+  REQUIRE(d != nullptr);
+  CHECK(d->message.find("490 messages do not fit") == 0);
+  CHECK(d->message.find("2026-12-08 09:09:00 EST") != std::string::npos);
+}
+
+TEST_CASE("schedule: the window is recipient-local, per zone") {
+  Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
+  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 8, 0), 30);
+  c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
+  RecipientTable r = MakeRecipients(2, {"America/Los_Angeles", "America/New_York"});
+  r.zone = {0, 1};
+  SendPlan plan = Plan(c, r);
+  REQUIRE(plan.events.size() == 2);
+  // New York opens first though its row comes second.
+  CHECK(plan.events[0].row == 1);
+  CHECK(plan.events[0].time_us == Micros(absl::CivilSecond(2026, 12, 1, 9, 0, 0), "America/New_York"));
+  CHECK(plan.events[1].time_us == Micros(absl::CivilSecond(2026, 12, 1, 9, 0, 0), "America/Los_Angeles"));
+}
+
+TEST_CASE("schedule: DST spring forward and fall back move the UTC window") {
+  absl::TimeZone ny;
+  REQUIRE(absl::LoadTimeZone("America/New_York", &ny));
+  const DailyWindow window{8 * 60, 9 * 60};
+  // Saturday 2026-03-07 08:00 EST = 13:00 UTC; Sunday 2026-03-08 08:00 EDT = 12:00 UTC.
+  OpenInterval sat = NextOpenInterval(ny, Micros(absl::CivilSecond(2026, 3, 7, 0, 0, 0), "UTC"), window, 0x7f);
+  CHECK(sat.open_us == Micros(absl::CivilSecond(2026, 3, 7, 13, 0, 0), "UTC"));
+  OpenInterval sun = NextOpenInterval(ny, sat.close_us, window, 0x7f);
+  CHECK(sun.open_us == Micros(absl::CivilSecond(2026, 3, 8, 12, 0, 0), "UTC"));
+  // Fall back: Sunday 2026-11-01 08:00 EST = 13:00 UTC.
+  OpenInterval nov = NextOpenInterval(ny, Micros(absl::CivilSecond(2026, 10, 31, 14, 0, 0), "UTC"), window, 0x7f);
+  CHECK(nov.open_us == Micros(absl::CivilSecond(2026, 11, 1, 13, 0, 0), "UTC"));
+
+  // The local clock agrees through the change, minute by minute.
+  LocalClock clock(ny);
+  for (int64_t t = Micros(absl::CivilSecond(2026, 3, 8, 5, 0, 0), "UTC");
+       t < Micros(absl::CivilSecond(2026, 3, 8, 9, 0, 0), "UTC"); t += 60'000'000) {
+    const absl::CivilSecond cs = ny.At(absl::FromUnixMicros(t)).cs;
+    const LocalMoment m = clock.At(t);
+    CHECK(m.minute_of_day == cs.hour() * 60 + cs.minute());
+    CHECK(m.weekday == 6);  // Sunday
+  }
+  for (int64_t t = Micros(absl::CivilSecond(2026, 11, 1, 4, 0, 0), "UTC");
+       t < Micros(absl::CivilSecond(2026, 11, 1, 8, 0, 0), "UTC"); t += 60'000'000) {
+    const absl::CivilSecond cs = ny.At(absl::FromUnixMicros(t)).cs;
+    CHECK(clock.At(t).minute_of_day == cs.hour() * 60 + cs.minute());
+  }
+}
+
+TEST_CASE("schedule: a campaign across spring forward counts quiet hours in local time") {
+  Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
+  // Sunday 2026-03-08 06:30 EDT... 120 messages at 1/min: 06:30 to 08:29 local.
+  c.schedule.start = At(absl::CivilMinute(2026, 3, 8, 6, 30), 30);
+  SimulationOutput out = testing::Run(c, MakeRecipients(120), P2P());
+  CHECK(out.result.quiet_hours == 90);  // 06:30-07:59
+  // Starting 00:30 EST, the skipped hour 02:00-03:00 does not exist: 08:00 EDT comes
+  // after 6.5 hours of minutes, not 7.5.
+  c.schedule.start = At(absl::CivilMinute(2026, 3, 8, 0, 30), 30);
+  out = testing::Run(c, MakeRecipients(420), P2P());
+  CHECK(out.result.quiet_hours == 390);
+}
+
+TEST_CASE("sliding counts match a brute-force count") {
+  SlidingCounts counts;
+  std::vector<int64_t> times;
+  uint64_t x = 1;
+  int64_t t = 0;
+  for (int i = 0; i < 5000; ++i) {
+    x = Mix64(x);
+    t += static_cast<int64_t>(x % 3'000'000'000ULL) / (1 + (i % 7) * 50);
+    times.push_back(t);
+    SlidingCounts::Counts c = counts.Add(t);
+    for (int w = 0; w < kWindowCount; ++w) {
+      int64_t brute = 0;
+      for (int64_t u : times) brute += u > t - WindowMicros(static_cast<Window>(w));
+      REQUIRE(c[w] == brute);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace smslint
