@@ -62,11 +62,12 @@ const RuleInfo& EmbeddedPhoneNumberCheck::Info() const {
 
 void EmbeddedPhoneNumberCheck::Run(const MessageContext& context, std::vector<Finding>& findings) const {
   // Shapes: +international, North American (415) 555-0100 / 1-800-555-0199, UK-style
-  // 0800 169 6031 / 09061701461, local 555-0100, and long runs of digits.
+  // 0800 169 6031 / 09061701461 / 0844 861 85 85, local 555-0100, and long runs of digits.
   static const RE2* kPhone = new RE2(
       "\\+\\d{1,3}[\\s.-]?\\(?\\d{1,4}\\)?(?:[\\s.-]?\\d{2,4}){2,4}"
       "|(?:\\b1[\\s.-]?)?(?:\\(\\d{3}\\)|\\b\\d{3})[\\s.-]?\\d{3}[\\s.-]?\\d{4}\\b"
       "|\\b0\\d{2,4}[\\s-]?\\d{3}[\\s-]?\\d{3,4}\\b"
+      "|\\b0\\d{3}\\s\\d{3}\\s\\d{2}\\s\\d{2}\\b"
       "|\\b\\d{3}[-.]\\d{4}\\b"
       "|\\b\\d{10,13}\\b");
   std::string body = MaskPlaceholders(context.body);
