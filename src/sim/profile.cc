@@ -328,12 +328,6 @@ absl::StatusOr<YAML::Node> ParseYaml(std::string_view path, std::string_view tex
 
 }  // namespace
 
-int64_t WindowMicros(Window window) {
-  static constexpr int64_t kMicros[] = {1'000'000, 60'000'000, 3'600'000'000,
-                                        86'400'000'000};
-  return kMicros[static_cast<int>(window)];
-}
-
 std::string_view WindowName(Window window) {
   static constexpr std::string_view kNames[] = {"1s", "1min", "1h", "1d"};
   return kNames[static_cast<int>(window)];

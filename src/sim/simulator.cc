@@ -403,7 +403,7 @@ void Simulation::Step(const SendEvent& e) {
   if (need_campaign_) campaign = campaign_window_.Add(t);
 
   if (filter_on_) {
-    if (st.last_us != 0 || st.score != 0) {
+    if (st.score != 0 && t != st.last_us) {
       st.score *= std::exp2(-static_cast<double>(t - st.last_us) / half_life_us_);
     }
     st.last_us = t;

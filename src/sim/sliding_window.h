@@ -25,7 +25,7 @@ class SlidingCounts {
     ++tail_;
     Counts counts;
     for (int w = 0; w < kWindowCount; ++w) {
-      const int64_t cutoff = t_us - WindowMicros(static_cast<Window>(w));
+      const int64_t cutoff = t_us - kWindowMicros[w];
       uint64_t& head = heads_[w];
       while (buffer_[head & mask_] <= cutoff) ++head;
       counts[w] = static_cast<int64_t>(tail_ - head);
