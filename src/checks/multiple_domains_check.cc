@@ -33,7 +33,12 @@ const RuleInfo& MultipleDomainsCheck::Info() const {
 
 void MultipleDomainsCheck::Run(const MessageContext& context, std::vector<Finding>& findings) const {
   // Shortener links are content/public-url-shortener's finding, not this one's.
-  std::string campaign_domain = context.domain.empty() ? "" : RegistrableDomain(AsciiLower(context.domain));
+  // campaign.domain as written may carry a scheme or path ("https://acme.com/"); the
+  // loader reports that, and the host is still what links are compared with.
+  std::string_view written = context.domain;
+  if (size_t scheme = written.find("://"); scheme != std::string_view::npos) written.remove_prefix(scheme + 3);
+  written = written.substr(0, written.find('/'));
+  std::string campaign_domain = written.empty() ? "" : RegistrableDomain(AsciiLower(written));
   std::vector<std::string> seen;
   for (const Link& link : FindLinks(MaskPlaceholders(context.body))) {
     if (IsPublicShortenerHost(link.host)) continue;
