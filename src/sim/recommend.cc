@@ -105,11 +105,17 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
     }
   }
   const int senders = SenderCount(campaign);
+  bool quiet = false;
+  for (const Diagnostic& d : diagnostics) quiet |= d.rule == "traffic/quiet-hours";
+  const std::string quiet_fix =
+      quiet ? " Set schedule.window to \"09:00-20:00\" so every message lands inside the "
+              "recipients' allowed local hours."
+            : "";
   if (!over_volume) {
     return absl::StrCat("The schedule stays within the ", profile.name, " profile's rates: ",
                         Plural(result.messages, "message"), " from ", Plural(senders, "number"),
                         " at ", RateText(plan.rate_per_second),
-                        " per number; the last lands ", when(result.end), ".");
+                        " per number; the last lands ", when(result.end), ".", quiet_fix);
   }
 
   const int numbers = snowshoe ? 1 : senders;
@@ -127,7 +133,7 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
                     when(LastLands(campaign, plan.start, result.messages, cap.per_day,
                                    cap.rate_per_second * numbers, days)));
   }
-  absl::StrAppend(&text, ".");
+  absl::StrAppend(&text, ".", quiet_fix);
   if (days <= 1) return text;
 
   // A route that carries it in fewer days, from one number.

@@ -49,14 +49,21 @@ void RenderChart(const SenderStats& stats, const absl::TimeZone& zone, bool asci
     columns.push_back(sum);
   }
   const absl::Duration column_span = stats.sends.bucket * static_cast<int64_t>(group);
-  const double limit = stats.limit_per_bucket * static_cast<double>(group);
-  double top = limit;
-  for (int64_t v : columns) top = std::max(top, static_cast<double>(v));
+  const double full_limit = stats.limit_per_bucket * static_cast<double>(group);
+  double peak = 0;
+  for (int64_t v : columns) peak = std::max(peak, static_cast<double>(v));
+  // A limit far above the traffic would flatten the bars: it is named, not drawn.
+  const bool limit_drawn = full_limit > 0 && full_limit <= 4 * peak;
+  const double limit = limit_drawn ? full_limit : 0;
+  const double top = std::max(peak, limit);
   if (top <= 0) return;
   const std::string unit = group == 1 ? BucketName(stats.sends.bucket)
                                       : absl::FormatDuration(column_span);
   absl::StrAppend(&out, "  ", stats.number, ": sends per ", unit);
-  if (limit > 0) absl::StrAppend(&out, " (limit ", FormatNumberForChart(limit), ")");
+  if (full_limit > 0) {
+    absl::StrAppend(&out, " (limit ", FormatNumberForChart(full_limit),
+                    limit_drawn ? ")" : ", far above the traffic)");
+  }
   absl::StrAppend(&out, "\n");
 
   static const char* kEighths[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
@@ -69,7 +76,7 @@ void RenderChart(const SenderStats& stats, const absl::TimeZone& zone, bool asci
     for (int64_t v : columns) {
       const double eighths = static_cast<double>(v) / top * kChartHeight * 8;
       const int fill = std::clamp(static_cast<int>(std::lround(eighths - (row - 1) * 8)), 0, 8);
-      const bool over = limit > 0 && static_cast<double>(v) > limit;
+      const bool over = full_limit > 0 && static_cast<double>(v) > full_limit;
       std::string cell;
       if (fill == 0) {
         cell = row == limit_row ? (ascii ? "-" : "┄") : " ";
