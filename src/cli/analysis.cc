@@ -7,8 +7,11 @@
 #include "absl/strings/str_join.h"
 #include "campaign/loader.h"
 #include "campaign/recipients.h"
-#include "checks/registry.h"
 #include "lint/check.h"
+#include "lint/config.h"
+#include "lint/engine.h"
+#include "lint/suppression.h"
+#include "sim/simulator.h"
 #include "text/template.h"
 #include "util/files.h"
 
@@ -43,19 +46,17 @@ Diagnostic ToDiagnostic(const Campaign& campaign, const Located<TextValue>& text
   return d;
 }
 
-void RunContentChecks(const Campaign& campaign, const std::vector<std::string>& fields,
-                      bool fields_known, std::vector<Diagnostic>& out,
-                      std::set<std::string>& rules_run) {
-  std::vector<std::unique_ptr<ContentCheck>> checks = BuiltinChecks();
-  for (const auto& check : checks) rules_run.insert(check->Info().id);
+void RunContentChecks(const Campaign& campaign, const RuleEngine& engine,
+                      const std::vector<std::string>& fields, bool fields_known,
+                      std::vector<Diagnostic>& out) {
   auto run = [&](const Located<TextValue>& text, BodyKind kind, const std::string& id) {
     MessageContext context = ContextFor(campaign, text.value.text, kind);
     context.template_id = id;
     context.recipient_fields = fields;
     context.fields_known = fields_known;
-    std::vector<Finding> findings;
-    for (const auto& check : checks) check->Run(context, findings);
-    for (Finding& f : findings) out.push_back(ToDiagnostic(campaign, text, id, std::move(f)));
+    for (Finding& f : engine.CheckMessage(context)) {
+      out.push_back(ToDiagnostic(campaign, text, id, std::move(f)));
+    }
   };
   for (const Template& t : campaign.templates) {
     if (t.body.present) run(t.body, BodyKind::kTemplate, t.id.value);
@@ -101,6 +102,12 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
                                      "schema/invalid-value"};
   result.diagnostics = std::move(loaded->diagnostics);
 
+  absl::StatusOr<Config> config = LoadConfigFor(path, options.config);
+  if (!config.ok()) return config.status();
+  absl::StatusOr<RuleEngine> engine = RuleEngine::Load(options.rule_dirs, &*config);
+  if (!engine.ok()) return engine.status();
+  for (const std::string& id : engine->RuleIds()) rules_run.insert(id);
+
   bool full = options.stage == AnalysisOptions::Stage::kCheck;
   absl::StatusOr<RecipientLoadResult> recipients = LoadRecipients(
       campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly,
@@ -110,7 +117,7 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   for (Diagnostic& d : recipients->diagnostics) result.diagnostics.push_back(std::move(d));
   bool has_source = campaign.recipients.file.present || !campaign.recipients.list.empty();
   bool fields_known = has_source && !table.columns.empty();
-  RunContentChecks(campaign, table.columns, fields_known, result.diagnostics, rules_run);
+  RunContentChecks(campaign, *engine, table.columns, fields_known, result.diagnostics);
   for (Diagnostic& d : CheckSenders(campaign)) result.diagnostics.push_back(std::move(d));
   rules_run.insert({"data/invalid-number", "data/duplicate-recipient", "data/suppressed-recipient",
                     "data/missing-consent", "data/non-mobile-number"});
@@ -136,6 +143,41 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
     rules_run.insert("content/empty-placeholder");
   }
 
+  // Simulation (src/sim): the send, message by message, and the traffic/* rules.
+  if (full && campaign.schedule.start.present && !campaign.templates.empty()) {
+    absl::StatusOr<std::string> profile_name =
+        ResolveProfileName(campaign, options.profile_override);
+    if (!profile_name.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("smslint: error: ", std::string(profile_name.status().message())));
+    }
+    absl::StatusOr<Profile> profile = LoadProfile(*profile_name);
+    if (!profile.ok()) return profile.status();
+    SimulationInput input;
+    input.campaign = &campaign;
+    input.recipients = &table;
+    input.profile = &*profile;
+    input.seed = options.seed;
+    // The filter model weighs the content findings the user keeps: after the
+    // config and the suppression comments.
+    for (const Diagnostic& d : result.diagnostics) {
+      if (RuleFamily(d.rule) == "content") input.content_findings.push_back(d);
+    }
+    ApplyConfig(*config, options.select, options.ignore, input.content_findings);
+    ApplySuppressions(campaign, {"content/*"}, input.content_findings);
+    std::erase_if(input.content_findings,
+                  [](const Diagnostic& d) { return RuleFamily(d.rule) != "content"; });
+    SimulationOutput simulated = Simulate(input);
+    for (Diagnostic& d : simulated.diagnostics) result.diagnostics.push_back(std::move(d));
+    result.sim = std::move(simulated.result);
+    RuleCatalog traffic_rules;
+    AddTrafficRules(traffic_rules);
+    for (const RuleInfo& info : traffic_rules.rules()) rules_run.insert(info.id);
+  }
+
+  std::vector<std::string> ran(rules_run.begin(), rules_run.end());
+  ApplySuppressions(campaign, ran, result.diagnostics);
+  ApplyConfig(*config, options.select, options.ignore, result.diagnostics);
   SortDiagnostics(result.diagnostics);
   result.rules_run.assign(rules_run.begin(), rules_run.end());
   result.source = std::move(loaded->campaign.source);
