@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "campaign/campaign.h"
+#include "sim/sim_text.h"
 #include "util/strings.h"
 
 namespace smslint {
@@ -98,10 +99,19 @@ std::string EmitText(const std::vector<FileResult>& results, const ReportOptions
   std::string out;
   for (const FileResult& r : results) {
     for (const Diagnostic& d : r.diagnostics) {
-      absl::StrAppend(&out, FormatDiagnosticText(d, r.source, options.color));
+      // Only findings in the campaign file get its source line: a finding in the
+      // recipients CSV carries a CSV line number.
+      bool in_campaign = d.span.file.empty() || d.span.file == r.path;
+      absl::StrAppend(&out, FormatDiagnosticText(
+                                d, in_campaign ? std::string_view(r.source) : std::string_view(),
+                                options.color));
     }
     if (!quiet) {
       for (const std::string& fact : r.facts) absl::StrAppend(&out, r.path, ": ", fact, "\n");
+      if (r.sim) {
+        absl::StrAppend(&out, "\n", RenderSimulationText(*r.sim, !LocaleSupportsUnicode(),
+                                                         options.color), "\n");
+      }
     }
   }
   if (!quiet) absl::StrAppend(&out, SummaryLine(results), "\n");
