@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "text/links.h"
 #include "text/words.h"
 #include "util/strings.h"
 
@@ -44,7 +45,8 @@ const RuleInfo& BrandCheck::Info() const {
              "unbranded traffic, and recipients report a text they cannot place as spam.",
       .fix = "Start the body with the brand as in campaign.brand: \"Acme Coffee: ...\".",
       .source = "CTIA Messaging Principles and Best Practices (2023), 5.1 and 5.2: identify the message sender",
-      .fire_examples = {"Lattes are 20% off today at acme.com/x Reply STOP to opt out"},
+      .fire_examples = {"Lattes are 20% off today at acme.com/x Reply STOP to opt out",
+                        "Lattes are 20% off today at https://acmecoffee.com/x Reply STOP to opt out"},
       .pass_examples = {"Acme Coffee: lattes are 20% off today. Reply STOP to opt out",
                         "Hi from ACME COFFEE! Lattes 20% off. Reply STOP to opt out",
                         "AcmeCoffee: lattes 20% off. Reply STOP to opt out"},
@@ -59,6 +61,10 @@ void BrandCheck::Run(const MessageContext& context, std::vector<Finding>& findin
   // lists, so it is reported there only.
   if (context.brand.empty() || context.kind == BodyKind::kOptInConfirmation) return;
   std::string body = MaskPlaceholders(context.body);
+  // A brand inside a link ("acme.com/x") does not tell a reader who is writing.
+  for (const Link& link : FindLinks(body)) {
+    for (size_t i = link.begin; i < link.end; ++i) body[i] = ' ';
+  }
   if (FindWholeWord(body, context.brand) != std::string::npos) return;
   std::string short_brand = WithoutLegalSuffix(context.brand);
   if (!short_brand.empty() && FindWholeWord(body, short_brand) != std::string::npos) return;
