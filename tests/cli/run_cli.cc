@@ -40,6 +40,7 @@ CliResult RunCli(const std::vector<std::string>& args, const std::string& stdin_
     dup2(out, 1);
     dup2(err, 2);
     setenv("NO_COLOR", "1", 1);
+    setenv("LC_ALL", "C", 1);
     unsetenv("CI");
     std::vector<char*> argv;
     std::string binary = SMSLINT_BINARY;

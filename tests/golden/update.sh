@@ -5,6 +5,7 @@ set -euo pipefail
 bin=$(realpath "${1:?usage: update.sh path/to/smslint}")
 cd "$(dirname "$0")/../.."
 out=tests/golden/cli
+mkdir -p "$out"
 rm -f "$out"/*.txt "$out"/*.json
 while read -r campaign; do
   name=$(echo "${campaign#campaigns/}" | tr '/' '_' )
@@ -13,7 +14,7 @@ while read -r campaign; do
     for format in text json; do
       ext=$([ "$format" = text ] && echo txt || echo json)
       code=0
-      NO_COLOR=1 "$bin" "$command" --format "$format" "$campaign" >"$out/$name.$command.$ext" 2>"$out/.stderr" || code=$?
+      NO_COLOR=1 LC_ALL=C "$bin" "$command" --format "$format" "$campaign" >"$out/$name.$command.$ext" 2>"$out/.stderr" || code=$?
       cat "$out/.stderr" >>"$out/$name.$command.$ext"
       echo "exit $code" >>"$out/$name.$command.$ext"
     done
