@@ -6,6 +6,7 @@
 #include "cli/analysis.h"
 #include "cli/command.h"
 #include "report/emit.h"
+#include "report/html_report.h"
 #include "report/text_emitter.h"
 #include "sim/sim_text.h"
 
@@ -42,6 +43,10 @@ int RunSimulate(const SimulateOptions& options) {
   // With a simulation, the report is about traffic: other findings belong to `check`.
   // Without one (the campaign could not be simulated), show every finding so the
   // reason is visible.
+  // The HTML report is the marketer's whole picture: every finding, not only traffic.
+  if (!options.common.report_html.empty() &&
+      !WriteOutput(options.common.report_html, EmitHtmlReport({result}, report)))
+    return kExitInputError;
   if (result.sim) {
     std::vector<Diagnostic> traffic;
     for (Diagnostic& d : result.diagnostics) {
@@ -77,6 +82,8 @@ void AttachSimulateCommand(CLI::App& app, int& exit_code) {
   AddCommonOptions(*cmd, options->common);
   cmd->add_option("--profile", options->common.profile, "Route profile to simulate against");
   cmd->add_option("--seed", options->common.seed, "Seed for the simulation's random draws");
+  cmd->add_option("--report", options->common.report_html,
+                  "Also write a self-contained HTML report to FILE");
   cmd->add_flag("--ascii", options->ascii, "Draw the chart with plain ASCII characters");
   cmd->callback([options, &exit_code] { exit_code = RunSimulate(*options); });
 }
