@@ -11,6 +11,7 @@
 #include "lint/config.h"
 #include "lint/engine.h"
 #include "lint/suppression.h"
+#include "report/progress.h"
 #include "sim/simulator.h"
 #include "text/template.h"
 #include "util/files.h"
@@ -96,6 +97,9 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   if (!loaded.ok()) return loaded.status();
   const Campaign& campaign = loaded->campaign;
 
+  // Stages: recipients, content, rendered messages, simulation. Drawn only on a
+  // terminal, and only when the run is long enough to need it.
+  Progress progress(absl::StrCat("checking ", path), 4);
   FileResult result;
   result.path = path;
   std::set<std::string> rules_run = {"schema/unknown-key", "schema/missing-field",
@@ -115,6 +119,7 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   if (!recipients.ok()) return recipients.status();
   const RecipientTable& table = recipients->table;
   for (Diagnostic& d : recipients->diagnostics) result.diagnostics.push_back(std::move(d));
+  progress.Advance(1);
   bool has_source = campaign.recipients.file.present || !campaign.recipients.list.empty();
   bool fields_known = has_source && !table.columns.empty();
   RunContentChecks(campaign, *engine, table.columns, fields_known, result.diagnostics);
@@ -122,6 +127,7 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   rules_run.insert({"data/invalid-number", "data/duplicate-recipient", "data/suppressed-recipient",
                     "data/missing-consent", "data/non-mobile-number"});
 
+  progress.Advance(1);
   if (full && has_source) AddRecipientFacts(recipients->stats, result.facts);
 
   if (full) {
@@ -142,6 +148,7 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
     for (Diagnostic& d : rendered) result.diagnostics.push_back(std::move(d));
     rules_run.insert("content/empty-placeholder");
   }
+  progress.Advance(1);
 
   // Simulation (src/sim): the send, message by message, and the traffic/* rules.
   if (full && campaign.schedule.start.present && !campaign.templates.empty()) {
