@@ -131,7 +131,7 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
                   When(result.start, zone), " to ", When(result.end, zone), "\n");
   absl::StrAppend(&out, "  delivered ", WithCommas(result.delivered), ", filtered ",
                   WithCommas(result.filtered), " (predicted 30007), late ", WithCommas(result.late),
-                  ", stale ", WithCommas(result.stale), ", outside quiet hours ",
+                  ", stale ", WithCommas(result.stale), ", in quiet hours ",
                   WithCommas(result.quiet_hours), "\n\n");
 
   size_t number_width = 6;

@@ -44,6 +44,8 @@ std::string FormatMicros(int64_t t_us, const absl::TimeZone& zone) {
 
 std::string FormatNumber(double v) {
   if (v == std::floor(v) && std::fabs(v) < 9e15) return WithCommas(static_cast<int64_t>(v));
+  // Carrier-share estimates are fractional; past 100 a decimal only adds noise.
+  if (std::fabs(v) >= 100 && std::fabs(v) < 9e15) return WithCommas(std::llround(v));
   return absl::StrFormat("%.1f", v);
 }
 
