@@ -371,19 +371,31 @@ std::string RuleFix(const ReportOptions& options, const std::string& rule) {
   return info ? info->fix : "";
 }
 
-std::string FindingItem(const Diagnostic& d, const ReportOptions& options, bool show_position) {
+// A suggestion that is one token ("marketing", "+14155550100") reads as a replacement.
+std::string SuggestionHtml(const std::string& suggestion) {
+  if (suggestion.find(' ') == std::string::npos) {
+    return absl::StrCat("Replace with <code>", EscapeHtml(suggestion), "</code>");
+  }
+  return EscapeHtml(suggestion);
+}
+
+// One finding; the rule's generic fix is shown once per group (`fixes_shown`).
+std::string FindingItem(const FileResult& r, const Diagnostic& d, const ReportOptions& options,
+                        std::set<std::string>& fixes_shown) {
   std::string html = absl::StrCat("<li class=\"finding ", LevelClass(d.level),
                                   "\"><span class=\"badge ", LevelClass(d.level), "\">",
                                   LevelClass(d.level), "</span> ");
   absl::StrAppend(&html, "<span class=\"message\">", EscapeHtml(d.message), "</span> ",
                   "<code class=\"rule\">", EscapeHtml(d.rule), "</code>");
-  if (show_position && d.span.line > 0) {
-    absl::StrAppend(&html, " <span class=\"where\">", EscapeHtml(d.span.file), ":",
-                    d.span.line, "</span>");
+  if (d.span.line > 0) {
+    bool same_file = d.span.file.empty() || d.span.file == r.path;
+    absl::StrAppend(&html, " <span class=\"where\">",
+                    same_file ? "line " : EscapeHtml(d.span.file) + ":", d.span.line, "</span>");
   }
   if (!d.suggestion.empty()) {
-    absl::StrAppend(&html, "<div class=\"hint\">", EscapeHtml(d.suggestion), "</div>");
-  } else if (std::string fix = RuleFix(options, d.rule); !fix.empty()) {
+    absl::StrAppend(&html, "<div class=\"hint\">", SuggestionHtml(d.suggestion), "</div>");
+  } else if (std::string fix = RuleFix(options, d.rule);
+             !fix.empty() && fixes_shown.insert(d.rule).second) {
     absl::StrAppend(&html, "<div class=\"hint\">Fix: ", EscapeHtml(fix), "</div>");
   }
   for (const std::string& note : d.notes) {
@@ -496,7 +508,8 @@ std::string FindingsSection(const FileResult& r, const ReportOptions& options,
                     "</span></h3>\n");
     html += SourceExcerpt(r, group, keep, options.show_pii);
     html += "<ul class=\"findings\">\n";
-    for (const Diagnostic* d : group) html += FindingItem(*d, options, true);
+    std::set<std::string> fixes_shown;
+    for (const Diagnostic* d : group) html += FindingItem(r, *d, options, fixes_shown);
     html += "</ul></div>\n";
   }
   return html;
@@ -641,6 +654,7 @@ li.finding { padding: 6px 0 6px 2px; border-bottom: 1px solid #f2f4f7; }
 .badge.info { background: var(--info-bg); color: var(--info); }
 code.rule { color: var(--muted); font-size: 12px; }
 .where { color: var(--muted); font-size: 12px; }
+.hint code, .fixhint code { background: #f2f4f7; padding: 0 4px; border-radius: 3px; }
 .hint { color: #344054; font-size: 13px; margin: 2px 0 0 72px; }
 .note { color: var(--muted); font-size: 12px; margin: 0 0 0 72px; }
 .clean { color: var(--ok); }
@@ -781,7 +795,12 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
       absl::StrAppend(&html, "<li><span class=\"badge ", LevelClass(d->level), "\">",
                       LevelClass(d->level), "</span> ", EscapeHtml(d->message),
                       EscapeHtml(where), " <code class=\"rule\">", EscapeHtml(d->rule), "</code>");
-      if (!how.empty()) absl::StrAppend(&html, "<div class=\"fixhint\">→ ", EscapeHtml(how), "</div>");
+      if (!d->suggestion.empty()) {
+        absl::StrAppend(&html, "<div class=\"fixhint\">→ ", SuggestionHtml(d->suggestion),
+                        "</div>");
+      } else if (!how.empty()) {
+        absl::StrAppend(&html, "<div class=\"fixhint\">→ ", EscapeHtml(how), "</div>");
+      }
       html += "</li>\n";
     }
     html += "</ol>\n";
