@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <string_view>
 
 #include "absl/strings/ascii.h"
@@ -16,6 +17,7 @@
 #include "phonenumbers/phonenumberutil.h"
 #include "util/files.h"
 #include "util/strings.h"
+#include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/yaml.h"
 
 namespace smslint {
@@ -40,6 +42,44 @@ Position PositionOf(const YAML::Node& node) {
 // reports what is wrong with it; the walk never descends into a node it does not
 // know, so an alias bomb under an unknown key costs nothing, and every list it does
 // walk is read once (aliases are not expanded beyond one level).
+// yaml-cpp 0.7's LoadAll never returns when a token no node can start with (a
+// top-level ',') follows a document: the parser leaves it in place and yields
+// empty documents at the same mark until memory runs out. One pass over the
+// parser's events (no nodes built) finds a document that starts where the last
+// one did, and throws the syntax error LoadAll would have needed.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> marks;
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+void RejectStuckDocuments(const std::string& source) {
+  std::istringstream in(source);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  while (parser.HandleNextDocument(starts)) {
+    size_t n = starts.marks.size();
+    if (n >= 2 && starts.marks[n - 1].pos == starts.marks[n - 2].pos) {
+      const YAML::Mark& mark = starts.marks[n - 1];
+      bool inside = mark.pos >= 0 && static_cast<size_t>(mark.pos) < source.size();
+      char token = inside ? source[mark.pos] : '?';
+      throw YAML::ParserException(mark, std::string("unexpected '") + token +
+                                            "' outside a [ ] or { } collection");
+    }
+  }
+}
+
 class CampaignReader {
  public:
   CampaignReader(const std::string& path, Campaign& campaign,
@@ -723,6 +763,7 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
 
   std::vector<YAML::Node> documents;
   try {
+    RejectStuckDocuments(campaign.source);
     documents = YAML::LoadAll(campaign.source);
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 1 : e.mark.line + 1;

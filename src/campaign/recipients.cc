@@ -78,6 +78,8 @@ std::string_view CutUtf8(std::string_view s, size_t max_bytes) {
 // ---- Reading the file --------------------------------------------------------
 
 // The bytes of a recipients file: mapped when it is a regular file, else read.
+// A regular file of size 0 is read too: /proc files claim 0 bytes and have
+// content, and one whose reads fail (/proc/self/mem) must be an error, not empty.
 class FileBytes {
  public:
   ~FileBytes() {
@@ -111,10 +113,10 @@ class FileBytes {
     std::string error;
     if (S_ISDIR(st.st_mode)) {
       error = "it is a directory";
-    } else if (S_ISREG(st.st_mode) && limit == 0) {
+    } else if (S_ISREG(st.st_mode) && limit == 0 && st.st_size > 0) {
       if (static_cast<uint64_t>(st.st_size) > kMaxRecipientsFileBytes) {
         error = "it is larger than 3 GiB";
-      } else if (st.st_size > 0) {
+      } else {
         size_ = static_cast<size_t>(st.st_size);
         void* map = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
         if (map == MAP_FAILED) {

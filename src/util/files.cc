@@ -66,7 +66,37 @@ absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_
   return data;
 }
 
+// Writes every byte to `fd`; false with errno set on failure.
+static bool WriteAll(int fd, const std::string& bytes) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
 absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
+  // A device, FIFO or socket (/dev/stdout, /dev/null, /dev/full) is written in
+  // place: renaming a temporary file over it would replace the device itself.
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return ErrnoError(path, "cannot open output");
+    bool written = WriteAll(fd, bytes);
+    int saved_errno = errno;
+    if (close(fd) != 0 && written) {
+      written = false;
+      saved_errno = errno;
+    }
+    errno = saved_errno;
+    if (!written) return ErrnoError(path, "cannot write output");
+    return absl::OkStatus();
+  }
   std::filesystem::path target(path);
   std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
   std::string tmpl = absl::StrCat(dir, "/.", target.filename().string(), ".XXXXXX");

@@ -1,0 +1,122 @@
+// The code each fuzz target drives, shared with tests/regressions/
+// fuzz_regressions_test.cc so a stored crashing input replays through exactly the
+// path that found it. Each entry point returns "" when every invariant held, else
+// what broke (the fuzzer traps on it, the regression test fails with it).
+#ifndef SMSLINT_TESTS_FUZZ_ENTRY_POINTS_H_
+#define SMSLINT_TESTS_FUZZ_ENTRY_POINTS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "campaign/loader.h"
+#include "campaign/recipients.h"
+#include "campaign/recipients_csv.h"
+#include "text/encoding.h"
+#include "text/template.h"
+
+namespace smslint::fuzz {
+
+// Loads bytes as a campaign file. Errors are expected; a crash, a hang or a
+// malformed error message is not.
+inline std::string RunCampaignLoader(std::string_view bytes) {
+  absl::StatusOr<LoadResult> result = LoadCampaign("fuzz.yaml", std::string(bytes));
+  if (!result.ok()) {
+    std::string_view message(result.status().message().data(), result.status().message().size());
+    if (message.substr(0, 10) != "fuzz.yaml:") return "error message without the path: " + std::string(message);
+    return "";
+  }
+  for (const Template& t : result->campaign.templates) {
+    // Every template the loader accepts must parse and render.
+    ParsedTemplate parsed = ParseTemplate(t.body.value.text);
+    (void)RenderWithFallbacks(parsed);
+  }
+  return "";
+}
+
+// Reads bytes as a recipients CSV: header, then every row into a table.
+inline std::string RunRecipientsCsv(std::string_view bytes) {
+  CsvHeader header = ParseCsvHeader(bytes);
+  if (!header.found) return "";
+  if (header.data_offset > bytes.size()) return "header data_offset past the end";
+  RecipientTable table;
+  table.columns = header.columns;
+  std::vector<CsvRowIssue> issues;
+  // A small row limit as well, so the over-long-row path is reached by short inputs.
+  size_t max_row = bytes.empty() || (bytes[0] & 1) ? kMaxCsvRowBytes : 64;
+  ParseCsvRows(bytes, header, table, issues, max_row);
+  size_t rows = table.source_line.size();
+  size_t columns = table.columns.size();
+  if (rows > 0 && table.offsets.size() != rows * columns + 1) return "offsets do not match rows x columns";
+  for (size_t i = 1; i < table.offsets.size(); ++i) {
+    if (table.offsets[i] < table.offsets[i - 1]) return "offsets go backwards";
+  }
+  if (!table.offsets.empty() && table.offsets.back() != table.arena.size()) return "offsets do not end at the arena's end";
+  for (size_t r = 0; r < rows; ++r) {
+    if (r > 0 && table.source_line[r] <= table.source_line[r - 1]) return "row lines not increasing";
+    for (size_t c = 0; c < columns; ++c) {
+      std::string_view field = table.arena;
+      field = field.substr(table.offsets[r * columns + c], table.offsets[r * columns + c + 1] - table.offsets[r * columns + c]);
+      if (field.size() > kMaxCsvRowBytes) return "field longer than the row limit";
+    }
+  }
+  return "";
+}
+
+// Parses bytes as a template and renders it with values cut from the same bytes.
+inline std::string RunTemplateRenderer(std::string_view bytes) {
+  ParsedTemplate parsed = ParseTemplate(bytes);
+  if (parsed.literals.size() != parsed.placeholders.size() + 1) return "literals != placeholders + 1";
+  size_t previous_end = 0;
+  for (const Placeholder& p : parsed.placeholders) {
+    if (p.begin < previous_end || p.end <= p.begin || p.end > bytes.size()) return "placeholder span out of order";
+    if (bytes.substr(p.begin, 2) != "{{" || bytes.substr(p.end - 2, 2) != "}}") return "placeholder span not on braces";
+    previous_end = p.end;
+  }
+  for (size_t u : parsed.unclosed) {
+    if (u + 2 > bytes.size() || bytes.substr(u, 2) != "{{") return "unclosed offset not on {{";
+  }
+  std::vector<std::string_view> values;
+  for (size_t i = 0; i < parsed.placeholders.size(); ++i) {
+    // Alternate empty values (fallback path) and slices of the input.
+    values.push_back(i % 2 ? std::string_view() : bytes.substr(0, i % 7));
+  }
+  std::string out;
+  RenderTemplate(parsed, values, out);
+  std::string with_fallbacks = RenderWithFallbacks(parsed);
+  // With every value empty and no fallbacks beyond the literals, the output holds the literals.
+  size_t literal_bytes = 0;
+  for (const std::string& l : parsed.literals) literal_bytes += l.size();
+  if (out.size() < literal_bytes) return "rendered text shorter than its literals";
+  if (with_fallbacks.size() < literal_bytes) return "fallback rendering shorter than its literals";
+  return "";
+}
+
+// Encodes bytes: the fast count, the full analysis and the GSM-7 replacements must agree.
+inline std::string RunEncoder(std::string_view bytes) {
+  SegmentCount fast = CountSegments(bytes);
+  SegmentAnalysis full = AnalyzeSegments(bytes);
+  if (fast.encoding != full.count.encoding || fast.segments != full.count.segments ||
+      fast.units != full.count.units || fast.characters != full.count.characters) {
+    return "CountSegments and AnalyzeSegments disagree";
+  }
+  if (fast.segments < 0 || fast.units < 0 || fast.characters < 0) return "negative count";
+  if (bytes.empty() != (fast.segments == 0)) return "segments 0 iff empty violated";
+  if ((full.count.encoding == Encoding::kGsm7) != full.ucs2_characters.empty()) {
+    return "GSM-7 result with UCS-2 characters listed (or the reverse)";
+  }
+  for (const Ucs2Character& c : full.ucs2_characters) {
+    if (c.byte_offset + c.byte_length > bytes.size() || c.byte_length == 0) return "UCS-2 character span out of range";
+    (void)FormatCodePoint(c.code_point);
+    (void)UnicodeName(c.code_point);
+  }
+  std::string replaced = ApplyGsm7Replacements(bytes);
+  SegmentAnalysis after = AnalyzeSegments(replaced);
+  // Replacing stand-ins never makes a message need more UCS-2 characters.
+  if (after.ucs2_characters.size() > full.ucs2_characters.size()) return "replacements added UCS-2 characters";
+  return "";
+}
+
+}  // namespace smslint::fuzz
+
+#endif  // SMSLINT_TESTS_FUZZ_ENTRY_POINTS_H_

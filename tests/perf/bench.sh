@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `make bench`: measures smslint against the targets in DESIGN.md and prints one
+# table. Inputs are generated deterministically (tests/perf/gen_bench_inputs.py)
+# into BENCH_DIR and reused by later runs.
+# Usage: tests/perf/bench.sh path/to/smslint
+# Env: BENCH_DIR (default build/bench-inputs), BENCH_SIZES (default
+#      "100000 1000000 10000000"), SEGMENTS_REPEAT (default 10).
+set -euo pipefail
+smslint="$(realpath "${1:?usage: bench.sh path/to/smslint}")"
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+dir="${BENCH_DIR:-$repo/build/bench-inputs}"
+sizes="${BENCH_SIZES:-100000 1000000 10000000}"
+mkdir -p "$dir"
+
+for tool in /usr/bin/time python3 node npm bc; do
+  command -v "$tool" > /dev/null || { echo "bench: $tool is missing (make bench installs it)" >&2; exit 2; }
+done
+
+gen() { python3 "$here/gen_bench_inputs.py" "$@"; }
+
+# Runs smslint with GNU time; sets wall (s) and rss (MB). Exit 0 or 1 is a result,
+# anything else stops the bench.
+measure() {
+  local log="$dir/time.log" status=0
+  /usr/bin/time -f '%e %M' -o "$log" "$smslint" "$@" > "$dir/out.txt" 2> "$dir/err.txt" || status=$?
+  if (( status > 1 )); then
+    echo "bench: smslint $* exited $status:" >&2; head -5 "$dir/err.txt" >&2; exit 2
+  fi
+  read -r wall rss_kb < <(tail -1 "$log")
+  rss=$(( rss_kb / 1024 ))
+}
+
+row() { printf '| %-28s | %9s | %9s | %14s | %-26s | %-4s |\n' "$@"; }
+verdict() { if (( $(echo "$1" | bc -l) )); then echo ok; else echo MISS; fi; }
+
+echo "smslint $("$smslint" --version | head -1 | awk '{print $2}'), $(nproc) cores, inputs in $dir"
+echo
+row "case" "wall (s)" "peak MB" "msgs/s" "target (DESIGN.md)" "met"
+row "---" "---" "---" "---" "---" "---"
+
+for n in $sizes; do
+  if [[ ! -s "$dir/check-$n.yaml" || ! -s "$dir/recipients-$n.csv" ]]; then
+    gen recipients "$n" "$dir"
+  fi
+  measure check "$dir/check-$n.yaml" --format json
+  rate="$(echo "$n / ($wall + 0.001)" | bc)"
+  case "$n" in
+    1000000)  target="<= 2 s, <= 400 MB"; met="$(verdict "$wall <= 2 && $rss <= 400")" ;;
+    10000000) target="<= 20 s"; met="$(verdict "$wall <= 20")" ;;
+    *)        target="linear in recipients"; met="-" ;;
+  esac
+  row "check, $n recipients" "$wall" "$rss" "$rate" "$target" "$met"
+done
+
+[[ -s "$dir/lint-1000.yaml" ]] || gen lint 1000 "$dir"
+best=""
+for _ in 1 2 3 4 5; do
+  measure lint "$dir/lint-1000.yaml"
+  if [[ -z "$best" ]] || (( $(echo "$wall < $best" | bc -l) )); then best="$wall"; best_rss="$rss"; fi
+done
+row "lint, 1,000 templates (best/5)" "$best" "$best_rss" "-" "<= 0.1 s" "$(verdict "$best <= 0.1")"
+
+echo
+echo "segments --lines against sms-segments-calculator (target >= 300x, identical counts):"
+"$here/bench_segments.sh" "$smslint" "${SEGMENTS_REPEAT:-10}"
