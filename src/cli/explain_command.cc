@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cli/catalog.h"
+#include "report/json_emitter.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
 
@@ -41,19 +42,7 @@ std::string RenderText(const RuleInfo& r) {
 std::string RenderJson(const RuleInfo& r) {
   nlohmann::ordered_json j;
   j["version"] = 1;
-  j["id"] = r.id;
-  j["level"] = LevelName(r.level);
-  j["summary"] = r.summary;
-  j["why"] = r.why;
-  j["fix"] = r.fix;
-  j["source"] = r.source;
-  j["origin"] = r.origin;
-  nlohmann::ordered_json options = nlohmann::ordered_json::array();
-  for (const RuleOption& o : r.options) {
-    options.push_back({{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
-  }
-  j["options"] = std::move(options);
-  j["examples"] = {{"fire", r.fire_examples}, {"pass", r.pass_examples}};
+  j.update(RuleInfoToJson(r));
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

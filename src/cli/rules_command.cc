@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cli/catalog.h"
+#include "report/json_emitter.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
 #include "util/strings.h"
@@ -19,24 +20,6 @@ struct RulesOptions {
   std::vector<std::string> rule_dirs;
 };
 
-nlohmann::ordered_json RuleJson(const RuleInfo& r) {
-  nlohmann::ordered_json j;
-  j["id"] = r.id;
-  j["level"] = LevelName(r.level);
-  j["summary"] = r.summary;
-  j["why"] = r.why;
-  j["fix"] = r.fix;
-  j["source"] = r.source;
-  j["origin"] = r.origin;
-  nlohmann::ordered_json options = nlohmann::ordered_json::array();
-  for (const RuleOption& o : r.options) {
-    options.push_back({{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
-  }
-  j["options"] = std::move(options);
-  j["examples"] = {{"fire", r.fire_examples}, {"pass", r.pass_examples}};
-  return j;
-}
-
 int RunRules(const RulesOptions& options) {
   absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(options.rule_dirs);
   if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
@@ -45,7 +28,7 @@ int RunRules(const RulesOptions& options) {
     nlohmann::ordered_json doc;
     doc["version"] = 1;
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-    for (const RuleInfo& r : catalog->rules()) rules.push_back(RuleJson(r));
+    for (const RuleInfo& r : catalog->rules()) rules.push_back(RuleInfoToJson(r));
     doc["rules"] = std::move(rules);
     out = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else {

@@ -12,24 +12,16 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 
+#include "util/strings.h"
+
 namespace smslint {
 namespace {
 
 // ---------------------------------------------------------------------------
 // Text helpers
 
-std::string Grouped(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
 std::string Plural(int64_t n, std::string_view word) {
-  return absl::StrCat(Grouped(n), " ", std::string(word), n == 1 ? "" : "s");
+  return absl::StrCat(WithCommas(n), " ", std::string(word), n == 1 ? "" : "s");
 }
 
 std::string Percent(int64_t part, int64_t whole) {
@@ -117,7 +109,7 @@ double NiceStep(double max_value) {
 std::string ShortNumber(double v) {
   if (v >= 1e6) return absl::StrFormat("%gM", std::round(v / 1e5) / 10);
   if (v >= 1e4) return absl::StrFormat("%gk", std::round(v / 1e2) / 10);
-  return Grouped(static_cast<int64_t>(std::llround(v)));
+  return WithCommas(static_cast<int64_t>(std::llround(v)));
 }
 
 void AppendYAxis(std::string& svg, const Plot& plot, const std::string& title) {
@@ -282,7 +274,7 @@ std::string DailyChart(const SenderStats& s, const absl::TimeZone& zone) {
         "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
         "<title>%s: %s sent</title></rect>\n",
         over ? "bar over" : "bar", x, plot.Y(counts.first), bar,
-        plot.y0 - plot.Y(counts.first), absl::FormatCivilTime(day), Grouped(counts.first)));
+        plot.y0 - plot.Y(counts.first), absl::FormatCivilTime(day), WithCommas(counts.first)));
     if (counts.second > 0) {
       absl::StrAppend(&svg, absl::StrFormat(
           "<rect class=\"bar-filtered\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
@@ -330,7 +322,7 @@ Verdict MakeVerdict(const Counts& counts, int64_t filtered, int64_t messages) {
     std::string detail = counts.errors > 0 ? "Fix the errors below before sending." : "";
     if (filtered > 0) {
       absl::StrAppend(&detail, detail.empty() ? "" : " ", "The simulation predicts ",
-                      Grouped(filtered), " of ", Grouped(messages), " messages (",
+                      WithCommas(filtered), " of ", WithCommas(messages), " messages (",
                       Percent(filtered, messages), ") filtered as spam (error 30007).");
     }
     return {"fail", "Will not go through as planned", detail};
@@ -527,13 +519,13 @@ std::string SimulationSection(const SimResult& sim) {
                   "</code> · from ", FormatWhen(sim.start, zone), " to ",
                   FormatWhen(sim.end, zone), " (", EscapeHtml(sim.time_zone), ")</p>\n");
   html += "<div class=\"tiles\">";
-  html += Tile("messages", Grouped(sim.messages), "");
+  html += Tile("messages", WithCommas(sim.messages), "");
   html += Tile(absl::StrCat("delivered (", Percent(sim.delivered, sim.messages), ")"),
-               Grouped(sim.delivered), "good");
-  html += Tile("predicted filtered (30007)", Grouped(sim.filtered), sim.filtered ? "bad" : "");
-  html += Tile("late (queued past the window)", Grouped(sim.late), sim.late ? "warn" : "");
-  html += Tile("stale (past expiry)", Grouped(sim.stale), sim.stale ? "warn" : "");
-  html += Tile("in quiet hours", Grouped(sim.quiet_hours), sim.quiet_hours ? "bad" : "");
+               WithCommas(sim.delivered), "good");
+  html += Tile("predicted filtered (30007)", WithCommas(sim.filtered), sim.filtered ? "bad" : "");
+  html += Tile("late (queued past the window)", WithCommas(sim.late), sim.late ? "warn" : "");
+  html += Tile("stale (past expiry)", WithCommas(sim.stale), sim.stale ? "warn" : "");
+  html += Tile("in quiet hours", WithCommas(sim.quiet_hours), sim.quiet_hours ? "bad" : "");
   html += "</div>\n";
   if (!sim.recommendation.empty()) {
     absl::StrAppend(&html, "<p class=\"recommendation\"><strong>Recommendation.</strong> ",
@@ -549,10 +541,10 @@ std::string SimulationSection(const SimResult& sim) {
                             : absl::StrCat("<code>", EscapeHtml(s.first_violation_rule),
                                            "</code> ", FormatWhen(s.first_violation, zone));
     absl::StrAppend(&html, "<tr><td class=\"num\">", EscapeHtml(s.number), "</td><td>",
-                    Grouped(s.sent), "</td><td>", Grouped(s.delivered), "</td><td",
-                    s.filtered ? " class=\"bad\"" : "", ">", Grouped(s.filtered), "</td><td>",
-                    Grouped(s.late), "</td><td>", Grouped(s.stale), "</td><td",
-                    s.quiet_hours ? " class=\"bad\"" : "", ">", Grouped(s.quiet_hours),
+                    WithCommas(s.sent), "</td><td>", WithCommas(s.delivered), "</td><td",
+                    s.filtered ? " class=\"bad\"" : "", ">", WithCommas(s.filtered), "</td><td>",
+                    WithCommas(s.late), "</td><td>", WithCommas(s.stale), "</td><td",
+                    s.quiet_hours ? " class=\"bad\"" : "", ">", WithCommas(s.quiet_hours),
                     "</td><td>", first, "</td></tr>\n");
   }
   html += "</tbody></table>\n";
@@ -784,7 +776,7 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
   absl::StrAppend(&html, "<section class=\"verdict ", verdict.css, "\">\n<h2>",
                   verdict.headline, "</h2>\n<div>", verdict.detail,
                   "</div>\n<div class=\"counts\">", Plural(total.errors, "error"), ", ",
-                  Plural(total.warnings, "warning"), ", ", Grouped(total.infos),
+                  Plural(total.warnings, "warning"), ", ", WithCommas(total.infos),
                   " info</div>\n");
   auto first = FixFirst(results, 5);
   if (!first.empty()) {

@@ -74,6 +74,24 @@ nlohmann::ordered_json SimResultToJson(const SimResult& sim) {
   return j;
 }
 
+nlohmann::ordered_json RuleInfoToJson(const RuleInfo& r) {
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["level"] = std::string(LevelName(r.level));
+  j["summary"] = r.summary;
+  j["why"] = r.why;
+  j["fix"] = r.fix;
+  j["source"] = r.source;
+  j["origin"] = r.origin;
+  nlohmann::ordered_json options = nlohmann::ordered_json::array();
+  for (const RuleOption& o : r.options) {
+    options.push_back({{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
+  }
+  j["options"] = std::move(options);
+  j["examples"] = {{"fire", r.fire_examples}, {"pass", r.pass_examples}};
+  return j;
+}
+
 std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions& options) {
   (void)options;
   nlohmann::ordered_json doc;

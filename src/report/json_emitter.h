@@ -17,6 +17,9 @@ std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions
 nlohmann::ordered_json DiagnosticToJson(const Diagnostic& d);
 nlohmann::ordered_json SimResultToJson(const SimResult& sim);
 
+// A rule's descriptor, as `rules --format json` and `explain --format json` print it.
+nlohmann::ordered_json RuleInfoToJson(const RuleInfo& rule);
+
 }  // namespace smslint
 
 #endif  // SMSLINT_REPORT_JSON_EMITTER_H_

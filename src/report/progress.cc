@@ -8,23 +8,14 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 
+#include "util/strings.h"
+
 namespace smslint {
 namespace {
 
 // A run shorter than this never shows progress; redraws are at least this far apart.
 constexpr absl::Duration kQuietStart = absl::Seconds(1);
 constexpr absl::Duration kRedrawInterval = absl::Milliseconds(100);
-
-// "1234567" -> "1,234,567".
-std::string Grouped(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
 
 }  // namespace
 
@@ -68,10 +59,10 @@ void Progress::Draw(absl::Time now) {
     constexpr int kBarWidth = 24;
     int filled = static_cast<int>(shown * kBarWidth / total_);
     line = absl::StrFormat("\r\033[K%s [%s%s] %3d%% %s/%s", label_, std::string(filled, '#'),
-                           std::string(kBarWidth - filled, '.'), percent, Grouped(shown),
-                           Grouped(total_));
+                           std::string(kBarWidth - filled, '.'), percent, WithCommas(shown),
+                           WithCommas(total_));
   } else {
-    line = absl::StrFormat("\r\033[K%s %s", label_, Grouped(done_));
+    line = absl::StrFormat("\r\033[K%s %s", label_, WithCommas(done_));
   }
   std::fputs(line.c_str(), sink_.out);
   std::fflush(sink_.out);

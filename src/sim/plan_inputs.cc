@@ -105,14 +105,4 @@ bool RowIsSent(const RecipientTable& recipients, size_t row) {
           (kRecipientInvalid | kRecipientDuplicate | kRecipientSuppressed)) == 0;
 }
 
-std::string WithCommas(int64_t n) {
-  std::string digits = absl::StrCat(n < 0 ? -n : n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return n < 0 ? "-" + out : out;
-}
-
 }  // namespace smslint

@@ -12,6 +12,8 @@
 #include "campaign/recipients.h"
 #include "sim/profile.h"
 
+#include "util/strings.h"
+
 namespace smslint {
 
 // A template body with placeholders replaced by "{{}}" and digits by '#': every
@@ -44,8 +46,6 @@ double ProfileMaxRate(const Profile& profile);
 
 bool RowIsSent(const RecipientTable& recipients, size_t row);
 
-// "12,345"
-std::string WithCommas(int64_t n);
 
 }  // namespace smslint
 

@@ -2,6 +2,7 @@
 #ifndef SMSLINT_UTIL_STRINGS_H_
 #define SMSLINT_UTIL_STRINGS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string_view
 
 // Number of Unicode code points in the first `byte_offset` bytes of `utf8` (columns).
 int CodePointColumn(std::string_view utf8, size_t byte_offset);
+
+// 1234567 -> "1,234,567".
+std::string WithCommas(int64_t n);
 
 // True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
