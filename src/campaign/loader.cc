@@ -80,6 +80,18 @@ void RejectStuckDocuments(const std::string& source) {
   }
 }
 
+// Documents after the first need a `---` (or a `...` ending the one before) at
+// the start of a line. Without one the file holds one document, which YAML::Load
+// reads in one pass; the check above (a second pass) runs only when needed.
+bool MayHoldSeveralDocuments(std::string_view source) {
+  for (size_t at = 0; at < source.size(); at = source.find('\n', at) + 1) {
+    std::string_view line = source.substr(at, 3);
+    if ((line == "---" && at > 0) || line == "...") return true;
+    if (source.find('\n', at) == std::string_view::npos) break;
+  }
+  return false;
+}
+
 class CampaignReader {
  public:
   CampaignReader(const std::string& path, Campaign& campaign,
@@ -763,8 +775,12 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
 
   std::vector<YAML::Node> documents;
   try {
-    RejectStuckDocuments(campaign.source);
-    documents = YAML::LoadAll(campaign.source);
+    if (MayHoldSeveralDocuments(campaign.source)) {
+      RejectStuckDocuments(campaign.source);
+      documents = YAML::LoadAll(campaign.source);
+    } else {
+      documents.push_back(YAML::Load(campaign.source));
+    }
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 1 : e.mark.line + 1;
     int column = e.mark.is_null() ? 1 : e.mark.column + 1;

@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <string>
 
-#include "tests/cli/run_cli.h"
 
 namespace smslint {
 namespace {
@@ -40,14 +39,17 @@ TEST_CASE("no network: check runs unchanged inside unshare -n") {
   ShellResult links = Shell("unshare -n cat /proc/net/dev");
   CHECK(links.output.find("eth") == std::string::npos);
 
-  CliResult outside = RunCli({"check", "campaigns/holiday-promo.yaml"});
-  ShellResult inside = Shell(std::string("cd '") + SMSLINT_SOURCE_DIR +
-                             "' && NO_COLOR=1 env -u CI unshare -n '" + SMSLINT_BINARY +
-                             "' check campaigns/holiday-promo.yaml 2>/dev/null");
+  // Both runs through the same shell and environment, one of them in the namespace.
+  auto check = [](const std::string& wrapper) {
+    return Shell(std::string("cd '") + SMSLINT_SOURCE_DIR + "' && NO_COLOR=1 env -u CI " +
+                 wrapper + " '" + SMSLINT_BINARY + "' check campaigns/holiday-promo.yaml 2>/dev/null");
+  };
+  ShellResult outside = check("");
+  ShellResult inside = check("unshare -n");
   CHECK((inside.exit_code == 0 || inside.exit_code == 1));
   CHECK(inside.exit_code == outside.exit_code);
-  CHECK(inside.output == outside.stdout_text);
-  CHECK_FALSE(inside.output.empty());
+  CHECK(inside.output == outside.output);
+  CHECK(inside.output.find("Simulation") != std::string::npos);  // the full check ran
 }
 
 }  // namespace
