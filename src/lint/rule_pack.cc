@@ -42,7 +42,9 @@ void SortById(std::vector<YamlRule>& rules) {
 
 }  // namespace
 
-absl::StatusOr<std::vector<YamlRule>> LoadEmbeddedRulePack() {
+namespace {
+
+absl::StatusOr<std::vector<YamlRule>> ParseEmbeddedRulePack() {
   std::vector<YamlRule> rules;
   for (const EmbeddedFile& file : EmbeddedFilesUnder("rules/")) {
     if (absl::StartsWith(AsAbsl(file.path), "rules/profiles/") || absl::StartsWith(AsAbsl(file.path), "rules/data/")) {
@@ -55,6 +57,15 @@ absl::StatusOr<std::vector<YamlRule>> LoadEmbeddedRulePack() {
   RETURN_IF_ERROR(CheckUniqueIds(rules));
   SortById(rules);
   return rules;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<YamlRule>> LoadEmbeddedRulePack() {
+  // Parsed once per process: the pack is compiled in, and its compiled patterns are
+  // shared (immutable RE2s) by every copy.
+  static const auto* pack = new absl::StatusOr<std::vector<YamlRule>>(ParseEmbeddedRulePack());
+  return *pack;
 }
 
 absl::StatusOr<std::vector<YamlRule>> LoadRuleDirectory(const std::string& dir) {

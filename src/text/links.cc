@@ -87,22 +87,47 @@ std::string RegistrableDomain(std::string_view host) {
   return absl::StrJoin(tail, ".");
 }
 
+namespace {
+
+bool HasLongLabel(std::string_view host) {
+  size_t start = 0;
+  while (start <= host.size()) {
+    size_t dot = host.find('.', start);
+    size_t end = dot == std::string_view::npos ? host.size() : dot;
+    if (end - start > 63) return true;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Link> FindLinks(std::string_view body) {
   // Candidates: scheme URLs, www. hosts, and dotted names; the host part is
   // checked below. RE2 keeps this linear in the body length.
   static const RE2* re = new RE2(
-      "(?i)(https?://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{1,62})"
-      "(:[0-9]{1,5})?");
+      "(?i)(https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z][a-z0-9-]+)"
+      "(:[0-9]+)?");
+  // Length limits (63 per label, 5 port digits) are checked after the match: counted
+  // repetitions would multiply the automaton's states and push RE2 off its DFA.
   std::vector<Link> links;
   re2::StringPiece input(body.data(), body.size());
   re2::StringPiece groups[4];
   size_t pos = 0;
+  // Find each candidate with the fast whole-match search, then read its groups
+  // with an anchored match over just that span (submatches need RE2's slower NFA).
   while (pos < body.size() &&
-         re->Match(input, pos, body.size(), RE2::UNANCHORED, groups, 4)) {
+         re->Match(input, pos, body.size(), RE2::UNANCHORED, groups, 1) &&
+         re->Match(input, static_cast<size_t>(groups[0].data() - body.data()),
+                   static_cast<size_t>(groups[0].data() - body.data()) + groups[0].size(),
+                   RE2::ANCHOR_BOTH, groups, 4)) {
     size_t begin = static_cast<size_t>(groups[0].data() - body.data());
     size_t host_end = begin + groups[0].size();
     pos = host_end > begin ? host_end : begin + 1;
     bool has_scheme = !groups[1].empty();
+    if (groups[3].size() > 6 || HasLongLabel(std::string_view(groups[2].data(), groups[2].size())))
+      continue;
     // Part of a longer word, an email address, or a number like 3.50: not a link.
     if (begin > 0) {
       char prev = body[begin - 1];

@@ -1,5 +1,7 @@
 #include "text/words.h"
 
+#include <memory>
+
 #include <cctype>
 #include <vector>
 
@@ -40,11 +42,19 @@ std::string AsciiLower(std::string_view text) {
 }
 
 size_t FindWholeWord(std::string_view text, std::string_view phrase, size_t* match_end) {
-  std::vector<std::string> words = absl::StrSplit(AsAbsl(phrase), ' ', absl::SkipEmpty());
-  if (words.empty()) return std::string_view::npos;
-  std::vector<std::string> quoted;
-  for (const std::string& w : words) quoted.push_back(RE2::QuoteMeta(w));
-  RE2 re("(?i)\\b" + absl::StrJoin(quoted, "\\s+") + "\\b");
+  // The same phrase (a campaign's brand) is looked up in every template: keep the
+  // last compiled pattern per thread rather than compiling it for each message.
+  thread_local std::string cached_phrase;
+  thread_local std::unique_ptr<RE2> cached;
+  if (!cached || cached_phrase != phrase) {
+    std::vector<std::string> words = absl::StrSplit(AsAbsl(phrase), ' ', absl::SkipEmpty());
+    if (words.empty()) return std::string_view::npos;
+    std::vector<std::string> quoted;
+    for (const std::string& w : words) quoted.push_back(RE2::QuoteMeta(w));
+    cached = std::make_unique<RE2>("(?i)\\b" + absl::StrJoin(quoted, "\\s+") + "\\b");
+    cached_phrase = std::string(phrase);
+  }
+  const RE2& re = *cached;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
   if (!re.ok() || !re.Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1)) {
