@@ -10,10 +10,10 @@ BUILD_PACKAGES := build-essential cmake pkg-config libcli11-dev libyaml-cpp-dev 
   libabsl-dev doctest-dev libre2-dev libphonenumber-dev libicu-dev nlohmann-json3-dev \
   tzdata
 TEST_PACKAGES  := python3 python3-jsonschema
-FUZZ_PACKAGES  := clang-14 libclang-rt-14-dev libfuzzer-14-dev
+FUZZ_PACKAGES  := clang-16 libclang-rt-16-dev libfuzzer-16-dev
 BENCH_PACKAGES := nodejs npm time
 
-.PHONY: all deps test-deps build run test bench fuzz golden clean format
+.PHONY: all deps test-deps fuzz-deps bench-deps build run test test-sanitize bench fuzz golden clean format
 
 all: build
 
@@ -47,6 +47,65 @@ run: build
 test: test-deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) --no-print-directory test-sanitize
+
+# The whole test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
+# (leaks included). Lean flags (-O1, no debug info) keep a cold build inside CI time.
+ASAN_BUILD   ?= build-asan
+SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(ASAN_BUILD)/CMakeCache.txt:
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize -DSMSLINT_SANITIZE=ON \
+	  -DCMAKE_CXX_FLAGS_SANITIZE="-O1 -g0"
+
+test-sanitize: test-deps $(ASAN_BUILD)/CMakeCache.txt
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (clang-16: clang-14 rejects C++20 lambda captures of structured
+# bindings, which the sources use), each run for FUZZ_SECONDS on a copy of its seed
+# corpus; a crash stops `make fuzz` and leaves the input in $(FUZZ_BUILD)/artifacts/.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := campaign_loader recipients_csv template_renderer encoder
+# Largest input per target: a campaign or CSV of a few pages, a long message.
+FUZZ_MAX_LEN_campaign_loader   := 8192
+FUZZ_MAX_LEN_recipients_csv    := 8192
+FUZZ_MAX_LEN_template_renderer := 4096
+FUZZ_MAX_LEN_encoder           := 4096
+
+fuzz-deps:
+	$(call apt_install,$(BUILD_PACKAGES) $(FUZZ_PACKAGES))
+
+$(FUZZ_BUILD)/CMakeCache.txt:
+	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSMSLINT_FUZZ=ON
+
+fuzz: fuzz-deps $(FUZZ_BUILD)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) $(addprefix --target ,$(addsuffix _fuzzer,$(FUZZ_TARGETS)))
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts/$$t; \
+	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	  ./$(FUZZ_BUILD)/$${t}_fuzzer $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=$$(case $$t in \
+	      campaign_loader) echo $(FUZZ_MAX_LEN_campaign_loader);; \
+	      recipients_csv) echo $(FUZZ_MAX_LEN_recipients_csv);; \
+	      template_renderer) echo $(FUZZ_MAX_LEN_template_renderer);; \
+	      *) echo $(FUZZ_MAX_LEN_encoder);; esac) \
+	    -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ > $(FUZZ_BUILD)/$$t.log 2>&1 \
+	    && rc=0 || rc=$$?; \
+	  grep -E '^(stat::|#[0-9]+ +DONE|SUMMARY)' $(FUZZ_BUILD)/$$t.log || true; \
+	  [ $$rc -eq 0 ] || { tail -40 $(FUZZ_BUILD)/$$t.log; \
+	    echo "$$t: failed, input in $(FUZZ_BUILD)/artifacts/$$t/"; exit 1; }; \
+	done
+
+# Deterministic inputs, then a table of measurements against DESIGN.md's targets.
+bench-deps: deps
+	$(call apt_install,$(BENCH_PACKAGES) python3 bc)
+
+bench: bench-deps build
+	tests/perf/bench.sh ./$(BUILD)/smslint
 
 # Regenerates the golden CLI outputs under tests/golden/ after an intended change.
 golden: build

@@ -83,7 +83,8 @@ absl::StatusOr<Config> Decode(const std::string& path, const YAML::Node& root) {
       RuleSetting setting;
       setting.pattern = it->first.Scalar();
       setting.where = Where(path, it->first.Mark());
-      const YAML::Node& value = it->second;
+      // A copy: `it->second` lives in a proxy that dies at the end of this line.
+      const YAML::Node value = it->second;
       if (value.IsScalar()) {
         RETURN_IF_ERROR(SetLevel(path, value, setting));
       } else if (value.IsMap()) {
