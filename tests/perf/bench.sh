@@ -32,7 +32,7 @@ measure() {
   rss=$(( rss_kb / 1024 ))
 }
 
-row() { printf '| %-28s | %9s | %9s | %14s | %-26s | %-4s |\n' "$@"; }
+row() { printf '| %-30s | %9s | %9s | %14s | %-26s | %-4s |\n' "$@"; }
 verdict() { if (( $(echo "$1" | bc -l) )); then echo ok; else echo MISS; fi; }
 
 echo "smslint $("$smslint" --version | head -1 | awk '{print $2}'), $(nproc) cores, inputs in $dir"
