@@ -9,7 +9,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PACKAGES := build-essential cmake pkg-config libcli11-dev libyaml-cpp-dev \
   libabsl-dev doctest-dev libre2-dev libphonenumber-dev libicu-dev nlohmann-json3-dev \
   tzdata
-TEST_PACKAGES  := python3 python3-jsonschema
+TEST_PACKAGES  := python3 python3-jsonschema python3-yaml chromium
 FUZZ_PACKAGES  := clang-16 libclang-rt-16-dev libfuzzer-16-dev
 BENCH_PACKAGES := nodejs npm time
 
