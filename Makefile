@@ -95,7 +95,7 @@ fuzz: fuzz-deps $(FUZZ_BUILD)/CMakeCache.txt
 	    -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ > $(FUZZ_BUILD)/$$t.log 2>&1 \
 	    && rc=0 || rc=$$?; \
-	  grep -E '^(stat::|#[0-9]+ +DONE|SUMMARY)' $(FUZZ_BUILD)/$$t.log || true; \
+	  grep -E '^(stat::|#[0-9]+[[:space:]]+DONE|SUMMARY)' $(FUZZ_BUILD)/$$t.log || true; \
 	  [ $$rc -eq 0 ] || { tail -40 $(FUZZ_BUILD)/$$t.log; \
 	    echo "$$t: failed, input in $(FUZZ_BUILD)/artifacts/$$t/"; exit 1; }; \
 	done
