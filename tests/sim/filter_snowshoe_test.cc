@@ -14,11 +14,7 @@ using testing::MakeCampaign;
 using testing::MakeRecipients;
 using testing::Run;
 
-const Profile& P2P() {
-  static const Profile p = testing::MustLoad("p2p");
-  return p;
-}
-
+using testing::P2P;
 TEST_CASE("snowshoeing: error when each number stays under its limits but together they do not") {
   // Three numbers at 0.5/s each: none crosses 1 msg/s, the three together send 3 in a second.
   Campaign c = MakeCampaign(Route::kP2P, 0.5, 3);

@@ -75,6 +75,12 @@ inline Profile MustLoad(const std::string& name) {
   return *p;
 }
 
+// The p2p profile, loaded once for every test.
+inline const Profile& P2P() {
+  static const Profile p = MustLoad("p2p");
+  return p;
+}
+
 inline int CountRule(const SimulationOutput& out, const std::string& rule,
                      std::optional<Level> level = std::nullopt) {
   int n = 0;

@@ -13,11 +13,7 @@ using testing::MakeCampaign;
 using testing::MakeRecipients;
 using testing::Run;
 
-const Profile& P2P() {
-  static const Profile p = testing::MustLoad("p2p");
-  return p;
-}
-
+using testing::P2P;
 TEST_CASE("traffic/throughput: per-second limit of p2p") {
   RecipientTable r = MakeRecipients(20);
   // At the limit (1/s): no error.
