@@ -29,21 +29,22 @@ void AddDataRules(RuleCatalog& catalog) {
       "Numbers are read with libphonenumber, national formats in the campaign's country. A "
       "number the library rejects cannot be delivered: every attempt is a failed, billed send "
       "that carriers count against the sender's reputation.",
-      "Fix or remove the number; write numbers in E.164 (+12125550142).",
+      "Fix or remove the number; write numbers in E.164: +, the country code, then the number.",
       "ITU-T E.164; libphonenumber metadata",
-      {"a recipients.csv row with phone 555-0142 (seven digits, no area code)",
-       "a row with phone +1 212 555 014 (one digit short)",
+      {"a recipients.csv row with phone 555-0177 (seven digits, no area code)",
+       "a row with phone +1 312 555 017 (one digit short)",
        "a sender +1 099 555 0100 (area codes never start with 0)"},
-      {"phone (212) 555-0142 with country US", "phone +44 7911 123456",
+      {"phone (312) 555-0177 with country US", "phone +44 7911 123456",
        "sender +14155550100"}));
   catalog.Add(Rule(
       "data/duplicate-recipient", Level::kWarning,
       "the same number appears twice (after normalising to E.164)",
-      "(212) 555-0142 and +12125550142 are one phone. Texting it twice annoys the recipient, "
+      "A number written in national form in one row and in E.164 in another is one phone. "
+      "Texting it twice annoys the recipient, "
       "doubles the cost and raises complaint rates; only the first row is sent to.",
       "Remove the repeated rows.", "",
-      {"rows (212) 555-0142 and +1 212 555 0142 in one file"},
-      {"rows +12125550142 and +12125550143"}));
+      {"rows (312) 555-0177 and +1 312 555 0177 in one file"},
+      {"rows +13125550177 and +13125550178"}));
   catalog.Add(Rule(
       "data/suppressed-recipient", Level::kError,
       "a recipient is on the suppression (opt-out) list",
@@ -51,8 +52,8 @@ void AddDataRules(RuleCatalog& catalog) {
       "principles and the TCPA and is a common cause of complaints and blocked numbers.",
       "Remove every suppressed number from the recipients before sending.",
       "CTIA Messaging Principles and Best Practices 5.1.3; TCPA, 47 U.S.C. 227",
-      {"recipients row (212) 555-0142 with suppression file line +12125550142"},
-      {"recipients row +12125550142 with a suppression file that does not list it"}));
+      {"recipients row (312) 555-0177 with suppression file line +13125550177"},
+      {"recipients row +13125550177 with a suppression file that does not list it"}));
   catalog.Add(Rule(
       "data/missing-consent", Level::kError,
       "a recipient has no opt-in record (or the file has no consent column)",
@@ -75,7 +76,7 @@ void AddDataRules(RuleCatalog& catalog) {
       "Text mobile numbers only, or confirm the number is text-enabled.",
       "libphonenumber number types",
       {"phone +1 800 555 0199 (toll free)", "phone +44 20 7946 0958 (fixed line)"},
-      {"phone +1 212 555 0142 (fixed line or mobile)", "phone +44 7911 123456 (mobile)"}));
+      {"phone +1 312 555 0177 (fixed line or mobile)", "phone +44 7911 123456 (mobile)"}));
   catalog.Add(Rule(
       "data/malformed-row", Level::kError,
       "a row of the recipients CSV cannot be read",
@@ -84,8 +85,8 @@ void AddDataRules(RuleCatalog& catalog) {
       "recipient is not sent to. The rest of the file is still read.",
       "Quote fields that hold commas, quotes or line breaks (RFC 4180); save the file as UTF-8.",
       "RFC 4180",
-      {"header phone,first_name and row +12125550142,Smith, John"},
-      {"header phone,first_name and row +12125550142,\"Smith, John\""}));
+      {"header phone,first_name and row +13125550177,Smith, John"},
+      {"header phone,first_name and row +13125550177,\"Smith, John\""}));
   catalog.Add(Rule(
       "content/empty-placeholder", Level::kWarning,
       "some recipients leave a placeholder empty and it has no fallback",
