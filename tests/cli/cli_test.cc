@@ -122,3 +122,23 @@ TEST_CASE("text output: location, level, rule, source line and caret") {
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("inline recipient numbers are masked in quoted source lines unless --show-pii") {
+  const std::string file = "campaigns/mistakes/ucs2-characters.yaml";
+  for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    CAPTURE(format);
+    CliResult r = RunCli({"check", "--format", format, file});
+    CHECK(r.output.find("3125550142") == std::string::npos);
+    CHECK(r.output.find("3125550143") == std::string::npos);
+  }
+  CliResult masked = RunCli({"check", file});
+  CHECK(Contains(masked.stdout_text, "list: [\"+1312\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2" "0142\""));
+  CliResult shown = RunCli({"check", "--show-pii", file});
+  CHECK(Contains(shown.stdout_text, "list: [\"+13125550142\""));
+}
+
+}  // namespace
+}  // namespace smslint
