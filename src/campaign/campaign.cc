@@ -63,19 +63,6 @@ std::optional<SenderStrategy> ParseSenderStrategy(std::string_view name) {
   return Parse(kStrategies, name);
 }
 
-std::string_view SourceLine(std::string_view source, int line) {
-  size_t start = 0;
-  for (int i = 1; i < line; ++i) {
-    size_t nl = source.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
-  }
-  size_t end = source.find('\n', start);
-  std::string_view text = source.substr(start, end == std::string_view::npos ? end : end - start);
-  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-  return text;
-}
-
 int TokenWidth(std::string_view line, int column) {
   size_t begin = 0;
   for (int col = 1; col < column && begin < line.size(); ++begin) {

@@ -8,7 +8,8 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "lint/diagnostic.h"
+#include "diag/diagnostic.h"
+#include "text/line_index.h"
 
 namespace smslint {
 
@@ -125,6 +126,7 @@ struct Campaign {
   std::string path;     // as the user gave it ("-" for stdin)
   std::string dir;      // directory that relative paths resolve against
   std::string source;   // the whole file, for carets and suppression comments
+  LineIndex lines;      // of `source`
   Located<int> version;
   CampaignInfo campaign;
   std::vector<Sender> senders;
@@ -137,9 +139,6 @@ struct Campaign {
   Schedule schedule;
   Traffic traffic;
 };
-
-// The source line `line` (1-based) of `source`, without its newline.
-std::string_view SourceLine(std::string_view source, int line);
 
 // Width in columns (at least 1) of the YAML token written at `column` of `line`: a
 // quoted scalar up to its closing quote, else up to a separator (": ", ",", "]", "}",

@@ -133,7 +133,7 @@ class CampaignReader {
 
   int TokenColumns(Position pos) const {
     if (!pos.known()) return 0;
-    return TokenWidth(SourceLine(campaign_.source, pos.line), pos.column);
+    return TokenWidth(campaign_.lines.Line(campaign_.source, pos.line), pos.column);
   }
 
   // Reports keys that are unknown (with a suggestion) or repeated.
@@ -768,6 +768,7 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
     contents.replace(0, 3, "");
   }
   campaign.source = std::move(contents);
+  campaign.lines = LineIndex(campaign.source);
   if (absl::StripAsciiWhitespace(campaign.source).empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         path, ":1:1: error: the file is empty; `smslint init` writes a starter campaign"));
@@ -892,12 +893,8 @@ Span TextSpan(const Campaign& campaign, const Located<TextValue>& value, size_t 
   if (!value.pos.known()) return span;
   std::string_view source = campaign.source;
   // Byte offset of the scalar's first character in the source.
-  size_t line_start = 0;
-  for (int line = 1; line < value.pos.line; ++line) {
-    size_t nl = source.find('\n', line_start);
-    if (nl == std::string_view::npos) return span;
-    line_start = nl + 1;
-  }
+  size_t line_start = campaign.lines.LineStart(value.pos.line);
+  if (line_start == std::string_view::npos) return span;
   size_t cursor = line_start;
   for (int col = 1; col < value.pos.column && cursor < source.size(); ++cursor) {
     if ((static_cast<unsigned char>(source[cursor]) & 0xC0) != 0x80) ++col;
@@ -966,8 +963,8 @@ Span TextSpan(const Campaign& campaign, const Located<TextValue>& value, size_t 
                                                                : s;
   begin = std::min(begin, text.size());
   end = std::min(std::max(end, begin), text.size());
-  Position b = PositionAtOffset(source, source_of[begin]);
-  Position e = PositionAtOffset(source, end > begin ? source_of[end - 1] + 1 : source_of[begin]);
+  Position b = campaign.lines.At(source, source_of[begin]);
+  Position e = campaign.lines.At(source, end > begin ? source_of[end - 1] + 1 : source_of[begin]);
   span.line = b.line;
   span.column = b.column;
   span.end_line = e.line;

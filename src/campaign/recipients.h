@@ -10,7 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "campaign/campaign.h"
-#include "lint/diagnostic.h"
+#include "diag/diagnostic.h"
 
 namespace smslint {
 

@@ -2,7 +2,7 @@
 #ifndef SMSLINT_CAMPAIGN_SCHEMA_RULES_H_
 #define SMSLINT_CAMPAIGN_SCHEMA_RULES_H_
 
-#include "lint/rule_catalog.h"
+#include "diag/rule_catalog.h"
 
 namespace smslint {
 

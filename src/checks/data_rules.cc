@@ -1,6 +1,6 @@
 #include "checks/data_rules.h"
 
-#include "lint/rule_catalog.h"
+#include "diag/rule_catalog.h"
 
 namespace smslint {
 namespace {

@@ -11,6 +11,8 @@
 #include "text/template.h"
 
 namespace smslint {
+
+std::vector<std::string> RenderedMessageRuleIds() { return {"content/empty-placeholder"}; }
 namespace {
 
 // Distinct value tuples remembered per template and thread; beyond this, messages

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <string>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "text/encoding.h"
 #include "text/template.h"
+#include "util/strings.h"
 
 namespace smslint {
 
@@ -28,10 +31,29 @@ const RuleInfo& SegmentCountCheck::Info() const {
                             std::string(100, 'y')},
       .pass_examples = {"Acme Coffee: lattes are 20% off today. Reply STOP to opt out",
                         std::string(459, 'a')},
-      .options = {{"max_segments", "3", "Largest number of segments a message may have"}},
+      .options = {{"max_segments", std::to_string(kDefaultMaxSegments),
+                   absl::StrCat("Largest number of segments a message may have (1 to ",
+                                kMaxMaxSegments, ")")}},
       .origin = "builtin",
   };
   return *info;
+}
+
+absl::Status SegmentCountCheck::Configure(const CheckOptions& options) {
+  for (const auto& [name, value] : options.values) {
+    if (name != "max_segments") {
+      return UnknownOptionError(options.where, Info().id, name, {"max_segments"});
+    }
+    int n = 0;
+    if (!absl::SimpleAtoi(AsAbsl(value), &n) || n < 1 || n > kMaxMaxSegments) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(options.where, ": error: option 'max_segments' of ", Info().id,
+                       " must be a whole number from 1 to ", kMaxMaxSegments, ", not '", value,
+                       "'"));
+    }
+    max_segments_ = n;
+  }
+  return absl::OkStatus();
 }
 
 void SegmentCountCheck::Run(const MessageContext& context,
@@ -42,6 +64,8 @@ void SegmentCountCheck::Run(const MessageContext& context,
   std::string_view text = context.body;
   if (context.kind == BodyKind::kTemplate) {
     ParsedTemplate parsed = ParseTemplate(context.body);
+    // A personalised template is measured per recipient instead (checks/rendered_messages).
+    if (!parsed.placeholders.empty() && context.rendered_per_recipient) return;
     if (!parsed.placeholders.empty()) {
       rendered = RenderWithFallbacks(parsed);
       text = rendered;

@@ -10,14 +10,19 @@ class SegmentCountCheck : public ContentCheck {
  public:
   static constexpr int kDefaultMaxSegments = 3;
 
-  // `max_segments` is the rule option of the same name (at least 1).
+  static constexpr int kMaxMaxSegments = 10;  // 10 parts: 1,530 GSM-7 characters
+
+  // `max_segments` is the rule option of the same name (1 to kMaxMaxSegments).
   explicit SegmentCountCheck(int max_segments = kDefaultMaxSegments);
 
   const RuleInfo& Info() const override;
+  absl::Status Configure(const CheckOptions& options) override;
   void Run(const MessageContext& context, std::vector<Finding>& findings) const override;
 
+  int max_segments() const { return max_segments_; }
+
  private:
-  const int max_segments_;
+  int max_segments_;
 };
 
 }  // namespace smslint

@@ -14,7 +14,7 @@ void AttachCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--report", options->report_html,
                   "Also write a self-contained HTML report to FILE");
   cmd->callback([inputs, options, &exit_code] {
-    exit_code = RunReportCommand(*inputs, *options, AnalysisOptions::Stage::kCheck);
+    exit_code = RunReportCommand(*inputs, *options, SessionOptions::Stage::kCheck);
   });
 }
 

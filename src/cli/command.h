@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "lint/diagnostic.h"
+#include "diag/diagnostic.h"
+#include "pipeline/session.h"
 
 namespace smslint {
 
@@ -35,6 +36,9 @@ struct CommonOptions {
 };
 
 void AddCommonOptions(CLI::App& command, CommonOptions& options, bool with_formats = true);
+
+// The session's options from the flags.
+SessionOptions ToSessionOptions(const CommonOptions& options, SessionOptions::Stage stage);
 
 // Whether findings at `worst` make the exit code 1 under --fail-on.
 bool FailsOn(std::optional<Level> worst, const std::string& fail_on);

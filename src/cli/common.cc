@@ -9,6 +9,19 @@
 
 namespace smslint {
 
+SessionOptions ToSessionOptions(const CommonOptions& options, SessionOptions::Stage stage) {
+  SessionOptions session;
+  session.stage = stage;
+  session.profile_override = options.profile;
+  session.seed = options.seed;
+  session.show_pii = options.show_pii;
+  session.rule_dirs = options.rule_dirs;
+  session.select = options.select;
+  session.ignore = options.ignore;
+  session.config = options.config;
+  return session;
+}
+
 void AddCommonOptions(CLI::App& command, CommonOptions& options, bool with_formats) {
   if (with_formats) {
     command.add_option("--format", options.format, "Output format")

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "cli/catalog.h"
+#include "pipeline/session.h"
 #include "report/json_emitter.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
@@ -47,8 +47,11 @@ std::string RenderJson(const RuleInfo& r) {
 }
 
 int RunExplain(const ExplainOptions& options) {
-  absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(options.rule_dirs);
-  if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
+  SessionOptions session_options;
+  session_options.rule_dirs = options.rule_dirs;
+  absl::StatusOr<std::unique_ptr<Session>> session = Session::Create(session_options);
+  if (!session.ok()) return ReportInputError(std::string(session.status().message()));
+  const RuleCatalog* catalog = &(*session)->catalog();
   const RuleInfo* rule = catalog->Find(options.rule);
   if (rule == nullptr) {
     std::string guess = SuggestRule(*catalog, options.rule);

@@ -10,7 +10,7 @@ void AttachLintCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("files", *inputs, "Campaign files, directories, or - for stdin")->required();
   AddCommonOptions(*cmd, *options);
   cmd->callback([inputs, options, &exit_code] {
-    exit_code = RunReportCommand(*inputs, *options, AnalysisOptions::Stage::kLint);
+    exit_code = RunReportCommand(*inputs, *options, SessionOptions::Stage::kLint);
   });
 }
 

@@ -1,26 +1,16 @@
 #include "cli/report_command.h"
 
-#include "cli/catalog.h"
 #include "report/emit.h"
 #include "report/html_report.h"
 
 namespace smslint {
 
 int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions& common,
-                     AnalysisOptions::Stage stage) {
-  AnalysisOptions options;
-  options.stage = stage;
-  options.profile_override = common.profile;
-  options.seed = common.seed;
-  options.show_pii = common.show_pii;
-  options.rule_dirs = common.rule_dirs;
-  options.select = common.select;
-  options.ignore = common.ignore;
-  options.config = common.config;
-
-  absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(common.rule_dirs);
-  if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
-  AnalysisRun run = AnalyzeInputs(inputs, options);
+                     SessionOptions::Stage stage) {
+  absl::StatusOr<std::unique_ptr<Session>> session =
+      Session::Create(ToSessionOptions(common, stage));
+  if (!session.ok()) return ReportInputError(std::string(session.status().message()));
+  AnalysisRun run = (*session)->AnalyzeInputs(inputs);
   for (const std::string& error : run.errors) ReportInputError(error);
   // Nothing could be read: no report at all, only the errors.
   if (run.results.empty()) return kExitInputError;
@@ -31,7 +21,7 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
   report.show_pii = common.show_pii;
   report.fail_never = common.fail_on == "never";
   report.fail_on = ParseLevel(common.fail_on).value_or(Level::kError);
-  report.catalog = &*catalog;
+  report.catalog = &(*session)->catalog();
   if (!WriteOutput(common.output, EmitReport(common.format, *results, report, common.quiet)))
     return kExitInputError;
   if (!common.report_html.empty() && !WriteOutput(common.report_html, EmitHtmlReport(*results, report)))

@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "cli/analysis.h"
 #include "cli/command.h"
+#include "pipeline/session.h"
 
 namespace smslint {
 
 int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions& common,
-                     AnalysisOptions::Stage stage);
+                     SessionOptions::Stage stage);
 
 }  // namespace smslint
 

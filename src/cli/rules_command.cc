@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "cli/catalog.h"
+#include "pipeline/session.h"
 #include "report/json_emitter.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
@@ -21,8 +21,11 @@ struct RulesOptions {
 };
 
 int RunRules(const RulesOptions& options) {
-  absl::StatusOr<RuleCatalog> catalog = BuildRuleCatalog(options.rule_dirs);
-  if (!catalog.ok()) return ReportInputError(std::string(catalog.status().message()));
+  SessionOptions session_options;
+  session_options.rule_dirs = options.rule_dirs;
+  absl::StatusOr<std::unique_ptr<Session>> session = Session::Create(session_options);
+  if (!session.ok()) return ReportInputError(std::string(session.status().message()));
+  const RuleCatalog* catalog = &(*session)->catalog();
   std::string out;
   if (options.format == "json") {
     nlohmann::ordered_json doc;

@@ -3,12 +3,12 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "cli/analysis.h"
 #include "cli/command.h"
 #include "report/emit.h"
 #include "report/html_report.h"
 #include "report/text_emitter.h"
 #include "sim/sim_text.h"
+#include "text/line_index.h"
 
 namespace smslint {
 namespace {
@@ -20,16 +20,10 @@ struct SimulateOptions {
 };
 
 int RunSimulate(const SimulateOptions& options) {
-  AnalysisOptions analysis;
-  analysis.stage = AnalysisOptions::Stage::kCheck;
-  analysis.profile_override = options.common.profile;
-  analysis.seed = options.common.seed;
-  analysis.show_pii = options.common.show_pii;
-  analysis.rule_dirs = options.common.rule_dirs;
-  analysis.select = options.common.select;
-  analysis.ignore = options.common.ignore;
-  analysis.config = options.common.config;
-  absl::StatusOr<FileResult> analyzed = AnalyzeFile(options.file, analysis);
+  absl::StatusOr<std::unique_ptr<Session>> session =
+      Session::Create(ToSessionOptions(options.common, SessionOptions::Stage::kCheck));
+  if (!session.ok()) return ReportInputError(std::string(session.status().message()));
+  absl::StatusOr<FileResult> analyzed = (*session)->AnalyzeFile(options.file);
   if (!analyzed.ok()) return ReportInputError(std::string(analyzed.status().message()));
   FileResult result = std::move(*analyzed);
   const bool color = options.common.output.empty() && UseColor(options.common.color);
@@ -57,7 +51,10 @@ int RunSimulate(const SimulateOptions& options) {
   const std::optional<Level> worst = WorstLevel(result.diagnostics);
   std::string bytes;
   if (options.common.format == "text" && result.sim) {
-    for (const Diagnostic& d : result.diagnostics) bytes += FormatDiagnosticText(d, result.source, color);
+    const LineIndex lines(result.source);
+    for (const Diagnostic& d : result.diagnostics) {
+      bytes += FormatDiagnosticText(d, lines.Line(result.source, d.span.line), color);
+    }
     if (!result.diagnostics.empty()) bytes += "\n";
     const bool ascii = options.ascii || !LocaleSupportsUnicode();
     bytes += RenderSimulationText(*result.sim, ascii, color);

@@ -10,8 +10,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
-#include "lint/config.h"
-#include "lint/engine.h"
 #include "nlohmann/json.hpp"
 #include "util/files.h"
 #include "util/strings.h"
@@ -34,19 +32,6 @@ struct TextOptions {
   std::vector<std::string> senders;
 };
 
-// 1-based line and code-point column of byte `offset` in `text`.
-Position PositionAt(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  size_t line_start = 0;
-  int line = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, CodePointColumn(text.substr(line_start), offset - line_start) + 1};
-}
 
 std::string LineAt(std::string_view text, int line) {
   std::vector<absl::string_view> lines = absl::StrSplit(AsAbsl(text), '\n');
@@ -150,25 +135,12 @@ int RunText(TextOptions& options, bool message_given) {
                                            "'; use p2p, 10dlc, toll_free or short_code"));
     }
   }
-  absl::StatusOr<Config> config = LoadConfigFor("", options.common.config);
-  if (!config.ok()) return ReportInputError(std::string(config.status().message()));
-  absl::StatusOr<RuleEngine> engine = RuleEngine::Load(options.common.rule_dirs, &*config);
-  if (!engine.ok()) return ReportInputError(std::string(engine.status().message()));
-
-  std::vector<Diagnostic> diagnostics;
-  for (const Finding& f : engine->CheckMessage(context)) {
-    Diagnostic d;
-    d.rule = f.rule;
-    d.level = f.level;
-    d.message = f.message;
-    d.suggestion = f.suggestion;
-    Position begin = PositionAt(message, f.begin);
-    Position end = PositionAt(message, f.end);
-    d.span = {kInputName, begin.line, begin.column, end.line, end.column};
-    diagnostics.push_back(std::move(d));
-  }
-  ApplyConfig(*config, options.common.select, options.common.ignore, diagnostics);
-  SortDiagnostics(diagnostics);
+  absl::StatusOr<std::unique_ptr<Session>> session =
+      Session::Create(ToSessionOptions(options.common, SessionOptions::Stage::kLint));
+  if (!session.ok()) return ReportInputError(std::string(session.status().message()));
+  absl::StatusOr<std::vector<Diagnostic>> checked = (*session)->CheckText(context, kInputName);
+  if (!checked.ok()) return ReportInputError(std::string(checked.status().message()));
+  const std::vector<Diagnostic>& diagnostics = *checked;
 
   std::string bytes = options.format == "json"
                           ? RenderJson(diagnostics)

@@ -8,8 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "campaign/campaign.h"
-#include "lint/rule_info.h"
+#include "diag/rule_info.h"
 
 namespace smslint {
 
@@ -33,6 +34,9 @@ struct MessageContext {
   std::vector<std::string> senders;          // as written
   std::vector<std::string> recipient_fields;  // known placeholder fields (columns)
   bool fields_known = false;  // false when no recipient source could be read
+  // True when every recipient's message is rendered and measured later (`check`
+  // with a recipient list): template-level estimates with fallbacks are skipped.
+  bool rendered_per_recipient = false;
   const Campaign* campaign = nullptr;  // null for `smslint text`
 };
 
@@ -46,10 +50,26 @@ struct Finding {
   std::string suggestion;
 };
 
+// A rule's options as set in `.smslint.yaml`: (name, value as written), and where
+// the setting is, "path:line:col", for errors about it.
+struct CheckOptions {
+  std::vector<std::pair<std::string, std::string>> values;
+  std::string where;
+};
+
+// "where: error: rule ID has no option 'NAME'; did you mean 'X'?" (or the list of
+// the rule's options): one wording for C++ checks and YAML rules.
+absl::Status UnknownOptionError(std::string_view where, std::string_view rule_id,
+                                std::string_view name,
+                                const std::vector<std::string_view>& known);
+
 class ContentCheck {
  public:
   virtual ~ContentCheck() = default;
   virtual const RuleInfo& Info() const = 0;
+  // Reads the options once, before any Run. An unknown name or a bad value is an
+  // error "where: error: ..." (exit 2). The default accepts no option at all.
+  virtual absl::Status Configure(const CheckOptions& options);
   virtual void Run(const MessageContext& context, std::vector<Finding>& findings) const = 0;
 };
 

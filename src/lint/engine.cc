@@ -4,7 +4,6 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
-#include "checks/registry.h"
 #include "lint/rule_pack.h"
 #include "lint/suppression.h"
 #include "text/words.h"
@@ -19,50 +18,61 @@ bool IsGlob(std::string_view pattern) {
 
 }  // namespace
 
-absl::StatusOr<RuleEngine> RuleEngine::Load(const std::vector<std::string>& extra_rule_dirs,
-                                            const Config* config) {
-  RuleEngine engine;
-  ASSIGN_OR_RETURN(engine.yaml_rules_, LoadEmbeddedRulePack());
+absl::StatusOr<std::vector<YamlRule>> LoadRulePacks(
+    const std::vector<std::string>& extra_rule_dirs) {
+  ASSIGN_OR_RETURN(std::vector<YamlRule> rules, LoadEmbeddedRulePack());
   for (const std::string& dir : extra_rule_dirs) {
     ASSIGN_OR_RETURN(std::vector<YamlRule> extra, LoadRuleDirectory(dir));
     for (YamlRule& rule : extra) {
-      auto same = std::find_if(engine.yaml_rules_.begin(), engine.yaml_rules_.end(),
+      auto same = std::find_if(rules.begin(), rules.end(),
                                [&](const YamlRule& r) { return r.info.id == rule.info.id; });
-      if (same != engine.yaml_rules_.end()) {
+      if (same != rules.end()) {
         *same = std::move(rule);
       } else {
-        engine.yaml_rules_.push_back(std::move(rule));
+        rules.push_back(std::move(rule));
       }
     }
   }
-  std::sort(engine.yaml_rules_.begin(), engine.yaml_rules_.end(),
+  std::sort(rules.begin(), rules.end(),
             [](const YamlRule& a, const YamlRule& b) { return a.info.id < b.info.id; });
-  engine.checks_ = BuiltinChecks();
+  return rules;
+}
+
+absl::StatusOr<RuleEngine> RuleEngine::Create(std::vector<YamlRule> yaml_rules,
+                                              std::vector<std::unique_ptr<ContentCheck>> checks,
+                                              const Config* config) {
+  RuleEngine engine;
+  engine.yaml_rules_ = std::move(yaml_rules);
+  engine.checks_ = std::move(checks);
 
   if (config != nullptr) {
     for (const RuleSetting& setting : config->rules) {
-      bool matched_yaml = false;
       for (YamlRule& rule : engine.yaml_rules_) {
         if (!RuleGlobMatch(setting.pattern, rule.info.id)) continue;
-        matched_yaml = true;
         for (const auto& [name, value] : setting.options) {
           // A glob sets an option only on the rules that have it.
           if (IsGlob(setting.pattern) && !rule.options.contains(name)) continue;
           RETURN_IF_ERROR(SetRuleOption(rule, name, value, setting.where));
         }
       }
-      if (!matched_yaml && !IsGlob(setting.pattern)) {
-        for (const auto& check : engine.checks_) {
-          const RuleInfo& info = check->Info();
-          if (info.id != setting.pattern) continue;
-          for (const auto& [name, value] : setting.options) {
-            bool known = std::any_of(info.options.begin(), info.options.end(),
-                                     [&](const RuleOption& o) { return o.name == name; });
-            if (!known) {
-              return absl::InvalidArgumentError(absl::StrCat(setting.where, ": error: rule ", info.id,
-                                                             " has no option '", name, "'"));
-            }
-          }
+    }
+    // Each C++ check reads its options once: from the settings naming it, or from a
+    // glob's settings for the options it has.
+    for (const auto& check : engine.checks_) {
+      const RuleInfo& info = check->Info();
+      CheckOptions options;
+      for (const RuleSetting& setting : config->rules) {
+        if (!RuleGlobMatch(setting.pattern, info.id)) continue;
+        for (const auto& [name, value] : setting.options) {
+          bool known = std::any_of(info.options.begin(), info.options.end(),
+                                   [&](const RuleOption& o) { return o.name == name; });
+          if (IsGlob(setting.pattern) && !known) continue;
+          options.values.emplace_back(name, value);
+          options.where = setting.where;
+        }
+        if (!options.values.empty()) {
+          RETURN_IF_ERROR(check->Configure(options));
+          options.values.clear();
         }
       }
     }
@@ -100,6 +110,13 @@ void RuleEngine::AddRulesTo(RuleCatalog& catalog) const {
   for (const YamlRule& rule : yaml_rules_) catalog.Add(rule.info);
   for (const auto& check : checks_) catalog.Add(check->Info());
   catalog.Add(UnusedSuppressionRuleInfo());
+}
+
+const ContentCheck* RuleEngine::FindCheck(std::string_view id) const {
+  for (const auto& check : checks_) {
+    if (check->Info().id == id) return check.get();
+  }
+  return nullptr;
 }
 
 std::vector<std::string> RuleEngine::RuleIds() const {

@@ -59,12 +59,7 @@ bool IsBlankOrComment(std::string_view line) {
   return t.empty() || t[0] == '#';
 }
 
-// What one suppression covers: lines [first_line, last_line], and a template's id.
-struct Scope {
-  int first_line = 0;
-  int last_line = 0;
-  std::string template_id;
-};
+using Scope = SuppressionFilter::Scope;
 
 Scope ScopeOf(const Suppression& s, const Campaign& campaign, const std::vector<std::string_view>& lines) {
   Scope scope{s.line, s.line, ""};
@@ -92,60 +87,6 @@ Scope ScopeOf(const Suppression& s, const Campaign& campaign, const std::vector<
 bool Covers(const Scope& scope, const Diagnostic& d) {
   if (!scope.template_id.empty() && d.template_id == scope.template_id) return true;
   return d.span.line >= scope.first_line && d.span.line <= scope.last_line;
-}
-
-void Apply(const Campaign& campaign, const std::vector<std::string>* rules_run,
-           std::vector<Diagnostic>& diagnostics) {
-  std::vector<Suppression> suppressions = FindSuppressions(campaign.source);
-  if (suppressions.empty()) return;
-  std::vector<std::string_view> lines;
-  for (absl::string_view l : absl::StrSplit(campaign.source, '\n')) lines.push_back(AsStd(l));
-  std::vector<Scope> scopes;
-  for (const Suppression& s : suppressions) scopes.push_back(ScopeOf(s, campaign, lines));
-  std::vector<std::vector<bool>> used(suppressions.size());
-  for (size_t i = 0; i < suppressions.size(); ++i) used[i].assign(suppressions[i].rules.size(), false);
-
-  std::vector<Diagnostic> kept;
-  for (Diagnostic& d : diagnostics) {
-    bool suppressed = false;
-    if (d.rule != kUnusedRule) {
-      for (size_t i = 0; i < suppressions.size(); ++i) {
-        if (!Covers(scopes[i], d)) continue;
-        for (size_t r = 0; r < suppressions[i].rules.size(); ++r) {
-          if (RuleGlobMatch(suppressions[i].rules[r], d.rule)) {
-            used[i][r] = true;
-            suppressed = true;
-          }
-        }
-      }
-    }
-    if (!suppressed) kept.push_back(std::move(d));
-  }
-  for (size_t i = 0; i < suppressions.size(); ++i) {
-    const Suppression& s = suppressions[i];
-    for (size_t r = 0; r < s.rules.size(); ++r) {
-      if (used[i][r]) continue;
-      if (rules_run != nullptr &&
-          std::none_of(rules_run->begin(), rules_run->end(),
-                       [&](const std::string& id) { return RuleGlobMatch(s.rules[r], id); })) {
-        continue;
-      }
-      Diagnostic d;
-      d.rule = std::string(kUnusedRule);
-      d.level = UnusedSuppressionRuleInfo().level;
-      d.message = absl::StrCat("suppression of ", s.rules[r], " is unused: no such finding ",
-                               scopes[i].template_id.empty() ? "on this line"
-                                                             : absl::StrCat("in template '", scopes[i].template_id, "'"));
-      d.span.file = campaign.path;
-      d.span.line = d.span.end_line = s.line;
-      d.span.column = s.rule_columns[r];
-      d.span.end_column = s.rule_columns[r] + static_cast<int>(s.rules[r].size());
-      d.template_id = scopes[i].template_id;
-      d.suggestion = "remove it from the comment";
-      kept.push_back(std::move(d));
-    }
-  }
-  diagnostics = std::move(kept);
 }
 
 }  // namespace
@@ -201,13 +142,77 @@ std::vector<Suppression> FindSuppressions(std::string_view source) {
   return out;
 }
 
+SuppressionFilter::SuppressionFilter(const Campaign& campaign)
+    : file_(campaign.path), suppressions_(FindSuppressions(campaign.source)) {
+  if (suppressions_.empty()) return;
+  std::vector<std::string_view> lines;
+  for (absl::string_view l : absl::StrSplit(campaign.source, '\n')) lines.push_back(AsStd(l));
+  for (const Suppression& s : suppressions_) {
+    scopes_.push_back(ScopeOf(s, campaign, lines));
+    used_.emplace_back(s.rules.size(), false);
+  }
+}
+
+void SuppressionFilter::Apply(std::vector<Diagnostic>& diagnostics) {
+  if (suppressions_.empty()) return;
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    if (d.rule == kUnusedRule) return false;
+    bool suppressed = false;
+    for (size_t i = 0; i < suppressions_.size(); ++i) {
+      if (!Covers(scopes_[i], d)) continue;
+      for (size_t r = 0; r < suppressions_[i].rules.size(); ++r) {
+        if (RuleGlobMatch(suppressions_[i].rules[r], d.rule)) {
+          used_[i][r] = true;
+          suppressed = true;
+        }
+      }
+    }
+    return suppressed;
+  });
+}
+
+std::vector<Diagnostic> SuppressionFilter::Unused(
+    const std::vector<std::string>* rules_run) const {
+  std::vector<Diagnostic> out;
+  for (size_t i = 0; i < suppressions_.size(); ++i) {
+    const Suppression& s = suppressions_[i];
+    for (size_t r = 0; r < s.rules.size(); ++r) {
+      if (used_[i][r]) continue;
+      if (rules_run != nullptr &&
+          std::none_of(rules_run->begin(), rules_run->end(),
+                       [&](const std::string& id) { return RuleGlobMatch(s.rules[r], id); })) {
+        continue;
+      }
+      Diagnostic d;
+      d.rule = std::string(kUnusedRule);
+      d.level = UnusedSuppressionRuleInfo().level;
+      d.message = absl::StrCat("suppression of ", s.rules[r], " is unused: no such finding ",
+                               scopes_[i].template_id.empty()
+                                   ? "on this line"
+                                   : absl::StrCat("in template '", scopes_[i].template_id, "'"));
+      d.span.file = file_;
+      d.span.line = d.span.end_line = s.line;
+      d.span.column = s.rule_columns[r];
+      d.span.end_column = s.rule_columns[r] + static_cast<int>(s.rules[r].size());
+      d.template_id = scopes_[i].template_id;
+      d.suggestion = "remove it from the comment";
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
 void ApplySuppressions(const Campaign& campaign, std::vector<Diagnostic>& diagnostics) {
-  Apply(campaign, nullptr, diagnostics);
+  SuppressionFilter filter(campaign);
+  filter.Apply(diagnostics);
+  for (Diagnostic& d : filter.Unused(nullptr)) diagnostics.push_back(std::move(d));
 }
 
 void ApplySuppressions(const Campaign& campaign, const std::vector<std::string>& rules_run,
                        std::vector<Diagnostic>& diagnostics) {
-  Apply(campaign, &rules_run, diagnostics);
+  SuppressionFilter filter(campaign);
+  filter.Apply(diagnostics);
+  for (Diagnostic& d : filter.Unused(&rules_run)) diagnostics.push_back(std::move(d));
 }
 
 const RuleInfo& UnusedSuppressionRuleInfo() {

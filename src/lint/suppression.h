@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "campaign/campaign.h"
-#include "lint/diagnostic.h"
-#include "lint/rule_info.h"
+#include "diag/diagnostic.h"
+#include "diag/rule_info.h"
 
 namespace smslint {
 
@@ -34,6 +34,35 @@ struct Suppression {
 
 // The suppression comments of a YAML file (comments inside quoted strings are not).
 std::vector<Suppression> FindSuppressions(std::string_view source);
+
+// The suppressions of one campaign file, applied to findings as they are produced
+// (content before the simulation, traffic after it); Unused() at the end reports
+// the rule ids no finding matched.
+class SuppressionFilter {
+ public:
+  // What one suppression covers: lines [first_line, last_line], and a template's id.
+  struct Scope {
+    int first_line = 0;
+    int last_line = 0;
+    std::string template_id;
+  };
+
+  explicit SuppressionFilter(const Campaign& campaign);
+
+  // Removes the suppressed diagnostics, remembering which suppressions were used.
+  void Apply(std::vector<Diagnostic>& diagnostics);
+
+  // lint/unused-suppression (warning) for each rule id in a comment that suppressed
+  // nothing so far; with `rules_run`, only for rules that ran (e.g. not traffic/*
+  // under `lint`, which does not simulate).
+  std::vector<Diagnostic> Unused(const std::vector<std::string>* rules_run) const;
+
+ private:
+  std::string file_;
+  std::vector<Suppression> suppressions_;
+  std::vector<Scope> scopes_;
+  std::vector<std::vector<bool>> used_;
+};
 
 // Removes suppressed diagnostics and adds lint/unused-suppression (warning) for each
 // rule id in a comment that suppressed nothing.

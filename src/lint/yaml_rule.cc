@@ -659,11 +659,7 @@ absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_vi
   if (it == rule.options.end()) {
     std::vector<std::string_view> names;
     for (const auto& [n, o] : rule.options) names.push_back(n);
-    std::string guess = DidYouMean(name, names);
-    return absl::InvalidArgumentError(absl::StrCat(
-        std::string(where), ": error: rule ", rule.info.id, " has no option '", std::string(name), "'",
-        guess.empty() ? (names.empty() ? "" : absl::StrCat(" (options: ", absl::StrJoin(std::vector<std::string>(names.begin(), names.end()), ", "), ")"))
-                      : absl::StrCat("; did you mean '", guess, "'?")));
+    return UnknownOptionError(where, rule.info.id, name, names);
   }
   double number = 0;
   if (!absl::SimpleAtod(AsAbsl(value), &number) || !std::isfinite(number)) {

@@ -14,7 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "lint/check.h"
-#include "lint/rule_info.h"
+#include "diag/rule_info.h"
 #include "re2/re2.h"
 
 namespace smslint {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "lint/diagnostic.h"
-#include "lint/rule_catalog.h"
+#include "diag/diagnostic.h"
+#include "diag/rule_catalog.h"
 #include "sim/sim_result.h"
 
 namespace smslint {

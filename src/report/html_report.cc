@@ -12,6 +12,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 
+#include "text/line_index.h"
 #include "util/strings.h"
 
 namespace smslint {
@@ -42,20 +43,6 @@ std::vector<size_t> CodePointOffsets(std::string_view line) {
   return offsets;
 }
 
-std::string_view SourceLineOf(std::string_view source, int line) {
-  if (line <= 0) return {};
-  size_t begin = 0;
-  for (int i = 1; i < line; ++i) {
-    size_t nl = source.find('\n', begin);
-    if (nl == std::string_view::npos) return {};
-    begin = nl + 1;
-  }
-  size_t end = source.find('\n', begin);
-  std::string_view text = source.substr(begin, end == std::string_view::npos ? source.npos
-                                                                            : end - begin);
-  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-  return text;
-}
 
 std::string LevelClass(Level level) { return std::string(LevelName(level)); }
 
@@ -398,7 +385,8 @@ std::string FindingItem(const FileResult& r, const Diagnostic& d, const ReportOp
 
 // Source lines of the campaign file under a group of findings, each finding's span
 // highlighted (the most severe level wins where spans overlap).
-std::string SourceExcerpt(const FileResult& r, const std::vector<const Diagnostic*>& group,
+std::string SourceExcerpt(const FileResult& r, const LineIndex& lines,
+                          const std::vector<const Diagnostic*>& group,
                           const std::vector<std::string>& keep, bool show_pii) {
   // Per line and code point: the level + 1 of the narrowest span covering it (0 = none),
   // so a word flagged inside a body that is flagged as a whole keeps its own colour.
@@ -410,7 +398,7 @@ std::string SourceExcerpt(const FileResult& r, const std::vector<const Diagnosti
     int span_width = last > d->span.line ? 1 << 20
                                          : std::max(1, d->span.end_column - d->span.column);
     for (int line = d->span.line; line <= last; ++line) {
-      std::string_view text = SourceLineOf(r.source, line);
+      std::string_view text = lines.Line(r.source, line);
       std::vector<int>& levels = level_at[line];
       std::vector<int>& widths = width_at[line];
       int width = static_cast<int>(CodePointOffsets(text).size()) - 1;
@@ -432,7 +420,7 @@ std::string SourceExcerpt(const FileResult& r, const std::vector<const Diagnosti
   if (level_at.empty()) return "";
   std::string html = "<pre class=\"source\">";
   for (const auto& [line, levels] : level_at) {
-    std::string_view text = SourceLineOf(r.source, line);
+    std::string_view text = lines.Line(r.source, line);
     std::vector<size_t> offsets = CodePointOffsets(text);
     absl::StrAppend(&html, "<span class=\"ln\">", line, "</span>");
     // Masking would shift columns, so each run is masked on its own.
@@ -493,12 +481,13 @@ std::string FindingsSection(const FileResult& r, const ReportOptions& options,
     return worst(a) > worst(b);
   });
   std::string html;
+  const LineIndex lines(r.source);
   for (const std::string& title : order) {
     const std::vector<const Diagnostic*>& group = groups[title];
     absl::StrAppend(&html, "<div class=\"group\"><h3>", EscapeHtml(title),
                     " <span class=\"count\">", Plural(static_cast<int64_t>(group.size()), "finding"),
                     "</span></h3>\n");
-    html += SourceExcerpt(r, group, keep, options.show_pii);
+    html += SourceExcerpt(r, lines, group, keep, options.show_pii);
     html += "<ul class=\"findings\">\n";
     std::set<std::string> fixes_shown;
     for (const Diagnostic* d : group) html += FindingItem(r, *d, options, fixes_shown);

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "campaign/campaign.h"
 #include "sim/sim_text.h"
+#include "text/line_index.h"
 #include "util/strings.h"
 
 namespace smslint {
@@ -43,7 +44,7 @@ std::string Expand(std::string_view line) {
 
 }  // namespace
 
-std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source, bool color) {
+std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_line, bool color) {
   auto paint = [&](const char* code, std::string_view text) {
     return color ? absl::StrCat(code, AsAbsl(text), kReset) : std::string(text);
   };
@@ -53,7 +54,7 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source, b
   absl::StrAppend(&out, paint(kBold, location), ": ",
                   paint(LevelColor(d.level), LevelName(d.level)), ": ", d.message, " ",
                   paint(kDim, absl::StrCat("[", d.rule, "]")), "\n");
-  std::string_view line = d.span.line > 0 ? SourceLine(source, d.span.line) : std::string_view();
+  std::string_view line = d.span.line > 0 ? source_line : std::string_view();
   if (!line.empty() && line.size() <= 400) {
     std::string gutter = absl::StrCat(d.span.line);
     absl::StrAppend(&out, "  ", gutter, " | ", Expand(line), "\n");
@@ -98,12 +99,13 @@ std::string EmitText(const std::vector<FileResult>& results, const ReportOptions
                      bool quiet) {
   std::string out;
   for (const FileResult& r : results) {
+    const LineIndex lines(r.source);
     for (const Diagnostic& d : r.diagnostics) {
       // Only findings in the campaign file get its source line: a finding in the
       // recipients CSV carries a CSV line number.
       bool in_campaign = d.span.file.empty() || d.span.file == r.path;
       absl::StrAppend(&out, FormatDiagnosticText(
-                                d, in_campaign ? std::string_view(r.source) : std::string_view(),
+                                d, in_campaign ? lines.Line(r.source, d.span.line) : std::string_view(),
                                 options.color));
     }
     if (!quiet) {

@@ -13,8 +13,9 @@ namespace smslint {
 std::string EmitText(const std::vector<FileResult>& results, const ReportOptions& options,
                      bool quiet);
 
-// One finding in text form (used by `smslint text`, whose source is the message).
-std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source, bool color);
+// One finding in text form, with `source_line` (the line d.span.line of the file it
+// is in; empty when there is none to quote) under it with a caret.
+std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_line, bool color);
 
 // "2 errors, 1 warning in 1 file" (or "no findings in 3 files").
 std::string SummaryLine(const std::vector<FileResult>& results);

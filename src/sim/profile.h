@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "lint/diagnostic.h"
+#include "diag/diagnostic.h"
 
 namespace smslint {
 

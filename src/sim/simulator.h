@@ -12,8 +12,8 @@
 #include "absl/status/statusor.h"
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
-#include "lint/diagnostic.h"
-#include "lint/rule_catalog.h"
+#include "diag/diagnostic.h"
+#include "diag/rule_catalog.h"
 #include "sim/profile.h"
 #include "sim/sim_result.h"
 

@@ -193,7 +193,7 @@ TEST_CASE("TextSpan maps offsets inside a quoted body to file columns") {
   size_t at = body.value.text.find("STOP");
   Span span = TextSpan(c, body, at, at + 4);
   CHECK(span.line == 14);
-  std::string line(SourceLine(c.source, 14));
+  std::string line(c.lines.Line(c.source, 14));
   CHECK(line.substr(span.column - 1, 4) == "STOP");
   CHECK(span.end_column == span.column + 4);
 }
@@ -209,14 +209,14 @@ TEST_CASE("TextSpan follows escapes and block scalars") {
   size_t at = body.value.text.find("STOP");
   Span span = TextSpan(c, body, at, at + 4);
   CHECK(span.line == 16);
-  CHECK(std::string(SourceLine(c.source, 16)).substr(span.column - 1, 4) == "STOP");
+  CHECK(std::string(c.lines.Line(c.source, 16)).substr(span.column - 1, 4) == "STOP");
 
   auto escaped = LoadCampaign("c.yaml", Replace(kGood, "Acme Coffee: 20%", "Acme \\u2019Coffee: 20%"));
   REQUIRE(escaped.ok());
   const auto& b2 = escaped->campaign.templates[0].body;
   size_t stop = b2.value.text.find("STOP");
   Span s2 = TextSpan(escaped->campaign, b2, stop, stop + 4);
-  CHECK(std::string(SourceLine(escaped->campaign.source, 14)).substr(s2.column - 1, 4) == "STOP");
+  CHECK(std::string(escaped->campaign.lines.Line(escaped->campaign.source, 14)).substr(s2.column - 1, 4) == "STOP");
 }
 
 TEST_CASE("rates and durations parse in the documented forms") {

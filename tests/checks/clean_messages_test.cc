@@ -2,6 +2,7 @@
 // finding at all: a rule that fires here is a bug in the rule.
 #include "doctest/doctest.h"
 #include "lint/engine.h"
+#include "lint/test_engine.h"
 #include "lint/test_context.h"
 
 namespace smslint {
@@ -45,7 +46,7 @@ const CleanMessage kClean[] = {
 };
 
 TEST_CASE("realistic clean messages raise no content finding") {
-  absl::StatusOr<RuleEngine> engine = RuleEngine::Load({}, nullptr);
+  absl::StatusOr<RuleEngine> engine = LoadTestEngine({}, nullptr);
   REQUIRE(engine.ok());
   for (const CleanMessage& m : kClean) {
     MessageContext c = ExampleContext(m.body);
@@ -62,7 +63,7 @@ TEST_CASE("realistic clean messages raise no content finding") {
 }
 
 TEST_CASE("the default opt-in confirmation of DESIGN.md is complete") {
-  absl::StatusOr<RuleEngine> engine = RuleEngine::Load({}, nullptr);
+  absl::StatusOr<RuleEngine> engine = LoadTestEngine({}, nullptr);
   REQUIRE(engine.ok());
   MessageContext c = ExampleContext(
       "Acme Coffee Alerts: you're in! Up to 4 msgs/mo. Msg&data rates may apply. Reply HELP for help, STOP to cancel.",

@@ -142,3 +142,37 @@ TEST_CASE("inline recipient numbers are masked in quoted source lines unless --s
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("max_segments in .smslint.yaml reaches lint and check, a bad value is exit 2 at its line") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "smslint-max-segments";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file("campaigns/mistakes/long-message.yaml", dir / "long.yaml");
+  auto segment_findings = [&](const char* command) {
+    CliResult r = RunCli({command, "--format", "json", (dir / "long.yaml").string()});
+    size_t n = 0;
+    for (size_t at = r.stdout_text.find("\"content/segment-count\""); at != std::string::npos;
+         at = r.stdout_text.find("\"content/segment-count\"", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  CHECK(segment_findings("lint") >= 1);
+  CHECK(segment_findings("check") >= 1);
+  std::ofstream(dir / ".smslint.yaml") << "rules:\n  content/segment-count: {max_segments: 5}\n";
+  CHECK(segment_findings("lint") == 0);
+  CHECK(segment_findings("check") == 0);
+  std::ofstream(dir / ".smslint.yaml") << "rules:\n  content/segment-count: {max_segments: banana}\n";
+  CliResult bad = RunCli({"check", (dir / "long.yaml").string()});
+  CHECK(bad.exit_code == 2);
+  CHECK(Contains(bad.stderr_text, ".smslint.yaml:2:"));
+  CHECK(Contains(bad.stderr_text, "max_segments"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace smslint

@@ -4,6 +4,7 @@
 
 #include "doctest/doctest.h"
 #include "lint/engine.h"
+#include "lint/test_engine.h"
 #include "lint/rule_pack.h"
 #include "lint/test_context.h"
 #include "lint/yaml_rule.h"
@@ -153,7 +154,7 @@ TEST_CASE("--rules directories load, report errors by real path, and replace by 
                                         "summary: s\nwhy: w\nfix: f\nsource: s\ntokens: [lol]\n"
                                         "examples: {fire: [lol], pass: [hello]}\n";
   }
-  absl::StatusOr<RuleEngine> engine = RuleEngine::Load({dir.string()}, nullptr);
+  absl::StatusOr<RuleEngine> engine = LoadTestEngine({dir.string()}, nullptr);
   REQUIRE_MESSAGE(engine.ok(), engine.status().message());
   std::vector<std::string> ids = engine->RuleIds();
   CHECK(std::find(ids.begin(), ids.end(), "house/no-lol") != ids.end());
@@ -162,10 +163,10 @@ TEST_CASE("--rules directories load, report errors by real path, and replace by 
   {
     std::ofstream(dir / "broken.yml") << "id: house/x\nextends: existence\nlevle: info\n";
   }
-  absl::StatusOr<RuleEngine> broken = RuleEngine::Load({dir.string()}, nullptr);
+  absl::StatusOr<RuleEngine> broken = LoadTestEngine({dir.string()}, nullptr);
   REQUIRE(!broken.ok());
   CHECK(std::string(broken.status().message()).find((dir / "broken.yml").string() + ":3:1: error: unknown key 'levle'") == 0);
-  CHECK(!RuleEngine::Load({(dir / "missing").string()}, nullptr).ok());
+  CHECK(!LoadTestEngine({(dir / "missing").string()}, nullptr).ok());
   fs::remove_all(dir);
 }
 
@@ -173,7 +174,7 @@ TEST_CASE("config options and off reach the engine") {
   Config config;
   config.rules.push_back({"content/excessive-caps", false, std::nullopt, {{"max_caps_words", "10"}}, "c:1:1"});
   config.rules.push_back({"content/spam-phrase", true, std::nullopt, {}, "c:2:1"});
-  absl::StatusOr<RuleEngine> engine = RuleEngine::Load({}, &config);
+  absl::StatusOr<RuleEngine> engine = LoadTestEngine({}, &config);
   REQUIRE(engine.ok());
   std::vector<std::string> ids =
       RuleIdsOf(engine->CheckMessage(ExampleContext("Acme Coffee: BIG SALE TODAY, act now. Reply STOP to opt out")));
@@ -181,7 +182,7 @@ TEST_CASE("config options and off reach the engine") {
   CHECK(std::find(ids.begin(), ids.end(), "content/spam-phrase") == ids.end());
   Config bad;
   bad.rules.push_back({"content/excessive-caps", false, std::nullopt, {{"max_caps_word", "10"}}, "c.yaml:3:5"});
-  absl::StatusOr<RuleEngine> failed = RuleEngine::Load({}, &bad);
+  absl::StatusOr<RuleEngine> failed = LoadTestEngine({}, &bad);
   REQUIRE(!failed.ok());
   CHECK(std::string(failed.status().message()).rfind("c.yaml:3:5: error: rule content/excessive-caps has no option 'max_caps_word'; did you mean 'max_caps_words'?", 0) == 0);
 }
@@ -190,6 +191,47 @@ TEST_CASE("the embedded pack loads and skips data folders") {
   absl::StatusOr<std::vector<YamlRule>> rules = LoadEmbeddedRulePack();
   REQUIRE_MESSAGE(rules.ok(), rules.status().message());
   for (const YamlRule& r : *rules) CHECK(r.info.origin.rfind("rules/ctia/", 0) == 0);
+}
+
+}  // namespace
+}  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("C++ check options: max_segments takes effect, bad values are errors at the setting") {
+  const std::string long_body(480, 'a');  // 4 GSM-7 segments
+  auto segment_findings = [&](const Config* config) {
+    absl::StatusOr<RuleEngine> engine = LoadTestEngine({}, config);
+    REQUIRE_MESSAGE(engine.ok(), engine.status().message());
+    std::vector<std::string> ids = RuleIdsOf(engine->CheckMessage(ExampleContext(long_body)));
+    return std::count(ids.begin(), ids.end(), "content/segment-count");
+  };
+  CHECK(segment_findings(nullptr) == 1);
+  Config roomy;
+  roomy.rules.push_back({"content/segment-count", false, std::nullopt, {{"max_segments", "10"}}, "c:1:1"});
+  CHECK(segment_findings(&roomy) == 0);
+  Config tight;
+  tight.rules.push_back({"content/*", false, std::nullopt, {{"max_segments", "1"}}, "c:1:1"});
+  CHECK(segment_findings(&tight) == 1);
+  CHECK(RuleIdsOf(LoadTestEngine({}, &tight)->CheckMessage(ExampleContext(std::string(200, 'a'))))
+            .size() >= 1);
+
+  for (const char* bad : {"banana", "0", "11", "2.5"}) {
+    Config config;
+    config.rules.push_back({"content/segment-count", false, std::nullopt, {{"max_segments", bad}}, "c.yaml:4:3"});
+    absl::StatusOr<RuleEngine> failed = LoadTestEngine({}, &config);
+    REQUIRE(!failed.ok());
+    CHECK(std::string(failed.status().message()).rfind("c.yaml:4:3: error: option 'max_segments' of content/segment-count must be a whole number from 1 to 10", 0) == 0);
+  }
+  Config typo;
+  typo.rules.push_back({"content/segment-count", false, std::nullopt, {{"max_segment", "4"}}, "c.yaml:2:3"});
+  absl::StatusOr<RuleEngine> failed = LoadTestEngine({}, &typo);
+  REQUIRE(!failed.ok());
+  CHECK(std::string(failed.status().message()).rfind("c.yaml:2:3: error: rule content/segment-count has no option 'max_segment'; did you mean 'max_segments'?", 0) == 0);
+  Config none;
+  none.rules.push_back({"content/insecure-link", false, std::nullopt, {{"strict", "1"}}, "c.yaml:2:3"});
+  CHECK(!LoadTestEngine({}, &none).ok());
 }
 
 }  // namespace

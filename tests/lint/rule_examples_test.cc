@@ -6,6 +6,7 @@
 #include "checks/registry.h"
 #include "doctest/doctest.h"
 #include "lint/engine.h"
+#include "lint/test_engine.h"
 #include "lint/suppression.h"
 #include "lint/test_context.h"
 #include "text/words.h"
@@ -51,7 +52,7 @@ bool CheckFires(const ContentCheck& check, std::string_view body) {
 }
 
 TEST_CASE("every YAML rule fires on its fire examples and not on its pass examples") {
-  absl::StatusOr<RuleEngine> engine = RuleEngine::Load({}, nullptr);
+  absl::StatusOr<RuleEngine> engine = LoadTestEngine({}, nullptr);
   REQUIRE_MESSAGE(engine.ok(), engine.status().message());
   REQUIRE(!engine->yaml_rules().empty());
   for (const YamlRule& rule : engine->yaml_rules()) {
@@ -107,7 +108,7 @@ bool UnusedSuppressionFires(const RuleEngine& engine, const std::string& line) {
 }
 
 TEST_CASE("lint/unused-suppression examples") {
-  absl::StatusOr<RuleEngine> engine = RuleEngine::Load({}, nullptr);
+  absl::StatusOr<RuleEngine> engine = LoadTestEngine({}, nullptr);
   REQUIRE(engine.ok());
   const RuleInfo& info = UnusedSuppressionRuleInfo();
   REQUIRE(!info.fire_examples.empty());

@@ -13,7 +13,7 @@
 
 #include <unistd.h>
 
-#include "lint/rule_catalog.h"
+#include "diag/rule_catalog.h"
 #include "report/file_result.h"
 
 namespace smslint::testing {

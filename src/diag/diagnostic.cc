@@ -1,4 +1,4 @@
-#include "lint/diagnostic.h"
+#include "diag/diagnostic.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,6 +1,6 @@
 // Diagnostic: the one finding model shared by schema, content, data and traffic rules.
-#ifndef SMSLINT_LINT_DIAGNOSTIC_H_
-#define SMSLINT_LINT_DIAGNOSTIC_H_
+#ifndef SMSLINT_DIAG_DIAGNOSTIC_H_
+#define SMSLINT_DIAG_DIAGNOSTIC_H_
 
 #include <optional>
 #include <string>
@@ -51,4 +51,4 @@ std::optional<Level> WorstLevel(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace smslint
 
-#endif  // SMSLINT_LINT_DIAGNOSTIC_H_
+#endif  // SMSLINT_DIAG_DIAGNOSTIC_H_

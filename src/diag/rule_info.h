@@ -1,11 +1,11 @@
 // RuleInfo: one descriptor per rule, from which `rules`, `explain`, SARIF and docs are made.
-#ifndef SMSLINT_LINT_RULE_INFO_H_
-#define SMSLINT_LINT_RULE_INFO_H_
+#ifndef SMSLINT_DIAG_RULE_INFO_H_
+#define SMSLINT_DIAG_RULE_INFO_H_
 
 #include <string>
 #include <vector>
 
-#include "lint/diagnostic.h"
+#include "diag/diagnostic.h"
 
 namespace smslint {
 
@@ -30,4 +30,4 @@ struct RuleInfo {
 
 }  // namespace smslint
 
-#endif  // SMSLINT_LINT_RULE_INFO_H_
+#endif  // SMSLINT_DIAG_RULE_INFO_H_

@@ -1,12 +1,12 @@
 // RuleCatalog: every rule smslint knows, schema to traffic, for `rules`, `explain`
 // and the SARIF driver.
-#ifndef SMSLINT_LINT_RULE_CATALOG_H_
-#define SMSLINT_LINT_RULE_CATALOG_H_
+#ifndef SMSLINT_DIAG_RULE_CATALOG_H_
+#define SMSLINT_DIAG_RULE_CATALOG_H_
 
 #include <string_view>
 #include <vector>
 
-#include "lint/rule_info.h"
+#include "diag/rule_info.h"
 
 namespace smslint {
 
@@ -27,4 +27,4 @@ std::string SuggestRule(const RuleCatalog& catalog, std::string_view id);
 
 }  // namespace smslint
 
-#endif  // SMSLINT_LINT_RULE_CATALOG_H_
+#endif  // SMSLINT_DIAG_RULE_CATALOG_H_

@@ -1,4 +1,4 @@
-#include "lint/rule_catalog.h"
+#include "diag/rule_catalog.h"
 
 #include <algorithm>
 

@@ -1,0 +1,256 @@
+#include "pipeline/session.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "campaign/loader.h"
+#include "campaign/schema_rules.h"
+#include "checks/registry.h"
+#include "checks/segment_count_check.h"
+#include "pipeline/finalise.h"
+#include "pipeline/stages.h"
+#include "report/progress.h"
+#include "sim/simulator.h"
+#include "util/files.h"
+#include "util/status.h"
+#include "util/strings.h"
+
+namespace smslint {
+namespace {
+
+// The campaign text as reports may quote it: the digits of inline recipient numbers
+// are masked one for one ("+1212•••0142"; each digit becomes one '•'), so columns,
+// carets and spans still line up.
+std::string MaskInlineRecipients(const Campaign& campaign) {
+  std::string out;
+  std::string_view source = campaign.source;
+  std::vector<std::pair<size_t, size_t>> ranges;  // [begin, end) byte ranges to mask
+  for (const Located<std::string>& item : campaign.recipients.list) {
+    size_t at = campaign.lines.LineStart(item.pos.line);
+    if (!item.pos.known() || at == std::string_view::npos) continue;
+    for (int col = 1; col < item.pos.column && at < source.size(); ++at) {
+      if ((static_cast<unsigned char>(source[at]) & 0xC0) != 0x80) ++col;
+    }
+    int width = TokenWidth(campaign.lines.Line(source, item.pos.line), item.pos.column);
+    size_t end = at;
+    for (int col = 0; col < width && end < source.size(); ++end) {
+      if ((static_cast<unsigned char>(source[end]) & 0xC0) != 0x80) ++col;
+    }
+    ranges.emplace_back(at, end);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  size_t copied = 0;
+  for (auto [begin, end] : ranges) {
+    if (begin < copied) continue;
+    out.append(source.substr(copied, begin - copied));
+    int digits = 0;
+    for (size_t i = begin; i < end; ++i) digits += absl::ascii_isdigit(source[i]) ? 1 : 0;
+    int seen = 0;
+    for (size_t i = begin; i < end; ++i) {
+      if (!absl::ascii_isdigit(source[i])) {
+        out.push_back(source[i]);
+        continue;
+      }
+      ++seen;
+      // Keep the first four digits (country and area code) and the last four.
+      bool keep = seen <= 4 || seen > digits - 4;
+      if (keep) {
+        out.push_back(source[i]);
+      } else {
+        out.append("\u2022");
+      }
+    }
+    copied = end;
+  }
+  out.append(source.substr(copied));
+  return out;
+}
+
+// 1-based line and code-point column of byte `offset` in `text`.
+Position PositionInText(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line_start = 0;
+  int line = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, CodePointColumn(text.substr(line_start), offset - line_start) + 1};
+}
+
+void Take(StageResult& stage, std::vector<Diagnostic>& findings,
+          std::vector<std::string>& rules_run, std::vector<std::string>& facts) {
+  for (Diagnostic& d : stage.diagnostics) findings.push_back(std::move(d));
+  rules_run.insert(rules_run.end(), stage.rules_run.begin(), stage.rules_run.end());
+  facts.insert(facts.end(), stage.facts.begin(), stage.facts.end());
+}
+
+}  // namespace
+
+RuleCatalog BuildRuleCatalog(const std::vector<YamlRule>& rule_pack) {
+  RuleCatalog catalog;
+  AddSchemaRules(catalog);
+  AddDataRules(catalog);
+  AddTrafficRules(catalog);
+  absl::StatusOr<RuleEngine> engine = RuleEngine::Create(rule_pack, BuiltinChecks(), nullptr);
+  if (engine.ok()) engine->AddRulesTo(catalog);  // no config: cannot fail
+  return catalog;
+}
+
+absl::StatusOr<std::unique_ptr<Session>> Session::Create(SessionOptions options) {
+  std::unique_ptr<Session> session(new Session(std::move(options)));
+  ASSIGN_OR_RETURN(session->rule_pack_, LoadRulePacks(session->options_.rule_dirs));
+  session->catalog_ = BuildRuleCatalog(session->rule_pack_);
+  return session;
+}
+
+absl::StatusOr<const Config*> Session::ConfigFor(const std::string& campaign_path) {
+  std::string key = options_.config;
+  if (key.empty()) {
+    std::error_code ec;
+    key = (campaign_path.empty() || campaign_path == "-")
+              ? std::filesystem::current_path(ec).string()
+              : std::filesystem::absolute(campaign_path, ec).parent_path().string();
+    // Configs are shown relative to the campaign: one per folder as the user wrote it.
+    absl::StrAppend(&key, "\n", std::filesystem::path(campaign_path).parent_path().string());
+  }
+  auto it = configs_.find(key);
+  if (it == configs_.end()) {
+    ASSIGN_OR_RETURN(Config config, LoadConfigFor(campaign_path, options_.config));
+    it = configs_.emplace(key, std::make_unique<Config>(std::move(config))).first;
+  }
+  return it->second.get();
+}
+
+absl::StatusOr<const RuleEngine*> Session::EngineFor(const Config& config) {
+  auto it = engines_.find(config.path);
+  if (it == engines_.end()) {
+    ASSIGN_OR_RETURN(RuleEngine engine, RuleEngine::Create(rule_pack_, BuiltinChecks(), &config));
+    it = engines_.emplace(config.path, std::make_unique<RuleEngine>(std::move(engine))).first;
+  }
+  return it->second.get();
+}
+
+absl::StatusOr<const Profile*> Session::ProfileFor(const Campaign& campaign) {
+  absl::StatusOr<std::string> name = ResolveProfileName(campaign, options_.profile_override);
+  if (!name.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("smslint: error: ", std::string(name.status().message())));
+  }
+  auto it = profiles_.find(*name);
+  if (it == profiles_.end()) {
+    ASSIGN_OR_RETURN(Profile profile, LoadProfile(*name));
+    it = profiles_.emplace(*name, std::make_unique<Profile>(std::move(profile))).first;
+  }
+  return it->second.get();
+}
+
+absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
+  ASSIGN_OR_RETURN(LoadResult loaded, LoadCampaignFile(path));
+  const Campaign& campaign = loaded.campaign;
+  ASSIGN_OR_RETURN(const Config* config, ConfigFor(path));
+  ASSIGN_OR_RETURN(const RuleEngine* engine, EngineFor(*config));
+  const bool full = options_.stage == SessionOptions::Stage::kCheck;
+  // Drawn only on a terminal, and only when the run is long enough to need it.
+  Progress progress(absl::StrCat("checking ", path), 4);
+
+  FileResult result;
+  result.path = path;
+  std::vector<Diagnostic> findings = std::move(loaded.diagnostics);
+  std::vector<std::string> rules_run = {kUnknownKey, kMissingField, kInvalidValue};
+
+  // 1. Recipients: the table (header only under `lint`) and the data rules.
+  ASSIGN_OR_RETURN(RecipientStageResult recipients,
+                   RunRecipientStage(campaign, full, options_.show_pii));
+  Take(recipients, findings, rules_run, result.facts);
+  progress.Advance(1);
+
+  // 2. Content rules on the templates; 3. on every recipient's rendered message.
+  const bool per_recipient = full && recipients.table.size() > 0;
+  StageResult content = RunContentStage(campaign, *engine, recipients, per_recipient);
+  Take(content, findings, rules_run, result.facts);
+  progress.Advance(1);
+  if (full) {
+    const auto* segments =
+        static_cast<const SegmentCountCheck*>(engine->FindCheck("content/segment-count"));
+    StageResult rendered = RunRenderedStage(
+        campaign, recipients.table, options_.show_pii,
+        segments ? segments->max_segments() : SegmentCountCheck::kDefaultMaxSegments);
+    Take(rendered, findings, rules_run, result.facts);
+  }
+  progress.Advance(1);
+
+  // Final before the simulation: its filter model weighs the content findings the
+  // user keeps.
+  Finaliser finaliser(campaign, *config, options_.select, options_.ignore);
+  finaliser.Apply(findings);
+
+  // 4. The send, message by message, and the traffic rules.
+  if (full && CanSimulate(campaign)) {
+    ASSIGN_OR_RETURN(const Profile* profile, ProfileFor(campaign));
+    SimulationStageResult simulated =
+        RunSimulationStage(campaign, recipients.table, *profile, options_.seed, findings);
+    finaliser.Apply(simulated.diagnostics);
+    Take(simulated, findings, rules_run, result.facts);
+    result.sim = std::move(simulated.sim);
+  }
+
+  std::sort(rules_run.begin(), rules_run.end());
+  rules_run.erase(std::unique(rules_run.begin(), rules_run.end()), rules_run.end());
+  result.diagnostics = finaliser.Finish(std::move(findings), rules_run);
+  result.rules_run = std::move(rules_run);
+  result.source =
+      options_.show_pii ? std::move(loaded.campaign.source) : MaskInlineRecipients(campaign);
+  return result;
+}
+
+AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
+  AnalysisRun run;
+  for (const std::string& input : inputs) {
+    absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});
+    if (!files.ok()) {
+      run.errors.emplace_back(files.status().message());
+      continue;
+    }
+    if (files->empty()) {
+      run.errors.push_back(input + ":1:1: error: no *.yaml or *.yml campaign files in directory");
+    }
+    for (const std::string& file : *files) {
+      absl::StatusOr<FileResult> result = AnalyzeFile(file);
+      if (result.ok()) {
+        run.results.push_back(std::move(*result));
+      } else {
+        run.errors.emplace_back(result.status().message());
+      }
+    }
+  }
+  return run;
+}
+
+absl::StatusOr<std::vector<Diagnostic>> Session::CheckText(const MessageContext& context,
+                                                           const std::string& input_name) {
+  ASSIGN_OR_RETURN(const Config* config, ConfigFor(""));
+  ASSIGN_OR_RETURN(const RuleEngine* engine, EngineFor(*config));
+  std::vector<Diagnostic> diagnostics;
+  for (const Finding& f : engine->CheckMessage(context)) {
+    Diagnostic d;
+    d.rule = f.rule;
+    d.level = f.level;
+    d.message = f.message;
+    d.suggestion = f.suggestion;
+    Position begin = PositionInText(context.body, f.begin);
+    Position end = PositionInText(context.body, f.end);
+    d.span = {input_name, begin.line, begin.column, end.line, end.column};
+    diagnostics.push_back(std::move(d));
+  }
+  ApplyConfig(*config, options_.select, options_.ignore, diagnostics);
+  SortDiagnostics(diagnostics);
+  return diagnostics;
+}
+
+}  // namespace smslint

@@ -1,0 +1,152 @@
+#include "pipeline/stages.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "campaign/loader.h"
+#include "checks/rendered_messages.h"
+#include "diag/rule_catalog.h"
+#include "lint/check.h"
+#include "sim/simulator.h"
+
+namespace smslint {
+namespace {
+
+MessageContext ContextFor(const Campaign& campaign, std::string_view body, BodyKind kind) {
+  MessageContext context;
+  context.body = body;
+  context.kind = kind;
+  context.brand = campaign.campaign.brand.value;
+  if (campaign.campaign.use_case.present) context.use_case = campaign.campaign.use_case.value;
+  context.country = campaign.campaign.country.value;
+  if (campaign.campaign.route.present) context.route = campaign.campaign.route.value;
+  context.domain = campaign.campaign.domain.value;
+  for (const Sender& s : campaign.senders) context.senders.push_back(s.number.value);
+  context.campaign = &campaign;
+  return context;
+}
+
+Diagnostic ToDiagnostic(const Campaign& campaign, const Located<TextValue>& text,
+                        const std::string& template_id, Finding finding) {
+  Diagnostic d;
+  d.rule = std::move(finding.rule);
+  d.level = finding.level;
+  d.message = std::move(finding.message);
+  d.span = TextSpan(campaign, text, finding.begin, finding.end);
+  d.template_id = template_id;
+  d.suggestion = std::move(finding.suggestion);
+  return d;
+}
+
+std::vector<std::string> IdsOf(const RuleCatalog& catalog, std::string_view family) {
+  std::vector<std::string> ids;
+  for (const RuleInfo& info : catalog.rules()) {
+    if (RuleFamily(info.id) == family) ids.push_back(info.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> RecipientFacts(const RecipientStats& stats) {
+  std::vector<std::string> facts;
+  std::string line =
+      absl::StrCat("recipients: ", stats.rows, " rows, ", stats.sendable, " to send");
+  std::vector<std::string> held;
+  if (stats.invalid) held.push_back(absl::StrCat(stats.invalid, " invalid"));
+  if (stats.duplicate) held.push_back(absl::StrCat(stats.duplicate, " duplicate"));
+  if (stats.suppressed) held.push_back(absl::StrCat(stats.suppressed, " suppressed"));
+  if (stats.malformed_rows) held.push_back(absl::StrCat(stats.malformed_rows, " malformed"));
+  if (!held.empty()) absl::StrAppend(&line, " (held back: ", absl::StrJoin(held, ", "), ")");
+  facts.push_back(line);
+  if (stats.zone_guessed) {
+    facts.push_back(absl::StrCat(
+        stats.zone_guessed,
+        " recipients have a number whose prefix spans several time zones: quiet hours use "
+        "the most restrictive of them (add a timezone column to be exact)"));
+  }
+  if (stats.zone_unknown) {
+    facts.push_back(absl::StrCat(stats.zone_unknown,
+                                 " recipients have no known time zone: the schedule's zone "
+                                 "is assumed"));
+  }
+  return facts;
+}
+
+}  // namespace
+
+absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign, bool full,
+                                                       bool show_pii) {
+  absl::StatusOr<RecipientLoadResult> loaded = LoadRecipients(
+      campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly, show_pii);
+  if (!loaded.ok()) return loaded.status();
+  RecipientStageResult out;
+  out.table = std::move(loaded->table);
+  out.diagnostics = std::move(loaded->diagnostics);
+  for (Diagnostic& d : CheckSenders(campaign)) out.diagnostics.push_back(std::move(d));
+  RuleCatalog data_rules;
+  AddDataRules(data_rules);
+  out.rules_run = IdsOf(data_rules, "data");
+  const bool has_source = campaign.recipients.file.present || !campaign.recipients.list.empty();
+  out.fields_known = has_source && !out.table.columns.empty();
+  if (full && has_source) out.facts = RecipientFacts(loaded->stats);
+  return out;
+}
+
+StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
+                            const RecipientStageResult& recipients,
+                            bool rendered_per_recipient) {
+  StageResult out;
+  out.rules_run = engine.RuleIds();
+  auto run = [&](const Located<TextValue>& text, BodyKind kind, const std::string& id) {
+    MessageContext context = ContextFor(campaign, text.value.text, kind);
+    context.template_id = id;
+    context.recipient_fields = recipients.table.columns;
+    context.fields_known = recipients.fields_known;
+    context.rendered_per_recipient = rendered_per_recipient;
+    for (Finding& f : engine.CheckMessage(context)) {
+      out.diagnostics.push_back(ToDiagnostic(campaign, text, id, std::move(f)));
+    }
+  };
+  for (const Template& t : campaign.templates) {
+    if (t.body.present) run(t.body, BodyKind::kTemplate, t.id.value);
+  }
+  if (campaign.campaign.opt_in.confirmation.present) {
+    run(campaign.campaign.opt_in.confirmation, BodyKind::kOptInConfirmation, "");
+  }
+  return out;
+}
+
+StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table,
+                             bool show_pii, int max_segments) {
+  StageResult out;
+  out.diagnostics = CheckRenderedMessages(campaign, table, show_pii, max_segments);
+  out.rules_run = RenderedMessageRuleIds();
+  return out;
+}
+
+bool CanSimulate(const Campaign& campaign) {
+  return campaign.schedule.start.present && !campaign.templates.empty();
+}
+
+SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
+                                         const Profile& profile, uint64_t seed,
+                                         const std::vector<Diagnostic>& findings) {
+  SimulationInput input;
+  input.campaign = &campaign;
+  input.recipients = &table;
+  input.profile = &profile;
+  input.seed = seed;
+  for (const Diagnostic& d : findings) {
+    if (RuleFamily(d.rule) == "content") input.content_findings.push_back(d);
+  }
+  SimulationOutput simulated = Simulate(input);
+  SimulationStageResult out;
+  out.diagnostics = std::move(simulated.diagnostics);
+  out.sim = std::move(simulated.result);
+  RuleCatalog traffic_rules;
+  AddTrafficRules(traffic_rules);
+  out.rules_run = IdsOf(traffic_rules, "traffic");
+  return out;
+}
+
+}  // namespace smslint

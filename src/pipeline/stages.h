@@ -1,0 +1,59 @@
+// The stages of one campaign file's run, in the order the session calls them. Each
+// returns its findings, the ids of the rules it ran and its facts; none filters,
+// re-levels or sorts findings (the Finaliser does, once).
+#ifndef SMSLINT_PIPELINE_STAGES_H_
+#define SMSLINT_PIPELINE_STAGES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "campaign/campaign.h"
+#include "campaign/recipients.h"
+#include "diag/diagnostic.h"
+#include "lint/engine.h"
+#include "sim/profile.h"
+#include "sim/sim_result.h"
+
+namespace smslint {
+
+struct StageResult {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<std::string> rules_run;
+  std::vector<std::string> facts;  // shown after the findings ("300 rows, 298 to send")
+};
+
+// The recipients table (every row under `check`, the header only under `lint`)
+// and the data rules on it and on the senders.
+struct RecipientStageResult : StageResult {
+  RecipientTable table;
+  bool fields_known = false;  // a recipient source was read and has columns
+};
+absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign, bool full,
+                                                       bool show_pii);
+
+// The content rules on every template body and on the opt-in confirmation.
+// `rendered_per_recipient`: the rendered stage measures personalised templates.
+StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
+                            const RecipientStageResult& recipients,
+                            bool rendered_per_recipient);
+
+// Every template rendered for every sendable recipient.
+StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table,
+                             bool show_pii, int max_segments);
+
+// The send, message by message, and the traffic rules. `findings` are the file's
+// finalised findings so far: the filter model weighs the content ones.
+struct SimulationStageResult : StageResult {
+  std::optional<SimResult> sim;
+};
+bool CanSimulate(const Campaign& campaign);
+SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
+                                         const Profile& profile, uint64_t seed,
+                                         const std::vector<Diagnostic>& findings);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_PIPELINE_STAGES_H_
