@@ -6,14 +6,14 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 CAMPAIGN ?= campaigns/holiday-promo.yaml
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-BUILD_PACKAGES := build-essential cmake pkg-config libcli11-dev libyaml-cpp-dev \
+BUILD_PACKAGES := build-essential cmake pkg-config ccache libcli11-dev libyaml-cpp-dev \
   libabsl-dev doctest-dev libre2-dev libphonenumber-dev libicu-dev nlohmann-json3-dev \
   tzdata
 TEST_PACKAGES  := python3 python3-jsonschema python3-yaml chromium
 FUZZ_PACKAGES  := clang-16 libclang-rt-16-dev libfuzzer-16-dev
 BENCH_PACKAGES := nodejs npm time
 
-.PHONY: all deps test-deps fuzz-deps bench-deps build run test test-sanitize bench fuzz golden clean format
+.PHONY: all deps test-deps fuzz-deps bench-deps build run test test-sanitize bench fuzz golden clean format format-check
 
 all: build
 
@@ -44,10 +44,10 @@ build: deps $(BUILD)/CMakeCache.txt
 run: build
 	./$(BUILD)/smslint check $(CAMPAIGN); status=$$?; [ $$status -le 1 ] || exit $$status
 
+# One build, then the suite. CI (.ci/run) also runs test-sanitize and format-check.
 test: test-deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	$(MAKE) --no-print-directory test-sanitize
 
 # The whole test suite again under AddressSanitizer + UndefinedBehaviorSanitizer
 # (leaks included). Lean flags (-O1, no debug info) keep a cold build inside CI time.
@@ -114,5 +114,14 @@ golden: build
 clean:
 	rm -rf $(BUILD) build-*
 
+FORMAT_FILES = $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h')
+
 format:
-	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h')
+	clang-format -i $(FORMAT_FILES)
+
+# Fails, listing the files, when a source file does not match .clang-format.
+format-check:
+	$(call apt_install,clang-format)
+	@bad=$$(for f in $(FORMAT_FILES); do clang-format --dry-run -Werror "$$f" >/dev/null 2>&1 || echo "$$f"; done); \
+	if [ -n "$$bad" ]; then echo "not formatted (run make format):"; echo "$$bad"; exit 1; fi; \
+	echo "format-check: every source file matches .clang-format"

@@ -1,9 +1,4 @@
 // smslint: parse arguments, run one command, map the result to an exit code.
-#include <iostream>
-#include <string>
-#include <vector>
-
-#include "CLI/CLI.hpp"
 #include "cli/app.h"
 
 int main(int argc, char** argv) { return smslint::RunApp(argc, argv); }

@@ -2,8 +2,11 @@
 
 #include <iostream>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
+#include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "cli/command.h"
 #include "util/strings.h"
@@ -27,6 +30,36 @@ std::string Suggestion(const CLI::App& app, const std::string& word) {
   return DidYouMean(stripped, views);
 }
 
+CLI::Option* AddArg(CLI::App& command, const Arg& arg) {
+  CLI::Option* option = std::visit(
+      [&](auto* target) -> CLI::Option* {
+        if constexpr (std::is_same_v<decltype(target), bool*>) {
+          return command.add_flag(arg.names, *target, arg.help);
+        } else {
+          return command.add_option(arg.names, *target, arg.help);
+        }
+      },
+      arg.target);
+  if (!arg.choices.empty()) option->check(CLI::IsMember(arg.choices));
+  if (arg.required) option->required();
+  if (!arg.default_text.empty()) option->default_str(arg.default_text);
+  return option;
+}
+
+// The command as a CLI11 subcommand whose callback runs it and keeps its exit code.
+void AddCommand(CLI::App& app, const CommandSpec& spec, int& exit_code) {
+  CLI::App* command = app.add_subcommand(spec.name, spec.description);
+  std::vector<std::pair<CLI::Option*, bool*>> given;
+  for (const Arg& arg : spec.args) {
+    CLI::Option* option = AddArg(*command, arg);
+    if (arg.given != nullptr) given.emplace_back(option, arg.given);
+  }
+  command->callback([&spec, given, &exit_code] {
+    for (auto [option, flag] : given) *flag = option->count() > 0;
+    exit_code = spec.run();
+  });
+}
+
 }  // namespace
 
 int RunApp(int argc, char** argv) {
@@ -35,7 +68,8 @@ int RunApp(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.fallthrough(false);
   int exit_code = 0;
-  for (const CommandEntry& entry : Commands()) entry.attach(app, exit_code);
+  const std::vector<CommandSpec> commands = Commands();
+  for (const CommandSpec& spec : commands) AddCommand(app, spec, exit_code);
 
   // `smslint help [COMMAND]`.
   std::string help_topic;

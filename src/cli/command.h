@@ -1,4 +1,6 @@
-// Commands: each command file registers one CLI11 subcommand; commands.cc lists them.
+// Commands: each command file describes one command as data (its arguments, bound to
+// the fields of its options, and what it runs); commands.cc lists them; app.cc, the
+// one file that includes CLI11, turns the table into the parser.
 #ifndef SMSLINT_CLI_COMMAND_H_
 #define SMSLINT_CLI_COMMAND_H_
 
@@ -6,7 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "CLI/CLI.hpp"
+#include <functional>
+#include <optional>
+#include <variant>
+
 #include "diag/diagnostic.h"
 #include "pipeline/session.h"
 
@@ -35,7 +40,27 @@ struct CommonOptions {
   std::string report_html;  // --report FILE (check, simulate)
 };
 
-void AddCommonOptions(CLI::App& command, CommonOptions& options, bool with_formats = true);
+// One argument of a command: a positional ("files") or an option ("--format",
+// "-o,--output"), bound to a field of the command's options. A bool target is a flag.
+struct Arg {
+  std::string names;
+  std::string help;
+  std::variant<std::string*, std::vector<std::string>*, uint64_t*, bool*> target;
+  std::vector<std::string> choices;  // the allowed values; empty: any
+  bool required = false;
+  std::string default_text;  // shown in --help
+  bool* given = nullptr;     // set to whether the argument was on the command line
+};
+
+struct CommandSpec {
+  std::string name;
+  std::string description;
+  std::vector<Arg> args;
+  std::function<int()> run;  // after parsing; returns the exit code
+};
+
+// --format, --output, --fail-on, --rules, --select, ... bound to `options`.
+void AddCommonArgs(std::vector<Arg>& args, CommonOptions& options, bool with_formats = true);
 
 // The session's options from the flags.
 SessionOptions ToSessionOptions(const CommonOptions& options, SessionOptions::Stage stage);
@@ -53,15 +78,8 @@ bool WriteOutput(const std::string& output_path, const std::string& bytes);
 // One line "path:line:col: error: message" on stderr; returns kExitInputError.
 int ReportInputError(const std::string& message);
 
-// A command: its name and how it attaches itself to the app. The callback it
-// installs stores the exit code in `exit_code`.
-struct CommandEntry {
-  const char* name;
-  void (*attach)(CLI::App& app, int& exit_code);
-};
-
 // The command table, in the order `smslint --help` lists them.
-const std::vector<CommandEntry>& Commands();
+std::vector<CommandSpec> Commands();
 
 }  // namespace smslint
 

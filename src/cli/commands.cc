@@ -2,30 +2,29 @@
 
 namespace smslint {
 
-void AttachCheckCommand(CLI::App& app, int& exit_code);
-void AttachExplainCommand(CLI::App& app, int& exit_code);
-void AttachInitCommand(CLI::App& app, int& exit_code);
-void AttachLintCommand(CLI::App& app, int& exit_code);
-void AttachProfilesCommand(CLI::App& app, int& exit_code);
-void AttachRulesCommand(CLI::App& app, int& exit_code);
-void AttachSegmentsCommand(CLI::App& app, int& exit_code);
-void AttachSimulateCommand(CLI::App& app, int& exit_code);
-void AttachTextCommand(CLI::App& app, int& exit_code);
+CommandSpec CheckCommand();
+CommandSpec ExplainCommand();
+CommandSpec InitCommand();
+CommandSpec LintCommand();
+CommandSpec ProfilesCommand();
+CommandSpec RulesCommand();
+CommandSpec SegmentsCommand();
+CommandSpec SimulateCommand();
+CommandSpec TextCommand();
 
-const std::vector<CommandEntry>& Commands() {
+std::vector<CommandSpec> Commands() {
   // One line per command, in help order.
-  static const std::vector<CommandEntry> kCommands = {
-      {"check", AttachCheckCommand},
-      {"lint", AttachLintCommand},
-      {"simulate", AttachSimulateCommand},
-      {"text", AttachTextCommand},
-      {"segments", AttachSegmentsCommand},
-      {"rules", AttachRulesCommand},
-      {"explain", AttachExplainCommand},
-      {"init", AttachInitCommand},
-      {"profiles", AttachProfilesCommand},
-  };
-  return kCommands;
+  std::vector<CommandSpec> commands;
+  commands.push_back(CheckCommand());
+  commands.push_back(LintCommand());
+  commands.push_back(SimulateCommand());
+  commands.push_back(TextCommand());
+  commands.push_back(SegmentsCommand());
+  commands.push_back(RulesCommand());
+  commands.push_back(ExplainCommand());
+  commands.push_back(InitCommand());
+  commands.push_back(ProfilesCommand());
+  return commands;
 }
 
 }  // namespace smslint

@@ -22,27 +22,23 @@ SessionOptions ToSessionOptions(const CommonOptions& options, SessionOptions::St
   return session;
 }
 
-void AddCommonOptions(CLI::App& command, CommonOptions& options, bool with_formats) {
+void AddCommonArgs(std::vector<Arg>& args, CommonOptions& options, bool with_formats) {
   if (with_formats) {
-    command.add_option("--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}))
-        ->default_str("text");
+    args.push_back({"--format", "Output format", &options.format,
+                    {"text", "json", "sarif", "github", "junit"}, false, "text"});
   }
-  command.add_option("--output,-o", options.output, "Write the report to FILE (atomically)");
-  command.add_option("--fail-on", options.fail_on,
-                     "Lowest level that makes the exit code 1")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
-      ->default_str("error");
-  command.add_flag("--exit-zero", options.exit_zero, "Exit 0 even when findings fail the run");
-  command.add_option("--rules", options.rule_dirs, "Extra rule pack directory (repeatable)");
-  command.add_option("--select", options.select, "Only rules matching GLOB (repeatable)");
-  command.add_option("--ignore", options.ignore, "Skip rules matching GLOB (repeatable)");
-  command.add_option("--config", options.config, "Config file (default: nearest .smslint.yaml)");
-  command.add_option("--color", options.color, "Colour: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->default_str("auto");
-  command.add_flag("--show-pii", options.show_pii, "Show recipient numbers in full");
-  command.add_flag("-q,--quiet", options.quiet, "Print only findings, no summary");
+  args.push_back({"--output,-o", "Write the report to FILE (atomically)", &options.output});
+  args.push_back({"--fail-on", "Lowest level that makes the exit code 1", &options.fail_on,
+                  {"error", "warning", "info", "never"}, false, "error"});
+  args.push_back({"--exit-zero", "Exit 0 even when findings fail the run", &options.exit_zero});
+  args.push_back({"--rules", "Extra rule pack directory (repeatable)", &options.rule_dirs});
+  args.push_back({"--select", "Only rules matching GLOB (repeatable)", &options.select});
+  args.push_back({"--ignore", "Skip rules matching GLOB (repeatable)", &options.ignore});
+  args.push_back({"--config", "Config file (default: nearest .smslint.yaml)", &options.config});
+  args.push_back({"--color", "Colour: auto, always or never", &options.color,
+                  {"auto", "always", "never"}, false, "auto"});
+  args.push_back({"--show-pii", "Show recipient numbers in full", &options.show_pii});
+  args.push_back({"-q,--quiet", "Print only findings, no summary", &options.quiet});
 }
 
 bool FailsOn(std::optional<Level> worst, const std::string& fail_on) {

@@ -65,15 +65,14 @@ int RunExplain(const ExplainOptions& options) {
 
 }  // namespace
 
-void AttachExplainCommand(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("explain", "Explain one rule: why, fix, examples, options, source");
+CommandSpec ExplainCommand() {
   auto options = std::make_shared<ExplainOptions>();
-  cmd->add_option("rule", options->rule, "Rule id, e.g. content/shaft")->required();
-  cmd->add_option("--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->default_str("text");
-  cmd->add_option("--rules", options->rule_dirs, "Extra rule pack directory (repeatable)");
-  cmd->callback([options, &exit_code] { exit_code = RunExplain(*options); });
+  CommandSpec spec{"explain", "Explain one rule: why, fix, examples, options, source"};
+  spec.args.push_back({"rule", "Rule id, e.g. content/shaft", &options->rule, {}, true});
+  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--rules", "Extra rule pack directory (repeatable)", &options->rule_dirs});
+  spec.run = [options] { return RunExplain(*options); };
+  return spec;
 }
 
 }  // namespace smslint

@@ -210,24 +210,21 @@ int RunInit(const std::string& path, const std::string& route, const std::string
 
 }  // namespace
 
-void AttachInitCommand(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand(
-      "init", "Write a commented starter campaign that passes `check` (never overwrites)");
+CommandSpec InitCommand() {
   auto path = std::make_shared<std::string>("campaign.yaml");
   auto route = std::make_shared<std::string>("10dlc");
   auto use_case = std::make_shared<std::string>("marketing");
-  cmd->add_option("file", *path, "Campaign file to create")->default_str("campaign.yaml");
-  cmd->add_option("--route", *route, "Route: p2p, 10dlc, toll_free or short_code")
-      ->check(CLI::IsMember({"p2p", "10dlc", "toll_free", "short_code"}))
-      ->default_str("10dlc");
-  cmd->add_option("--use-case", *use_case, "Registered use case")
-      ->check(CLI::IsMember({"marketing", "account_notification", "customer_care",
-                             "delivery_notification", "two_factor", "fraud_alert", "polling",
-                             "public_service", "charity", "political", "mixed"}))
-      ->default_str("marketing");
-  cmd->callback([path, route, use_case, &exit_code] {
-    exit_code = RunInit(*path, *route, *use_case);
-  });
+  CommandSpec spec{"init", "Write a commented starter campaign that passes `check` (never overwrites)"};
+  spec.args.push_back({"file", "Campaign file to create", path.get(), {}, false, "campaign.yaml"});
+  spec.args.push_back({"--route", "Route: p2p, 10dlc, toll_free or short_code", route.get(),
+                       {"p2p", "10dlc", "toll_free", "short_code"}, false, "10dlc"});
+  spec.args.push_back({"--use-case", "Registered use case", use_case.get(),
+                       {"marketing", "account_notification", "customer_care",
+                        "delivery_notification", "two_factor", "fraud_alert", "polling",
+                        "public_service", "charity", "political", "mixed"},
+                       false, "marketing"});
+  spec.run = [path, route, use_case] { return RunInit(*path, *route, *use_case); };
+  return spec;
 }
 
 }  // namespace smslint

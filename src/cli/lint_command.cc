@@ -2,16 +2,16 @@
 
 namespace smslint {
 
-void AttachLintCommand(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand(
-      "lint", "Schema and content rules only (reads the recipients header, not its rows)");
+CommandSpec LintCommand() {
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto options = std::make_shared<CommonOptions>();
-  cmd->add_option("files", *inputs, "Campaign files, directories, or - for stdin")->required();
-  AddCommonOptions(*cmd, *options);
-  cmd->callback([inputs, options, &exit_code] {
-    exit_code = RunReportCommand(*inputs, *options, SessionOptions::Stage::kLint);
-  });
+  CommandSpec spec{"lint", "Schema and content rules only (reads the recipients header, not its rows)"};
+  spec.args.push_back({"files", "Campaign files, directories, or - for stdin", inputs.get(), {}, true});
+  AddCommonArgs(spec.args, *options);
+  spec.run = [inputs, options] {
+    return RunReportCommand(*inputs, *options, SessionOptions::Stage::kLint);
+  };
+  return spec;
 }
 
 }  // namespace smslint

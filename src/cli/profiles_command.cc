@@ -156,30 +156,28 @@ std::string RenderJson(const std::vector<Profile>& profiles) {
 
 }  // namespace
 
-void AttachProfilesCommand(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("profiles", "List the route profiles, their thresholds and sources");
+CommandSpec ProfilesCommand() {
   auto format = std::make_shared<std::string>("text");
   auto output = std::make_shared<std::string>();
   auto name = std::make_shared<std::string>();
-  cmd->add_option("profile", *name, "Show only this profile");
-  cmd->add_option("--format", *format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->default_str("text");
-  cmd->add_option("--output,-o", *output, "Write to FILE (atomically)");
-  cmd->callback([format, output, name, &exit_code] {
+  CommandSpec spec{"profiles", "List the route profiles, their thresholds and sources"};
+  spec.args.push_back({"profile", "Show only this profile", name.get()});
+  spec.args.push_back({"--format", "Output format", format.get(), {"text", "json"}, false, "text"});
+  spec.args.push_back({"--output,-o", "Write to FILE (atomically)", output.get()});
+  spec.run = [format, output, name] {
     std::vector<Profile> profiles;
     std::vector<std::string> names = name->empty() ? ProfileNames() : std::vector<std::string>{*name};
     for (const std::string& n : names) {
       absl::StatusOr<Profile> p = LoadProfile(n);
       if (!p.ok()) {
-        exit_code = ReportInputError(absl::StrCat("smslint: error: ", std::string(p.status().message())));
-        return;
+        return ReportInputError(absl::StrCat("smslint: error: ", std::string(p.status().message())));
       }
       profiles.push_back(std::move(*p));
     }
     const std::string bytes = *format == "json" ? RenderJson(profiles) : RenderText(profiles);
-    exit_code = WriteOutput(*output, bytes) ? kExitClean : kExitInputError;
-  });
+    return WriteOutput(*output, bytes) ? kExitClean : kExitInputError;
+  };
+  return spec;
 }
 
 }  // namespace smslint

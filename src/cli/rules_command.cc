@@ -50,15 +50,14 @@ int RunRules(const RulesOptions& options) {
 
 }  // namespace
 
-void AttachRulesCommand(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("rules", "List every rule: id, level, summary");
+CommandSpec RulesCommand() {
   auto options = std::make_shared<RulesOptions>();
-  cmd->add_option("--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->default_str("text");
-  cmd->add_option("--output,-o", options->output, "Write to FILE (atomically)");
-  cmd->add_option("--rules", options->rule_dirs, "Extra rule pack directory (repeatable)");
-  cmd->callback([options, &exit_code] { exit_code = RunRules(*options); });
+  CommandSpec spec{"rules", "List every rule: id, level, summary"};
+  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--output,-o", "Write to FILE (atomically)", &options->output});
+  spec.args.push_back({"--rules", "Extra rule pack directory (repeatable)", &options->rule_dirs});
+  spec.run = [options] { return RunRules(*options); };
+  return spec;
 }
 
 }  // namespace smslint

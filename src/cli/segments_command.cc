@@ -244,25 +244,26 @@ int RunSegments(const SegmentsOptions& options, bool message_given) {
 
 }  // namespace
 
-void AttachSegmentsCommand(CLI::App& app, int& exit_code) {
+CommandSpec SegmentsCommand() {
   auto options = std::make_shared<SegmentsOptions>();
-  CLI::App* command = app.add_subcommand(
-      "segments",
-      "Encoding (GSM-7 or UCS-2), segment count, and each character that forces UCS-2 "
-      "with its GSM-7 replacement");
-  command->add_option("message", options->message,
-                      "The message text; without it, standard input is read (one trailing "
-                      "line break removed)");
-  command->add_flag("--lines", options->lines,
-                    "Each input line is one message: one result per line (JSON Lines with "
-                    "--format json); a trailing CR is removed");
-  command->add_option("--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->default_str("text");
-  command->add_option("--output,-o", options->output, "Write the result to FILE (atomically)");
-  command->callback([options, command, &exit_code] {
-    exit_code = RunSegments(*options, command->count("message") > 0);
-  });
+  auto message_given = std::make_shared<bool>(false);
+  CommandSpec spec{"segments",
+                   "Encoding (GSM-7 or UCS-2), segment count, and each character that forces UCS-2 "
+                   "with its GSM-7 replacement"};
+  Arg message{"message",
+              "The message text; without it, standard input is read (one trailing line break "
+              "removed)",
+              &options->message};
+  message.given = message_given.get();
+  spec.args.push_back(std::move(message));
+  spec.args.push_back({"--lines",
+                       "Each input line is one message: one result per line (JSON Lines with "
+                       "--format json); a trailing CR is removed",
+                       &options->lines});
+  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--output,-o", "Write the result to FILE (atomically)", &options->output});
+  spec.run = [options, message_given] { return RunSegments(*options, *message_given); };
+  return spec;
 }
 
 }  // namespace smslint

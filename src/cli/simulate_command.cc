@@ -71,18 +71,17 @@ int RunSimulate(const SimulateOptions& options) {
 
 }  // namespace
 
-void AttachSimulateCommand(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand(
-      "simulate", "Simulate the send message by message: per-sender table and traffic chart");
+CommandSpec SimulateCommand() {
   auto options = std::make_shared<SimulateOptions>();
-  cmd->add_option("file", options->file, "Campaign file, or - for stdin")->required();
-  AddCommonOptions(*cmd, options->common);
-  cmd->add_option("--profile", options->common.profile, "Route profile to simulate against");
-  cmd->add_option("--seed", options->common.seed, "Seed for the simulation's random draws");
-  cmd->add_option("--report", options->common.report_html,
-                  "Also write a self-contained HTML report to FILE");
-  cmd->add_flag("--ascii", options->ascii, "Draw the chart with plain ASCII characters");
-  cmd->callback([options, &exit_code] { exit_code = RunSimulate(*options); });
+  CommandSpec spec{"simulate", "Simulate the send message by message: per-sender table and traffic chart"};
+  spec.args.push_back({"file", "Campaign file, or - for stdin", &options->file, {}, true});
+  AddCommonArgs(spec.args, options->common);
+  spec.args.push_back({"--profile", "Route profile to simulate against", &options->common.profile});
+  spec.args.push_back({"--seed", "Seed for the simulation's random draws", &options->common.seed});
+  spec.args.push_back({"--report", "Also write a self-contained HTML report to FILE", &options->common.report_html});
+  spec.args.push_back({"--ascii", "Draw the chart with plain ASCII characters", &options->ascii});
+  spec.run = [options] { return RunSimulate(*options); };
+  return spec;
 }
 
 }  // namespace smslint

@@ -154,21 +154,23 @@ int RunText(TextOptions& options, bool message_given) {
 
 }  // namespace
 
-void AttachTextCommand(CLI::App& app, int& exit_code) {
-  CLI::App* cmd = app.add_subcommand("text", "Content rules on one message body (argument or stdin)");
+CommandSpec TextCommand() {
   auto options = std::make_shared<TextOptions>();
-  CLI::Option* message = cmd->add_option("message", options->message, "The message (default: read stdin)");
-  cmd->add_option("--format", options->format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->default_str("text");
-  cmd->add_option("--brand", options->brand, "Brand the message must name");
-  cmd->add_option("--use-case", options->use_case, "Use case (marketing, two_factor, ...)");
-  cmd->add_option("--country", options->country, "Destination country (US, CA, ...)");
-  cmd->add_option("--route", options->route, "Route: p2p, 10dlc, toll_free, short_code");
-  cmd->add_option("--domain", options->domain, "The campaign's link domain");
-  cmd->add_option("--sender", options->senders, "A sender number (repeatable)");
-  AddCommonOptions(*cmd, options->common, /*with_formats=*/false);
-  cmd->callback([options, message, &exit_code] { exit_code = RunText(*options, message->count() > 0); });
+  auto message_given = std::make_shared<bool>(false);
+  CommandSpec spec{"text", "Content rules on one message body (argument or stdin)"};
+  Arg message{"message", "The message (default: read stdin)", &options->message};
+  message.given = message_given.get();
+  spec.args.push_back(std::move(message));
+  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--brand", "Brand the message must name", &options->brand});
+  spec.args.push_back({"--use-case", "Use case (marketing, two_factor, ...)", &options->use_case});
+  spec.args.push_back({"--country", "Destination country (US, CA, ...)", &options->country});
+  spec.args.push_back({"--route", "Route: p2p, 10dlc, toll_free, short_code", &options->route});
+  spec.args.push_back({"--domain", "The campaign's link domain", &options->domain});
+  spec.args.push_back({"--sender", "A sender number (repeatable)", &options->senders});
+  AddCommonArgs(spec.args, options->common, /*with_formats=*/false);
+  spec.run = [options, message_given] { return RunText(*options, *message_given); };
+  return spec;
 }
 
 }  // namespace smslint
