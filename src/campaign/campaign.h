@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "diag/diagnostic.h"
 #include "text/line_index.h"
+#include "util/time_text.h"
 
 namespace smslint {
 
@@ -102,10 +103,7 @@ struct Rate {
 
 // A daily window in recipient-local time, minutes after midnight; end > begin
 // (a window that crosses midnight is rejected by the loader).
-struct DailyWindow {
-  int begin_minute = 0;
-  int end_minute = 24 * 60;
-};
+using DailyWindow = MinuteWindow;
 
 struct Schedule {
   Located<absl::CivilMinute> start;

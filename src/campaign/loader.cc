@@ -562,7 +562,7 @@ class CampaignReader {
     Located<std::string> window = ReadString(node["window"], "schedule.window");
     s.window.pos = window.pos;
     if (window.present) {
-      std::optional<DailyWindow> parsed = ParseWindow(window.value);
+      std::optional<MinuteWindow> parsed = ParseMinuteWindow(window.value);
       if (parsed) {
         s.window.value = *parsed;
         s.window.present = true;
@@ -660,25 +660,6 @@ class CampaignReader {
         minute.minute() != mi || y < 2000 || y > 2200)
       return std::nullopt;
     return minute;
-  }
-
-  static std::optional<int> ParseClock(absl::string_view text) {
-    std::vector<absl::string_view> parts = absl::StrSplit(text, ':');
-    int h, m;
-    if (parts.size() != 2 || parts[1].size() != 2 || parts[0].empty() || parts[0].size() > 2 ||
-        !absl::SimpleAtoi(parts[0], &h) || !absl::SimpleAtoi(parts[1], &m))
-      return std::nullopt;
-    if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0)) return std::nullopt;
-    return h * 60 + m;
-  }
-
-  static std::optional<DailyWindow> ParseWindow(std::string_view text) {
-    std::vector<absl::string_view> parts = absl::StrSplit(AsAbsl(text), '-');
-    if (parts.size() != 2) return std::nullopt;
-    std::optional<int> begin = ParseClock(absl::StripAsciiWhitespace(parts[0]));
-    std::optional<int> end = ParseClock(absl::StripAsciiWhitespace(parts[1]));
-    if (!begin || !end || *begin >= *end) return std::nullopt;
-    return DailyWindow{*begin, *end};
   }
 
   static std::optional<absl::Weekday> ParseWeekday(std::string_view text) {
@@ -822,62 +803,6 @@ absl::StatusOr<LoadResult> LoadCampaignFile(const std::string& path) {
   absl::StatusOr<std::string> contents = ReadFileBounded(path, kMaxCampaignBytes);
   if (!contents.ok()) return contents.status();
   return LoadCampaign(path, std::move(*contents));
-}
-
-std::optional<double> ParseRate(std::string_view text) {
-  std::string s = absl::AsciiStrToLower(absl::StripAsciiWhitespace(AsAbsl(text)));
-  size_t slash = s.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  double count = 0;
-  if (!absl::SimpleAtod(absl::StripAsciiWhitespace(s.substr(0, slash)), &count) ||
-      !std::isfinite(count) || count <= 0)
-    return std::nullopt;
-  std::string unit(absl::StripAsciiWhitespace(s.substr(slash + 1)));
-  double seconds;
-  if (unit == "s" || unit == "sec" || unit == "second") {
-    seconds = 1;
-  } else if (unit == "min" || unit == "m" || unit == "minute") {
-    seconds = 60;
-  } else if (unit == "h" || unit == "hr" || unit == "hour") {
-    seconds = 3600;
-  } else if (unit == "d" || unit == "day") {
-    seconds = 86400;
-  } else {
-    return std::nullopt;
-  }
-  return count / seconds;
-}
-
-std::optional<absl::Duration> ParseDuration(std::string_view text) {
-  std::string s = absl::AsciiStrToLower(absl::StripAsciiWhitespace(AsAbsl(text)));
-  if (s.empty()) return std::nullopt;
-  absl::Duration total = absl::ZeroDuration();
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t start = i;
-    while (i < s.size() && absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == start || i == s.size() || i - start > 6) return std::nullopt;
-    int64_t n = 0;
-    if (!absl::SimpleAtoi(s.substr(start, i - start), &n)) return std::nullopt;
-    switch (s[i]) {
-      case 's':
-        total += absl::Seconds(n);
-        break;
-      case 'm':
-        total += absl::Minutes(n);
-        break;
-      case 'h':
-        total += absl::Hours(n);
-        break;
-      case 'd':
-        total += absl::Hours(24 * n);
-        break;
-      default:
-        return std::nullopt;
-    }
-    ++i;
-  }
-  return total;
 }
 
 bool IsE164Syntax(std::string_view number) {

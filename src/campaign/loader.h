@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "campaign/campaign.h"
 #include "diag/diagnostic.h"
+#include "util/time_text.h"  // ParseRate, ParseDuration: the loader's value syntax
 
 namespace smslint {
 
@@ -29,12 +30,6 @@ absl::StatusOr<LoadResult> LoadCampaignFile(const std::string& path);
 // Maps the byte range [begin, end) of a scalar's decoded text to a span in the
 // campaign file, so carets point inside a template body.
 Span TextSpan(const Campaign& campaign, const Located<TextValue>& value, size_t begin, size_t end);
-
-// Parses "30/min", "1/s", "500/h", "2000/day" into messages per second.
-std::optional<double> ParseRate(std::string_view text);
-
-// Parses "6h", "30m", "45s", "2d", "1h30m" into a duration.
-std::optional<absl::Duration> ParseDuration(std::string_view text);
 
 // True for "+" and 7 to 15 digits, the first not 0.
 bool IsE164Syntax(std::string_view number);

@@ -240,3 +240,26 @@ TEST_CASE("rates and durations parse in the documented forms") {
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("one syntax for durations and windows: 30m and 30min, 24:00 ends a day") {
+  CHECK(*ParseDuration("30min") == absl::Minutes(30));
+  CHECK(*ParseDuration("30m") == absl::Minutes(30));
+  CHECK(*ParseDuration("1h30min") == absl::Minutes(90));
+  CHECK(!ParseDuration("30mins"));
+  CHECK(!ParseDuration("5mi"));
+  CHECK(*ParseClockMinutes("9:05") == 545);
+  CHECK(*ParseClockMinutes("24:00") == 1440);
+  CHECK(!ParseClockMinutes("24:01"));
+  std::optional<MinuteWindow> w = ParseMinuteWindow("09:00 - 20:00");
+  REQUIRE(w);
+  CHECK(w->begin_minute == 540);
+  CHECK(w->end_minute == 1200);
+  CHECK(!ParseMinuteWindow("20:00-09:00"));
+  CHECK(!ParseMinuteWindow("09:00"));
+}
+
+}  // namespace
+}  // namespace smslint

@@ -1,0 +1,33 @@
+// Rates, durations and daily windows as people write them: one parser each, shared
+// by the campaign loader, the config and the profiles, so they accept the same text.
+#ifndef SMSLINT_UTIL_TIME_TEXT_H_
+#define SMSLINT_UTIL_TIME_TEXT_H_
+
+#include <optional>
+#include <string_view>
+
+#include "absl/time/time.h"
+
+namespace smslint {
+
+// "30/min", "1/s", "500/h", "2000/day" (also sec, second, m, minute, hr, hour, d;
+// spaces and case ignored) -> messages per second; the count must be > 0.
+std::optional<double> ParseRate(std::string_view text);
+
+// "45s", "30m" or "30min", "6h", "2d", and sums of them ("1h30m") -> a duration.
+std::optional<absl::Duration> ParseDuration(std::string_view text);
+
+// "09:00" (or "9:00") -> minutes after midnight, 0 to 1440 ("24:00" ends a day).
+std::optional<int> ParseClockMinutes(std::string_view text);
+
+// "09:00-20:00" -> [begin, end) minutes after midnight, end after begin (a window
+// that crosses midnight is not one window).
+struct MinuteWindow {
+  int begin_minute = 0;
+  int end_minute = 24 * 60;
+};
+std::optional<MinuteWindow> ParseMinuteWindow(std::string_view text);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_UTIL_TIME_TEXT_H_
