@@ -17,6 +17,7 @@
 #include "phonenumbers/phonenumberutil.h"
 #include "util/files.h"
 #include "util/strings.h"
+#include "util/yaml_reader.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/yaml.h"
 
@@ -33,9 +34,8 @@ std::string JoinNames(const std::vector<std::string_view>& names) {
 }
 
 Position PositionOf(const YAML::Node& node) {
-  YAML::Mark mark = node.Mark();
-  if (mark.is_null()) return {};
-  return {mark.line + 1, mark.column + 1};
+  const YamlMark mark = MarkOf(node);
+  return {mark.line, mark.column};
 }
 
 // Walks one campaign document. Each Read* reads a node of the expected shape and
@@ -155,10 +155,9 @@ class CampaignReader {
         continue;
       }
       if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-      std::string guess = DidYouMean(name, known);
-      Report(kUnknownKey, Level::kWarning, PositionOf(key),
-             absl::StrCat("unknown key '", name, "' in ", where,
-                          guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")),
+      std::string guess;
+      std::string message = UnknownKeyMessage(name, known, where, &guess);
+      Report(kUnknownKey, Level::kWarning, PositionOf(key), std::move(message),
              guess.empty() ? absl::StrCat("known keys: ", JoinNames(known)) : guess);
     }
   }
@@ -764,10 +763,7 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
       documents.push_back(YAML::Load(campaign.source));
     }
   } catch (const YAML::Exception& e) {
-    int line = e.mark.is_null() ? 1 : e.mark.line + 1;
-    int column = e.mark.is_null() ? 1 : e.mark.column + 1;
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ":", line, ":", column, ": error: YAML syntax: ", e.msg));
+    return YamlError(path, e, "YAML syntax: ");
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ":1:1: error: cannot parse YAML: ", e.what()));
@@ -781,10 +777,7 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
     CampaignReader reader(path, campaign, result.diagnostics);
     reader.ReadDocument(documents[0]);
   } catch (const YAML::Exception& e) {
-    int line = e.mark.is_null() ? 1 : e.mark.line + 1;
-    int column = e.mark.is_null() ? 1 : e.mark.column + 1;
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ":", line, ":", column, ": error: cannot read YAML: ", e.msg));
+    return YamlError(path, e, "cannot read YAML: ");
   }
   if (documents.size() > 1) {
     Diagnostic d;

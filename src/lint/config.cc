@@ -9,6 +9,7 @@
 #include "util/files.h"
 #include "util/status.h"
 #include "util/strings.h"
+#include "util/yaml_reader.h"
 #include "yaml-cpp/yaml.h"
 
 namespace smslint {
@@ -17,12 +18,11 @@ namespace {
 constexpr size_t kMaxConfigBytes = 1u << 20;
 
 std::string Where(const std::string& path, const YAML::Mark& mark) {
-  if (mark.line < 0) return std::string(path);
-  return absl::StrCat(path, ":", mark.line + 1, ":", mark.column + 1);
+  return YamlReader(path).Where(mark);
 }
 
 absl::Status ErrorAt(const std::string& path, const YAML::Node& node, const std::string& message) {
-  return absl::InvalidArgumentError(absl::StrCat(Where(path, node.Mark()), ": error: ", message));
+  return YamlReader(path).Error(node, message);
 }
 
 absl::StatusOr<std::vector<std::string>> Globs(const std::string& path, const YAML::Node& node,
@@ -60,15 +60,7 @@ absl::StatusOr<Config> Decode(const std::string& path, const YAML::Node& root) {
   config.path = std::string(path);
   if (!root || root.IsNull()) return config;
   if (!root.IsMap()) return ErrorAt(path, root, "a config file is a mapping with 'rules', 'select', 'ignore'");
-  static const std::vector<std::string_view> kKeys = {"rules", "select", "ignore"};
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
-    if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end()) {
-      std::string guess = DidYouMean(key, kKeys);
-      return ErrorAt(path, it->first, absl::StrCat("unknown key '", key, "'",
-                                                   guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
-    }
-  }
+  RETURN_IF_ERROR(YamlReader(path).CheckKeys(root, {"rules", "select", "ignore"}, ""));
   if (root["select"]) {
     ASSIGN_OR_RETURN(config.select, Globs(path, root["select"], "select"));
   }
@@ -140,7 +132,7 @@ absl::StatusOr<Config> ParseConfig(std::string_view path_view, std::string_view 
   try {
     return Decode(path, YAML::Load(std::string(contents)));
   } catch (const YAML::Exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat(Where(path, e.mark), ": error: ", e.msg));
+    return YamlError(path, e);
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat(path, ":1:1: error: ", e.what()));
   }

@@ -16,6 +16,7 @@
 #include "text/words.h"
 #include "util/status.h"
 #include "util/strings.h"
+#include "util/yaml_reader.h"
 #include "yaml-cpp/yaml.h"
 
 namespace smslint {
@@ -25,60 +26,19 @@ namespace {
 constexpr size_t kMaxRuleFileBytes = 1u << 20;
 constexpr size_t kMaxListItems = 5000;
 
-class Decoder {
+// The shared reader, with the rule files' list bound and pattern check.
+class Decoder : public YamlReader {
  public:
-  explicit Decoder(std::string_view path) : path_(path) {}
+  explicit Decoder(std::string_view path) : YamlReader(path) {}
 
-  std::string Where(const YAML::Mark& mark) const {
-    if (mark.line < 0) return std::string(path_);
-    return absl::StrCat(path_, ":", mark.line + 1, ":", mark.column + 1);
-  }
-  absl::Status Error(const YAML::Node& node, const std::string& message) const {
-    return absl::InvalidArgumentError(absl::StrCat(Where(node.Mark()), ": error: ", message));
-  }
-
-  absl::Status CheckKeys(const YAML::Node& map, const std::vector<std::string_view>& allowed,
-                         const std::string& what) const {
-    if (!map.IsMap()) return Error(map, absl::StrCat(what, " must be a mapping"));
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      if (!it->first.IsScalar()) return Error(it->first, "keys must be plain words");
-      const std::string& key = it->first.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string guess = DidYouMean(key, allowed);
-      return Error(it->first, absl::StrCat("unknown key '", key, "' in ", what,
-                                           guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
-    }
-    return absl::OkStatus();
-  }
-
-  absl::StatusOr<std::string> String(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) return Error(node, absl::StrCat("'", key, "' must be a string"));
-    return node.Scalar();
-  }
-
-  // A list of strings; a single string is accepted as a list of one.
+  using YamlReader::Number;
+  using YamlReader::Strings;
   absl::StatusOr<std::vector<std::string>> Strings(const YAML::Node& node,
                                                    const std::string& key) const {
-    std::vector<std::string> out;
-    if (node.IsScalar()) {
-      out.push_back(node.Scalar());
-      return out;
-    }
-    if (!node.IsSequence()) return Error(node, absl::StrCat("'", key, "' must be a list of strings"));
-    if (node.size() > kMaxListItems) return Error(node, absl::StrCat("'", key, "' has too many items"));
-    for (const YAML::Node& item : node) {
-      if (!item.IsScalar()) return Error(item, absl::StrCat("'", key, "' must be a list of strings"));
-      out.push_back(item.Scalar());
-    }
-    return out;
+    return YamlReader::Strings(node, key, kMaxListItems);
   }
-
   absl::StatusOr<double> Number(const YAML::Node& node, const std::string& key) const {
-    double value = 0;
-    if (!node.IsScalar() || !absl::SimpleAtod(node.Scalar(), &value) || !std::isfinite(value)) {
-      return Error(node, absl::StrCat("'", key, "' must be a number"));
-    }
-    return value;
+    return YamlReader::Number(node, key, -HUGE_VAL, HUGE_VAL);
   }
 
   // Validates each pattern alone (so the error points at it), then joins them.
@@ -91,9 +51,6 @@ class Decoder {
     if (!re.ok()) return Error(node, absl::StrCat("bad pattern '", pattern, "': ", re.error()));
     return absl::OkStatus();
   }
-
- private:
-  std::string path_;
 };
 
 std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& alternatives,
@@ -647,7 +604,7 @@ absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view c
     YAML::Node root = YAML::Load(std::string(contents));
     return DecodeRule(d, root, path);
   } catch (const YAML::Exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat(d.Where(e.mark), ": error: ", e.msg));
+    return YamlError(path, e);
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat(std::string(path), ":1:1: error: ", e.what()));
   }

@@ -1,0 +1,65 @@
+// YamlReader: the one way smslint reads its YAML files (campaigns, config, rule
+// packs, profiles): positions, unknown keys with "did you mean", typed values, and
+// errors as "path:line:col: error: ...". yaml-cpp throws; YamlError turns its
+// exceptions into the same Status at the file boundary.
+#ifndef SMSLINT_UTIL_YAML_READER_H_
+#define SMSLINT_UTIL_YAML_READER_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "yaml-cpp/yaml.h"
+
+namespace smslint {
+
+// 1-based line and column of a node (0, 0 when it has none).
+struct YamlMark {
+  int line = 0;
+  int column = 0;
+};
+YamlMark MarkOf(const YAML::Node& node);
+
+// "unknown key 'KEY' in WHERE; did you mean 'X'?" (no " in" part when `where` is
+// empty); `guess` receives the suggestion, "" when none is close.
+std::string UnknownKeyMessage(std::string_view key, const std::vector<std::string_view>& known,
+                              std::string_view where, std::string* guess = nullptr);
+
+// "path:line:col: error: " + what yaml-cpp said (`prefix` before it).
+absl::Status YamlError(std::string_view path, const YAML::Exception& e,
+                       std::string_view prefix = "");
+
+class YamlReader {
+ public:
+  explicit YamlReader(std::string_view path) : path_(path) {}
+
+  const std::string& path() const { return path_; }
+
+  // "path:line:col" of the node, or the path alone when it has no position.
+  std::string Where(const YAML::Node& node) const;
+  std::string Where(const YAML::Mark& mark) const;
+  absl::Status Error(const YAML::Node& node, std::string_view message) const;
+
+  // Fails on the first key of `map` (which must be a mapping) not in `known`.
+  absl::Status CheckKeys(const YAML::Node& map, const std::vector<std::string_view>& known,
+                         std::string_view where) const;
+
+  absl::StatusOr<YAML::Node> Required(const YAML::Node& map, const char* key) const;
+  absl::StatusOr<std::string> String(const YAML::Node& node, std::string_view what) const;
+  // A finite number in [min, max].
+  absl::StatusOr<double> Number(const YAML::Node& node, std::string_view what, double min,
+                                double max) const;
+  // A list of strings (a single string is a list of one), at most `max_items`.
+  absl::StatusOr<std::vector<std::string>> Strings(const YAML::Node& node, std::string_view what,
+                                                   size_t max_items) const;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace smslint
+
+#endif  // SMSLINT_UTIL_YAML_READER_H_
