@@ -50,7 +50,18 @@ std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& tabl
   return std::nullopt;
 }
 
+template <typename E, size_t N>
+std::vector<std::string_view> NamesOf(const std::array<std::pair<E, std::string_view>, N>& table) {
+  std::vector<std::string_view> names;
+  for (const auto& [e, name] : table) names.push_back(name);
+  return names;
+}
+
 }  // namespace
+
+std::vector<std::string_view> UseCaseNames() { return NamesOf(kUseCases); }
+std::vector<std::string_view> RouteNames() { return NamesOf(kRoutes); }
+std::vector<std::string_view> SenderStrategyNames() { return NamesOf(kStrategies); }
 
 std::string_view UseCaseName(UseCase use_case) { return NameOf(kUseCases, use_case); }
 std::optional<UseCase> ParseUseCase(std::string_view name) { return Parse(kUseCases, name); }

@@ -48,6 +48,10 @@ std::string_view UseCaseName(UseCase use_case);  // "marketing", ...
 std::optional<UseCase> ParseUseCase(std::string_view name);
 std::string_view RouteName(Route route);  // "p2p", "10dlc", "toll_free", "short_code"
 std::optional<Route> ParseRoute(std::string_view name);
+// Every name, in declaration order: the one list for loaders, flags and help.
+std::vector<std::string_view> UseCaseNames();
+std::vector<std::string_view> RouteNames();
+std::vector<std::string_view> SenderStrategyNames();
 std::string_view SenderStrategyName(SenderStrategy strategy);
 std::optional<SenderStrategy> ParseSenderStrategy(std::string_view name);
 

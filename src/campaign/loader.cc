@@ -259,10 +259,7 @@ class CampaignReader {
         info.use_case.value = *parsed;
         info.use_case.present = true;
       } else {
-        ReportEnum(use_case, "use case",
-                   {"marketing", "account_notification", "customer_care",
-                    "delivery_notification", "two_factor", "fraud_alert", "polling",
-                    "public_service", "charity", "political", "mixed"});
+        ReportEnum(use_case, "use case", UseCaseNames());
       }
     }
 
@@ -292,7 +289,7 @@ class CampaignReader {
         info.route.value = *parsed;
         info.route.present = true;
       } else {
-        ReportEnum(route, "route", {"p2p", "10dlc", "toll_free", "short_code"});
+        ReportEnum(route, "route", RouteNames());
       }
     }
 
@@ -636,7 +633,7 @@ class CampaignReader {
         t.sender_strategy.value = *parsed;
         t.sender_strategy.present = true;
       } else {
-        ReportEnum(strategy, "sender strategy", {"round_robin", "sticky"});
+        ReportEnum(strategy, "sender strategy", SenderStrategyNames());
       }
     }
   }

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -87,7 +88,8 @@ std::string StarterCampaign(const std::string& path, const std::string& route,
   c += Line(absl::StrCat("  brand: ", kBrand), "must appear in every message body");
   c += Line("  use_case: " + use_case, "the use case registered for this campaign");
   c += Line("  country: US", "US and CA also get the traffic rules");
-  c += Line("  route: " + route, "p2p | 10dlc | toll_free | short_code");
+  const std::vector<std::string_view> routes = RouteNames();
+  c += Line("  route: " + route, absl::StrJoin(std::vector<std::string>(routes.begin(), routes.end()), " | "));
   if (route == "10dlc") {
     c += Line("  trust_score: 50", "10DLC brand vetting score: selects the daily cap");
   }
@@ -216,13 +218,13 @@ CommandSpec InitCommand() {
   auto use_case = std::make_shared<std::string>("marketing");
   CommandSpec spec{"init", "Write a commented starter campaign that passes `check` (never overwrites)"};
   spec.args.push_back({"file", "Campaign file to create", path.get(), {}, false, "campaign.yaml"});
-  spec.args.push_back({"--route", "Route: p2p, 10dlc, toll_free or short_code", route.get(),
-                       {"p2p", "10dlc", "toll_free", "short_code"}, false, "10dlc"});
+  const std::vector<std::string_view> routes = RouteNames();
+  const std::vector<std::string_view> use_cases = UseCaseNames();
+  spec.args.push_back({"--route", "Route", route.get(),
+                       std::vector<std::string>(routes.begin(), routes.end()), false, "10dlc"});
   spec.args.push_back({"--use-case", "Registered use case", use_case.get(),
-                       {"marketing", "account_notification", "customer_care",
-                        "delivery_notification", "two_factor", "fraud_alert", "polling",
-                        "public_service", "charity", "political", "mixed"},
-                       false, "marketing"});
+                       std::vector<std::string>(use_cases.begin(), use_cases.end()), false,
+                       "marketing"});
   spec.run = [path, route, use_case] { return RunInit(*path, *route, *use_case); };
   return spec;
 }

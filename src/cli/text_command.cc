@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
@@ -121,9 +122,7 @@ int RunText(TextOptions& options, bool message_given) {
   if (!options.use_case.empty()) {
     context.use_case = ParseUseCase(options.use_case);
     if (!context.use_case) {
-      std::vector<std::string_view> names;
-      for (int u = 0; u <= static_cast<int>(UseCase::kMixed); ++u) names.push_back(UseCaseName(static_cast<UseCase>(u)));
-      std::string guess = DidYouMean(options.use_case, names);
+      std::string guess = DidYouMean(options.use_case, UseCaseNames());
       return ReportInputError(absl::StrCat("smslint: error: unknown --use-case '", options.use_case, "'",
                                            guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
     }
@@ -131,8 +130,10 @@ int RunText(TextOptions& options, bool message_given) {
   if (!options.route.empty()) {
     context.route = ParseRoute(options.route);
     if (!context.route) {
+      const std::vector<std::string_view> names = RouteNames();
+      std::vector<std::string> routes(names.begin(), names.end());
       return ReportInputError(absl::StrCat("smslint: error: unknown --route '", options.route,
-                                           "'; use p2p, 10dlc, toll_free or short_code"));
+                                           "'; use one of ", absl::StrJoin(routes, ", ")));
     }
   }
   absl::StatusOr<std::unique_ptr<Session>> session =
