@@ -1,8 +1,11 @@
 #include "campaign/recipients.h"
 
 #include <fcntl.h>
+#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
+#include <phonenumbers/phonenumber.pb.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unicode/locid.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,12 +13,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
-#include <set>
 #include <thread>
-
-#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
-#include <phonenumbers/phonenumber.pb.h>
-#include <unicode/locid.h>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -30,42 +28,10 @@
 namespace smslint {
 namespace {
 
-constexpr std::string_view kBullets = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";  // "•••"
 constexpr size_t kMaxExamples = 5;
 constexpr size_t kHeaderReadBytes = 1u << 20;
 // Offsets into the arena are 32-bit; larger inputs are refused up front.
 constexpr uint64_t kMaxRecipientsFileBytes = 3ull << 30;
-
-// Country calling code length of E.164 digits (1 to 3), from the library's codes.
-int CountryCodeLength(std::string_view digits) {
-  static const std::set<int>* codes = [] {
-    auto* set = new std::set<int>();
-    i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedCallingCodes(set);
-    return set;
-  }();
-  for (int length = 1; length <= 3 && length < static_cast<int>(digits.size()); ++length) {
-    int code = 0;
-    for (int i = 0; i < length; ++i) code = code * 10 + (digits[i] - '0');
-    if (codes->count(code)) return length;
-  }
-  return 1;
-}
-
-std::string MaskDigits(std::string_view digits) {
-  int cc = CountryCodeLength(digits);
-  std::string_view national = digits.substr(cc);
-  int n = static_cast<int>(national.size());
-  int hidden = std::max(3, n - 7);
-  int remaining = std::max(0, n - hidden);
-  int head = std::min(3, std::max(0, remaining - 4));
-  int tail = remaining - head;
-  std::string out = "+";
-  out.append(digits.substr(0, cc));
-  out.append(national.substr(0, head));
-  out.append(kBullets);
-  out.append(national.substr(n - tail));
-  return out;
-}
 
 // Valid UTF-8 prefix of at most `max_bytes` bytes.
 std::string_view CutUtf8(std::string_view s, size_t max_bytes) {
@@ -221,45 +187,6 @@ bool IsIsoDateOrDateTime(std::string_view s) {
   if (p < s.size() && s[p] == ':') ++p;
   if (p < s.size() && (!ReadDigits(s, p, 2, zone_minute) || zone_minute > 59)) return false;
   return p == s.size();
-}
-
-std::string MaskNumber(uint64_t e164_digits) {
-  if (e164_digits == 0) return std::string(kBullets);
-  return MaskDigits(std::to_string(e164_digits));
-}
-
-std::string MaskNumber(std::string_view e164_text) {
-  std::string digits;
-  for (char c : e164_text)
-    if (c >= '0' && c <= '9') digits.push_back(c);
-  if (digits.empty()) return std::string(kBullets);
-  return MaskDigits(digits);
-}
-
-std::string ShowRecipientNumber(std::string_view written, uint64_t e164, bool show_pii) {
-  if (!show_pii && e164 != 0) return MaskNumber(e164);
-  std::string_view cut = CutUtf8(written, 40);
-  size_t total_digits = 0;
-  for (char c : cut) total_digits += (c >= '0' && c <= '9');
-  std::string out;
-  size_t seen = 0;
-  for (char c : cut) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      out.push_back('?');
-    } else if (!show_pii && c >= '0' && c <= '9') {
-      ++seen;
-      bool shown = total_digits > 6 && (seen <= 3 || seen > total_digits - 2);
-      if (shown) {
-        out.push_back(c);
-      } else {
-        out.append("\xE2\x80\xA2");
-      }
-    } else {
-      out.push_back(c);
-    }
-  }
-  if (cut.size() < written.size()) out.append("...");
-  return out;
 }
 
 std::string RecipientsOpenPath(const Campaign& campaign, const std::string& file) {
@@ -818,6 +745,37 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
   if (table.offsets.empty()) table.offsets.push_back(0);
   RETURN_IF_ERROR(CheckRows(campaign, source, columns, show_pii, result));
   return result;
+}
+
+std::vector<SourceRange> InlineRecipientRanges(const Campaign& campaign) {
+  std::string_view source = campaign.source;
+  // Byte offset of each line start, to find every list item's token.
+  std::vector<size_t> line_starts = {0};
+  for (size_t i = 0; i < source.size(); ++i) {
+    if (source[i] == '\n') line_starts.push_back(i + 1);
+  }
+  std::vector<SourceRange> ranges;
+  if (campaign.recipients.list.empty()) return ranges;
+  // Valid numbers are masked like in findings, so each item is read here too.
+  PhoneNumberClassifier classifier(campaign.campaign.country.present &&
+                                           !campaign.campaign.country->empty()
+                                       ? campaign.campaign.country.value
+                                       : "US");
+  for (const Located<std::string>& item : campaign.recipients.list) {
+    if (!item.pos.known() || item.pos.line > static_cast<int>(line_starts.size())) continue;
+    size_t at = line_starts[item.pos.line - 1];
+    for (int col = 1; col < item.pos.column && at < source.size(); ++at) {
+      if ((static_cast<unsigned char>(source[at]) & 0xC0) != 0x80) ++col;
+    }
+    int width = TokenWidth(SourceLine(source, item.pos.line), item.pos.column);
+    size_t end = at;
+    for (int col = 0; col < width && end < source.size(); ++end) {
+      if ((static_cast<unsigned char>(source[end]) & 0xC0) != 0x80) ++col;
+    }
+    NumberInfo info = classifier.Classify(item.value);
+    ranges.push_back({at, end, info.valid ? info.e164 : 0});
+  }
+  return ranges;
 }
 
 }  // namespace smslint

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "campaign/campaign.h"
+#include "diag/pii.h"
 #include "lint/diagnostic.h"
 
 namespace smslint {
@@ -58,15 +59,6 @@ enum RecipientFlag : uint8_t {
 inline constexpr uint8_t kRecipientNotSent =
     kRecipientInvalid | kRecipientDuplicate | kRecipientSuppressed;
 inline bool IsSendable(uint8_t flags) { return (flags & kRecipientNotSent) == 0; }
-
-// "+1212•••0142": country code and first three national digits, then the last four.
-std::string MaskNumber(uint64_t e164_digits);
-std::string MaskNumber(std::string_view e164_text);
-
-// A recipient number as written, for a finding: the normalised number masked when
-// it is valid, else the text with all but its first three and last two digits
-// hidden (and cut to 40 characters); as written when `show_pii`.
-std::string ShowRecipientNumber(std::string_view written, uint64_t e164, bool show_pii);
 
 // True for an ISO 8601 calendar date or date-time: 2024-03-01, 2024-03-01T09:30,
 // 2024-03-01 09:30:15.250Z, 2024-03-01T09:30:15+01:00 (the consent column).
@@ -123,6 +115,10 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
 class RuleCatalog;
 // RuleInfo for data/* rules and content/empty-placeholder.
 void AddDataRules(RuleCatalog& catalog);
+
+// The byte ranges of the inline recipients list items in campaign.source, with
+// each item's number when it is valid, for MaskInlineRecipients (diag/pii.h).
+std::vector<SourceRange> InlineRecipientRanges(const Campaign& campaign);
 
 // The CSV path as the user would see it: the campaign file's directory as given
 // plus the relative path.

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <set>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "campaign/loader.h"
 #include "campaign/recipients.h"
+#include "diag/pii.h"
 #include "lint/check.h"
 #include "lint/config.h"
 #include "lint/engine.h"
@@ -89,59 +89,6 @@ void AddRecipientFacts(const RecipientStats& stats, std::vector<std::string>& fa
                                  " recipients have no known time zone: the schedule's zone "
                                  "is assumed"));
   }
-}
-
-// The campaign text as reports may quote it: the digits of inline recipient numbers
-// are masked one for one ("+1212•••0142"; each digit becomes one '•'), so columns,
-// carets and spans still line up.
-std::string MaskInlineRecipients(const Campaign& campaign) {
-  std::string out;
-  std::string_view source = campaign.source;
-  // Byte offset of each line start, to find every list item's token.
-  std::vector<size_t> line_starts = {0};
-  for (size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\n') line_starts.push_back(i + 1);
-  }
-  std::vector<std::pair<size_t, size_t>> ranges;  // [begin, end) byte ranges to mask
-  for (const Located<std::string>& item : campaign.recipients.list) {
-    if (!item.pos.known() || item.pos.line > static_cast<int>(line_starts.size())) continue;
-    size_t at = line_starts[item.pos.line - 1];
-    for (int col = 1; col < item.pos.column && at < source.size(); ++at) {
-      if ((static_cast<unsigned char>(source[at]) & 0xC0) != 0x80) ++col;
-    }
-    int width = TokenWidth(SourceLine(source, item.pos.line), item.pos.column);
-    size_t end = at;
-    for (int col = 0; col < width && end < source.size(); ++end) {
-      if ((static_cast<unsigned char>(source[end]) & 0xC0) != 0x80) ++col;
-    }
-    ranges.emplace_back(at, end);
-  }
-  std::sort(ranges.begin(), ranges.end());
-  size_t copied = 0;
-  for (auto [begin, end] : ranges) {
-    if (begin < copied) continue;
-    out.append(source.substr(copied, begin - copied));
-    int digits = 0;
-    for (size_t i = begin; i < end; ++i) digits += absl::ascii_isdigit(source[i]) ? 1 : 0;
-    int seen = 0;
-    for (size_t i = begin; i < end; ++i) {
-      if (!absl::ascii_isdigit(source[i])) {
-        out.push_back(source[i]);
-        continue;
-      }
-      ++seen;
-      // Keep the first four digits (country and area code) and the last four.
-      bool keep = seen <= 4 || seen > digits - 4;
-      if (keep) {
-        out.push_back(source[i]);
-      } else {
-        out.append("\u2022");
-      }
-    }
-    copied = end;
-  }
-  out.append(source.substr(copied));
-  return out;
 }
 
 }  // namespace
@@ -241,8 +188,9 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   ApplyConfig(*config, options.select, options.ignore, result.diagnostics);
   SortDiagnostics(result.diagnostics);
   result.rules_run.assign(rules_run.begin(), rules_run.end());
-  result.source = options.show_pii ? std::move(loaded->campaign.source)
-                                   : MaskInlineRecipients(campaign);
+  result.source = options.show_pii
+                      ? std::move(loaded->campaign.source)
+                      : MaskInlineRecipients(campaign.source, InlineRecipientRanges(campaign));
   return result;
 }
 

@@ -12,22 +12,6 @@ using testing::FindRule;
 using testing::LoadOk;
 using testing::ScratchDir;
 
-TEST_CASE("MaskNumber") {
-  CHECK(MaskNumber("+12125550142") == "+1212\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2" "0142");
-  CHECK(MaskNumber(uint64_t{12125550142}) == "+1212•••0142");
-  CHECK(MaskNumber(uint64_t{447911123456}) == "+44791•••3456");
-  CHECK(MaskNumber(uint64_t{0}) == "•••");
-  // Short numbers keep at least three digits hidden.
-  CHECK(MaskNumber("+3521234567") == "+352•••4567");
-}
-
-TEST_CASE("ShowRecipientNumber masks unless show_pii") {
-  CHECK(ShowRecipientNumber("(212) 555-0142", 12125550142, false) == "+1212•••0142");
-  CHECK(ShowRecipientNumber("(212) 555-0142", 12125550142, true) == "(212) 555-0142");
-  CHECK(ShowRecipientNumber("212-555-014", 0, false) == "212-•••-•14");
-  CHECK(ShowRecipientNumber("n/a", 0, false) == "n/a");
-}
-
 TEST_CASE("IsIsoDateOrDateTime") {
   for (const char* ok : {"2024-03-01", "2024-02-29", "2024-03-01T09:30", "2024-03-01 09:30:15",
                          "2024-03-01T09:30:15.250Z", "2024-03-01T09:30:15+01:00",
