@@ -7,6 +7,8 @@
 #include "absl/strings/str_join.h"
 #include "campaign/loader.h"
 #include "campaign/recipients.h"
+#include "checks/data_rules.h"
+#include "checks/rendered_messages.h"
 #include "diag/pii.h"
 #include "lint/check.h"
 #include "lint/config.h"
@@ -114,17 +116,16 @@ absl::StatusOr<FileResult> AnalyzeFile(const std::string& path, const AnalysisOp
   for (const std::string& id : engine->RuleIds()) rules_run.insert(id);
 
   bool full = options.stage == AnalysisOptions::Stage::kCheck;
-  absl::StatusOr<RecipientLoadResult> recipients = LoadRecipients(
-      campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly,
-      options.show_pii);
+  absl::StatusOr<RecipientLoadResult> recipients =
+      LoadRecipients(campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly);
   if (!recipients.ok()) return recipients.status();
   const RecipientTable& table = recipients->table;
-  for (Diagnostic& d : recipients->diagnostics) result.diagnostics.push_back(std::move(d));
+  for (Diagnostic& d : RunDataRules(campaign, table, recipients->facts, options.show_pii))
+    result.diagnostics.push_back(std::move(d));
   progress.Advance(1);
   bool has_source = campaign.recipients.file.present || !campaign.recipients.list.empty();
   bool fields_known = has_source && !table.columns.empty();
   RunContentChecks(campaign, *engine, table.columns, fields_known, result.diagnostics);
-  for (Diagnostic& d : CheckSenders(campaign)) result.diagnostics.push_back(std::move(d));
   rules_run.insert({"data/invalid-number", "data/duplicate-recipient", "data/suppressed-recipient",
                     "data/missing-consent", "data/non-mobile-number"});
 

@@ -1,10 +1,10 @@
 #include "cli/catalog.h"
 
-#include "campaign/recipients.h"
 #include "campaign/schema_rules.h"
+#include "checks/data_rules.h"
 #include "checks/registry.h"
-#include "sim/simulator.h"
 #include "lint/engine.h"
+#include "sim/simulator.h"
 #include "util/status.h"
 
 namespace smslint {
