@@ -1,8 +1,11 @@
 #include "campaign/recipients.h"
 
 #include <fcntl.h>
+#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
+#include <phonenumbers/phonenumber.pb.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unicode/locid.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,16 +13,12 @@
 #include <cstring>
 #include <functional>
 #include <memory>
-#include <set>
 #include <thread>
-
-#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
-#include <phonenumbers/phonenumber.pb.h>
-#include <unicode/locid.h>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "campaign/phone_numbers.h"
 #include "campaign/recipients_csv.h"
 #include "campaign/suppression.h"
@@ -30,50 +29,9 @@
 namespace smslint {
 namespace {
 
-constexpr std::string_view kBullets = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";  // "•••"
-constexpr size_t kMaxExamples = 5;
 constexpr size_t kHeaderReadBytes = 1u << 20;
 // Offsets into the arena are 32-bit; larger inputs are refused up front.
 constexpr uint64_t kMaxRecipientsFileBytes = 3ull << 30;
-
-// Country calling code length of E.164 digits (1 to 3), from the library's codes.
-int CountryCodeLength(std::string_view digits) {
-  static const std::set<int>* codes = [] {
-    auto* set = new std::set<int>();
-    i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedCallingCodes(set);
-    return set;
-  }();
-  for (int length = 1; length <= 3 && length < static_cast<int>(digits.size()); ++length) {
-    int code = 0;
-    for (int i = 0; i < length; ++i) code = code * 10 + (digits[i] - '0');
-    if (codes->count(code)) return length;
-  }
-  return 1;
-}
-
-std::string MaskDigits(std::string_view digits) {
-  int cc = CountryCodeLength(digits);
-  std::string_view national = digits.substr(cc);
-  int n = static_cast<int>(national.size());
-  int hidden = std::max(3, n - 7);
-  int remaining = std::max(0, n - hidden);
-  int head = std::min(3, std::max(0, remaining - 4));
-  int tail = remaining - head;
-  std::string out = "+";
-  out.append(digits.substr(0, cc));
-  out.append(national.substr(0, head));
-  out.append(kBullets);
-  out.append(national.substr(n - tail));
-  return out;
-}
-
-// Valid UTF-8 prefix of at most `max_bytes` bytes.
-std::string_view CutUtf8(std::string_view s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end);
-}
 
 // ---- Reading the file --------------------------------------------------------
 
@@ -188,9 +146,8 @@ bool IsIsoDateOrDateTime(std::string_view s) {
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   size_t p = 0;
   int year, month, day;
-  if (!ReadDigits(s, p, 4, year) || p >= s.size() || s[p++] != '-' ||
-      !ReadDigits(s, p, 2, month) || p >= s.size() || s[p++] != '-' ||
-      !ReadDigits(s, p, 2, day))
+  if (!ReadDigits(s, p, 4, year) || p >= s.size() || s[p++] != '-' || !ReadDigits(s, p, 2, month) ||
+      p >= s.size() || s[p++] != '-' || !ReadDigits(s, p, 2, day))
     return false;
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
   absl::CivilDay civil(year, month, day);
@@ -223,45 +180,6 @@ bool IsIsoDateOrDateTime(std::string_view s) {
   return p == s.size();
 }
 
-std::string MaskNumber(uint64_t e164_digits) {
-  if (e164_digits == 0) return std::string(kBullets);
-  return MaskDigits(std::to_string(e164_digits));
-}
-
-std::string MaskNumber(std::string_view e164_text) {
-  std::string digits;
-  for (char c : e164_text)
-    if (c >= '0' && c <= '9') digits.push_back(c);
-  if (digits.empty()) return std::string(kBullets);
-  return MaskDigits(digits);
-}
-
-std::string ShowRecipientNumber(std::string_view written, uint64_t e164, bool show_pii) {
-  if (!show_pii && e164 != 0) return MaskNumber(e164);
-  std::string_view cut = CutUtf8(written, 40);
-  size_t total_digits = 0;
-  for (char c : cut) total_digits += (c >= '0' && c <= '9');
-  std::string out;
-  size_t seen = 0;
-  for (char c : cut) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      out.push_back('?');
-    } else if (!show_pii && c >= '0' && c <= '9') {
-      ++seen;
-      bool shown = total_digits > 6 && (seen <= 3 || seen > total_digits - 2);
-      if (shown) {
-        out.push_back(c);
-      } else {
-        out.append("\xE2\x80\xA2");
-      }
-    } else {
-      out.push_back(c);
-    }
-  }
-  if (cut.size() < written.size()) out.append("...");
-  return out;
-}
-
 std::string RecipientsOpenPath(const Campaign& campaign, const std::string& file) {
   if (!file.empty() && file.front() == '/') return file;
   if (campaign.dir.empty() || campaign.dir == ".") return file;
@@ -274,56 +192,6 @@ std::string RecipientsDisplayPath(const Campaign& campaign, const std::string& f
 
 namespace {
 
-// ---- Findings ----------------------------------------------------------------
-
-// Count plus up to five examples: one finding for many recipients.
-struct Aggregate {
-  size_t count = 0;
-  std::vector<std::string> examples;
-  uint32_t first_line = 0;
-  void Add(uint32_t line, const std::function<std::string()>& example) {
-    if (count == 0) first_line = line;
-    ++count;
-    if (examples.size() < kMaxExamples) examples.push_back(example());
-  }
-};
-
-struct Source {
-  const Campaign* campaign = nullptr;
-  bool from_list = false;
-  std::string csv_display;  // CSV path as shown; "" for a list
-  Position anchor;          // recipients.file (or recipients) in the campaign file
-
-  // "recipients.csv:12" or "line 12" (of the campaign file, for inline lists).
-  std::string Where(uint32_t line) const {
-    if (from_list) return "line " + std::to_string(line);
-    return csv_display + ":" + std::to_string(line);
-  }
-};
-
-Diagnostic MakeFinding(const Source& source, std::string rule, Level level, std::string message,
-                       const Aggregate* aggregate) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.level = level;
-  d.message = std::move(message);
-  Position pos = source.anchor;
-  if (source.from_list && aggregate != nullptr && aggregate->first_line > 0)
-    pos = Position{static_cast<int>(aggregate->first_line), pos.column};
-  d.span = Span{source.campaign->path, pos.line, pos.column, pos.line, pos.column};
-  if (aggregate != nullptr) {
-    d.notes = aggregate->examples;
-    if (aggregate->count > aggregate->examples.size())
-      d.notes.push_back("and " + std::to_string(aggregate->count - aggregate->examples.size()) +
-                        " more");
-  }
-  return d;
-}
-
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 // ---- Per-row work, split across threads ----------------------------------------
 
 struct Columns {
@@ -334,8 +202,8 @@ struct Columns {
 };
 
 struct RowResults {
-  std::vector<uint8_t> type;     // PhoneNumberType of valid numbers
-  std::vector<int32_t> tz_entry; // TimeZoneMap entry, -1 none
+  std::vector<uint8_t> type;      // PhoneNumberType of valid numbers
+  std::vector<int32_t> tz_entry;  // TimeZoneMap entry, -1 none
 };
 
 // State of a North American number from the offline geocoder, cached per area
@@ -396,7 +264,11 @@ void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResu
     if (columns.consent >= 0 && !IsIsoDateOrDateTime(table->Field(r, columns.consent)))
       flags |= kRecipientNoConsent;
     uint8_t state = 0;
-    if (columns.state >= 0) state = StateIndex(table->Field(r, columns.state));
+    if (columns.state >= 0) {
+      std::string_view value = table->Field(r, columns.state);
+      state = StateIndex(value);
+      if (state == 0 && !value.empty()) flags |= kRecipientBadState;
+    }
     if (state == 0 && info.valid) state = number_state;
     table->state[r] = state;
     table->flags[r] = flags;
@@ -424,20 +296,57 @@ absl::Status FileError(const Campaign& campaign, Position pos, const std::string
                                     std::to_string(pos.column) + ": error: " + what);
 }
 
-// Every check that needs the rows: numbers, duplicates, suppression, consent, zones.
-absl::Status CheckRows(const Campaign& campaign, const Source& source, const Columns& columns,
-                       bool show_pii, RecipientLoadResult& result) {
+// Zone sets interned by content; zone_sets[0] is {} (no zone known).
+class ZoneSetInterner {
+ public:
+  explicit ZoneSetInterner(std::vector<std::vector<std::string>>& sets) : sets_(sets) {
+    sets_.assign(1, {});
+    index_.emplace("", 0);
+  }
+  uint16_t Intern(std::vector<std::string> zones) {
+    if (zones.empty()) return 0;
+    std::string key;
+    for (const std::string& z : zones) key.append(z).push_back('\n');
+    auto [it, inserted] = index_.try_emplace(key, static_cast<uint16_t>(sets_.size()));
+    if (inserted) {
+      if (sets_.size() >= 65535) {
+        it->second = 0;
+      } else {
+        sets_.push_back(std::move(zones));
+      }
+    }
+    return it->second;
+  }
+
+ private:
+  std::vector<std::vector<std::string>>& sets_;
+  absl::flat_hash_map<std::string, uint16_t> index_;
+};
+
+// The country national numbers are read for: the campaign's, else US.
+std::string NumberCountry(const Campaign& campaign) {
+  return campaign.campaign.country.present && !campaign.campaign.country->empty()
+             ? campaign.campaign.country.value
+             : "US";
+}
+
+bool IsKnownZone(const std::string& name) {
+  absl::TimeZone zone;
+  return absl::LoadTimeZone(name, &zone);
+}
+
+// Classifies every row, then the row-order facts: duplicates, suppression,
+// consent, zone sets and the counts.
+absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
+                      RecipientLoadResult& result) {
   RecipientTable& table = result.table;
+  RecipientFacts& facts = result.facts;
   RecipientStats& stats = result.stats;
   const size_t n = table.source_line.size();
-  std::string country =
-      campaign.campaign.country.present && !campaign.campaign.country->empty()
-          ? campaign.campaign.country.value
-          : "US";
-  PhoneNumberClassifier classifier(country);
+  PhoneNumberClassifier classifier(facts.country);
   const TimeZoneMap& zone_map = TimeZoneMap::Embedded();
   table.e164.assign(n, 0);
-  table.zone.assign(n, 0);
+  table.zone_set.assign(n, 0);
   table.state.assign(n, 0);
   table.flags.assign(n, 0);
   table.states = StateCodes();
@@ -448,9 +357,8 @@ absl::Status CheckRows(const Campaign& campaign, const Source& source, const Col
 
   // Suppression list.
   SuppressionList suppression;
-  std::string suppression_display;
   if (campaign.suppression_file.present && !campaign.suppression_file->empty()) {
-    suppression_display = RecipientsDisplayPath(campaign, campaign.suppression_file.value);
+    facts.suppression_display = RecipientsDisplayPath(campaign, campaign.suppression_file.value);
     FileBytes bytes;
     std::string error =
         bytes.Open(RecipientsOpenPath(campaign, campaign.suppression_file.value), 0);
@@ -463,129 +371,69 @@ absl::Status CheckRows(const Campaign& campaign, const Source& source, const Col
     suppression = ParseSuppressionList(bytes.view(), classifier);
   }
 
-  // Zones: zones[0] is the schedule's zone.
-  std::string schedule_zone_name =
-      campaign.schedule.timezone.present && !campaign.schedule.timezone->empty()
-          ? campaign.schedule.timezone.value
-          : "America/New_York";
-  absl::TimeZone schedule_zone;
-  if (!absl::LoadTimeZone(schedule_zone_name, &schedule_zone)) {
-    schedule_zone_name = "America/New_York";
-    absl::LoadTimeZone(schedule_zone_name, &schedule_zone);
-  }
-  // Offsets are compared at the campaign's start (a fixed winter day without one,
-  // so results do not depend on today's date).
-  absl::Time at = campaign.schedule.start.present
-                      ? absl::FromCivil(campaign.schedule.start.value, schedule_zone)
-                      : absl::FromCivil(absl::CivilMinute(2026, 1, 15, 12, 0), absl::UTCTimeZone());
-  table.zones = {schedule_zone_name};
-  absl::flat_hash_map<std::string, uint16_t> zone_index{{schedule_zone_name, 0}};
-  auto intern_zone = [&](const std::string& name) -> uint16_t {
-    auto [it, inserted] = zone_index.try_emplace(name, static_cast<uint16_t>(table.zones.size()));
-    if (inserted) {
-      if (table.zones.size() >= 65535) return 0;
-      table.zones.push_back(name);
-    }
-    return it->second;
-  };
-  struct EntryZone {
-    int zone = -1;  // -1: not computed yet; -2: no usable zone
+  ZoneSetInterner zone_sets(table.zone_sets);
+  struct EntrySet {
+    int set = -1;  // -1: not computed yet; else the zone set (0: no usable zone)
     bool guessed = false;
   };
-  std::vector<EntryZone> entry_zones(zone_map.size());
-  absl::flat_hash_map<std::string, int> column_zones;  // value -> zone index or -1
+  std::vector<EntrySet> entry_sets(zone_map.size());
+  absl::flat_hash_map<std::string, int> column_sets;  // value -> zone set, or -1 if invalid
 
-  Aggregate invalid, duplicate, suppressed, no_consent, non_mobile, bad_zone, bad_state;
-  size_t type_counts[16] = {};
   absl::flat_hash_map<uint64_t, uint32_t> first_row;
   first_row.reserve(n);
   for (size_t r = 0; r < n; ++r) {
     uint8_t& flags = table.flags[r];
-    const uint32_t line = table.source_line[r];
     const uint64_t e164 = table.e164[r];
     if (flags & kRecipientInvalid) {
-      invalid.Add(line, [&] {
-        std::string_view written = table.Field(r, columns.phone);
-        return source.Where(line) + ": " +
-               (written.empty() ? std::string("(empty)")
-                                : "'" + ShowRecipientNumber(written, 0, show_pii) + "'");
-      });
+      ++stats.invalid;
     } else {
-      auto [it, inserted] = first_row.try_emplace(e164, static_cast<uint32_t>(r));
-      if (!inserted) {
+      if (!first_row.try_emplace(e164, static_cast<uint32_t>(r)).second) {
         flags |= kRecipientDuplicate;
-        duplicate.Add(line, [&] {
-          return source.Where(line) + " repeats line " +
-                 std::to_string(table.source_line[it->second]) + ": " +
-                 ShowRecipientNumber(E164Text(e164), e164, show_pii);
-        });
+        ++stats.duplicate;
       }
       if (suppression.numbers.contains(e164)) {
         flags |= kRecipientSuppressed;
-        suppressed.Add(line, [&] {
-          return source.Where(line) + ": " + ShowRecipientNumber(E164Text(e164), e164, show_pii);
-        });
+        ++stats.suppressed;
       }
-      auto type = static_cast<PhoneNumberType>(rows.type[r]);
-      if (IsNonMobileType(type) && !(flags & kRecipientDuplicate)) {
-        ++type_counts[rows.type[r] & 15];
-        non_mobile.Add(line, [&] {
-          return source.Where(line) + ": " + ShowRecipientNumber(E164Text(e164), e164, show_pii) +
-                 " (" + std::string(NumberTypeName(type)) + ")";
-        });
-      }
+      if (IsNonMobileType(static_cast<PhoneNumberType>(rows.type[r])) &&
+          !(flags & kRecipientDuplicate))
+        ++stats.non_mobile;
     }
-    if ((flags & kRecipientNoConsent) && !(flags & (kRecipientInvalid | kRecipientDuplicate))) {
-      no_consent.Add(line, [&] {
-        std::string value(CutUtf8(table.Field(r, columns.consent), 40));
-        return source.Where(line) + ": " + ShowRecipientNumber(table.Field(r, columns.phone), e164, show_pii) +
-               (value.empty() ? " has no opted_in_at" : " opted_in_at '" + value + "' is not an ISO 8601 date");
-      });
-    }
-    if (columns.state >= 0 && !table.Field(r, columns.state).empty() &&
-        StateIndex(table.Field(r, columns.state)) == 0) {
-      bad_state.Add(line, [&] {
-        return source.Where(line) + ": '" + std::string(CutUtf8(table.Field(r, columns.state), 40)) + "'";
-      });
-    }
+    if ((flags & kRecipientNoConsent) && !(flags & (kRecipientInvalid | kRecipientDuplicate)))
+      ++stats.no_consent;
     if (table.state[r] != 0) ++stats.state_known;
 
     // Zone: a valid `timezone` value wins, else the number's prefix.
     bool zone_set = false;
     if (columns.timezone >= 0 && !table.Field(r, columns.timezone).empty()) {
       std::string_view value = table.Field(r, columns.timezone);
-      auto it = column_zones.find(absl::string_view(value.data(), value.size()));
-      if (it == column_zones.end()) {
-        absl::TimeZone tz;
+      auto it = column_sets.find(absl::string_view(value.data(), value.size()));
+      if (it == column_sets.end()) {
         std::string name(value);
-        int index = absl::LoadTimeZone(name, &tz) && name.find('/') != std::string::npos
-                        ? intern_zone(name)
-                        : -1;
-        if (name == "UTC") index = intern_zone(name);
-        it = column_zones.emplace(name, index).first;
+        bool valid = name == "UTC" || (name.find('/') != std::string::npos && IsKnownZone(name));
+        it = column_sets.emplace(name, valid ? zone_sets.Intern({name}) : -1).first;
       }
       if (it->second >= 0) {
-        table.zone[r] = static_cast<uint16_t>(it->second);
+        table.zone_set[r] = static_cast<uint16_t>(it->second);
         zone_set = true;
       } else {
-        bad_zone.Add(line, [&] {
-          return source.Where(line) + ": '" + std::string(CutUtf8(value, 40)) + "'";
-        });
+        flags |= kRecipientBadTimezone;
       }
     }
     if (!zone_set) {
       int entry = rows.tz_entry[r];
-      if (entry >= 0 && entry_zones[entry].zone == -1) {
+      if (entry >= 0 && entry_sets[entry].set == -1) {
         std::vector<std::string> candidates;
         for (const std::string& z : zone_map.Zones(entry))
-          if (z != "Etc/Unknown") candidates.push_back(z);
-        std::string chosen = QuietHoursZone(candidates, schedule_zone, at);
-        entry_zones[entry].zone = chosen.empty() ? -2 : intern_zone(chosen);
-        entry_zones[entry].guessed = candidates.size() > 1;
+          if (z != "Etc/Unknown" && IsKnownZone(z)) candidates.push_back(z);
+        size_t named = 0;
+        for (const std::string& z : zone_map.Zones(entry)) named += z != "Etc/Unknown";
+        entry_sets[entry].set = zone_sets.Intern(std::move(candidates));
+        entry_sets[entry].guessed = named > 1;
       }
-      if (entry >= 0 && entry_zones[entry].zone >= 0) {
-        table.zone[r] = static_cast<uint16_t>(entry_zones[entry].zone);
-        if (entry_zones[entry].guessed) {
+      if (entry >= 0 && entry_sets[entry].set > 0) {
+        table.zone_set[r] = static_cast<uint16_t>(entry_sets[entry].set);
+        if (entry_sets[entry].guessed) {
           flags |= kRecipientZoneGuessed;
           ++stats.zone_guessed;
         }
@@ -596,141 +444,28 @@ absl::Status CheckRows(const Campaign& campaign, const Source& source, const Col
     if (IsSendable(flags)) ++stats.sendable;
   }
   stats.rows = n;
-  stats.invalid = invalid.count;
-  stats.duplicate = duplicate.count;
-  stats.suppressed = suppressed.count;
-  stats.no_consent = no_consent.count;
-  stats.non_mobile = non_mobile.count;
   stats.consent_column = columns.consent >= 0;
-
-  auto& out = result.diagnostics;
-  if (invalid.count > 0) {
-    out.push_back(MakeFinding(
-        source, "data/invalid-number", Level::kError,
-        Plural(invalid.count, "recipient is not a valid phone number",
-               "recipients are not valid phone numbers") +
-            " for " + country + " (libphonenumber); they will not be sent to",
-        &invalid));
-    out.back().suggestion = "fix the digits, or write numbers in E.164: + country code, then the number";
-  }
-  if (duplicate.count > 0) {
-    out.push_back(MakeFinding(source, "data/duplicate-recipient", Level::kWarning,
-                              Plural(duplicate.count, "row repeats", "rows repeat") +
-                                  " an earlier recipient (same number after normalising to "
-                                  "E.164); only the first row is sent to",
-                              &duplicate));
-    out.back().suggestion = "remove the repeated rows";
-  }
-  if (suppressed.count > 0) {
-    out.push_back(MakeFinding(
-        source, "data/suppressed-recipient", Level::kError,
-        Plural(suppressed.count, "recipient is", "recipients are") + " on the suppression list " +
-            suppression_display + ": they opted out and must not be texted",
-        &suppressed));
-    out.back().suggestion = "remove suppressed numbers from the recipients file";
-  }
-  if (columns.consent < 0) {
-    Diagnostic d = MakeFinding(
-        source, "data/missing-consent", Level::kWarning,
-        source.from_list
-            ? "inline recipients carry no consent record: nothing shows they opted in"
-            : "the recipients file has no opted_in_at column: nothing shows the recipients "
-              "opted in",
-        nullptr);
-    d.suggestion = "add an opted_in_at column with each recipient's opt-in date (ISO 8601)";
-    out.push_back(std::move(d));
-  } else if (no_consent.count > 0) {
-    out.push_back(MakeFinding(
-        source, "data/missing-consent", Level::kError,
-        Plural(no_consent.count, "recipient has", "recipients have") +
-            " no valid opted_in_at date (ISO 8601, e.g. 2024-03-01 or 2024-03-01T09:30:00Z)",
-        &no_consent));
-    out.back().suggestion = "record when each recipient opted in, or remove those without consent";
-  }
-  if (non_mobile.count > 0) {
-    std::string breakdown;
-    for (int t = 0; t < 16; ++t) {
-      if (type_counts[t] == 0) continue;
-      if (!breakdown.empty()) breakdown += ", ";
-      breakdown += std::to_string(type_counts[t]) + " " +
-                   std::string(NumberTypeName(static_cast<PhoneNumberType>(t)));
-    }
-    out.push_back(MakeFinding(source, "data/non-mobile-number", Level::kWarning,
-                              Plural(non_mobile.count, "recipient is not a mobile number",
-                                     "recipients are not mobile numbers") +
-                                  " (libphonenumber: " + breakdown + "); texts to them are lost",
-                              &non_mobile));
-    out.back().suggestion = "text mobile numbers only";
-  }
-  if (bad_zone.count > 0) {
-    out.push_back(MakeFinding(source, "schema/invalid-value", Level::kError,
-                              Plural(bad_zone.count, "timezone value is", "timezone values are") +
-                                  " not an IANA time zone; the zone is taken from the number",
-                              &bad_zone));
-    out.back().suggestion = "use IANA names such as America/Chicago";
-  }
-  if (bad_state.count > 0) {
-    out.push_back(MakeFinding(source, "schema/invalid-value", Level::kError,
-                              Plural(bad_state.count, "state value is", "state values are") +
-                                  " not a two-letter US state or Canadian province code; the "
-                                  "state is taken from the number",
-                              &bad_state));
-    out.back().suggestion = "use codes such as NY, FL, ON";
-  }
+  facts.number_type = std::move(rows.type);
+  facts.rows_read = true;
   return absl::OkStatus();
-}
-
-void AddCsvIssues(const Source& source, const std::vector<CsvRowIssue>& issues, size_t columns,
-                  RecipientLoadResult& result) {
-  if (issues.empty()) return;
-  Aggregate aggregate;
-  bool unterminated = false;
-  for (const CsvRowIssue& issue : issues) {
-    unterminated |= issue.problem == CsvProblem::kUnterminatedQuote;
-    aggregate.Add(issue.line, [&] {
-      std::string text = source.Where(issue.line) + ": " + std::string(CsvProblemText(issue.problem));
-      if (issue.problem == CsvProblem::kWrongFieldCount)
-        text += " (" + std::to_string(issue.fields) + ", the header has " + std::to_string(columns) + ")";
-      return text;
-    });
-  }
-  Diagnostic d;
-  d.rule = "data/malformed-row";
-  d.level = Level::kError;
-  d.message = Plural(issues.size(), "row", "rows") + " of " + source.csv_display +
-              (issues.size() == 1 ? " is" : " are") + " malformed and will not be sent to" +
-              (unterminated ? "; a quote that never closes hides the rest of the file" : "");
-  d.span = Span{source.csv_display, static_cast<int>(aggregate.first_line), 1,
-                static_cast<int>(aggregate.first_line), 1};
-  d.notes = aggregate.examples;
-  if (aggregate.count > aggregate.examples.size())
-    d.notes.push_back("and " + std::to_string(aggregate.count - aggregate.examples.size()) + " more");
-  d.suggestion = "quote fields that contain commas, quotes or line breaks; save as UTF-8";
-  result.diagnostics.push_back(std::move(d));
-  result.stats.malformed_rows = issues.size();
-}
-
-Diagnostic HeaderFinding(const Source& source, std::string rule, std::string message,
-                         std::string suggestion) {
-  Diagnostic d = MakeFinding(source, std::move(rule), Level::kError, std::move(message), nullptr);
-  d.suggestion = std::move(suggestion);
-  return d;
 }
 
 }  // namespace
 
 absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
-                                                   RecipientLoadMode mode, bool show_pii) {
+                                                   RecipientLoadMode mode) {
   RecipientLoadResult result;
   RecipientTable& table = result.table;
-  Source source;
-  source.campaign = &campaign;
+  RecipientFacts& facts = result.facts;
   const Recipients& recipients = campaign.recipients;
+  facts.country = NumberCountry(campaign);
   Columns columns;
 
   if (recipients.file.present && !recipients.file->empty()) {
-    source.csv_display = RecipientsDisplayPath(campaign, recipients.file.value);
-    source.anchor = recipients.file.pos;
+    facts.origin = RecipientFacts::Origin::kFile;
+    facts.file = recipients.file.value;
+    facts.csv_display = RecipientsDisplayPath(campaign, recipients.file.value);
+    facts.anchor = recipients.file.pos;
     FileBytes bytes;
     std::string error = bytes.Open(RecipientsOpenPath(campaign, recipients.file.value),
                                    mode == RecipientLoadMode::kHeaderOnly ? kHeaderReadBytes : 0);
@@ -742,19 +477,12 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
     std::string_view data = bytes.view();
     CsvHeader header = ParseCsvHeader(data);
     if (!header.found) {
-      result.diagnostics.push_back(HeaderFinding(
-          source, "schema/missing-field",
-          "recipients file '" + recipients.file.value + "' is empty: it needs a header row with a phone column",
-          "start the file with a header such as: phone,first_name,opted_in_at"));
+      facts.header_problem = RecipientFacts::HeaderProblem::kEmpty;
       return result;
     }
-    if (!header.complete || !header.valid_utf8) {
-      result.diagnostics.push_back(HeaderFinding(
-          source, "schema/invalid-value",
-          "the header row of '" + recipients.file.value + "' " +
-              (header.valid_utf8 ? "does not end (a quote never closes or it is over 1 MiB)"
-                                 : "is not valid UTF-8"),
-          "the first line must list the column names, comma-separated"));
+    if (!header.valid_utf8 || !header.complete) {
+      facts.header_problem = header.valid_utf8 ? RecipientFacts::HeaderProblem::kUnterminated
+                                               : RecipientFacts::HeaderProblem::kNotUtf8;
       return result;
     }
     table.columns = header.columns;
@@ -763,30 +491,14 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
     columns.timezone = FindColumn(table.columns, "timezone");
     columns.state = FindColumn(table.columns, "state");
     if (columns.phone < 0) {
-      std::vector<std::string_view> names(table.columns.begin(), table.columns.end());
-      std::string guess;
-      for (const std::string& c : table.columns) {
-        std::string lower = LowerAscii(c);
-        if (lower == "phone_number" || lower == "mobile" || lower == "number" || lower == "cell" ||
-            lower == "msisdn" || lower == "tel")
-          guess = c;
-      }
-      std::string listed;
-      for (const std::string& c : table.columns) listed += (listed.empty() ? "" : ", ") + c;
-      Diagnostic d = HeaderFinding(
-          source, "schema/missing-field",
-          "recipients file '" + recipients.file.value + "' has no phone column (columns: " +
-              std::string(CutUtf8(listed, 200)) + ")",
-          guess.empty() ? "name the column of numbers 'phone'"
-                        : "rename the column '" + guess + "' to 'phone'");
-      result.diagnostics.push_back(std::move(d));
+      facts.header_problem = RecipientFacts::HeaderProblem::kNoPhoneColumn;
+      facts.header_columns = std::move(table.columns);
       table.columns.clear();
       return result;
     }
     table.phone_column = columns.phone;
     if (mode == RecipientLoadMode::kHeaderOnly) return result;
 
-    // Sizes are estimated from the line count so the columns grow once.
     // Row count estimated from the first MiB, so the columns grow once without a
     // pass that would page in the whole file before the parser releases it.
     std::string_view sample = data.substr(0, 1u << 20);
@@ -795,13 +507,12 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
     table.arena.reserve(data.size());
     table.offsets.reserve(lines * table.columns.size() + 1);
     table.source_line.reserve(lines);
-    std::vector<CsvRowIssue> issues;
-    ParseCsvRows(data, header, table, issues, kMaxCsvRowBytes,
+    ParseCsvRows(data, header, table, facts.malformed_rows, kMaxCsvRowBytes,
                  [&bytes](size_t offset) { bytes.Release(offset); });
-    AddCsvIssues(source, issues, table.columns.size(), result);
+    result.stats.malformed_rows = facts.malformed_rows.size();
   } else if (!recipients.list.empty()) {
-    source.from_list = true;
-    source.anchor = recipients.pos;
+    facts.origin = RecipientFacts::Origin::kList;
+    facts.anchor = recipients.pos;
     table.columns = {"phone"};
     table.phone_column = 0;
     columns.phone = 0;
@@ -816,8 +527,34 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
     return result;
   }
   if (table.offsets.empty()) table.offsets.push_back(0);
-  RETURN_IF_ERROR(CheckRows(campaign, source, columns, show_pii, result));
+  facts.consent_column = columns.consent;
+  facts.timezone_column = columns.timezone;
+  facts.state_column = columns.state;
+  RETURN_IF_ERROR(ReadRows(campaign, columns, result));
   return result;
+}
+
+std::vector<SourceRange> InlineRecipientRanges(const Campaign& campaign) {
+  std::string_view source = campaign.source;
+  std::vector<SourceRange> ranges;
+  if (campaign.recipients.list.empty()) return ranges;
+  // Valid numbers are masked like in findings, so each item is read here too.
+  PhoneNumberClassifier classifier(NumberCountry(campaign));
+  for (const Located<std::string>& item : campaign.recipients.list) {
+    size_t at = campaign.lines.LineStart(item.pos.line);
+    if (!item.pos.known() || at == std::string_view::npos) continue;
+    for (int col = 1; col < item.pos.column && at < source.size(); ++at) {
+      if ((static_cast<unsigned char>(source[at]) & 0xC0) != 0x80) ++col;
+    }
+    int width = TokenWidth(campaign.lines.Line(source, item.pos.line), item.pos.column);
+    size_t end = at;
+    for (int col = 0; col < width && end < source.size(); ++end) {
+      if ((static_cast<unsigned char>(source[end]) & 0xC0) != 0x80) ++col;
+    }
+    NumberInfo info = classifier.Classify(item.value);
+    ranges.push_back({at, end, info.valid ? info.e164 : 0});
+  }
+  return ranges;
 }
 
 }  // namespace smslint

@@ -1,5 +1,8 @@
-// RecipientTable: the recipients of a campaign, normalised and stored compactly
-// (one arena for field text, fixed-width columns for numbers, zones and states).
+// The recipients reader: a campaign's recipients file (or inline list) turned into
+// a RecipientTable, normalised and stored compactly (one arena for field text,
+// fixed-width columns for numbers, zone sets and states), plus the facts the data
+// rules (checks/data_rules.h) judge. The reader reports no findings: input it
+// cannot use at all is a Status error, everything else is a fact.
 #ifndef SMSLINT_CAMPAIGN_RECIPIENTS_H_
 #define SMSLINT_CAMPAIGN_RECIPIENTS_H_
 
@@ -10,7 +13,8 @@
 
 #include "absl/status/statusor.h"
 #include "campaign/campaign.h"
-#include "diag/diagnostic.h"
+#include "campaign/recipients_csv.h"
+#include "diag/pii.h"
 
 namespace smslint {
 
@@ -21,12 +25,16 @@ struct RecipientTable {
 
   // One entry per data row, in file order.
   std::vector<uint64_t> e164;         // digits of the E.164 number (12125550142); 0 if invalid
-  std::vector<uint16_t> zone;         // index into `zones`
+  std::vector<uint16_t> zone_set;     // index into `zone_sets`
   std::vector<uint8_t> state;         // index into `states` (0 = unknown)
   std::vector<uint32_t> source_line;  // 1-based line in the CSV (or campaign file for lists)
   std::vector<uint8_t> flags;         // RecipientFlag bits
 
-  std::vector<std::string> zones;   // IANA names; zones[0] is the campaign's schedule zone
+  // The candidate IANA zones of a recipient: one from the `timezone` column, else
+  // every zone the number's prefix maps to (zones the tz database does not know
+  // left out). zone_sets[0] is {}: no zone known. Which candidate quiet hours use
+  // is the simulator's decision (sim/recipient_zones.h).
+  std::vector<std::vector<std::string>> zone_sets;
   std::vector<std::string> states;  // states[0] = "" (unknown); else "NY", "ON", ...
 
   // Field text: row r, column c is arena[offsets[r*columns.size()+c] ..
@@ -47,26 +55,19 @@ struct RecipientTable {
 };
 
 enum RecipientFlag : uint8_t {
-  kRecipientInvalid = 1 << 0,     // not a valid number: never sent
-  kRecipientDuplicate = 1 << 1,   // a later copy of an earlier row: never sent
-  kRecipientSuppressed = 1 << 2,  // on the suppression list: never sent
-  kRecipientNoConsent = 1 << 3,   // opted_in_at missing or invalid
-  kRecipientZoneGuessed = 1 << 4, // zone from the number's prefix with several candidates
+  kRecipientInvalid = 1 << 0,      // not a valid number: never sent
+  kRecipientDuplicate = 1 << 1,    // a later copy of an earlier row: never sent
+  kRecipientSuppressed = 1 << 2,   // on the suppression list: never sent
+  kRecipientNoConsent = 1 << 3,    // opted_in_at missing or invalid
+  kRecipientZoneGuessed = 1 << 4,  // zone from the number's prefix, several candidates
+  kRecipientBadTimezone = 1 << 5,  // `timezone` value is not an IANA zone
+  kRecipientBadState = 1 << 6,     // `state` value is not a state or province code
 };
 
 // Recipients that are never sent to: invalid, a later duplicate, or suppressed.
 inline constexpr uint8_t kRecipientNotSent =
     kRecipientInvalid | kRecipientDuplicate | kRecipientSuppressed;
 inline bool IsSendable(uint8_t flags) { return (flags & kRecipientNotSent) == 0; }
-
-// "+1212•••0142": country code and first three national digits, then the last four.
-std::string MaskNumber(uint64_t e164_digits);
-std::string MaskNumber(std::string_view e164_text);
-
-// A recipient number as written, for a finding: the normalised number masked when
-// it is valid, else the text with all but its first three and last two digits
-// hidden (and cut to 40 characters); as written when `show_pii`.
-std::string ShowRecipientNumber(std::string_view written, uint64_t e164, bool show_pii);
 
 // True for an ISO 8601 calendar date or date-time: 2024-03-01, 2024-03-01T09:30,
 // 2024-03-01 09:30:15.250Z, 2024-03-01T09:30:15+01:00 (the consent column).
@@ -79,23 +80,49 @@ enum class RecipientLoadMode {
 
 // Counts for the report.
 struct RecipientStats {
-  size_t rows = 0;           // data rows read into the table
-  size_t malformed_rows = 0; // rows skipped as malformed (not in the table)
-  size_t sendable = 0;       // IsSendable
+  size_t rows = 0;            // data rows read into the table
+  size_t malformed_rows = 0;  // rows skipped as malformed (not in the table)
+  size_t sendable = 0;        // IsSendable
   size_t invalid = 0;
-  size_t duplicate = 0;
-  size_t suppressed = 0;
-  size_t no_consent = 0;
-  size_t non_mobile = 0;
-  size_t zone_guessed = 0;   // zone chosen among several candidates
-  size_t zone_unknown = 0;   // no zone from column or number: schedule zone used
+  size_t duplicate = 0;     // later copies
+  size_t suppressed = 0;    // valid numbers on the suppression list
+  size_t no_consent = 0;    // neither invalid nor a duplicate, without consent
+  size_t non_mobile = 0;    // valid, not a duplicate, IsNonMobileType
+  size_t zone_guessed = 0;  // zone from a prefix with several candidates
+  size_t zone_unknown = 0;  // valid, no zone from column or number
   size_t state_known = 0;
   bool consent_column = false;
 };
 
+// What the reader saw that is not in the table: where the recipients come from,
+// what was wrong with the CSV itself, and per-row facts the data rules need.
+struct RecipientFacts {
+  enum class Origin { kNone, kFile, kList };
+  Origin origin = Origin::kNone;
+  std::string file;                 // recipients.file as written
+  std::string csv_display;          // the CSV path as the user sees it
+  Position anchor;                  // recipients.file value (or recipients:) in the campaign file
+  std::string country;              // numbers are read for this country ("US" by default)
+  std::string suppression_display;  // suppression file as shown; "" without one
+
+  // The header row, when it makes the file unusable (no rows are read then).
+  enum class HeaderProblem { kNone, kEmpty, kUnterminated, kNotUtf8, kNoPhoneColumn };
+  HeaderProblem header_problem = HeaderProblem::kNone;
+  std::vector<std::string> header_columns;  // the columns found (kNoPhoneColumn)
+
+  // True when every row was read and classified (RecipientLoadMode::kFull and a
+  // usable header): the row facts below and the table's rows are filled.
+  bool rows_read = false;
+  std::vector<CsvRowIssue> malformed_rows;  // skipped rows, in file order
+  int consent_column = -1;                  // opted_in_at
+  int timezone_column = -1;
+  int state_column = -1;
+  std::vector<uint8_t> number_type;  // per row: PhoneNumberType of a valid number
+};
+
 struct RecipientLoadResult {
   RecipientTable table;
-  std::vector<Diagnostic> diagnostics;  // data/*, and schema/* about the CSV itself
+  RecipientFacts facts;
   RecipientStats stats;
 };
 
@@ -103,26 +130,14 @@ struct RecipientLoadResult {
 // A recipients or suppression file that cannot be read (missing, a directory,
 // unreadable) is a Status error "campaign.yaml:line:col: error: ..." at the
 // `file:` value (exit 2). A file without a header row or without a `phone`
-// column is a schema/missing-field finding and an empty table. With neither file
-// nor list, the table is empty and there are no findings (the loader reports it).
+// column is a HeaderProblem and an empty table. With neither file nor list, the
+// table is empty (the loader reports it).
 absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
-                                                   RecipientLoadMode mode, bool show_pii);
+                                                   RecipientLoadMode mode);
 
-// data/invalid-number for sender numbers libphonenumber does not accept as valid
-// (senders belong to the business and are shown unmasked).
-std::vector<Diagnostic> CheckSenders(const Campaign& campaign);
-
-// Renders every template for every sendable recipient: content/empty-placeholder,
-// content/segment-count (over `max_segments`) and content/ucs2-character (a
-// recipient's field value forces UCS-2 where the template text alone does not).
-// One finding per template and rule, with counts and masked examples.
-std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
-                                              const RecipientTable& table, bool show_pii,
-                                              int max_segments);
-
-class RuleCatalog;
-// RuleInfo for data/* rules and content/empty-placeholder.
-void AddDataRules(RuleCatalog& catalog);
+// The byte ranges of the inline recipients list items in campaign.source, with
+// each item's number when it is valid, for MaskInlineRecipients (diag/pii.h).
+std::vector<SourceRange> InlineRecipientRanges(const Campaign& campaign);
 
 // The CSV path as the user would see it: the campaign file's directory as given
 // plus the relative path.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "campaign/recipients.h"
 #include "util/strings.h"
 
 namespace smslint {

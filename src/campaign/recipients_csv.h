@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "campaign/recipients.h"
-
 namespace smslint {
+
+struct RecipientTable;
 
 enum class CsvProblem : uint8_t {
   kWrongFieldCount,    // more or fewer fields than the header

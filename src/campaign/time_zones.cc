@@ -114,22 +114,13 @@ int TimeZoneMap::Lookup(uint64_t e164) const {
   return -1;
 }
 
-std::string QuietHoursZone(const std::vector<std::string>& candidates,
-                           const absl::TimeZone& schedule_zone, absl::Time at) {
-  int schedule_offset = schedule_zone.At(at).offset;
-  std::string best;
-  int best_distance = -1;
-  for (const std::string& name : candidates) {
-    if (name == "Etc/Unknown") continue;
-    absl::TimeZone zone;
-    if (!absl::LoadTimeZone(name, &zone)) continue;
-    int distance = std::abs(zone.At(at).offset - schedule_offset);
-    if (distance > best_distance) {
-      best_distance = distance;
-      best = name;
-    }
-  }
-  return best;
+absl::TimeZone ScheduleTimeZone(const Campaign& campaign) {
+  absl::TimeZone zone;
+  if (campaign.schedule.timezone.present && !campaign.schedule.timezone->empty() &&
+      absl::LoadTimeZone(campaign.schedule.timezone.value, &zone))
+    return zone;
+  absl::LoadTimeZone(kFallbackScheduleZone, &zone);
+  return zone;
 }
 
 const std::vector<std::string>& StateCodes() {

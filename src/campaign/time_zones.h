@@ -1,6 +1,6 @@
 // Where a recipient is: libphonenumber's phone-prefix -> time-zone map (the C++
-// library has no time-zone mapper), the choice among several candidate zones, and
-// US state / Canadian province codes.
+// library has no time-zone mapper), the schedule's zone, and US state / Canadian
+// province codes.
 #ifndef SMSLINT_CAMPAIGN_TIME_ZONES_H_
 #define SMSLINT_CAMPAIGN_TIME_ZONES_H_
 
@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "campaign/campaign.h"
 
 namespace smslint {
 
@@ -38,14 +39,15 @@ class TimeZoneMap {
   int max_nanp_digits_ = 0;
 };
 
-// The one zone quiet hours are checked in when a number maps to several: the
-// candidate whose UTC offset at `at` is farthest from the schedule's zone (ties:
-// the first in the map's alphabetical order). A send planned in the schedule's
-// clock lands earliest in the morning or latest at night there, so that zone is
-// where a quiet-hours breach shows first. "Etc/Unknown" and zones the tz database
-// does not know are skipped; "" when none is left.
-std::string QuietHoursZone(const std::vector<std::string>& candidates,
-                           const absl::TimeZone& schedule_zone, absl::Time at);
+// The zone a schedule is read in when schedule.timezone is missing or not a tz
+// database name (the loader reports both as errors). UTC rather than a guess such
+// as America/New_York: a wrong local zone would look like a real answer, while UTC
+// plainly is not one, and the simulator has always planned the send in UTC then.
+// Recipients without a zone of their own share it.
+inline constexpr char kFallbackScheduleZone[] = "UTC";
+
+// The campaign's schedule.timezone, or kFallbackScheduleZone.
+absl::TimeZone ScheduleTimeZone(const Campaign& campaign);
 
 // US states, DC and territories, then Canadian provinces; index 0 is "" (unknown).
 const std::vector<std::string>& StateCodes();

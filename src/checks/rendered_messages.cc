@@ -7,12 +7,12 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "campaign/loader.h"
+#include "diag/pii.h"
 #include "text/encoding.h"
 #include "text/template.h"
 
 namespace smslint {
 
-std::vector<std::string> RenderedMessageRuleIds() { return {"content/empty-placeholder"}; }
 namespace {
 
 // Distinct value tuples remembered per template and thread; beyond this, messages
@@ -170,6 +170,27 @@ std::string Count(size_t n, std::string_view one, std::string_view many) {
 }
 
 }  // namespace
+
+const RuleInfo& EmptyPlaceholderRuleInfo() {
+  static const RuleInfo info{
+      .id = "content/empty-placeholder",
+      .level = Level::kWarning,
+      .summary = "some recipients leave a placeholder empty and it has no fallback",
+      .why =
+          "\"Hi {{first_name}}, ...\" becomes \"Hi , ...\" for recipients without a first "
+          "name: it reads as a mail merge gone wrong. The finding counts the recipients and "
+          "shows one rendered example (numbers masked).",
+      .fix = "Add a fallback ({{first_name|there}}) or fill the column.",
+      .source = "",
+      .fire_examples = {"template 'Hi {{first_name}}' and a recipients row with an empty "
+                        "first_name"},
+      .pass_examples = {"template 'Hi {{first_name|there}}' and a row with an empty first_name",
+                        "template 'Hi {{first_name}}' and every row has a first_name"},
+      .options = {},
+      .origin = "builtin",
+  };
+  return info;
+}
 
 std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
                                               const RecipientTable& table, bool show_pii,

@@ -4,14 +4,16 @@
 #include <filesystem>
 #include <utility>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "campaign/loader.h"
+#include "campaign/recipients.h"
 #include "campaign/schema_rules.h"
+#include "checks/data_rules.h"
 #include "checks/registry.h"
 #include "checks/segment_count_check.h"
 #include "pipeline/finalise.h"
 #include "pipeline/stages.h"
+#include "diag/pii.h"
 #include "report/progress.h"
 #include "sim/simulator.h"
 #include "util/files.h"
@@ -20,54 +22,6 @@
 
 namespace smslint {
 namespace {
-
-// The campaign text as reports may quote it: the digits of inline recipient numbers
-// are masked one for one ("+1212•••0142"; each digit becomes one '•'), so columns,
-// carets and spans still line up.
-std::string MaskInlineRecipients(const Campaign& campaign) {
-  std::string out;
-  std::string_view source = campaign.source;
-  std::vector<std::pair<size_t, size_t>> ranges;  // [begin, end) byte ranges to mask
-  for (const Located<std::string>& item : campaign.recipients.list) {
-    size_t at = campaign.lines.LineStart(item.pos.line);
-    if (!item.pos.known() || at == std::string_view::npos) continue;
-    for (int col = 1; col < item.pos.column && at < source.size(); ++at) {
-      if ((static_cast<unsigned char>(source[at]) & 0xC0) != 0x80) ++col;
-    }
-    int width = TokenWidth(campaign.lines.Line(source, item.pos.line), item.pos.column);
-    size_t end = at;
-    for (int col = 0; col < width && end < source.size(); ++end) {
-      if ((static_cast<unsigned char>(source[end]) & 0xC0) != 0x80) ++col;
-    }
-    ranges.emplace_back(at, end);
-  }
-  std::sort(ranges.begin(), ranges.end());
-  size_t copied = 0;
-  for (auto [begin, end] : ranges) {
-    if (begin < copied) continue;
-    out.append(source.substr(copied, begin - copied));
-    int digits = 0;
-    for (size_t i = begin; i < end; ++i) digits += absl::ascii_isdigit(source[i]) ? 1 : 0;
-    int seen = 0;
-    for (size_t i = begin; i < end; ++i) {
-      if (!absl::ascii_isdigit(source[i])) {
-        out.push_back(source[i]);
-        continue;
-      }
-      ++seen;
-      // Keep the first four digits (country and area code) and the last four.
-      bool keep = seen <= 4 || seen > digits - 4;
-      if (keep) {
-        out.push_back(source[i]);
-      } else {
-        out.append("\u2022");
-      }
-    }
-    copied = end;
-  }
-  out.append(source.substr(copied));
-  return out;
-}
 
 // 1-based line and code-point column of byte `offset` in `text`.
 Position PositionInText(std::string_view text, size_t offset) {
@@ -205,7 +159,8 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
   result.diagnostics = finaliser.Finish(std::move(findings), rules_run);
   result.rules_run = std::move(rules_run);
   result.source =
-      options_.show_pii ? std::move(loaded.campaign.source) : MaskInlineRecipients(campaign);
+      options_.show_pii ? std::move(loaded.campaign.source)
+                        : MaskInlineRecipients(campaign.source, InlineRecipientRanges(campaign));
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "campaign/loader.h"
+#include "checks/data_rules.h"
 #include "checks/rendered_messages.h"
 #include "diag/rule_catalog.h"
 #include "lint/check.h"
@@ -47,7 +48,7 @@ std::vector<std::string> IdsOf(const RuleCatalog& catalog, std::string_view fami
   return ids;
 }
 
-std::vector<std::string> RecipientFacts(const RecipientStats& stats) {
+std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
   std::vector<std::string> facts;
   std::string line =
       absl::StrCat("recipients: ", stats.rows, " rows, ", stats.sendable, " to send");
@@ -77,18 +78,17 @@ std::vector<std::string> RecipientFacts(const RecipientStats& stats) {
 absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign, bool full,
                                                        bool show_pii) {
   absl::StatusOr<RecipientLoadResult> loaded = LoadRecipients(
-      campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly, show_pii);
+      campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly);
   if (!loaded.ok()) return loaded.status();
   RecipientStageResult out;
   out.table = std::move(loaded->table);
-  out.diagnostics = std::move(loaded->diagnostics);
-  for (Diagnostic& d : CheckSenders(campaign)) out.diagnostics.push_back(std::move(d));
-  RuleCatalog data_rules;
-  AddDataRules(data_rules);
-  out.rules_run = IdsOf(data_rules, "data");
+  out.diagnostics = RunDataRules(campaign, out.table, loaded->facts, show_pii);
+  for (const auto& rule : BuiltinDataRules()) {
+    if (rule->Info() != nullptr) out.rules_run.push_back(rule->Info()->id);
+  }
   const bool has_source = campaign.recipients.file.present || !campaign.recipients.list.empty();
   out.fields_known = has_source && !out.table.columns.empty();
-  if (full && has_source) out.facts = RecipientFacts(loaded->stats);
+  if (full && has_source) out.facts = RecipientFactLines(loaded->stats);
   return out;
 }
 
@@ -120,7 +120,7 @@ StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& tab
                              bool show_pii, int max_segments) {
   StageResult out;
   out.diagnostics = CheckRenderedMessages(campaign, table, show_pii, max_segments);
-  out.rules_run = RenderedMessageRuleIds();
+  out.rules_run = {EmptyPlaceholderRuleInfo().id};
   return out;
 }
 

@@ -386,8 +386,7 @@ std::string FindingItem(const FileResult& r, const Diagnostic& d, const ReportOp
 // Source lines of the campaign file under a group of findings, each finding's span
 // highlighted (the most severe level wins where spans overlap).
 std::string SourceExcerpt(const FileResult& r, const LineIndex& lines,
-                          const std::vector<const Diagnostic*>& group,
-                          const std::vector<std::string>& keep, bool show_pii) {
+                          const std::vector<const Diagnostic*>& group) {
   // Per line and code point: the level + 1 of the narrowest span covering it (0 = none),
   // so a word flagged inside a body that is flagged as a whole keeps its own colour.
   std::map<int, std::vector<int>> level_at;
@@ -423,10 +422,10 @@ std::string SourceExcerpt(const FileResult& r, const LineIndex& lines,
     std::string_view text = lines.Line(r.source, line);
     std::vector<size_t> offsets = CodePointOffsets(text);
     absl::StrAppend(&html, "<span class=\"ln\">", line, "</span>");
-    // Masking would shift columns, so each run is masked on its own.
+    // The source comes with recipient numbers already masked (diag/pii.h) unless
+    // --show-pii, as in every other output.
     auto emit = [&](size_t begin, size_t end, int level) {
-      std::string_view piece = text.substr(begin, end - begin);
-      std::string shown = show_pii ? std::string(piece) : MaskPhoneNumbers(piece, keep);
+      std::string_view shown = text.substr(begin, end - begin);
       if (level == 0) {
         html += EscapeHtml(shown);
       } else {
@@ -460,8 +459,7 @@ std::string GroupTitle(const Diagnostic& d, const FileResult& r) {
   return std::string(family);
 }
 
-std::string FindingsSection(const FileResult& r, const ReportOptions& options,
-                            const std::vector<std::string>& keep) {
+std::string FindingsSection(const FileResult& r, const ReportOptions& options) {
   if (r.diagnostics.empty()) return "<p class=\"clean\">No findings.</p>\n";
   // Groups in order of first appearance; templates keep their own group.
   std::vector<std::string> order;
@@ -487,7 +485,7 @@ std::string FindingsSection(const FileResult& r, const ReportOptions& options,
     absl::StrAppend(&html, "<div class=\"group\"><h3>", EscapeHtml(title),
                     " <span class=\"count\">", Plural(static_cast<int64_t>(group.size()), "finding"),
                     "</span></h3>\n");
-    html += SourceExcerpt(r, lines, group, keep, options.show_pii);
+    html += SourceExcerpt(r, lines, group);
     html += "<ul class=\"findings\">\n";
     std::set<std::string> fixes_shown;
     for (const Diagnostic* d : group) html += FindingItem(r, *d, options, fixes_shown);
@@ -683,64 +681,6 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
-std::string MaskPhoneNumbers(std::string_view text, const std::vector<std::string>& keep) {
-  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  auto is_word = [&](char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
-  std::set<std::string> kept_digits;
-  for (const std::string& number : keep) {
-    std::string digits;
-    for (char c : number) {
-      if (is_digit(c)) digits += c;
-    }
-    kept_digits.insert(digits);
-    if (digits.size() == 11 && digits[0] == '1') kept_digits.insert(digits.substr(1));
-  }
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    bool starts = (text[i] == '+' && i + 1 < text.size() && is_digit(text[i + 1])) ||
-                  (text[i] == '(' && i + 1 < text.size() && is_digit(text[i + 1])) ||
-                  is_digit(text[i]);
-    if (!starts || (i > 0 && (is_word(text[i - 1]) || text[i - 1] == '.'))) {
-      out += text[i++];
-      continue;
-    }
-    // A run of digits with single separators between them.
-    size_t end = i;
-    std::string digits;
-    size_t last_digit_end = i;
-    while (end < text.size()) {
-      char c = text[end];
-      if (is_digit(c)) {
-        digits += c;
-        last_digit_end = ++end;
-      } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+') &&
-                 end + 1 < text.size() &&
-                 (is_digit(text[end + 1]) || (c == ')' && text[end + 1] == ' '))) {
-        ++end;
-      } else {
-        break;
-      }
-    }
-    char after = last_digit_end < text.size() ? text[last_digit_end] : ' ';
-    bool phone_like = digits.size() >= 10 && digits.size() <= 15 && !is_word(after) &&
-                      after != ':' && after != '/';
-    if (!phone_like || kept_digits.count(digits)) {
-      out.append(text.substr(i, last_digit_end - i));
-      i = last_digit_end;
-      continue;
-    }
-    bool plus = text[i] == '+';
-    out += plus ? "+" + digits.substr(0, 4) : digits.substr(0, 3);
-    out += "•••";
-    out += digits.substr(digits.size() - 4);
-    i = last_digit_end;
-  }
-  return out;
-}
-
 std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportOptions& options) {
   Counts total;
   int64_t filtered = 0, messages = 0;
@@ -793,16 +733,12 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
     counts.Add(r.diagnostics);
     Verdict file_verdict = MakeVerdict(counts, r.sim ? r.sim->filtered : 0,
                                        r.sim ? r.sim->messages : 0);
-    std::vector<std::string> senders;
-    if (r.sim) {
-      for (const SenderStats& s : r.sim->senders) senders.push_back(s.number);
-    }
     absl::StrAppend(&html, "<section class=\"file\">\n<h2>", EscapeHtml(r.path), "</h2>\n",
                     "<div class=\"file-verdict ", file_verdict.css, "\">",
                     file_verdict.headline, "</div>\n");
     if (r.sim) html += SimulationSection(*r.sim);
     html += "<h3>Findings</h3>\n";
-    html += FindingsSection(r, options, senders);
+    html += FindingsSection(r, options);
     html += "</section>\n";
   }
   absl::StrAppend(&html,

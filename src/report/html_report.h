@@ -17,12 +17,6 @@ namespace smslint {
 // Escapes & < > " ' for HTML text and attribute values.
 std::string EscapeHtml(std::string_view text);
 
-// Masks every phone-number-like run of digits (10 or more, with the usual separators)
-// in `text` as "+1415•••0100", except the numbers in `keep` (sender numbers, which
-// belong to the business). Source lines shown in the report go through it, since an
-// inline recipients list puts personal numbers in the campaign file itself.
-std::string MaskPhoneNumbers(std::string_view text, const std::vector<std::string>& keep);
-
 std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportOptions& options);
 
 }  // namespace smslint

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
 
@@ -36,8 +37,7 @@ std::string Plural(int64_t n, const char* word) {
 // total, counting whole sending windows in the schedule's zone.
 absl::Time LastLands(const Campaign& campaign, absl::Time start, int64_t messages, double per_day,
                      double total_rate, int64_t days) {
-  absl::TimeZone zone;
-  if (!absl::LoadTimeZone(campaign.schedule.timezone.value, &zone)) zone = absl::UTCTimeZone();
+  const absl::TimeZone zone = ScheduleTimeZone(campaign);
   const DailyWindow window =
       campaign.schedule.window.present ? campaign.schedule.window.value : DailyWindow{};
   const uint8_t mask = campaign.schedule.days.present ? WeekdayMask(campaign.schedule.days.value) : 0x7f;
@@ -89,8 +89,7 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
                       const std::vector<Diagnostic>& diagnostics) {
   const Campaign& campaign = *input.campaign;
   const Profile& profile = *input.profile;
-  absl::TimeZone zone;
-  if (!absl::LoadTimeZone(campaign.schedule.timezone.value, &zone)) zone = absl::UTCTimeZone();
+  const absl::TimeZone zone = ScheduleTimeZone(campaign);
   const auto when = [&](absl::Time t) { return absl::FormatTime("%Y-%m-%d %H:%M %Z", t, zone); };
   if (result.messages == 0) return "No message would be sent: there are no sendable recipients.";
 

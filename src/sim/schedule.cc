@@ -3,27 +3,20 @@
 #include <cmath>
 
 #include "absl/time/civil_time.h"
+#include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
+#include "sim/recipient_zones.h"
 #include "sim/simulator.h"
 
 namespace smslint {
-namespace {
-
-absl::TimeZone LoadZoneOr(const std::string& name, const absl::TimeZone& fallback) {
-  absl::TimeZone zone;
-  if (!name.empty() && absl::LoadTimeZone(name, &zone)) return zone;
-  return fallback;
-}
-
-}  // namespace
 
 SendPlan PlanSends(const SimulationInput& input) {
   const Campaign& campaign = *input.campaign;
   const Schedule& schedule = campaign.schedule;
   SendPlan plan;
 
-  absl::TimeZone schedule_zone = LoadZoneOr(schedule.timezone.value, absl::UTCTimeZone());
+  const absl::TimeZone schedule_zone = ScheduleTimeZone(campaign);
   plan.start = absl::FromCivil(schedule.start.value, schedule_zone);
   plan.rate_per_second = schedule.rate.present ? schedule.rate->per_second : 0;
   if (!(plan.rate_per_second > 0)) {
@@ -38,12 +31,9 @@ SendPlan PlanSends(const SimulationInput& input) {
   const RecipientTable& table = *input.recipients;
 
   const int senders = SenderCount(campaign);
-  const size_t zone_count = std::max<size_t>(1, table.zones.size());
-  std::vector<absl::TimeZone> zones;
-  for (size_t z = 0; z < zone_count; ++z) {
-    zones.push_back(z < table.zones.size() ? LoadZoneOr(table.zones[z], schedule_zone)
-                                           : schedule_zone);
-  }
+  const RecipientZones recipient_zones = ResolveRecipientZones(&table, schedule_zone, plan.start);
+  const std::vector<absl::TimeZone>& zones = recipient_zones.zones;
+  const size_t zone_count = zones.size();
 
   // Assign template and sender to each sent row, then bucket rows by (sender, zone)
   // with a counting sort so each sender can take the earliest row among open zones.
@@ -61,7 +51,7 @@ SendPlan PlanSends(const SimulationInput& input) {
     // Sticky: a recipient always hears from the same number, whatever the row order.
     row_sender[r] = static_cast<uint16_t>(
         sticky ? Mix64(table.e164[r] ^ 0x5bd1e995ULL) % senders : next_round_robin++ % senders);
-    const size_t zone = table.zone[r] < zone_count ? table.zone[r] : 0;
+    const size_t zone = recipient_zones.ZoneOfRow(table, r);
     ++bucket_size[row_sender[r] * zone_count + zone + 1];
   }
   for (size_t b = 1; b < bucket_size.size(); ++b) bucket_size[b] += bucket_size[b - 1];
@@ -69,7 +59,7 @@ SendPlan PlanSends(const SimulationInput& input) {
   std::vector<uint32_t> fill(bucket_size.begin(), bucket_size.end() - 1);
   for (size_t r = 0; r < rows; ++r) {
     if (!RowIsSent(table, r)) continue;
-    const size_t zone = table.zone[r] < zone_count ? table.zone[r] : 0;
+    const size_t zone = recipient_zones.ZoneOfRow(table, r);
     ordered[fill[row_sender[r] * zone_count + zone]++] = static_cast<uint32_t>(r);
   }
   plan.events.reserve(ordered.size());

@@ -7,8 +7,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
+#include "sim/recipient_zones.h"
 #include "sim/recommend.h"
 #include "sim/sim_state.h"
 #include "sim/sliding_window.h"
@@ -204,6 +206,7 @@ class Simulation {
 
   // Quiet hours.
   bool quiet_on_ = false;
+  RecipientZones zones_;
   std::vector<LocalClock> clocks_;
   std::vector<const QuietHoursRule*> state_rule_;
   std::vector<QuietCell> quiet_;  // [zone * states + state]
@@ -228,7 +231,7 @@ class Simulation {
 };
 
 void Simulation::Setup() {
-  if (!absl::LoadTimeZone(campaign_.schedule.timezone.value, &zone_)) zone_ = absl::UTCTimeZone();
+  zone_ = ScheduleTimeZone(campaign_);
   senders_ = SenderCount(campaign_);
   templates_ = static_cast<int>(campaign_.templates.size());
   classes_ = IdenticalBodyClasses(campaign_);
@@ -293,14 +296,9 @@ void Simulation::Setup() {
   quiet_on_ = !(campaign_.campaign.use_case.present &&
                 (use_case == UseCase::kTwoFactor || use_case == UseCase::kFraudAlert));
   const RecipientTable* table = in_.recipients;
-  const size_t zone_count = table ? std::max<size_t>(1, table->zones.size()) : 1;
-  for (size_t z = 0; z < zone_count; ++z) {
-    absl::TimeZone tz = zone_;
-    if (table && z < table->zones.size()) {
-      if (!absl::LoadTimeZone(table->zones[z], &tz)) tz = zone_;
-    }
-    clocks_.emplace_back(tz);
-  }
+  zones_ = ResolveRecipientZones(table, zone_, plan_.start);
+  const size_t zone_count = zones_.zones.size();
+  for (const absl::TimeZone& tz : zones_.zones) clocks_.emplace_back(tz);
   state_count_ = table ? std::max<size_t>(1, table->states.size()) : 1;
   for (size_t s = 0; s < state_count_; ++s) {
     state_rule_.push_back(&profile_.quiet_hours.For(
@@ -478,7 +476,7 @@ void Simulation::Step(const SendEvent& e) {
   if (quiet_on_) {
     size_t zone = 0, state = 0;
     if (in_.recipients != nullptr && e.row < in_.recipients->size()) {
-      zone = in_.recipients->zone[e.row];
+      zone = zones_.ZoneOfRow(*in_.recipients, e.row);
       state = in_.recipients->state[e.row];
       if (zone >= clocks_.size()) zone = 0;
       if (state >= state_count_) state = 0;

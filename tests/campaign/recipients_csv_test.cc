@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "campaign/recipients.h"
 #include "doctest/doctest.h"
 
 namespace smslint {

@@ -10,6 +10,7 @@
 
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
+#include "checks/data_rules.h"
 
 namespace smslint::testing {
 
@@ -56,10 +57,25 @@ inline const Diagnostic* FindRule(const std::vector<Diagnostic>& diagnostics,
   return nullptr;
 }
 
-inline RecipientLoadResult LoadOk(const Campaign& c, bool show_pii = false) {
-  absl::StatusOr<RecipientLoadResult> r = LoadRecipients(c, RecipientLoadMode::kFull, show_pii);
+inline RecipientLoadResult LoadOk(const Campaign& c) {
+  absl::StatusOr<RecipientLoadResult> r = LoadRecipients(c, RecipientLoadMode::kFull);
   if (!r.ok()) return RecipientLoadResult{};
   return std::move(*r);
+}
+
+// The reader's result and every data rule's findings on it.
+struct CheckedRecipients : RecipientLoadResult {
+  std::vector<Diagnostic> diagnostics;
+};
+
+inline CheckedRecipients LoadAndCheck(const Campaign& c, bool show_pii = false,
+                                      RecipientLoadMode mode = RecipientLoadMode::kFull) {
+  CheckedRecipients out;
+  absl::StatusOr<RecipientLoadResult> r = LoadRecipients(c, mode);
+  if (!r.ok()) return out;
+  static_cast<RecipientLoadResult&>(out) = std::move(*r);
+  out.diagnostics = RunDataRules(c, out.table, out.facts, show_pii);
+  return out;
 }
 
 // Every text of a finding, for searching for leaked numbers.

@@ -1,4 +1,4 @@
-#include "campaign/recipients.h"
+#include "checks/rendered_messages.h"
 
 #include "campaign/recipients_test_util.h"
 #include "doctest/doctest.h"

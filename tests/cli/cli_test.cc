@@ -1,5 +1,6 @@
 // End-to-end behaviour of the smslint binary: help, typos, exit codes, outputs.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -172,6 +173,49 @@ TEST_CASE("max_segments in .smslint.yaml reaches lint and check, a bad value is 
   CHECK(Contains(bad.stderr_text, ".smslint.yaml:2:"));
   CHECK(Contains(bad.stderr_text, "max_segments"));
   fs::remove_all(dir);
+}
+
+// One masking policy (diag/pii.h) for every output: the same number reads the same
+// in a data finding, in the quoted source line and in the JSON.
+TEST_CASE("a recipient number is masked identically in findings, source lines and JSON") {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("smslint-mask-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string file = (dir / "campaign.yaml").string();
+  std::ofstream(file) << "version: 1\n"
+                         "campaign:\n"
+                         "  name: Masking\n"
+                         "  brand: Acme Coffee\n"
+                         "  use_case: marketing\n"
+                         "  country: US\n"
+                         "  route: 10dlc\n"
+                         "senders:\n"
+                         "  - \"+13125550100\"\n"
+                         "templates:\n"
+                         "  - id: promo\n"
+                         "    body: \"Acme Coffee: lattes 20% off today. Reply STOP to opt out\"\n"
+                         "recipients:\n"
+                         "  list: [\"+447911123456\", \"+447911123456\", \"+1212555014\"]\n";
+  const std::string uk =
+      "+44791\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2"
+      "3456";
+  const std::string invalid =
+      "+121\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2"
+      "14";
+  CliResult text = RunCli({"check", file});
+  CHECK(Contains(text.stdout_text, "line 14 repeats line 14: " + uk));
+  CHECK(Contains(text.stdout_text, "line 14: '" + invalid + "'"));
+  CHECK(Contains(text.stdout_text, "list: [\"" + uk + "\", \"" + uk + "\", \"" + invalid + "\"]"));
+  CliResult json = RunCli({"check", "--format", "json", file});
+  CHECK(Contains(json.stdout_text, "repeats line 14: " + uk));
+  CHECK(Contains(json.stdout_text, "line 14: '" + invalid + "'"));
+  for (const char* format : {"text", "json", "sarif", "github", "junit"}) {
+    CAPTURE(format);
+    CliResult r = RunCli({"check", "--format", format, file});
+    CHECK(r.output.find("7911123456") == std::string::npos);
+    CHECK(r.output.find("212555014") == std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ TEST_CASE("bench: simulate 1,000,000 recipients on 10dlc" * doctest::skip()) {
                   "America/Phoenix", "Pacific/Honolulu"},
       {"", "FL", "NY", "TX", "CA"});
   for (size_t i = 0; i < r.size(); ++i) {
-    r.zone[i] = static_cast<uint16_t>(i % 6);
+    r.zone_set[i] = static_cast<uint16_t>(i % 6);
     r.state[i] = static_cast<uint8_t>(i % 5);
   }
   Profile p = testing::MustLoad("10dlc");

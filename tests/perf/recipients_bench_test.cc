@@ -9,6 +9,8 @@
 #include <string>
 
 #include "campaign/recipients.h"
+#include "checks/data_rules.h"
+#include "checks/rendered_messages.h"
 #include "doctest/doctest.h"
 
 namespace smslint {
@@ -42,10 +44,10 @@ TEST_CASE("bench: recipients load and rendered checks" *
   }
 
   auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<RecipientLoadResult> result =
-      LoadRecipients(campaign, RecipientLoadMode::kFull, false);
-  double load_seconds = Seconds(start);
+  absl::StatusOr<RecipientLoadResult> result = LoadRecipients(campaign, RecipientLoadMode::kFull);
   REQUIRE(result.ok());
+  std::vector<Diagnostic> data = RunDataRules(campaign, result->table, result->facts, false);
+  double load_seconds = Seconds(start);
   auto render_start = std::chrono::steady_clock::now();
   std::vector<Diagnostic> rendered = CheckRenderedMessages(campaign, result->table, false, 3);
   double render_seconds = Seconds(render_start);
@@ -55,11 +57,11 @@ TEST_CASE("bench: recipients load and rendered checks" *
   std::printf(
       "recipients bench: %zu rows (%zu sendable, %zu invalid, %zu duplicate, %zu suppressed, "
       "%zu non-mobile, %zu no consent, %zu zone guessed)\n"
-      "  load+normalise+check: %.3f s (%.0f rows/s)\n"
+      "  load+normalise+data rules: %.3f s (%.0f rows/s), %zu findings\n"
       "  render %zu templates: %.3f s (%.0f recipient-templates/s), %zu findings\n"
       "  peak RSS: %.1f MB\n",
       s.rows, s.sendable, s.invalid, s.duplicate, s.suppressed, s.non_mobile, s.no_consent,
-      s.zone_guessed, load_seconds, s.rows / load_seconds, campaign.templates.size(),
+      s.zone_guessed, load_seconds, s.rows / load_seconds, data.size(), campaign.templates.size(),
       render_seconds, s.rows * campaign.templates.size() / render_seconds, rendered.size(),
       usage.ru_maxrss / 1024.0);
   CHECK(s.rows > 0);

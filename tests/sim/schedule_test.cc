@@ -137,7 +137,7 @@ TEST_CASE("schedule: the window is recipient-local, per zone") {
   c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 8, 0), 30);
   c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
   RecipientTable r = MakeRecipients(2, {"America/Los_Angeles", "America/New_York"});
-  r.zone = {0, 1};
+  r.zone_set = {0, 1};
   SendPlan plan = Plan(c, r);
   REQUIRE(plan.events.size() == 2);
   // New York opens first though its row comes second.

@@ -50,17 +50,18 @@ inline Campaign MakeCampaign(Route route, double per_second, int senders = 1) {
   return c;
 }
 
-// `count` valid recipients in zone 0 (America/New_York), state unknown.
+// `count` valid recipients in zone set 0 ({"America/New_York"}), state unknown;
+// zone set i holds the one zone zones[i].
 inline RecipientTable MakeRecipients(size_t count,
                                      std::vector<std::string> zones = {"America/New_York"},
                                      std::vector<std::string> states = {""}) {
   RecipientTable t;
   t.columns = {"phone"};
-  t.zones = std::move(zones);
+  for (std::string& zone : zones) t.zone_sets.push_back({std::move(zone)});
   t.states = std::move(states);
   for (size_t i = 0; i < count; ++i) {
     t.e164.push_back(12125550000ULL + i);
-    t.zone.push_back(0);
+    t.zone_set.push_back(0);
     t.state.push_back(0);
     t.source_line.push_back(static_cast<uint32_t>(i + 2));
     t.flags.push_back(0);

@@ -147,7 +147,7 @@ TEST_CASE("traffic/quiet-hours: per zone and state") {
   RecipientTable r = MakeRecipients(4, {"America/New_York", "America/Los_Angeles"}, {"", "FL", "NY"});
   // Row 0: NY zone, FL state (20:00 window); row 1: NY zone, NY state; rows 2, 3: LA.
   r.state = {1, 2, 0, 0};
-  r.zone = {0, 0, 1, 1};
+  r.zone_set = {0, 0, 1, 1};
   SimulationOutput out = Run(c, r, P2P());
   // Row 0 leaves 19:58 (allowed in FL), row 1 19:59: no finding.
   CHECK(CountRule(out, "traffic/quiet-hours") == 0);

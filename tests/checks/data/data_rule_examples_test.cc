@@ -1,0 +1,104 @@
+// The data rules' documented examples (RuleInfo fire/pass) are prose about files;
+// each has its input here, and every example must have one: fire examples must
+// fire the rule and pass examples must not.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "checks/data/data_rule_test_util.h"
+#include "checks/data_rules.h"
+#include "doctest/doctest.h"
+
+namespace smslint {
+namespace {
+
+struct ExampleInput {
+  ExampleInput(std::string csv, std::vector<std::string> senders = {}, std::string suppression = "")
+      : csv(std::move(csv)), senders(std::move(senders)), suppression(std::move(suppression)) {}
+
+  std::string csv;
+  std::vector<std::string> senders;
+  std::string suppression;  // suppression file content; none when empty
+};
+
+const std::map<std::string, ExampleInput>& ExampleInputs() {
+  static const auto* inputs = new std::map<std::string, ExampleInput>{
+      // data/invalid-number
+      {"a recipients.csv row with phone 555-0177 (seven digits, no area code)",
+       {"phone\n555-0177\n"}},
+      {"a row with phone +1 312 555 017 (one digit short)", {"phone\n+1 312 555 017\n"}},
+      {"a sender +1 099 555 0100 (area codes never start with 0)",
+       {"phone\n+13125550177\n", {"+10995550100"}}},
+      {"phone (312) 555-0177 with country US", {"phone\n(312) 555-0177\n"}},
+      {"phone +44 7911 123456", {"phone\n+44 7911 123456\n"}},
+      {"sender +14155550100", {"phone\n+13125550177\n", {"+14155550100"}}},
+      // data/duplicate-recipient
+      {"rows (312) 555-0177 and +1 312 555 0177 in one file",
+       {"phone\n(312) 555-0177\n+1 312 555 0177\n"}},
+      {"rows +13125550177 and +13125550178", {"phone\n+13125550177\n+13125550178\n"}},
+      // data/suppressed-recipient
+      {"recipients row (312) 555-0177 with suppression file line +13125550177",
+       {"phone\n(312) 555-0177\n", {}, "+13125550177\n"}},
+      {"recipients row +13125550177 with a suppression file that does not list it",
+       {"phone\n+13125550177\n", {}, "+13125550178\n"}},
+      // data/missing-consent
+      {"a recipients.csv with an opted_in_at column and a row whose opted_in_at is empty",
+       {"phone,opted_in_at\n+13125550177,\n"}},
+      {"opted_in_at 'yesterday'", {"phone,opted_in_at\n+13125550177,yesterday\n"}},
+      {"a recipients.csv without an opted_in_at column (warning)", {"phone\n+13125550177\n"}},
+      {"opted_in_at 2024-03-01", {"phone,opted_in_at\n+13125550177,2024-03-01\n"}},
+      {"opted_in_at 2024-03-01T09:30:00-05:00",
+       {"phone,opted_in_at\n+13125550177,2024-03-01T09:30:00-05:00\n"}},
+      // data/non-mobile-number
+      {"phone +1 800 555 0199 (toll free)", {"phone\n+1 800 555 0199\n"}},
+      {"phone +44 20 7946 0958 (fixed line)", {"phone\n+44 20 7946 0958\n"}},
+      {"phone +1 312 555 0177 (fixed line or mobile)", {"phone\n+1 312 555 0177\n"}},
+      {"phone +44 7911 123456 (mobile)", {"phone\n+44 7911 123456\n"}},
+      // data/malformed-row
+      {"header phone,first_name and row +13125550177,Smith, John",
+       {"phone,first_name\n+13125550177,Smith, John\n"}},
+      {"header phone,first_name and row +13125550177,\"Smith, John\"",
+       {"phone,first_name\n+13125550177,\"Smith, John\"\n"}},
+  };
+  return *inputs;
+}
+
+bool Fires(const DataRule& rule, const ExampleInput& input) {
+  testing::ScratchDir dir;
+  Campaign c = testing::CampaignWithCsv(dir, input.csv);
+  for (const std::string& number : input.senders)
+    c.senders.push_back(Sender{{number, {8, 5}, true}});
+  if (!input.suppression.empty()) {
+    dir.Write("optouts.txt", input.suppression);
+    c.suppression_file = {"optouts.txt", {12, 9}, true};
+  }
+  absl::StatusOr<RecipientLoadResult> r = LoadRecipients(c, RecipientLoadMode::kFull);
+  REQUIRE(r.ok());
+  std::vector<Diagnostic> out;
+  rule.Run(DataRuleInput{c, r->table, r->facts, false}, out);
+  for (const Diagnostic& d : out)
+    if (d.rule == rule.Info()->id) return true;
+  return false;
+}
+
+TEST_CASE("every data rule fires on its fire examples and not on its pass examples") {
+  int examples = 0;
+  for (const auto& rule : BuiltinDataRules()) {
+    if (rule->Info() == nullptr) continue;
+    const RuleInfo& info = *rule->Info();
+    CAPTURE(info.id);
+    for (bool fire : {true, false}) {
+      for (const std::string& example : fire ? info.fire_examples : info.pass_examples) {
+        CAPTURE(example);
+        auto it = ExampleInputs().find(example);
+        REQUIRE_MESSAGE(it != ExampleInputs().end(), "no input for this example");
+        CHECK(Fires(*rule, it->second) == fire);
+        ++examples;
+      }
+    }
+  }
+  CHECK(examples == static_cast<int>(ExampleInputs().size()));
+}
+
+}  // namespace
+}  // namespace smslint

@@ -1,0 +1,77 @@
+#include "diag/pii.h"
+
+#include <phonenumbers/phonenumberutil.h>
+
+#include <set>
+
+#include "doctest/doctest.h"
+
+namespace smslint {
+namespace {
+
+TEST_CASE("MaskNumber: country code, up to three more digits, the last four") {
+  CHECK(MaskNumber("+12125550142") ==
+        "+1212\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2"
+        "0142");
+  CHECK(MaskNumber(uint64_t{12125550142}) == "+1212•••0142");
+  CHECK(MaskNumber(uint64_t{447911123456}) == "+44791•••3456");
+  CHECK(MaskNumber(uint64_t{0}) == "•••");
+  CHECK(MaskNumber("") == "•••");
+  // Short numbers keep at least three digits hidden.
+  CHECK(MaskNumber("+3521234567") == "+352•••4567");
+}
+
+TEST_CASE("MaskNumber knows libphonenumber's country calling codes") {
+  std::set<int> codes;
+  i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedCallingCodes(&codes);
+  REQUIRE(codes.size() > 200);
+  for (int code : codes) {
+    CAPTURE(code);
+    // A code of n digits keeps its n digits plus three national ones visible.
+    std::string digits = std::to_string(code) + "9876543210";
+    std::string masked = MaskNumber(digits);
+    CHECK(masked.rfind("+" + std::to_string(code) + "987", 0) == 0);
+  }
+}
+
+TEST_CASE("ShowRecipientNumber masks unless show_pii") {
+  CHECK(ShowRecipientNumber("(212) 555-0142", 12125550142, false) == "+1212•••0142");
+  CHECK(ShowRecipientNumber("(212) 555-0142", 12125550142, true) == "(212) 555-0142");
+  CHECK(ShowRecipientNumber("212-555-014", 0, false) == "212-•••-•14");
+  CHECK(ShowRecipientNumber("415-555-01", 0, false) == "415-•••-01");
+  CHECK(ShowRecipientNumber("555-0142", 0, false) == "555-••42");
+  CHECK(ShowRecipientNumber("555014", 0, false) == "••••••");
+  CHECK(ShowRecipientNumber("n/a", 0, false) == "n/a");
+  // Not a valid number, even in E.164 form: first three and last two digits.
+  CHECK(ShowRecipientNumber("+1212555014", 0, false) == "+121•••••14");
+  CHECK(ShowRecipientNumber("a\tb", 0, true) == "a?b");
+  CHECK(ShowRecipientNumber(std::string(50, 'x'), 0, false) == std::string(40, 'x') + "...");
+}
+
+TEST_CASE("MaskNumberInPlace hides the digits a finding hides, one bullet each") {
+  CHECK(MaskNumberInPlace("+12125550142", 12125550142) == MaskNumber("+12125550142"));
+  CHECK(MaskNumberInPlace("+447911123456", 447911123456) == MaskNumber("+447911123456"));
+  // National forms hide the same digits, counted from the end.
+  CHECK(MaskNumberInPlace("\"(212) 555-0142\"", 12125550142) == "\"(212) •••-0142\"");
+  CHECK(MaskNumberInPlace("07911 123456", 447911123456) == "0791• ••3456");
+  CHECK(MaskNumberInPlace("+1 212 555 0142", 12125550142) == "+1 212 ••• 0142");
+  // Not a valid number: as ShowRecipientNumber shows it.
+  CHECK(MaskNumberInPlace("+1212555014", 0) == ShowRecipientNumber("+1212555014", 0, false));
+  CHECK(MaskNumberInPlace("555-0142", 0) == "555-••42");
+  CHECK(MaskNumberInPlace("call me", 0) == "call me");
+}
+
+TEST_CASE("MaskInlineRecipients masks only the given ranges") {
+  std::string source = "senders: [\"+13125550100\"]\nlist: [\"+12125550142\", \"+447911123456\"]\n";
+  size_t first = source.find("\"+1212");
+  size_t second = source.find("\"+44");
+  std::string masked = MaskInlineRecipients(source, {{second, second + 15, 447911123456},
+                                                     {first, first + 14, 12125550142},
+                                                     {first, first + 14, 12125550142}});
+  CHECK(masked == "senders: [\"+13125550100\"]\nlist: [\"+1212•••0142\", \"+44791•••3456\"]\n");
+  CHECK(MaskInlineRecipients(source, {}) == source);
+  CHECK(MaskInlineRecipients("abc", {{1, 10}}) == "abc");
+}
+
+}  // namespace
+}  // namespace smslint
