@@ -205,7 +205,7 @@ class Simulation {
   // Quiet hours.
   bool quiet_on_ = false;
   std::vector<LocalClock> clocks_;
-  std::vector<const QuietHoursRule*> state_rule_;
+  std::vector<const QuietHoursWindow*> state_rule_;
   std::vector<QuietCell> quiet_;  // [zone * states + state]
   size_t state_count_ = 1;
 
@@ -681,7 +681,7 @@ void Simulation::AddQuietHoursFinding() {
   const Schedule& sch = campaign_.schedule;
   d.span = SpanAt(campaign_, FirstKnown({sch.window.pos, sch.start.pos, sch.pos}));
   std::vector<std::string> stricter;
-  for (const QuietHoursRule& r : profile_.quiet_hours.states) stricter.push_back(r.state);
+  for (const QuietHoursWindow& r : profile_.quiet_hours.states) stricter.push_back(r.state);
   d.message = absl::StrCat(WithCommas(total),
                            " messages land outside the recipients' allowed local hours (federal ",
                            profile_.quiet_hours.federal.text, "; stricter in ",
@@ -691,7 +691,7 @@ void Simulation::AddQuietHoursFinding() {
     for (size_t s = 0; s < state_count_; ++s) {
       const QuietCell& cell = quiet_[z * state_count_ + s];
       if (cell.count == 0) continue;
-      const QuietHoursRule& rule = *state_rule_[s];
+      const QuietHoursWindow& rule = *state_rule_[s];
       std::string where = clocks_[z].zone().name();
       if (in_.recipients && s < in_.recipients->states.size() && !in_.recipients->states[s].empty()) {
         absl::StrAppend(&where, ", ", in_.recipients->states[s]);
