@@ -25,6 +25,18 @@ std::vector<LocalClock> RecipientZoneClocks(const RecipientTable* table,
   return clocks;
 }
 
+QuietHoursRule::RecipientPlace QuietHoursRule::PlaceOf(const RecipientTable* table,
+                                                       uint32_t row) const {
+  RecipientPlace place;
+  if (table != nullptr && row < table->size()) {
+    place.zone = table->zone[row];
+    place.state = table->state[row];
+    if (place.zone >= clocks_.size()) place.zone = 0;
+    if (place.state >= state_count_) place.state = 0;
+  }
+  return place;
+}
+
 std::vector<RuleInfo> QuietHoursRule::Infos() const {
   absl::StatusOr<QuietHours> hours = LoadQuietHours();
   const std::string window = hours.ok() ? hours->recommended_window : "";
@@ -65,14 +77,8 @@ void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
   for (size_t i = 0; i < sends.size(); ++i) {
     const Send& send = sends[i];
     MessageVerdict& verdict = verdicts[i];
-    size_t zone = 0, state = 0;
-    const RecipientTable* table = context_->recipients;
-    if (table != nullptr && send.row < table->size()) {
-      zone = table->zone[send.row];
-      state = table->state[send.row];
-      if (zone >= clocks_.size()) zone = 0;
-      if (state >= state_count_) state = 0;
-    }
+    const RecipientPlace place = PlaceOf(context_->recipients, send.row);
+    const size_t zone = place.zone, state = place.state;
     const LocalMoment local = clocks_[zone].At(send.time_us);
     const LocalWindow& allowed = state_window_[state]->days[local.weekday];
     if (local.minute_of_day >= allowed.begin && local.minute_of_day < allowed.end) continue;

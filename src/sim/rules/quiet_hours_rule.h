@@ -32,6 +32,14 @@ class QuietHoursRule : public TrafficRule {
     int late = 0;   // after it closes (or on a closed day)
   };
 
+  // Where a recipient row is: its zone (an index into clocks_) and its state.
+  // With RecipientZoneClocks, the one place that maps table zones to clocks.
+  struct RecipientPlace {
+    size_t zone = 0;
+    size_t state = 0;
+  };
+  RecipientPlace PlaceOf(const RecipientTable* table, uint32_t row) const;
+
   const RuleContext* context_ = nullptr;
   bool on_ = false;
   std::vector<LocalClock> clocks_;
