@@ -12,10 +12,15 @@
 namespace smslint {
 namespace {
 
+// Rules a lower rate or more days fix need capacity; fan-out reads identical
+// counts as recipients of one body.
 constexpr LimitRuleTraits kTraits[] = {
-    {rule_ids::kCarrierCap, true, false}, {rule_ids::kDailyVolume, true, false},
-    {rule_ids::kFanOut, false, true},     {rule_ids::kRepetition, false, false},
-    {rule_ids::kThroughput, true, false}, {rule_ids::kUniqueRecipients, false, false},
+    {.rule = rule_ids::kCarrierCap, .needs_capacity = true},
+    {.rule = rule_ids::kDailyVolume, .needs_capacity = true},
+    {.rule = rule_ids::kFanOut, .body_fan_out = true},
+    {.rule = rule_ids::kRepetition},
+    {.rule = rule_ids::kThroughput, .needs_capacity = true},
+    {.rule = rule_ids::kUniqueRecipients},
 };
 
 std::string CounterPhrase(const Limit& limit, const LimitRuleTraits& traits, double peak) {
