@@ -77,14 +77,14 @@ std::string RenderText(const std::vector<Profile>& profiles) {
     const QuietHours& q = profiles.front().quiet_hours;
     absl::StrAppend(&out, "quiet hours (recipient local time, all profiles):\n");
     absl::StrAppend(&out, "  federal ", q.federal.text, "\n      source: ", q.federal.source, "\n");
-    for (const QuietHoursRule& r : q.states) {
+    for (const QuietHoursWindow& r : q.states) {
       absl::StrAppend(&out, "  ", r.state, " ", r.text, "\n      source: ", r.source, "\n");
     }
   }
   return out;
 }
 
-nlohmann::ordered_json QuietRuleJson(const QuietHoursRule& r) {
+nlohmann::ordered_json QuietRuleJson(const QuietHoursWindow& r) {
   nlohmann::ordered_json j;
   if (!r.state.empty()) j["state"] = r.state;
   j["window"] = r.text;
@@ -149,7 +149,9 @@ std::string RenderJson(const std::vector<Profile>& profiles) {
     const QuietHours& q = profiles.front().quiet_hours;
     root["quiet_hours"]["federal"] = QuietRuleJson(q.federal);
     root["quiet_hours"]["states"] = nlohmann::ordered_json::array();
-    for (const QuietHoursRule& r : q.states) root["quiet_hours"]["states"].push_back(QuietRuleJson(r));
+    for (const QuietHoursWindow& r : q.states) {
+      root["quiet_hours"]["states"].push_back(QuietRuleJson(r));
+    }
   }
   return root.dump(2) + "\n";
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "campaign/campaign.h"
+#include "sim/rules/rule_ids.h"
 #include "util/embedded_data.h"
 #include "util/status.h"
 #include "util/strings.h"
@@ -20,6 +21,7 @@ namespace {
 
 constexpr std::string_view kProfileDir = "rules/profiles/";
 constexpr std::string_view kQuietHoursFile = "rules/profiles/quiet_hours.yml";
+constexpr std::string_view kCanadianLongCodeProfile = "ca_long_code";
 
 // Reads one YAML document into typed values; every error names path:line:col.
 class Decoder {
@@ -124,12 +126,12 @@ std::optional<double> ParseDurationSeconds(std::string_view text) {
   return std::nullopt;
 }
 
-absl::StatusOr<QuietHoursRule> DecodeQuietRule(const Decoder& d, const YAML::Node& node,
-                                               bool is_state) {
+absl::StatusOr<QuietHoursWindow> DecodeQuietRule(const Decoder& d, const YAML::Node& node,
+                                                 bool is_state) {
   std::vector<std::string_view> keys = {"window", "days", "source"};
   if (is_state) keys.push_back("state");
   RETURN_IF_ERROR(d.CheckKeys(node, keys));
-  QuietHoursRule rule;
+  QuietHoursWindow rule;
   if (is_state) {
     ASSIGN_OR_RETURN(rule.state, d.RequiredString(node, "state"));
   }
@@ -163,8 +165,13 @@ absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
   ASSIGN_OR_RETURN(limit.id, d.RequiredString(node, "id"));
   ASSIGN_OR_RETURN(YAML::Node rule_node, d.Required(node, "rule"));
   ASSIGN_OR_RETURN(limit.rule, d.String(rule_node));
-  if (!absl::StartsWith(limit.rule, "traffic/")) {
-    return d.Error(rule_node, "a profile limit feeds a traffic/* rule");
+  if (!rule_ids::IsLimitRule(limit.rule)) {
+    const std::vector<std::string_view> known(std::begin(rule_ids::kLimitRules),
+                                              std::end(rule_ids::kLimitRules));
+    std::string guess = DidYouMean(limit.rule, known);
+    return d.Error(rule_node,
+                   absl::StrCat("'", limit.rule, "' is not a traffic rule a limit can feed",
+                                guess.empty() ? "" : "; did you mean '" + guess + "'?"));
   }
   ASSIGN_OR_RETURN(YAML::Node level_node, d.Required(node, "level"));
   ASSIGN_OR_RETURN(std::string level_text, d.String(level_node));
@@ -244,6 +251,11 @@ absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& nod
   if (YAML::Node weights = node["content_weights"]) {
     if (!weights.IsMap()) return d.Error(weights, "expected a mapping rule id -> weight");
     for (const auto& entry : weights) {
+      // Content rule ids live in the rule pack and the C++ checks, above this module:
+      // the full check is a test (tests/sim/profile_rule_ids_test.cc).
+      if (!absl::StartsWith(entry.first.Scalar(), "content/")) {
+        return d.Error(entry.first, "content_weights name content/* rules");
+      }
       ASSIGN_OR_RETURN(double w, d.Number(entry.second, 0, 1e6));
       filter.content_weights.emplace_back(entry.first.Scalar(), w);
     }
@@ -253,11 +265,15 @@ absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& nod
 }
 
 absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) {
-  RETURN_IF_ERROR(d.CheckKeys(
-      root, {"name", "summary", "limits", "balance", "carriers", "filter", "notes"}));
+  RETURN_IF_ERROR(d.CheckKeys(root, {"name", "summary", "alternative", "limits", "balance",
+                                     "carriers", "filter", "notes"}));
   Profile profile;
   ASSIGN_OR_RETURN(profile.name, d.RequiredString(root, "name"));
   ASSIGN_OR_RETURN(profile.summary, d.RequiredString(root, "summary"));
+  if (YAML::Node alternative = root["alternative"]) {
+    ASSIGN_OR_RETURN(double order, d.Number(alternative, 1, 100));
+    profile.alternative = static_cast<int>(order);
+  }
   ASSIGN_OR_RETURN(YAML::Node limits, d.Required(root, "limits"));
   if (!limits.IsSequence()) return d.Error(limits, "expected a list of limits");
   for (const YAML::Node& node : limits) {
@@ -349,9 +365,14 @@ double FilterModel::ContentWeight(std::string_view rule) const {
   return 0;
 }
 
-const QuietHoursRule& QuietHours::For(std::string_view state) const {
+bool QuietHours::Exempts(UseCase use_case) const {
+  return std::find(exempt_use_cases.begin(), exempt_use_cases.end(), use_case) !=
+         exempt_use_cases.end();
+}
+
+const QuietHoursWindow& QuietHours::For(std::string_view state) const {
   if (!state.empty()) {
-    for (const QuietHoursRule& rule : states) {
+    for (const QuietHoursWindow& rule : states) {
       if (rule.state == state) return rule;
     }
   }
@@ -382,14 +403,36 @@ absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_vi
   Decoder d(path);
   ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(path, text));
   try {
-    RETURN_IF_ERROR(d.CheckKeys(root, {"federal", "states"}));
+    RETURN_IF_ERROR(d.CheckKeys(root, {"federal", "states", "exempt", "recommended"}));
     QuietHours hours;
     ASSIGN_OR_RETURN(YAML::Node federal, d.Required(root, "federal"));
     ASSIGN_OR_RETURN(hours.federal, DecodeQuietRule(d, federal, false));
+    if (YAML::Node exempt = root["exempt"]) {
+      RETURN_IF_ERROR(d.CheckKeys(exempt, {"use_cases", "source"}));
+      ASSIGN_OR_RETURN(YAML::Node use_cases, d.Required(exempt, "use_cases"));
+      if (!use_cases.IsSequence()) return d.Error(use_cases, "expected a list of use cases");
+      for (const YAML::Node& node : use_cases) {
+        ASSIGN_OR_RETURN(std::string name, d.String(node));
+        std::optional<UseCase> use_case = ParseUseCase(name);
+        if (!use_case) return d.Error(node, absl::StrCat("unknown use case '", name, "'"));
+        hours.exempt_use_cases.push_back(*use_case);
+      }
+      ASSIGN_OR_RETURN(hours.exempt_source, d.RequiredString(exempt, "source"));
+    }
+    ASSIGN_OR_RETURN(YAML::Node recommended, d.Required(root, "recommended"));
+    RETURN_IF_ERROR(d.CheckKeys(recommended, {"window", "source"}));
+    ASSIGN_OR_RETURN(YAML::Node window, d.Required(recommended, "window"));
+    ASSIGN_OR_RETURN(hours.recommended_window, d.String(window));
+    std::optional<LocalWindow> parsed = ParseLocalWindow(hours.recommended_window);
+    if (!parsed || parsed->begin == parsed->end) {
+      return d.Error(window, "expected a window like \"09:00-20:00\"");
+    }
+    hours.recommended = *parsed;
+    ASSIGN_OR_RETURN(hours.recommended_source, d.RequiredString(recommended, "source"));
     if (YAML::Node states = root["states"]) {
       if (!states.IsSequence()) return d.Error(states, "expected a list of state windows");
       for (const YAML::Node& node : states) {
-        ASSIGN_OR_RETURN(QuietHoursRule rule, DecodeQuietRule(d, node, true));
+        ASSIGN_OR_RETURN(QuietHoursWindow rule, DecodeQuietRule(d, node, true));
         hours.states.push_back(std::move(rule));
       }
     }
@@ -425,10 +468,29 @@ absl::StatusOr<Profile> LoadProfile(std::string_view name) {
         " (smslint profiles lists them)"));
   }
   ASSIGN_OR_RETURN(Profile profile, ParseProfile(path, *text));
+  ASSIGN_OR_RETURN(profile.quiet_hours, LoadQuietHours());
+  return profile;
+}
+
+absl::StatusOr<QuietHours> LoadQuietHours() {
   std::optional<std::string_view> quiet = FindEmbeddedFile(kQuietHoursFile);
   if (!quiet) return absl::InternalError(absl::StrCat(AsAbsl(kQuietHoursFile), " is not embedded"));
-  ASSIGN_OR_RETURN(profile.quiet_hours, ParseQuietHours(kQuietHoursFile, *quiet));
-  return profile;
+  return ParseQuietHours(kQuietHoursFile, *quiet);
+}
+
+std::vector<std::string> AlternativeRoutes() {
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const std::string& name : ProfileNames()) {
+    std::string path = absl::StrCat(AsAbsl(kProfileDir), name, ".yml");
+    std::optional<std::string_view> text = FindEmbeddedFile(path);
+    if (!text) continue;
+    absl::StatusOr<Profile> profile = ParseProfile(path, *text);
+    if (profile.ok() && profile->alternative > 0) ranked.emplace_back(profile->alternative, name);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> names;
+  for (auto& [order, name] : ranked) names.push_back(std::move(name));
+  return names;
 }
 
 absl::StatusOr<std::string> ResolveProfileName(const Campaign& campaign,
@@ -443,18 +505,13 @@ absl::StatusOr<std::string> ResolveProfileName(const Campaign& campaign,
         guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
         " (available: ", absl::StrJoin(names, ", "), ")"));
   }
-  Route route = campaign.campaign.route.present ? campaign.campaign.route.value : Route::kP2P;
-  switch (route) {
-    case Route::kP2P:
-    case Route::k10DLC:
-      if (campaign.campaign.country.value == "CA") return std::string("ca_long_code");
-      return std::string(route == Route::kP2P ? "p2p" : "10dlc");
-    case Route::kTollFree:
-      return std::string("toll_free");
-    case Route::kShortCode:
-      return std::string("short_code");
+  // Each route's profile has the route's name; Canada has no 10DLC registry, so
+  // Canadian long codes of either kind share one profile.
+  const Route route = campaign.campaign.route.present ? campaign.campaign.route.value : Route::kP2P;
+  if ((route == Route::kP2P || route == Route::k10DLC) && campaign.campaign.country.value == "CA") {
+    return std::string(kCanadianLongCodeProfile);
   }
-  return std::string("p2p");
+  return std::string(RouteName(route));
 }
 
 }  // namespace smslint

@@ -12,11 +12,10 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "campaign/campaign.h"
 #include "diag/diagnostic.h"
 
 namespace smslint {
-
-struct Campaign;
 
 // The sliding windows the simulator keeps per sender.
 enum class Window { kSecond = 0, kMinute = 1, kHour = 2, kDay = 3 };
@@ -95,7 +94,7 @@ struct LocalWindow {
   int end = 24 * 60;  // begin == end == 0: closed that day
 };
 
-struct QuietHoursRule {
+struct QuietHoursWindow {
   std::string state;  // "" for the federal window
   std::array<LocalWindow, 7> days;
   std::string text;  // "08:00-20:00 (Sun 12:00-21:00)"
@@ -103,10 +102,18 @@ struct QuietHoursRule {
 };
 
 struct QuietHours {
-  QuietHoursRule federal;
-  std::vector<QuietHoursRule> states;
+  QuietHoursWindow federal;
+  std::vector<QuietHoursWindow> states;
+  std::vector<UseCase> exempt_use_cases;  // not held to quiet hours at all
+  std::string exempt_source;
+  // The daily window findings and the recommendation suggest ("09:00-20:00").
+  std::string recommended_window;
+  LocalWindow recommended;
+  std::string recommended_source;
+
+  bool Exempts(UseCase use_case) const;
   // The rule for a state code ("" or unknown: federal).
-  const QuietHoursRule& For(std::string_view state) const;
+  const QuietHoursWindow& For(std::string_view state) const;
 };
 
 struct Profile {
@@ -119,6 +126,9 @@ struct Profile {
   FilterModel filter;
   std::vector<ProfileNote> notes;
   QuietHours quiet_hours;
+  // The recommendation offers this route to campaigns that outgrow theirs, in this
+  // order (1 first); 0: never offered.
+  int alternative = 0;
 
   double CarrierShareOf(std::string_view carrier) const;  // 1 when not listed
 };
@@ -132,6 +142,13 @@ absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_vi
 
 // Every embedded profile name, sorted.
 std::vector<std::string> ProfileNames();
+
+// The profiles the recommendation offers as a bigger route, in their `alternative`
+// order ("10dlc", "toll_free", "short_code").
+std::vector<std::string> AlternativeRoutes();
+
+// rules/profiles/quiet_hours.yml, parsed (LoadProfile includes it in every profile).
+absl::StatusOr<QuietHours> LoadQuietHours();
 
 // The profile a campaign runs against: `override_name` when given (an unknown name
 // is an error with a suggestion), else campaign.route; Canadian long codes (p2p or

@@ -8,13 +8,11 @@
 #include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
+#include "sim/rules/finding_text.h"
+#include "sim/rules/rule_ids.h"
 
 namespace smslint {
 namespace {
-
-bool TrustKnown(const Campaign& c) {
-  return c.campaign.trust_score.present && c.campaign.trust_score.value > 0;
-}
 
 // Seconds per day the schedule may send (the window's length; all day without one).
 double WindowSecondsPerDay(const Campaign& campaign) {
@@ -49,6 +47,19 @@ absl::Time LastLands(const Campaign& campaign, absl::Time start, int64_t message
   return FromMicros(begin + static_cast<int64_t>(remaining / total_rate * 1e6));
 }
 
+// The lowest trust score that gets every tiered limit's top tier (0: no tiers).
+int BestTierTrustScore(const Profile& profile) {
+  int score = 0;
+  for (const Limit& limit : profile.limits) {
+    const TrustTier* top = nullptr;
+    for (const TrustTier& tier : limit.tiers) {
+      if (top == nullptr || tier.value > top->value) top = &tier;
+    }
+    if (top != nullptr) score = std::max(score, top->min_score);
+  }
+  return score;
+}
+
 }  // namespace
 
 SendCapacity CapacityUnder(const Campaign& campaign, const Profile& profile, int numbers,
@@ -59,7 +70,7 @@ SendCapacity CapacityUnder(const Campaign& campaign, const Profile& profile, int
   if (wanted_rate > 0) rate = std::min(rate, wanted_rate);
   double sender_day = 0;
   double campaign_day = 0;
-  const bool trust_known = TrustKnown(campaign);
+  const bool trust_known = TrustScoreKnown(campaign);
   for (const Limit& limit : profile.limits) {
     if (limit.level != Level::kError) continue;
     const double value = limit.ValueFor(campaign.campaign.trust_score.value, trust_known);
@@ -86,30 +97,29 @@ SendCapacity CapacityUnder(const Campaign& campaign, const Profile& profile, int
 }
 
 std::string Recommend(const SimulationInput& input, const SendPlan& plan, const SimResult& result,
-                      const std::vector<Diagnostic>& diagnostics) {
+                      const std::vector<RuleOutcome>& outcomes) {
   const Campaign& campaign = *input.campaign;
   const Profile& profile = *input.profile;
   const absl::TimeZone zone = ScheduleTimeZone(campaign);
   const auto when = [&](absl::Time t) { return absl::FormatTime("%Y-%m-%d %H:%M %Z", t, zone); };
   if (result.messages == 0) return "No message would be sent: there are no sendable recipients.";
 
-  bool over_volume = false, snowshoe = false;
-  for (const Diagnostic& d : diagnostics) {
-    if (d.level == Level::kInfo) continue;
-    if (d.rule == "traffic/snowshoeing" && d.level == Level::kError) snowshoe = true;
-    if (d.rule == "traffic/throughput" || d.rule == "traffic/daily-volume" ||
-        d.rule == "traffic/carrier-cap" || d.rule == "traffic/predicted-filtering" ||
-        d.rule == "traffic/stale-delivery" || d.rule == "traffic/snowshoeing") {
-      over_volume = true;
-    }
+  // Findings a slower schedule or more days fix; snowshoeing (as an error) also
+  // means one number.
+  bool over_volume = false;
+  for (const RuleOutcome& o : outcomes) {
+    if (o.crossed() && o.level != Level::kInfo && o.needs_capacity) over_volume = true;
   }
+  const RuleOutcome* snowshoeing = FindOutcome(outcomes, rule_ids::kSnowshoeing);
+  const bool snowshoe =
+      snowshoeing && snowshoeing->crossed() && snowshoeing->level == Level::kError;
   const int senders = SenderCount(campaign);
-  bool quiet = false;
-  for (const Diagnostic& d : diagnostics) quiet |= d.rule == "traffic/quiet-hours";
+  const RuleOutcome* quiet = FindOutcome(outcomes, rule_ids::kQuietHours);
   const std::string quiet_fix =
-      quiet ? " Set schedule.window to \"09:00-20:00\" so every message lands inside the "
-              "recipients' allowed local hours."
-            : "";
+      quiet && quiet->crossed()
+          ? absl::StrCat(" Set schedule.window to \"", profile.quiet_hours.recommended_window,
+                         "\" so every message lands inside the recipients' allowed local hours.")
+          : "";
   if (!over_volume) {
     return absl::StrCat("The schedule stays within the ", profile.name, " profile's rates: ",
                         Plural(result.messages, "message"), " from ", Plural(senders, "number"),
@@ -138,7 +148,7 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
   // A route that carries it in fewer days, from one number.
   std::string best;
   int64_t best_days = days;
-  for (const char* name : {"10dlc", "toll_free", "short_code"}) {
+  for (const std::string& name : AlternativeRoutes()) {
     if (profile.name == name) continue;
     absl::StatusOr<Profile> other = LoadProfile(name);
     if (!other.ok()) continue;
@@ -146,15 +156,16 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
     const Campaign* subject = &campaign;
     std::string label = name;
     SendCapacity alt = CapacityUnder(*subject, *other, 1, 0);
-    if (std::string_view(name) == "10dlc" && std::ceil(result.messages / alt.per_day) > 1 &&
-        campaign.campaign.trust_score.value < 75) {
+    const int best_tier = BestTierTrustScore(*other);
+    if (best_tier > 0 && std::ceil(result.messages / alt.per_day) > 1 &&
+        campaign.campaign.trust_score.value < best_tier) {
       // What a well-vetted brand would get.
-      variant_campaign.campaign.trust_score.value = 75;
+      variant_campaign.campaign.trust_score.value = best_tier;
       variant_campaign.campaign.trust_score.present = true;
       variant_campaign.schedule.window = campaign.schedule.window;
       subject = &variant_campaign;
       alt = CapacityUnder(*subject, *other, 1, 0);
-      label = "10dlc with a brand trust score of 75 or more";
+      label = absl::StrCat(name, " with a brand trust score of ", best_tier, " or more");
     }
     const int64_t alt_days =
         static_cast<int64_t>(std::ceil(static_cast<double>(result.messages) / alt.per_day));

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/rules/traffic_rule.h"
 #include "sim/simulator.h"
 
 namespace smslint {
@@ -21,9 +22,9 @@ struct SendCapacity {
 SendCapacity CapacityUnder(const Campaign& campaign, const Profile& profile, int numbers,
                            double wanted_rate);
 
-// One paragraph for SimResult.recommendation.
+// One paragraph for SimResult.recommendation, from the rules' outcomes.
 std::string Recommend(const SimulationInput& input, const SendPlan& plan, const SimResult& result,
-                      const std::vector<Diagnostic>& diagnostics);
+                      const std::vector<RuleOutcome>& outcomes);
 
 }  // namespace smslint
 

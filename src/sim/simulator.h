@@ -51,14 +51,15 @@ struct SendPlan {
 };
 SendPlan PlanSends(const SimulationInput& input);
 
-// Runs the whole simulation: PlanSends, then the rules and the filter model.
+// Runs the whole simulation: PlanSends, then the traffic rules (sim/rules/), the
+// filter model last.
 SimulationOutput Simulate(const SimulationInput& input);
 
 // Runs the rules and the filter model over `plan` (tests inject hand-made events:
 // bursts at a DST change, at midnight, exactly at a threshold).
 SimulationOutput Simulate(const SimulationInput& input, const SendPlan& plan);
 
-// RuleInfo for every traffic/* rule.
+// RuleInfo for every traffic/* rule, from the rule classes (sim/rules/registry.cc).
 void AddTrafficRules(RuleCatalog& catalog);
 
 // (ResolveProfileName is declared in sim/profile.h, included above.)

@@ -1,9 +1,11 @@
 // The filter model, snowshoeing, determinism and the text rendering.
 #include <doctest/doctest.h>
 
+#include "absl/strings/str_cat.h"
 #include "sim/sim_text.h"
 #include "sim/simulator.h"
 #include "sim_test_util.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -16,15 +18,18 @@ using testing::Run;
 
 using testing::P2P;
 TEST_CASE("snowshoeing: error when each number stays under its limits but together they do not") {
-  // Three numbers at 0.5/s each: none crosses 1 msg/s, the three together send 3 in a second.
-  Campaign c = MakeCampaign(Route::kP2P, 0.5, 3);
+  // Three numbers at half the per-second limit each: none crosses it, the three
+  // together do.
+  const double per_second = testing::LimitOf(P2P(), "per-second").value;
+  Campaign c = MakeCampaign(Route::kP2P, per_second / 2, 3);
   SimulationOutput out = Run(c, MakeRecipients(90), P2P());
   CHECK(CountRule(out, "traffic/throughput", Level::kError) == 0);
   REQUIRE(CountRule(out, "traffic/snowshoeing", Level::kError) == 1);
   const Diagnostic* d = testing::FindRule(out, "traffic/snowshoeing");
   CHECK(d->message.find("+14155551000 30, +14155551001 30, +14155551002 30") != std::string::npos);
   CHECK(d->message.find("together they send 90 messages within one minute") != std::string::npos);
-  CHECK(d->message.find("where one number may send 60") != std::string::npos);
+  CHECK(d->message.find(absl::StrCat("where one number may send ", per_second * 60)) !=
+        std::string::npos);
   CHECK(d->message.find("link domain acme.com") != std::string::npos);
   CHECK(d->span.line == 11);  // the second sender
 }
@@ -122,7 +127,8 @@ TEST_CASE("render: table and chart, ASCII on request") {
   SimulationOutput out = Run(MakeCampaign(Route::kP2P, 2), MakeRecipients(500), P2P());
   std::string unicode = RenderSimulationText(out.result, false, false);
   CHECK(unicode.find("+14155551000") != std::string::npos);
-  CHECK(unicode.find("sends per minute (limit 60)") != std::string::npos);
+  CHECK(unicode.find(absl::StrCat("sends per minute (limit ", testing::CountOf(P2P(), "per-minute"),
+                                  ")")) != std::string::npos);
   CHECK(unicode.find("█") != std::string::npos);
   CHECK(unicode.find("Recommendation: ") != std::string::npos);
   std::string ascii = RenderSimulationText(out.result, true, false);
@@ -137,7 +143,9 @@ TEST_CASE("recommendation: a rate and days within the profile, or a route") {
   c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
   SimulationOutput out = Run(c, MakeRecipients(5000), P2P());
   const std::string& rec = out.result.recommendation;
-  CHECK(rec.find("send at most 15 msg/min per number from 1 number (up to 1,000 messages a day") !=
+  CHECK(rec.find(absl::StrCat("send at most ", testing::CountOf(P2P(), "per-minute-typical"),
+                              " msg/min per number from 1 number (up to ",
+                              WithCommas(testing::CountOf(P2P(), "per-day")), " messages a day")) !=
         std::string::npos);
   CHECK(rec.find("take 5 days") != std::string::npos);
   CHECK(rec.find("route would carry it") != std::string::npos);

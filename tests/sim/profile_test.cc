@@ -70,7 +70,7 @@ TEST_CASE("profiles: 10dlc T-Mobile tiers follow the trust score") {
 TEST_CASE("profiles: state quiet hours are stricter where sourced") {
   Profile p = testing::MustLoad("p2p");
   for (const char* state : {"FL", "OK", "MD"}) {
-    const QuietHoursRule& r = p.quiet_hours.For(state);
+    const QuietHoursWindow& r = p.quiet_hours.For(state);
     CHECK(r.state == state);
     CHECK(r.days[0].end == 20 * 60);
     CHECK(!r.source.empty());
@@ -112,6 +112,36 @@ TEST_CASE("profiles: quiet hours file rejects a malformed window") {
       ParseQuietHours("q.yml", "federal: {window: \"21:00-08:00\", source: s}\n");
   REQUIRE(!q.ok());
   CHECK(std::string(q.status().message()).find("q.yml:1:19: error") == 0);
+}
+
+TEST_CASE("profiles: quiet hours name the exempt use cases and the recommended window") {
+  absl::StatusOr<QuietHours> q = LoadQuietHours();
+  REQUIRE_MESSAGE(q.ok(), q.status().message());
+  CHECK(q->Exempts(UseCase::kTwoFactor));
+  CHECK(q->Exempts(UseCase::kFraudAlert));
+  CHECK(!q->Exempts(UseCase::kMarketing));
+  CHECK(!q->exempt_source.empty());
+  // The recommended window sits inside the federal window and every state's on weekdays.
+  CHECK(q->recommended.begin >= q->federal.days[0].begin);
+  CHECK(q->recommended.end <= q->federal.days[0].end);
+  for (const QuietHoursWindow& state : q->states) {
+    CHECK(q->recommended.begin >= state.days[0].begin);
+    CHECK(q->recommended.end <= state.days[0].end);
+  }
+  CHECK(!q->recommended_source.empty());
+
+  absl::StatusOr<QuietHours> bad =
+      ParseQuietHours("q.yml",
+                      "federal: {window: \"08:00-21:00\", source: s}\n"
+                      "exempt: {use_cases: [two_factor, otp], source: s}\n"
+                      "recommended: {window: \"09:00-20:00\", source: s}\n");
+  REQUIRE(!bad.ok());
+  CHECK(std::string(bad.status().message()).find("q.yml:2:") == 0);
+  CHECK(std::string(bad.status().message()).find("unknown use case 'otp'") != std::string::npos);
+}
+
+TEST_CASE("profiles: the recommendation's alternative routes, in the profiles' order") {
+  CHECK(AlternativeRoutes() == std::vector<std::string>{"10dlc", "toll_free", "short_code"});
 }
 
 TEST_CASE("profiles: campaign route maps to a profile; --profile overrides") {

@@ -2,6 +2,8 @@
 #ifndef SMSLINT_TESTS_SIM_SIM_TEST_UTIL_H_
 #define SMSLINT_TESTS_SIM_SIM_TEST_UTIL_H_
 
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,19 @@ inline Profile MustLoad(const std::string& name) {
   absl::StatusOr<Profile> p = LoadProfile(name);
   if (!p.ok()) throw std::runtime_error(std::string(p.status().message()));
   return *p;
+}
+
+// A profile limit by id: tests read thresholds from the profile files, never copy them.
+inline const Limit& LimitOf(const Profile& p, const std::string& id) {
+  for (const Limit& l : p.limits) {
+    if (l.id == id) return l;
+  }
+  throw std::runtime_error(p.name + " has no limit '" + id + "'");
+}
+
+// A limit's value as a whole count ("1,000 a day").
+inline size_t CountOf(const Profile& p, const std::string& id) {
+  return static_cast<size_t>(LimitOf(p, id).value);
 }
 
 // The p2p profile, loaded once for every test.

@@ -1,132 +1,168 @@
-// Each traffic/* rule at, just below and just above its profile threshold.
+// Each traffic/* rule at, just below and just above its profile threshold. The
+// thresholds are read from the profile files, never copied here.
 #include <doctest/doctest.h>
 
+#include "absl/strings/str_cat.h"
 #include "sim/simulator.h"
 #include "sim_test_util.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
 
 using testing::At;
+using testing::CountOf;
 using testing::CountRule;
+using testing::LimitOf;
 using testing::MakeCampaign;
 using testing::MakeRecipients;
 using testing::Run;
 
 using testing::P2P;
+
+// Minutes after midnight as a start time on Tuesday 2026-12-01 (New York time).
+Located<absl::CivilMinute> StartAt(int minute_of_day) {
+  return At(absl::CivilMinute(2026, 12, 1, minute_of_day / 60, minute_of_day % 60), 30);
+}
+
 TEST_CASE("traffic/throughput: per-second limit of p2p") {
-  RecipientTable r = MakeRecipients(20);
-  // At the limit (1/s): no error.
-  SimulationOutput at = Run(MakeCampaign(Route::kP2P, 1.0), r, P2P());
+  const size_t per_second = CountOf(P2P(), "per-second");
+  const size_t n = 20;
+  RecipientTable r = MakeRecipients(n);
+  // At the limit: no error.
+  SimulationOutput at = Run(MakeCampaign(Route::kP2P, per_second), r, P2P());
   CHECK(CountRule(at, "traffic/throughput", Level::kError) == 0);
-  // Just above: two messages inside one second.
-  SimulationOutput above = Run(MakeCampaign(Route::kP2P, 2.0), r, P2P());
+  // Twice the limit: every message after the first second's share is over.
+  SimulationOutput above = Run(MakeCampaign(Route::kP2P, 2.0 * per_second), r, P2P());
   REQUIRE(CountRule(above, "traffic/throughput", Level::kError) == 1);
   const Diagnostic* d = testing::FindRule(above, "traffic/throughput");
-  CHECK(d->message.find("+14155551000 sends 2 messages in one second") == 0);
+  CHECK(d->message.find(
+            absl::StrCat("+14155551000 sends ", 2 * per_second, " messages in one second")) == 0);
   CHECK(d->message.find("2026-12-01 10:00:00 EST") != std::string::npos);
-  CHECK(d->message.find("19 messages sent over it") != std::string::npos);
+  CHECK(d->message.find(absl::StrCat(n - per_second, " messages sent over it")) !=
+        std::string::npos);
   CHECK(d->span.line == 32);  // schedule.rate
   CHECK(d->span.file == "campaign.yaml");
 }
 
-TEST_CASE("traffic/throughput: the typical 15/min warning") {
-  RecipientTable r = MakeRecipients(40);
-  SimulationOutput at = Run(MakeCampaign(Route::kP2P, 15.0 / 60), r, P2P());
+TEST_CASE("traffic/throughput: the typical per-minute warning") {
+  const size_t typical = CountOf(P2P(), "per-minute-typical");
+  RecipientTable r = MakeRecipients(2 * typical + 10);
+  SimulationOutput at = Run(MakeCampaign(Route::kP2P, typical / 60.0), r, P2P());
   CHECK(CountRule(at, "traffic/throughput") == 0);
-  SimulationOutput below = Run(MakeCampaign(Route::kP2P, 14.0 / 60), r, P2P());
+  SimulationOutput below = Run(MakeCampaign(Route::kP2P, (typical - 1) / 60.0), r, P2P());
   CHECK(CountRule(below, "traffic/throughput") == 0);
-  SimulationOutput above = Run(MakeCampaign(Route::kP2P, 16.0 / 60), r, P2P());
+  SimulationOutput above = Run(MakeCampaign(Route::kP2P, (typical + 1) / 60.0), r, P2P());
   CHECK(CountRule(above, "traffic/throughput", Level::kWarning) == 1);
   CHECK(CountRule(above, "traffic/throughput", Level::kError) == 0);
 }
 
 TEST_CASE("traffic/throughput: an error hides the same rule's warning") {
-  SimulationOutput out = Run(MakeCampaign(Route::kP2P, 3.0), MakeRecipients(300), P2P());
+  // Three times the per-second limit is over the per-minute limit too.
+  const double rate = 3.0 * LimitOf(P2P(), "per-second").value;
+  REQUIRE(rate * 60 > LimitOf(P2P(), "per-minute").value);
+  SimulationOutput out = Run(MakeCampaign(Route::kP2P, rate), MakeRecipients(300), P2P());
   CHECK(CountRule(out, "traffic/throughput", Level::kError) == 2);  // per second and per minute
   CHECK(CountRule(out, "traffic/throughput", Level::kWarning) == 0);
 }
 
-TEST_CASE("traffic/daily-volume: 1,000 a day on p2p") {
+TEST_CASE("traffic/daily-volume: the p2p messages per day") {
+  const size_t per_day = CountOf(P2P(), "per-day");
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
-  CHECK(CountRule(Run(c, MakeRecipients(999), P2P()), "traffic/daily-volume") == 0);
-  CHECK(CountRule(Run(c, MakeRecipients(1000), P2P()), "traffic/daily-volume") == 0);
-  SimulationOutput above = Run(c, MakeRecipients(1001), P2P());
+  CHECK(CountRule(Run(c, MakeRecipients(per_day - 1), P2P()), "traffic/daily-volume") == 0);
+  CHECK(CountRule(Run(c, MakeRecipients(per_day), P2P()), "traffic/daily-volume") == 0);
+  SimulationOutput above = Run(c, MakeRecipients(per_day + 1), P2P());
   REQUIRE(CountRule(above, "traffic/daily-volume", Level::kError) == 1);
-  CHECK(testing::FindRule(above, "traffic/daily-volume")->message.find("(peak 1,001, 1 messages") !=
+  CHECK(testing::FindRule(above, "traffic/daily-volume")
+            ->message.find(absl::StrCat("(peak ", WithCommas(per_day + 1), ", 1 messages")) !=
         std::string::npos);
   CHECK(testing::FindRule(above, "traffic/daily-volume")->span.line == 10);  // the sender
 }
 
-TEST_CASE("traffic/unique-recipients: 3,000 a day on p2p") {
+TEST_CASE("traffic/unique-recipients: the p2p distinct recipients per day") {
+  const size_t limit = CountOf(P2P(), "unique-recipients");
   Campaign c = MakeCampaign(Route::kP2P, 0.1);
-  CHECK(CountRule(Run(c, MakeRecipients(3000), P2P()), "traffic/unique-recipients") == 0);
-  CHECK(CountRule(Run(c, MakeRecipients(3001), P2P()), "traffic/unique-recipients",
+  CHECK(CountRule(Run(c, MakeRecipients(limit), P2P()), "traffic/unique-recipients") == 0);
+  CHECK(CountRule(Run(c, MakeRecipients(limit + 1), P2P()), "traffic/unique-recipients",
                   Level::kWarning) == 1);
 }
 
 TEST_CASE("traffic/repetition and traffic/fan-out: one identical body") {
+  const size_t repetition = CountOf(P2P(), "repetition");
+  const size_t fan_out = CountOf(P2P(), "fan-out");
+  REQUIRE(repetition + 1 <= fan_out);
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
-  SimulationOutput at25 = Run(c, MakeRecipients(25), P2P());
-  CHECK(CountRule(at25, "traffic/repetition") == 0);
-  SimulationOutput above25 = Run(c, MakeRecipients(26), P2P());
-  CHECK(CountRule(above25, "traffic/repetition", Level::kWarning) == 1);
-  CHECK(testing::FindRule(above25, "traffic/repetition")->template_id == "promo");
-  CHECK(CountRule(above25, "traffic/fan-out") == 0);
-  CHECK(CountRule(Run(c, MakeRecipients(100), P2P()), "traffic/fan-out") == 0);
-  SimulationOutput above100 = Run(c, MakeRecipients(101), P2P());
-  CHECK(CountRule(above100, "traffic/fan-out", Level::kWarning) == 1);
-  CHECK(testing::FindRule(above100, "traffic/fan-out")->span.line == 21);  // the body
+  SimulationOutput at = Run(c, MakeRecipients(repetition), P2P());
+  CHECK(CountRule(at, "traffic/repetition") == 0);
+  SimulationOutput above = Run(c, MakeRecipients(repetition + 1), P2P());
+  CHECK(CountRule(above, "traffic/repetition", Level::kWarning) == 1);
+  CHECK(testing::FindRule(above, "traffic/repetition")->template_id == "promo");
+  CHECK(CountRule(above, "traffic/fan-out") == 0);
+  CHECK(CountRule(Run(c, MakeRecipients(fan_out), P2P()), "traffic/fan-out") == 0);
+  SimulationOutput above_fan_out = Run(c, MakeRecipients(fan_out + 1), P2P());
+  CHECK(CountRule(above_fan_out, "traffic/fan-out", Level::kWarning) == 1);
+  CHECK(testing::FindRule(above_fan_out, "traffic/fan-out")->span.line == 21);  // the body
 }
 
-TEST_CASE("traffic/repetition: bodies differing only in digits or placeholder values are identical") {
+TEST_CASE(
+    "traffic/repetition: bodies differing only in digits or placeholder values are identical") {
+  const size_t over = CountOf(P2P(), "repetition") + 1;
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
   Template second = c.templates[0];
   second.id = At(std::string("promo2"), 24);
   second.body.value.text =
       "Acme: hi {{nickname}}, 30% off today at https://acme.com/x Reply STOP to opt out";
   c.templates.push_back(second);
-  // 26 messages split across two templates with one masked body: still 26 identical.
-  CHECK(CountRule(Run(c, MakeRecipients(26), P2P()), "traffic/repetition") == 1);
+  // Messages split across two templates with one masked body: still all identical.
+  CHECK(CountRule(Run(c, MakeRecipients(over), P2P()), "traffic/repetition") == 1);
   c.templates[1].body.value.text = "Acme: a different message. Reply STOP to opt out";
-  CHECK(CountRule(Run(c, MakeRecipients(26), P2P()), "traffic/repetition") == 0);
+  CHECK(CountRule(Run(c, MakeRecipients(over), P2P()), "traffic/repetition") == 0);
 }
 
 TEST_CASE("traffic/balance: reply rate against p2p tolerance") {
+  REQUIRE(P2P().balance);
+  const BalanceModel& balance = *P2P().balance;
+  const size_t min_messages = static_cast<size_t>(balance.min_messages);
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
-  RecipientTable r = MakeRecipients(25);
-  CHECK(CountRule(Run(c, MakeRecipients(24), P2P()), "traffic/balance") == 0);  // no reply_rate
+  RecipientTable r = MakeRecipients(min_messages);
+  CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 0);  // no reply_rate
   c.traffic.reply_rate = At(0.04, 40);
-  CHECK(CountRule(Run(c, MakeRecipients(24), P2P()), "traffic/balance") == 0);  // below minimum
+  CHECK(CountRule(Run(c, MakeRecipients(min_messages - 1), P2P()), "traffic/balance") == 0);
   SimulationOutput over = Run(c, r, P2P());
   REQUIRE(CountRule(over, "traffic/balance", Level::kWarning) == 1);
   CHECK(testing::FindRule(over, "traffic/balance")->message.find("25:1") != std::string::npos);
-  c.traffic.reply_rate = At(0.4, 40);  // 2.5:1
+  c.traffic.reply_rate = At(1.0 / (balance.tolerance - 0.5), 40);  // just inside the tolerance
   CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 0);
-  c.traffic.reply_rate = At(0.32, 40);  // 3.1:1
+  c.traffic.reply_rate = At(1.0 / (balance.tolerance + 0.1), 40);  // just beyond
   CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 1);
 }
 
 TEST_CASE("traffic/carrier-cap: T-Mobile daily cap by trust score") {
   Profile p = testing::MustLoad("10dlc");
+  const Limit& cap = LimitOf(p, "tmobile-daily-cap");
+  const int low_score = 20, high_score = 80;
+  // The most recipients whose T-Mobile share stays within the low tier's cap.
+  const size_t most =
+      static_cast<size_t>(cap.ValueFor(low_score, true) / p.CarrierShareOf(cap.carrier));
+  REQUIRE(cap.ValueFor(high_score, true) > cap.ValueFor(low_score, true));
   Campaign c = MakeCampaign(Route::k10DLC, 1.0);
-  c.campaign.trust_score = At(20, 6);
-  // 30% of 6,666 = 1,999.8 <= 2,000; 30% of 6,667 = 2,000.1 > 2,000.
-  CHECK(CountRule(Run(c, MakeRecipients(6666), p), "traffic/carrier-cap") == 0);
-  SimulationOutput over = Run(c, MakeRecipients(6667), p);
+  c.campaign.trust_score = At(low_score, 6);
+  CHECK(CountRule(Run(c, MakeRecipients(most), p), "traffic/carrier-cap") == 0);
+  SimulationOutput over = Run(c, MakeRecipients(most + 1), p);
   REQUIRE(CountRule(over, "traffic/carrier-cap", Level::kError) == 1);
   const Diagnostic* d = testing::FindRule(over, "traffic/carrier-cap");
-  CHECK(d->message.find("T-Mobile") != std::string::npos);
+  CHECK(d->message.find(cap.carrier) != std::string::npos);
   CHECK(d->span.line == 6);  // campaign.trust_score
-  c.campaign.trust_score = At(80, 6);
-  CHECK(CountRule(Run(c, MakeRecipients(6667), p), "traffic/carrier-cap") == 0);
+  c.campaign.trust_score = At(high_score, 6);
+  CHECK(CountRule(Run(c, MakeRecipients(most + 1), p), "traffic/carrier-cap") == 0);
 }
 
 TEST_CASE("traffic/carrier-cap: toll-free per-second rate") {
   Profile p = testing::MustLoad("toll_free");
-  Campaign c = MakeCampaign(Route::kTollFree, 3.0);
+  const double per_second = LimitOf(p, "per-second").value;
+  Campaign c = MakeCampaign(Route::kTollFree, per_second);
   CHECK(CountRule(Run(c, MakeRecipients(100), p), "traffic/carrier-cap") == 0);
-  c.schedule.rate.value.per_second = 4.0;
+  c.schedule.rate.value.per_second = per_second + 1;
   CHECK(CountRule(Run(c, MakeRecipients(100), p), "traffic/carrier-cap") == 1);
 }
 
@@ -142,49 +178,64 @@ TEST_CASE("traffic/stale-delivery: messages after the template expires") {
 }
 
 TEST_CASE("traffic/quiet-hours: per zone and state") {
+  const QuietHours& hours = P2P().quiet_hours;
+  const int tuesday = 1;
+  const int fl_end = hours.For("FL").days[tuesday].end;
+  const int federal_begin = hours.federal.days[tuesday].begin;
+  const int federal_end = hours.federal.days[tuesday].end;
+  REQUIRE(fl_end < federal_end);
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
-  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 19, 58), 30);  // New York time
-  RecipientTable r = MakeRecipients(4, {"America/New_York", "America/Los_Angeles"}, {"", "FL", "NY"});
-  // Row 0: NY zone, FL state (20:00 window); row 1: NY zone, NY state; rows 2, 3: LA.
+  c.schedule.start = StartAt(fl_end - 2);  // New York time
+  RecipientTable r =
+      MakeRecipients(4, {"America/New_York", "America/Los_Angeles"}, {"", "FL", "NY"});
+  // Row 0: NY zone, FL state; row 1: NY zone, NY state; rows 2, 3: LA.
   r.state = {1, 2, 0, 0};
   r.zone_set = {0, 0, 1, 1};
   SimulationOutput out = Run(c, r, P2P());
-  // Row 0 leaves 19:58 (allowed in FL), row 1 19:59: no finding.
+  // The FL row leaves two minutes before its window closes, the NY row one: none.
   CHECK(CountRule(out, "traffic/quiet-hours") == 0);
-  r.state = {2, 1, 0, 0};  // the FL recipient is now second: 19:59 is fine; still none
+  r.state = {2, 1, 0, 0};  // the FL recipient is now second: one minute before; still none
   CHECK(CountRule(Run(c, r, P2P()), "traffic/quiet-hours") == 0);
-  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 19, 59), 30);
-  out = Run(c, r, P2P());  // FL recipient at 20:00 local: one too late
+  c.schedule.start = StartAt(fl_end - 1);
+  out = Run(c, r, P2P());  // FL recipient as its window closes: one too late
   REQUIRE(CountRule(out, "traffic/quiet-hours", Level::kError) == 1);
   CHECK(out.result.quiet_hours == 1);
   const Diagnostic* d = testing::FindRule(out, "traffic/quiet-hours");
   REQUIRE(d->notes.size() == 1);
   CHECK(d->notes[0].find("America/New_York, FL: 1 messages") == 0);
-  // Federal 21:00 for NY; LA is three hours earlier and fine.
-  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 21, 0), 30);
+  // The federal window for NY; LA is three hours earlier and fine.
+  c.schedule.start = StartAt(federal_end);
   r.state = {0, 0, 0, 0};
   out = Run(c, r, P2P());
   CHECK(out.result.quiet_hours == 2);
-  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 20, 58), 30);
+  c.schedule.start = StartAt(federal_end - 2);
   CHECK(Run(c, r, P2P()).result.quiet_hours == 0);
-  // Early morning: 07:59 NY is too early, 08:00 is allowed.
-  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 7, 59), 30);
-  CHECK(Run(c, r, P2P()).result.quiet_hours == 1 + 2);  // row 0 and both LA rows (04:59-05:02)
-  // A window keeps every message inside the allowed hours.
-  c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
+  // Early morning: a minute before the window opens is too early, the opening is fine.
+  c.schedule.start = StartAt(federal_begin - 1);
+  CHECK(Run(c, r, P2P()).result.quiet_hours == 1 + 2);  // row 0 and both LA rows
+  // The recommended window keeps every message inside the allowed hours.
+  c.schedule.window = At(DailyWindow{hours.recommended.begin, hours.recommended.end}, 33);
   CHECK(CountRule(Run(c, r, P2P()), "traffic/quiet-hours") == 0);
 }
 
-TEST_CASE("traffic/quiet-hours: one-time passcodes are not held to it") {
+TEST_CASE("traffic/quiet-hours: the exempt use cases are not held to it") {
+  const QuietHours& hours = P2P().quiet_hours;
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
-  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 23, 0), 30);
+  c.schedule.start = StartAt(23 * 60);
   CHECK(CountRule(Run(c, MakeRecipients(3), P2P()), "traffic/quiet-hours") == 1);
-  c.campaign.use_case = At(UseCase::kTwoFactor, 3);
-  CHECK(CountRule(Run(c, MakeRecipients(3), P2P()), "traffic/quiet-hours") == 0);
+  REQUIRE(!hours.exempt_use_cases.empty());
+  for (UseCase use_case : hours.exempt_use_cases) {
+    c.campaign.use_case = At(use_case, 3);
+    CHECK(CountRule(Run(c, MakeRecipients(3), P2P()), "traffic/quiet-hours") == 0);
+  }
+  c.campaign.use_case = At(UseCase::kMarketing, 3);
+  REQUIRE(!hours.Exempts(UseCase::kMarketing));
+  CHECK(CountRule(Run(c, MakeRecipients(3), P2P()), "traffic/quiet-hours") == 1);
 }
 
 TEST_CASE("traffic: a slow compliant send stays clean") {
   Campaign c = MakeCampaign(Route::kP2P, 10.0 / 60);
+  REQUIRE(10 < CountOf(P2P(), "per-minute-typical"));
   c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
   c.traffic.reply_rate = At(0.5, 40);
   Template t = c.templates[0];

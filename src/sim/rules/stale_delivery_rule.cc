@@ -1,0 +1,102 @@
+#include "sim/rules/stale_delivery_rule.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "sim/rules/finding_text.h"
+#include "sim/rules/rule_ids.h"
+#include "util/strings.h"
+
+namespace smslint {
+
+std::vector<RuleInfo> StaleDeliveryRule::Infos() const {
+  return {TrafficRuleInfo(
+      rule_ids::kStaleDelivery, Level::kWarning,
+      "The queue delivers a message after its template's `expires`, or past the first window",
+      "A slow rate or a narrow window turns into a queue: messages wait for the next window, the "
+      "campaign runs for days, and a time-bound offer arrives after it ended. Warning for "
+      "messages delivered after their template's `expires`; a note (info) for messages that wait "
+      "for a later window.",
+      "Raise the rate within the profile, widen the window, or send to fewer recipients.",
+      "smslint: delayed delivery", {"expires: 2h, 10,000 recipients at 30/min"},
+      {"expires: 2h, 1,000 recipients at 30/min"})};
+}
+
+bool StaleDeliveryRule::Setup(const RuleContext& context, FilterReasons&) {
+  context_ = &context;
+  for (const Template& t : context.campaign->templates) {
+    expires_us_.push_back(t.expires.present && t.expires.value > absl::ZeroDuration()
+                              ? absl::ToInt64Microseconds(t.expires.value)
+                              : INT64_MAX);
+  }
+  stale_count_.assign(context.templates, 0);
+  stale_first_.assign(context.templates, INT64_MAX);
+  return true;
+}
+
+void StaleDeliveryRule::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {
+  for (size_t i = 0; i < sends.size(); ++i) {
+    const Send& send = sends[i];
+    MessageVerdict& verdict = verdicts[i];
+    if (send.late) ++late_count_;
+    const int k = send.template_index;
+    if (expires_us_[k] != INT64_MAX && send.time_us - context_->start_us > expires_us_[k]) {
+      ++stale_count_[k];
+      stale_first_[k] = std::min(stale_first_[k], send.time_us);
+      verdict.stale = true;
+    }
+  }
+}
+
+void StaleDeliveryRule::AddOutcomes(std::vector<RuleOutcome>& outcomes) const {
+  RuleOutcome o;
+  o.rule = rule_ids::kStaleDelivery;
+  o.level = Level::kWarning;
+  o.needs_capacity = true;
+  for (size_t k = 0; k < stale_count_.size(); ++k) {
+    o.over += stale_count_[k];
+    o.first_over_us = std::min(o.first_over_us, stale_first_[k]);
+  }
+  outcomes.push_back(std::move(o));
+}
+
+void StaleDeliveryRule::Report(const ReportContext&, std::vector<Diagnostic>& findings,
+                               std::vector<RuleOutcome>&) const {
+  const Campaign& campaign = *context_->campaign;
+  const absl::TimeZone& zone = context_->zone;
+  const int64_t end_us = context_->end_us;
+  for (int k = 0; k < context_->templates; ++k) {
+    if (stale_count_[k] == 0) continue;
+    const Template& tmpl = campaign.templates[k];
+    Diagnostic d;
+    d.rule = rule_ids::kStaleDelivery;
+    d.level = Level::kWarning;
+    d.template_id = tmpl.id.value;
+    d.span = SpanAt(campaign, FirstKnown({tmpl.expires.pos, tmpl.pos}));
+    d.message =
+        absl::StrCat(WithCommas(stale_count_[k]), " messages of template '", tmpl.id.value,
+                     "' are delivered after it expires (", absl::FormatDuration(tmpl.expires.value),
+                     " after the start), from ", FormatMicros(stale_first_[k], zone),
+                     "; the last lands ", FormatMicros(end_us, zone));
+    d.suggestion =
+        "raise schedule.rate within the profile, widen schedule.window, or send "
+        "fewer recipients";
+    findings.push_back(std::move(d));
+  }
+  if (late_count_ > 0) {
+    Diagnostic d;
+    d.rule = rule_ids::kStaleDelivery;
+    d.level = Level::kInfo;
+    const Schedule& sch = campaign.schedule;
+    d.span = SpanAt(campaign, FirstKnown({sch.window.pos, sch.days.pos, sch.rate.pos, sch.pos}));
+    const double days = static_cast<double>(end_us - context_->start_us) / 86'400e6;
+    d.message = absl::StrCat(WithCommas(late_count_),
+                             " messages do not fit in the first sending window and wait for a "
+                             "later one; the campaign runs until ",
+                             FormatMicros(end_us, zone), absl::StrFormat(" (%.1f days)", days));
+    findings.push_back(std::move(d));
+  }
+}
+
+}  // namespace smslint
