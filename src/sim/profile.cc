@@ -14,6 +14,8 @@
 #include "util/embedded_data.h"
 #include "util/status.h"
 #include "util/strings.h"
+#include "util/time_text.h"
+#include "util/yaml_reader.h"
 #include "yaml-cpp/yaml.h"
 
 namespace smslint {
@@ -23,84 +25,37 @@ constexpr std::string_view kProfileDir = "rules/profiles/";
 constexpr std::string_view kQuietHoursFile = "rules/profiles/quiet_hours.yml";
 constexpr std::string_view kCanadianLongCodeProfile = "ca_long_code";
 
-// Reads one YAML document into typed values; every error names path:line:col.
-class Decoder {
+// The shared reader (util/yaml_reader.h) with the profiles' shorthands.
+class Decoder : public YamlReader {
  public:
-  explicit Decoder(std::string_view path) : path_(path) {}
+  explicit Decoder(std::string_view path) : YamlReader(path) {}
 
-  absl::Status Error(const YAML::Node& node, std::string_view what) const {
-    const YAML::Mark mark = node.Mark();
-    return absl::InvalidArgumentError(absl::StrCat(path_, ":", mark.line + 1, ":",
-                                                   mark.column + 1, ": error: ", AsAbsl(what)));
+  absl::Status CheckKeys(const YAML::Node& map, const std::vector<std::string_view>& known) const {
+    return YamlReader::CheckKeys(map, known, "");
   }
-
-  // Fails on any key of `map` not in `known`, with a suggestion.
-  absl::Status CheckKeys(const YAML::Node& map, std::vector<std::string_view> known) const {
-    if (!map.IsMap()) return Error(map, "expected a mapping");
-    for (const auto& entry : map) {
-      std::string key = entry.first.Scalar();
-      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      std::string guess = DidYouMean(key, known);
-      return Error(entry.first, absl::StrCat("unknown key '", key, "'",
-                                             guess.empty() ? "" : "; did you mean '" + guess + "'?"));
-    }
-    return absl::OkStatus();
-  }
-
-  absl::StatusOr<YAML::Node> Required(const YAML::Node& map, const char* key) const {
-    YAML::Node node = map[key];
-    if (!node) return Error(map, absl::StrCat("missing required key '", key, "'"));
-    return node;
-  }
-
   absl::StatusOr<std::string> String(const YAML::Node& node) const {
-    if (!node.IsScalar()) return Error(node, "expected a string");
-    return node.Scalar();
+    return YamlReader::String(node, "");
   }
-
   absl::StatusOr<double> Number(const YAML::Node& node, double min, double max) const {
-    double value = 0;
-    if (!node.IsScalar() || !absl::SimpleAtod(node.Scalar(), &value) || !std::isfinite(value)) {
-      return Error(node, "expected a number");
-    }
-    if (value < min || value > max) {
-      return Error(node, absl::StrFormat("%g is out of range [%g, %g]", value, min, max));
-    }
-    return value;
+    return YamlReader::Number(node, "", min, max);
   }
-
   absl::StatusOr<std::string> RequiredString(const YAML::Node& map, const char* key) const {
     ASSIGN_OR_RETURN(YAML::Node node, Required(map, key));
     return String(node);
   }
-
   absl::StatusOr<double> RequiredNumber(const YAML::Node& map, const char* key, double min,
                                         double max) const {
     ASSIGN_OR_RETURN(YAML::Node node, Required(map, key));
     return Number(node, min, max);
   }
-
- private:
-  std::string path_;
 };
 
-// "08:00-21:00" -> minutes; "closed" -> an empty window.
+// "08:00-21:00" -> minutes (util/time_text.h); "closed" -> an empty window.
 std::optional<LocalWindow> ParseLocalWindow(std::string_view text) {
   if (text == "closed") return LocalWindow{0, 0};
-  std::vector<absl::string_view> parts = absl::StrSplit(AsAbsl(text), '-');
-  if (parts.size() != 2) return std::nullopt;
-  int minutes[2];
-  for (int i = 0; i < 2; ++i) {
-    std::vector<absl::string_view> hm = absl::StrSplit(parts[i], ':');
-    int h = 0, m = 0;
-    if (hm.size() != 2 || hm[0].size() != 2 || hm[1].size() != 2 || !absl::SimpleAtoi(hm[0], &h) ||
-        !absl::SimpleAtoi(hm[1], &m) || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m)) {
-      return std::nullopt;
-    }
-    minutes[i] = h * 60 + m;
-  }
-  if (minutes[1] <= minutes[0]) return std::nullopt;
-  return LocalWindow{minutes[0], minutes[1]};
+  std::optional<MinuteWindow> window = ParseMinuteWindow(text);
+  if (!window) return std::nullopt;
+  return LocalWindow{window->begin_minute, window->end_minute};
 }
 
 std::optional<Window> ParseWindow(std::string_view text) {
@@ -111,19 +66,11 @@ std::optional<Window> ParseWindow(std::string_view text) {
   return std::nullopt;
 }
 
-// "1h", "30min", "2d", "45s" -> seconds.
+// "1h", "30min", "2d", "45s" -> seconds (util/time_text.h).
 std::optional<double> ParseDurationSeconds(std::string_view text) {
-  static const std::pair<std::string_view, double> kUnits[] = {
-      {"min", 60}, {"s", 1}, {"h", 3600}, {"d", 86400}};
-  for (const auto& [suffix, seconds] : kUnits) {
-    if (!absl::EndsWith(AsAbsl(text), AsAbsl(suffix))) continue;
-    double n = 0;
-    if (!absl::SimpleAtod(AsAbsl(text.substr(0, text.size() - suffix.size())), &n) || !(n > 0)) {
-      return std::nullopt;
-    }
-    return n * seconds;
-  }
-  return std::nullopt;
+  std::optional<absl::Duration> d = ParseDuration(text);
+  if (!d || *d <= absl::ZeroDuration()) return std::nullopt;
+  return absl::ToDoubleSeconds(*d);
 }
 
 absl::StatusOr<QuietHoursWindow> DecodeQuietRule(const Decoder& d, const YAML::Node& node,
@@ -337,8 +284,7 @@ absl::StatusOr<YAML::Node> ParseYaml(std::string_view path, std::string_view tex
     }
     return root;
   } catch (const YAML::Exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":", e.mark.line + 1, ":",
-                                                   e.mark.column + 1, ": error: ", e.msg));
+    return YamlError(path, e);
   }
 }
 
@@ -394,8 +340,7 @@ absl::StatusOr<Profile> ParseProfile(std::string_view path, std::string_view tex
     profile.path = std::string(path);
     return profile;
   } catch (const YAML::Exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":", e.mark.line + 1, ":",
-                                                   e.mark.column + 1, ": error: ", e.msg));
+    return YamlError(path, e);
   }
 }
 
@@ -438,8 +383,7 @@ absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_vi
     }
     return hours;
   } catch (const YAML::Exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":", e.mark.line + 1, ":",
-                                                   e.mark.column + 1, ": error: ", e.msg));
+    return YamlError(path, e);
   }
 }
 

@@ -67,7 +67,10 @@ absl::StatusOr<YAML::Node> YamlReader::Required(const YAML::Node& map, const cha
 
 absl::StatusOr<std::string> YamlReader::String(const YAML::Node& node,
                                                std::string_view what) const {
-  if (!node.IsScalar()) return Error(node, absl::StrCat("'", AsAbsl(what), "' must be a string"));
+  if (!node.IsScalar()) {
+    return Error(node, what.empty() ? std::string("expected a string")
+                                    : absl::StrCat("'", AsAbsl(what), "' must be a string"));
+  }
   return node.Scalar();
 }
 
@@ -75,11 +78,14 @@ absl::StatusOr<double> YamlReader::Number(const YAML::Node& node, std::string_vi
                                           double min, double max) const {
   double value = 0;
   if (!node.IsScalar() || !absl::SimpleAtod(node.Scalar(), &value) || !std::isfinite(value)) {
-    return Error(node, absl::StrCat("'", AsAbsl(what), "' must be a number"));
+    return Error(node, what.empty() ? std::string("expected a number")
+                                    : absl::StrCat("'", AsAbsl(what), "' must be a number"));
   }
   if (value < min || value > max) {
-    return Error(node, absl::StrFormat("'%s' is %g, out of range [%g, %g]", AsAbsl(what), value,
-                                       min, max));
+    const std::string range = absl::StrFormat("%g, out of range [%g, %g]", value, min, max);
+    return Error(node, what.empty() ? absl::StrCat(range.substr(0, range.find(',')), " is",
+                                                   range.substr(range.find(',') + 1))
+                                    : absl::StrCat("'", AsAbsl(what), "' is ", range));
   }
   return value;
 }

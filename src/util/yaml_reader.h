@@ -48,6 +48,8 @@ class YamlReader {
                          std::string_view where) const;
 
   absl::StatusOr<YAML::Node> Required(const YAML::Node& map, const char* key) const;
+  // `what` names the value in messages ("'what' must be a string"); "" for "expected a
+  // string".
   absl::StatusOr<std::string> String(const YAML::Node& node, std::string_view what) const;
   // A finite number in [min, max].
   absl::StatusOr<double> Number(const YAML::Node& node, std::string_view what, double min,
