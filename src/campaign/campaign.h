@@ -60,8 +60,13 @@ std::optional<SenderStrategy> ParseSenderStrategy(std::string_view name);
 // exact column of the source file.
 struct TextValue {
   std::string text;  // decoded value
-  enum class Style { kPlain, kSingleQuoted, kDoubleQuoted, kLiteral, kFolded } style =
-      Style::kPlain;
+  enum class Style {
+    kPlain,
+    kSingleQuoted,
+    kDoubleQuoted,
+    kLiteral,
+    kFolded
+  } style = Style::kPlain;
 };
 
 struct OptIn {
@@ -125,10 +130,10 @@ struct Traffic {
 };
 
 struct Campaign {
-  std::string path;     // as the user gave it ("-" for stdin)
-  std::string dir;      // directory that relative paths resolve against
-  std::string source;   // the whole file, for carets and suppression comments
-  LineIndex lines;      // of `source`
+  std::string path;    // as the user gave it ("-" for stdin)
+  std::string dir;     // directory that relative paths resolve against
+  std::string source;  // the whole file, for carets and suppression comments
+  LineIndex lines;     // of `source`
   Located<int> version;
   CampaignInfo campaign;
   std::vector<Sender> senders;

@@ -74,8 +74,8 @@ void RejectStuckDocuments(const std::string& source) {
       const YAML::Mark& mark = starts.marks[n - 1];
       bool inside = mark.pos >= 0 && static_cast<size_t>(mark.pos) < source.size();
       char token = inside ? source[mark.pos] : '?';
-      throw YAML::ParserException(mark, std::string("unexpected '") + token +
-                                            "' outside a [ ] or { } collection");
+      throw YAML::ParserException(
+          mark, std::string("unexpected '") + token + "' outside a [ ] or { } collection");
     }
   }
 }
@@ -94,8 +94,7 @@ bool MayHoldSeveralDocuments(std::string_view source) {
 
 class CampaignReader {
  public:
-  CampaignReader(const std::string& path, Campaign& campaign,
-                 std::vector<Diagnostic>& diagnostics)
+  CampaignReader(const std::string& path, Campaign& campaign, std::vector<Diagnostic>& diagnostics)
       : path_(path), campaign_(campaign), diagnostics_(diagnostics) {}
 
   void ReadDocument(const YAML::Node& root) {
@@ -105,8 +104,9 @@ class CampaignReader {
              "recipients and schedule");
       return;
     }
-    CheckKeys(root, {"version", "campaign", "senders", "templates", "recipients", "suppression",
-                     "schedule", "traffic"},
+    CheckKeys(root,
+              {"version", "campaign", "senders", "templates", "recipients", "suppression",
+               "schedule", "traffic"},
               "the top level");
     Position top{1, 1};
     ReadVersion(root, top);
@@ -150,8 +150,7 @@ class CampaignReader {
       const std::string& name = key.Scalar();
       if (!seen.insert(name).second) {
         Report(kInvalidValue, Level::kError, PositionOf(key),
-               absl::StrCat("duplicate key '", name, "' in ", where,
-                            ": only the first is used"));
+               absl::StrCat("duplicate key '", name, "' in ", where, ": only the first is used"));
         continue;
       }
       if (std::find(known.begin(), known.end(), name) != known.end()) continue;
@@ -179,7 +178,9 @@ class CampaignReader {
     if (node.IsScalar()) return true;
     Report(kInvalidValue, Level::kError, PositionOf(node),
            absl::StrCat(what, " must be a single value, not a ",
-                        node.IsMap() ? "mapping" : node.IsSequence() ? "list" : "null"));
+                        node.IsMap()        ? "mapping"
+                        : node.IsSequence() ? "list"
+                                            : "null"));
     return false;
   }
 
@@ -210,7 +211,7 @@ class CampaignReader {
     size_t offset = node.Mark().pos;
     char first = offset < campaign_.source.size() ? campaign_.source[offset] : ' ';
     using Style = TextValue::Style;
-    out.value.style = first == '"'   ? Style::kDoubleQuoted
+    out.value.style = first == '"'    ? Style::kDoubleQuoted
                       : first == '\'' ? Style::kSingleQuoted
                       : first == '|'  ? Style::kLiteral
                       : first == '>'  ? Style::kFolded
@@ -240,8 +241,8 @@ class CampaignReader {
     if (!node.IsDefined() || !ExpectMap(node, "campaign")) return;
     CampaignInfo& info = campaign_.campaign;
     info.pos = PositionOf(node);
-    CheckKeys(node, {"name", "brand", "use_case", "country", "route", "trust_score", "domain",
-                     "opt_in"},
+    CheckKeys(node,
+              {"name", "brand", "use_case", "country", "route", "trust_score", "domain", "opt_in"},
               "campaign");
     info.name = ReadString(Required(node, "name", info.pos, "campaign"), "campaign.name");
     info.brand = ReadString(Required(node, "brand", info.pos, "campaign"), "campaign.brand");
@@ -315,8 +316,7 @@ class CampaignReader {
       bool ok = domain.find('.') != std::string::npos && domain.find('/') == std::string::npos &&
                 domain.find(':') == std::string::npos &&
                 std::all_of(domain.begin(), domain.end(), [](char c) {
-                  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' ||
-                         c == '-';
+                  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
                 });
       if (!ok) {
         Report(kInvalidValue, Level::kError, info.domain.pos,
@@ -503,9 +503,8 @@ class CampaignReader {
     campaign_.suppression_pos = PositionOf(node);
     if (!ExpectMap(node, "suppression")) return;
     CheckKeys(node, {"file"}, "suppression");
-    campaign_.suppression_file =
-        ReadString(Required(node, "file", campaign_.suppression_pos, "suppression"),
-                   "suppression.file");
+    campaign_.suppression_file = ReadString(
+        Required(node, "file", campaign_.suppression_pos, "suppression"), "suppression.file");
   }
 
   void ReadSchedule(const YAML::Node& node) {
@@ -514,8 +513,8 @@ class CampaignReader {
     s.pos = PositionOf(node);
     CheckKeys(node, {"start", "timezone", "rate", "window", "days"}, "schedule");
 
-    Located<std::string> start = ReadString(Required(node, "start", s.pos, "schedule"),
-                                            "schedule.start");
+    Located<std::string> start =
+        ReadString(Required(node, "start", s.pos, "schedule"), "schedule.start");
     s.start.pos = start.pos;
     if (start.present) {
       std::optional<absl::CivilMinute> minute = ParseStart(start.value);
@@ -540,8 +539,8 @@ class CampaignReader {
       }
     }
 
-    Located<std::string> rate = ReadString(Required(node, "rate", s.pos, "schedule"),
-                                           "schedule.rate");
+    Located<std::string> rate =
+        ReadString(Required(node, "rate", s.pos, "schedule"), "schedule.rate");
     s.rate.pos = rate.pos;
     if (rate.present) {
       std::optional<double> per_second = ParseRate(rate.value);
@@ -590,8 +589,7 @@ class CampaignReader {
             ok = false;
             continue;
           }
-          if (std::find(s.days.value.begin(), s.days.value.end(), *weekday) ==
-              s.days.value.end())
+          if (std::find(s.days.value.begin(), s.days.value.end(), *weekday) == s.days.value.end())
             s.days.value.push_back(*weekday);
         }
         if (ok && s.days.value.empty()) {
@@ -661,12 +659,12 @@ class CampaignReader {
   static std::optional<absl::Weekday> ParseWeekday(std::string_view text) {
     std::string day = absl::AsciiStrToLower(absl::StripAsciiWhitespace(AsAbsl(text)));
     static const std::pair<const char*, absl::Weekday> kDays[] = {
-        {"mon", absl::Weekday::monday},   {"tue", absl::Weekday::tuesday},
+        {"mon", absl::Weekday::monday},    {"tue", absl::Weekday::tuesday},
         {"wed", absl::Weekday::wednesday}, {"thu", absl::Weekday::thursday},
-        {"fri", absl::Weekday::friday},   {"sat", absl::Weekday::saturday},
+        {"fri", absl::Weekday::friday},    {"sat", absl::Weekday::saturday},
         {"sun", absl::Weekday::sunday},
     };
-    static const char* kLong[] = {"monday", "tuesday", "wednesday", "thursday",
+    static const char* kLong[] = {"monday", "tuesday",  "wednesday", "thursday",
                                   "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; ++i) {
       if (day == kDays[i].first || day == kLong[i]) return kDays[i].second;
@@ -730,9 +728,9 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
 
   if (size_t nul = contents.find('\0'); nul != std::string::npos) {
     Position pos = PositionAtOffset(contents, nul);
-    return absl::InvalidArgumentError(absl::StrCat(
-        path, ":", pos.line, ":", pos.column,
-        ": error: NUL byte in the file: a campaign file is UTF-8 text"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ":", pos.line, ":", pos.column,
+                     ": error: NUL byte in the file: a campaign file is UTF-8 text"));
   }
   if (size_t bad = FirstInvalidUtf8(contents); bad != std::string_view::npos) {
     Position pos = PositionAtOffset(contents, bad);
@@ -767,8 +765,9 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   }
   if (documents.empty() || documents[0].IsNull()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        path, ":1:1: error: the file holds no YAML document; `smslint init` writes a starter "
-              "campaign"));
+        path,
+        ":1:1: error: the file holds no YAML document; `smslint init` writes a starter "
+        "campaign"));
   }
   try {
     CampaignReader reader(path, campaign, result.diagnostics);
@@ -796,14 +795,11 @@ absl::StatusOr<LoadResult> LoadCampaignFile(const std::string& path) {
 }
 
 bool IsE164Syntax(std::string_view number) {
-  if (number.size() < 8 || number.size() > 16 || number[0] != '+' || number[1] == '0')
-    return false;
-  return std::all_of(number.begin() + 1, number.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  if (number.size() < 8 || number.size() > 16 || number[0] != '+' || number[1] == '0') return false;
+  return std::all_of(number.begin() + 1, number.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-Span TextSpan(const Campaign& campaign, const Located<TextValue>& value, size_t begin,
-              size_t end) {
+Span TextSpan(const Campaign& campaign, const Located<TextValue>& value, size_t begin, size_t end) {
   Span span{campaign.path, value.pos.line, value.pos.column, value.pos.line, value.pos.column};
   if (!value.pos.known()) return span;
   std::string_view source = campaign.source;
@@ -854,7 +850,12 @@ Span TextSpan(const Campaign& campaign, const Located<TextValue>& value, size_t 
         size_t skip = e == 'x' ? 4 : e == 'u' ? 6 : e == 'U' ? 10 : 2;
         size_t bytes = 1;
         unsigned char lead = static_cast<unsigned char>(text[t]);
-        if (lead >= 0xF0) bytes = 4; else if (lead >= 0xE0) bytes = 3; else if (lead >= 0xC0) bytes = 2;
+        if (lead >= 0xF0)
+          bytes = 4;
+        else if (lead >= 0xE0)
+          bytes = 3;
+        else if (lead >= 0xC0)
+          bytes = 2;
         for (size_t b = 0; b < bytes && t < text.size(); ++b) source_of[t++] = s;
         s += skip;
         continue;
@@ -874,8 +875,7 @@ Span TextSpan(const Campaign& campaign, const Located<TextValue>& value, size_t 
       source_of[t++] = s++;
     }
   }
-  source_of[text.size()] = t == text.size() && text.size() > 0 ? source_of[text.size() - 1] + 1
-                                                               : s;
+  source_of[text.size()] = t == text.size() && text.size() > 0 ? source_of[text.size() - 1] + 1 : s;
   begin = std::min(begin, text.size());
   end = std::min(std::max(end, begin), text.size());
   Position b = campaign.lines.At(source, source_of[begin]);

@@ -1,11 +1,11 @@
 #include "campaign/phone_numbers.h"
 
+#include <phonenumbers/phonemetadata.pb.h>
+#include <phonenumbers/phonenumber.pb.h>
+
 #include <algorithm>
 #include <list>
 #include <vector>
-
-#include <phonenumbers/phonemetadata.pb.h>
-#include <phonenumbers/phonenumber.pb.h>
 
 #include "re2/re2.h"
 #include "re2/set.h"
@@ -65,11 +65,20 @@ class WireReader {
   }
   void Skip(int wire_type) {
     switch (wire_type) {
-      case 0: Varint(); break;
-      case 1: pos_ += 8; break;
-      case 2: Bytes(); break;
-      case 5: pos_ += 4; break;
-      default: failed_ = true;
+      case 0:
+        Varint();
+        break;
+      case 1:
+        pos_ += 8;
+        break;
+      case 2:
+        Bytes();
+        break;
+      case 5:
+        pos_ += 4;
+        break;
+      default:
+        failed_ = true;
     }
     if (pos_ > bytes_.size()) failed_ = true;
   }
@@ -82,24 +91,46 @@ class WireReader {
 
 // The order GetNumberTypeHelper tests a number's descriptions in.
 enum DescSlot {
-  kGeneral, kPremiumRate, kTollFree, kSharedCost, kVoip, kPersonalNumber, kPager,
-  kUan, kVoicemail, kFixedLine, kMobile, kSlotCount,
+  kGeneral,
+  kPremiumRate,
+  kTollFree,
+  kSharedCost,
+  kVoip,
+  kPersonalNumber,
+  kPager,
+  kUan,
+  kVoicemail,
+  kFixedLine,
+  kMobile,
+  kSlotCount,
 };
 
 int SlotForField(int field) {
   switch (field) {
-    case PhoneMetadata::kGeneralDescFieldNumber: return kGeneral;
-    case PhoneMetadata::kPremiumRateFieldNumber: return kPremiumRate;
-    case PhoneMetadata::kTollFreeFieldNumber: return kTollFree;
-    case PhoneMetadata::kSharedCostFieldNumber: return kSharedCost;
-    case PhoneMetadata::kVoipFieldNumber: return kVoip;
-    case PhoneMetadata::kPersonalNumberFieldNumber: return kPersonalNumber;
-    case PhoneMetadata::kPagerFieldNumber: return kPager;
-    case PhoneMetadata::kUanFieldNumber: return kUan;
-    case PhoneMetadata::kVoicemailFieldNumber: return kVoicemail;
-    case PhoneMetadata::kFixedLineFieldNumber: return kFixedLine;
-    case PhoneMetadata::kMobileFieldNumber: return kMobile;
-    default: return -1;
+    case PhoneMetadata::kGeneralDescFieldNumber:
+      return kGeneral;
+    case PhoneMetadata::kPremiumRateFieldNumber:
+      return kPremiumRate;
+    case PhoneMetadata::kTollFreeFieldNumber:
+      return kTollFree;
+    case PhoneMetadata::kSharedCostFieldNumber:
+      return kSharedCost;
+    case PhoneMetadata::kVoipFieldNumber:
+      return kVoip;
+    case PhoneMetadata::kPersonalNumberFieldNumber:
+      return kPersonalNumber;
+    case PhoneMetadata::kPagerFieldNumber:
+      return kPager;
+    case PhoneMetadata::kUanFieldNumber:
+      return kUan;
+    case PhoneMetadata::kVoicemailFieldNumber:
+      return kVoicemail;
+    case PhoneMetadata::kFixedLineFieldNumber:
+      return kFixedLine;
+    case PhoneMetadata::kMobileFieldNumber:
+      return kMobile;
+    default:
+      return -1;
   }
 }
 
@@ -172,9 +203,9 @@ class NanpMatcher {
     std::list<std::string> order;
     PhoneNumberUtil::GetInstance()->GetRegionCodesForCountryCallingCode(1, &order);
     std::vector<RegionPatterns> all;
-    WireReader collection(std::string_view(
-        static_cast<const char*>(i18n::phonenumbers::metadata_get()),
-        static_cast<size_t>(i18n::phonenumbers::metadata_size())));
+    WireReader collection(
+        std::string_view(static_cast<const char*>(i18n::phonenumbers::metadata_get()),
+                         static_cast<size_t>(i18n::phonenumbers::metadata_size())));
     int field, wire;
     while (collection.Next(field, wire)) {
       if (field == PhoneMetadataCollection::kMetadataFieldNumber && wire == 2) {
@@ -185,8 +216,8 @@ class NanpMatcher {
       }
     }
     for (const std::string& id : order) {
-      auto it = std::find_if(all.begin(), all.end(),
-                             [&](const RegionPatterns& r) { return r.id == id; });
+      auto it =
+          std::find_if(all.begin(), all.end(), [&](const RegionPatterns& r) { return r.id == id; });
       if (it == all.end()) continue;
       regions_.push_back(std::move(*it));
     }
@@ -248,8 +279,7 @@ class NanpMatcher {
       PhoneNumberType type;
       if (leading_[i]) {
         re2::StringPiece input(national.data(), national.size());
-        if (!leading_[i]->Match(input, 0, input.size(), RE2::ANCHOR_START, nullptr, 0))
-          continue;
+        if (!leading_[i]->Match(input, 0, input.size(), RE2::ANCHOR_START, nullptr, 0)) continue;
         type = type_of(r);
       } else {
         type = type_of(r);
@@ -318,18 +348,30 @@ bool IsNonMobileType(PhoneNumberType type) {
 
 std::string_view NumberTypeName(PhoneNumberType type) {
   switch (type) {
-    case PhoneNumberUtil::FIXED_LINE: return "fixed line";
-    case PhoneNumberUtil::MOBILE: return "mobile";
-    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE: return "fixed line or mobile";
-    case PhoneNumberUtil::TOLL_FREE: return "toll free";
-    case PhoneNumberUtil::PREMIUM_RATE: return "premium rate";
-    case PhoneNumberUtil::SHARED_COST: return "shared cost";
-    case PhoneNumberUtil::VOIP: return "VoIP";
-    case PhoneNumberUtil::PERSONAL_NUMBER: return "personal number";
-    case PhoneNumberUtil::PAGER: return "pager";
-    case PhoneNumberUtil::UAN: return "universal access number";
-    case PhoneNumberUtil::VOICEMAIL: return "voicemail";
-    default: return "unknown";
+    case PhoneNumberUtil::FIXED_LINE:
+      return "fixed line";
+    case PhoneNumberUtil::MOBILE:
+      return "mobile";
+    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE:
+      return "fixed line or mobile";
+    case PhoneNumberUtil::TOLL_FREE:
+      return "toll free";
+    case PhoneNumberUtil::PREMIUM_RATE:
+      return "premium rate";
+    case PhoneNumberUtil::SHARED_COST:
+      return "shared cost";
+    case PhoneNumberUtil::VOIP:
+      return "VoIP";
+    case PhoneNumberUtil::PERSONAL_NUMBER:
+      return "personal number";
+    case PhoneNumberUtil::PAGER:
+      return "pager";
+    case PhoneNumberUtil::UAN:
+      return "universal access number";
+    case PhoneNumberUtil::VOICEMAIL:
+      return "voicemail";
+    default:
+      return "unknown";
   }
 }
 

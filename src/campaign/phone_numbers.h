@@ -4,13 +4,13 @@
 #ifndef SMSLINT_CAMPAIGN_PHONE_NUMBERS_H_
 #define SMSLINT_CAMPAIGN_PHONE_NUMBERS_H_
 
+#include <phonenumbers/phonenumberutil.h>
+
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <phonenumbers/phonenumberutil.h>
 
 namespace smslint {
 
@@ -18,11 +18,11 @@ using PhoneNumberType = i18n::phonenumbers::PhoneNumberUtil::PhoneNumberType;
 
 // What the library says about one number as written.
 struct NumberInfo {
-  bool parsed = false;   // PhoneNumberUtil::Parse succeeded
-  bool valid = false;    // PhoneNumberUtil::IsValidNumber
-  uint64_t e164 = 0;     // E.164 digits ("+12125550142" -> 12125550142) when parsed
+  bool parsed = false;  // PhoneNumberUtil::Parse succeeded
+  bool valid = false;   // PhoneNumberUtil::IsValidNumber
+  uint64_t e164 = 0;    // E.164 digits ("+12125550142" -> 12125550142) when parsed
   PhoneNumberType type = PhoneNumberType::UNKNOWN;  // GetNumberType
-  std::array<char, 4> region = {'Z', 'Z', 0, 0};  // GetRegionCodeForNumber ("001" fits)
+  std::array<char, 4> region = {'Z', 'Z', 0, 0};    // GetRegionCodeForNumber ("001" fits)
 
   bool operator==(const NumberInfo&) const = default;
 };

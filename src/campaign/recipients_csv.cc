@@ -11,8 +11,8 @@ namespace {
 
 // One record's raw extent and what was wrong with it.
 struct RecordScan {
-  size_t end = 0;       // offset just past the record's line end
-  uint32_t lines = 0;   // line ends consumed (quoted newlines included)
+  size_t end = 0;      // offset just past the record's line end
+  uint32_t lines = 0;  // line ends consumed (quoted newlines included)
   uint32_t fields = 0;
   bool too_long = false;
   bool unterminated = false;
@@ -128,11 +128,16 @@ std::string Trimmed(std::string_view s) {
 
 std::string_view CsvProblemText(CsvProblem problem) {
   switch (problem) {
-    case CsvProblem::kWrongFieldCount: return "wrong number of fields";
-    case CsvProblem::kInvalidUtf8: return "invalid UTF-8";
-    case CsvProblem::kNulByte: return "NUL byte";
-    case CsvProblem::kRowTooLong: return "row longer than 1 MiB";
-    case CsvProblem::kUnterminatedQuote: return "quote never closed";
+    case CsvProblem::kWrongFieldCount:
+      return "wrong number of fields";
+    case CsvProblem::kInvalidUtf8:
+      return "invalid UTF-8";
+    case CsvProblem::kNulByte:
+      return "NUL byte";
+    case CsvProblem::kRowTooLong:
+      return "row longer than 1 MiB";
+    case CsvProblem::kUnterminatedQuote:
+      return "quote never closed";
   }
   return "malformed row";
 }
@@ -152,8 +157,8 @@ CsvHeader ParseCsvHeader(std::string_view bytes) {
   std::vector<uint32_t> ends;
   RecordScan scan = ScanRecord(bytes, p, text, ends, kMaxCsvRowBytes);
   header.found = true;
-  header.complete = !scan.too_long && !scan.unterminated &&
-                    (scan.lines > 0 || scan.end == bytes.size());
+  header.complete =
+      !scan.too_long && !scan.unterminated && (scan.lines > 0 || scan.end == bytes.size());
   bool nul;
   CheckBytes(bytes.substr(p, scan.end - p), nul, header.valid_utf8);
   uint32_t begin = 0;

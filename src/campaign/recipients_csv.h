@@ -16,7 +16,7 @@ namespace smslint {
 struct RecipientTable;
 
 enum class CsvProblem : uint8_t {
-  kWrongFieldCount,    // more or fewer fields than the header
+  kWrongFieldCount,  // more or fewer fields than the header
   kInvalidUtf8,
   kNulByte,
   kRowTooLong,         // longer than the row limit: skipped to the next line end

@@ -16,31 +16,82 @@ struct StateName {
 
 // USPS codes, then Canada Post province and territory codes.
 constexpr StateName kStates[] = {
-    {"AL", "Alabama"}, {"AK", "Alaska"}, {"AZ", "Arizona"}, {"AR", "Arkansas"},
-    {"CA", "California"}, {"CO", "Colorado"}, {"CT", "Connecticut"}, {"DE", "Delaware"},
-    {"DC", "District of Columbia"}, {"FL", "Florida"}, {"GA", "Georgia"}, {"HI", "Hawaii"},
-    {"ID", "Idaho"}, {"IL", "Illinois"}, {"IN", "Indiana"}, {"IA", "Iowa"},
-    {"KS", "Kansas"}, {"KY", "Kentucky"}, {"LA", "Louisiana"}, {"ME", "Maine"},
-    {"MD", "Maryland"}, {"MA", "Massachusetts"}, {"MI", "Michigan"}, {"MN", "Minnesota"},
-    {"MS", "Mississippi"}, {"MO", "Missouri"}, {"MT", "Montana"}, {"NE", "Nebraska"},
-    {"NV", "Nevada"}, {"NH", "New Hampshire"}, {"NJ", "New Jersey"}, {"NM", "New Mexico"},
-    {"NY", "New York"}, {"NC", "North Carolina"}, {"ND", "North Dakota"}, {"OH", "Ohio"},
-    {"OK", "Oklahoma"}, {"OR", "Oregon"}, {"PA", "Pennsylvania"}, {"RI", "Rhode Island"},
-    {"SC", "South Carolina"}, {"SD", "South Dakota"}, {"TN", "Tennessee"}, {"TX", "Texas"},
-    {"UT", "Utah"}, {"VT", "Vermont"}, {"VA", "Virginia"}, {"WA", "Washington"},
-    {"WV", "West Virginia"}, {"WI", "Wisconsin"}, {"WY", "Wyoming"},
-    {"PR", "Puerto Rico"}, {"GU", "Guam"}, {"VI", "U.S. Virgin Islands"},
-    {"AS", "American Samoa"}, {"MP", "Northern Mariana Islands"},
-    {"AB", "Alberta"}, {"BC", "British Columbia"}, {"MB", "Manitoba"},
-    {"NB", "New Brunswick"}, {"NL", "Newfoundland and Labrador"}, {"NS", "Nova Scotia"},
-    {"NT", "Northwest Territories"}, {"NU", "Nunavut"}, {"ON", "Ontario"},
-    {"PE", "Prince Edward Island"}, {"QC", "Quebec"}, {"SK", "Saskatchewan"},
+    {"AL", "Alabama"},
+    {"AK", "Alaska"},
+    {"AZ", "Arizona"},
+    {"AR", "Arkansas"},
+    {"CA", "California"},
+    {"CO", "Colorado"},
+    {"CT", "Connecticut"},
+    {"DE", "Delaware"},
+    {"DC", "District of Columbia"},
+    {"FL", "Florida"},
+    {"GA", "Georgia"},
+    {"HI", "Hawaii"},
+    {"ID", "Idaho"},
+    {"IL", "Illinois"},
+    {"IN", "Indiana"},
+    {"IA", "Iowa"},
+    {"KS", "Kansas"},
+    {"KY", "Kentucky"},
+    {"LA", "Louisiana"},
+    {"ME", "Maine"},
+    {"MD", "Maryland"},
+    {"MA", "Massachusetts"},
+    {"MI", "Michigan"},
+    {"MN", "Minnesota"},
+    {"MS", "Mississippi"},
+    {"MO", "Missouri"},
+    {"MT", "Montana"},
+    {"NE", "Nebraska"},
+    {"NV", "Nevada"},
+    {"NH", "New Hampshire"},
+    {"NJ", "New Jersey"},
+    {"NM", "New Mexico"},
+    {"NY", "New York"},
+    {"NC", "North Carolina"},
+    {"ND", "North Dakota"},
+    {"OH", "Ohio"},
+    {"OK", "Oklahoma"},
+    {"OR", "Oregon"},
+    {"PA", "Pennsylvania"},
+    {"RI", "Rhode Island"},
+    {"SC", "South Carolina"},
+    {"SD", "South Dakota"},
+    {"TN", "Tennessee"},
+    {"TX", "Texas"},
+    {"UT", "Utah"},
+    {"VT", "Vermont"},
+    {"VA", "Virginia"},
+    {"WA", "Washington"},
+    {"WV", "West Virginia"},
+    {"WI", "Wisconsin"},
+    {"WY", "Wyoming"},
+    {"PR", "Puerto Rico"},
+    {"GU", "Guam"},
+    {"VI", "U.S. Virgin Islands"},
+    {"AS", "American Samoa"},
+    {"MP", "Northern Mariana Islands"},
+    {"AB", "Alberta"},
+    {"BC", "British Columbia"},
+    {"MB", "Manitoba"},
+    {"NB", "New Brunswick"},
+    {"NL", "Newfoundland and Labrador"},
+    {"NS", "Nova Scotia"},
+    {"NT", "Northwest Territories"},
+    {"NU", "Nunavut"},
+    {"ON", "Ontario"},
+    {"PE", "Prince Edward Island"},
+    {"QC", "Quebec"},
+    {"SK", "Saskatchewan"},
     {"YT", "Yukon"},
 };
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -81,7 +132,8 @@ absl::StatusOr<TimeZoneMap> TimeZoneMap::Parse(std::string_view text) {
     }
     uint64_t value = std::strtoull(std::string(prefix).c_str(), nullptr, 10);
     int digits = static_cast<int>(prefix.size());
-    map.by_prefix_[value * 32 + static_cast<uint64_t>(digits)] = static_cast<int>(map.entries_.size());
+    map.by_prefix_[value * 32 + static_cast<uint64_t>(digits)] =
+        static_cast<int>(map.entries_.size());
     map.entries_.push_back(std::move(zones));
     if (digits > map.max_digits_) map.max_digits_ = digits;
     if (prefix.front() == '1' && digits > map.max_nanp_digits_) map.max_nanp_digits_ = digits;

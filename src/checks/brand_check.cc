@@ -16,11 +16,13 @@ namespace {
 // "Acme Coffee Co." is also named as "Acme Coffee"; a legal suffix is often dropped.
 std::string WithoutLegalSuffix(std::string_view brand) {
   std::string_view b = AsStd(absl::StripTrailingAsciiWhitespace(AsAbsl(brand)));
-  for (std::string_view suffix : {", Inc.", " Inc.", " Inc", ", LLC", " LLC", " L.L.C.", " Ltd.", " Ltd",
-                                  " Co.", " Co", " Corp.", " Corp", " Corporation", " Company"}) {
+  for (std::string_view suffix :
+       {", Inc.", " Inc.", " Inc", ", LLC", " LLC", " L.L.C.", " Ltd.", " Ltd", " Co.", " Co",
+        " Corp.", " Corp", " Corporation", " Company"}) {
     if (b.size() > suffix.size() &&
         absl::EqualsIgnoreCase(AsAbsl(b.substr(b.size() - suffix.size())), AsAbsl(suffix))) {
-      return std::string(absl::StripTrailingAsciiWhitespace(AsAbsl(b.substr(0, b.size() - suffix.size()))));
+      return std::string(
+          absl::StripTrailingAsciiWhitespace(AsAbsl(b.substr(0, b.size() - suffix.size()))));
     }
   }
   return std::string(b);
@@ -29,7 +31,8 @@ std::string WithoutLegalSuffix(std::string_view brand) {
 std::string AlnumLower(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out.push_back(static_cast<char>(std::tolower(c)));
   }
   return out;
 }
@@ -41,12 +44,16 @@ const RuleInfo& BrandCheck::Info() const {
       .id = "content/missing-brand",
       .level = Level::kError,
       .summary = "The message does not name the campaign's brand",
-      .why = "CTIA asks every message to identify who sends it. Carriers filter "
-             "unbranded traffic, and recipients report a text they cannot place as spam.",
+      .why =
+          "CTIA asks every message to identify who sends it. Carriers filter "
+          "unbranded traffic, and recipients report a text they cannot place as spam.",
       .fix = "Start the body with the brand as in campaign.brand: \"Acme Coffee: ...\".",
-      .source = "CTIA Messaging Principles and Best Practices (2023), 5.1 and 5.2: identify the message sender",
-      .fire_examples = {"Lattes are 20% off today at acme.com/x Reply STOP to opt out",
-                        "Lattes are 20% off today at https://acmecoffee.com/x Reply STOP to opt out"},
+      .source =
+          "CTIA Messaging Principles and Best Practices (2023), 5.1 and 5.2: identify the message "
+          "sender",
+      .fire_examples =
+          {"Lattes are 20% off today at acme.com/x Reply STOP to opt out",
+           "Lattes are 20% off today at https://acmecoffee.com/x Reply STOP to opt out"},
       .pass_examples = {"Acme Coffee: lattes are 20% off today. Reply STOP to opt out",
                         "Hi from ACME COFFEE! Lattes 20% off. Reply STOP to opt out",
                         "AcmeCoffee: lattes 20% off. Reply STOP to opt out"},

@@ -11,8 +11,9 @@ const RuleInfo& InsecureLinkCheck::Info() const {
       .id = "content/insecure-link",
       .level = Level::kWarning,
       .summary = "An http:// link (error when campaign.country is CA)",
-      .why = "Plain http links can be intercepted and rewritten, and look like phishing. "
-             "Canadian carriers do not allow them in application-to-person traffic.",
+      .why =
+          "Plain http links can be intercepted and rewritten, and look like phishing. "
+          "Canadian carriers do not allow them in application-to-person traffic.",
       .fix = "Use https://, or write the bare domain (acme.com/x) of an https site.",
       .source = "Canadian carrier A2P guidelines (CWTA); CTIA 5.3.2",
       .fire_examples = {"Acme Coffee: order at http://acme.com/x Reply STOP to opt out"},

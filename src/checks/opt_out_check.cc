@@ -11,12 +11,15 @@ const RuleInfo& OptOutCheck::Info() const {
       .id = "content/missing-opt-out",
       .level = Level::kError,
       .summary = "A marketing or mixed message without opt-out instructions (Reply STOP ...)",
-      .why = "CTIA requires recurring marketing programs to tell recipients how to stop; "
-             "the FCC's 2024 revocation rule makes STOP, END, CANCEL, UNSUBSCRIBE, QUIT, "
-             "STOPALL, REVOKE and OPTOUT each a valid opt-out. Messages without it are "
-             "filtered and draw complaints.",
+      .why =
+          "CTIA requires recurring marketing programs to tell recipients how to stop; "
+          "the FCC's 2024 revocation rule makes STOP, END, CANCEL, UNSUBSCRIBE, QUIT, "
+          "STOPALL, REVOKE and OPTOUT each a valid opt-out. Messages without it are "
+          "filtered and draw complaints.",
       .fix = "End the message with \"Reply STOP to opt out\" (or \"Text STOP to end\").",
-      .source = "CTIA Messaging Principles and Best Practices (2023), 5.1.3; FCC 24-24, 47 CFR 64.1200(a)(10)",
+      .source =
+          "CTIA Messaging Principles and Best Practices (2023), 5.1.3; FCC 24-24, 47 CFR "
+          "64.1200(a)(10)",
       .fire_examples = {"Acme Coffee: lattes are 20% off today at acme.com/x",
                         "Acme Coffee: stop by for 20% off lattes today!"},
       .pass_examples = {"Acme Coffee: lattes 20% off today. Reply STOP to opt out",

@@ -11,11 +11,13 @@ const RuleInfo& PublicUrlShortenerCheck::Info() const {
       .id = "content/public-url-shortener",
       .level = Level::kError,
       .summary = "A link on a public URL shortener (bit.ly, tinyurl.com, ...)",
-      .why = "Public shorteners are shared by spammers, so carriers filter messages that "
-             "use them; the recipient also cannot see where the link goes.",
+      .why =
+          "Public shorteners are shared by spammers, so carriers filter messages that "
+          "use them; the recipient also cannot see where the link goes.",
       .fix = "Link to your own domain, or a branded short domain you own.",
-      .source = "CTIA Messaging Principles and Best Practices (2023), 5.3.2; shortener list: "
-                "PeterDaveHello/url-shorteners (CC BY-SA 4.0)",
+      .source =
+          "CTIA Messaging Principles and Best Practices (2023), 5.3.2; shortener list: "
+          "PeterDaveHello/url-shorteners (CC BY-SA 4.0)",
       .fire_examples = {"Acme Coffee: 20% off at bit.ly/3xYz Reply STOP to opt out",
                         "Acme Coffee: 20% off at https://tinyurl.com/acme Reply STOP to opt out"},
       .pass_examples = {"Acme Coffee: 20% off at https://acme.com/x Reply STOP to opt out",
@@ -26,7 +28,8 @@ const RuleInfo& PublicUrlShortenerCheck::Info() const {
   return *info;
 }
 
-void PublicUrlShortenerCheck::Run(const MessageContext& context, std::vector<Finding>& findings) const {
+void PublicUrlShortenerCheck::Run(const MessageContext& context,
+                                  std::vector<Finding>& findings) const {
   for (const Link& link : FindLinks(MaskPlaceholders(context.body))) {
     if (!IsPublicShortenerHost(link.host)) continue;
     Finding f;

@@ -40,8 +40,8 @@ struct TemplateTally {
 struct TemplatePlan {
   const Template* source = nullptr;
   ParsedTemplate parsed;
-  std::vector<int> columns;  // per placeholder; -1 when no column provides it
-  bool literal_ucs2 = false; // the template text alone is UCS-2
+  std::vector<int> columns;   // per placeholder; -1 when no column provides it
+  bool literal_ucs2 = false;  // the template text alone is UCS-2
 };
 
 std::string CodePointLabel(char32_t cp) {
@@ -111,8 +111,7 @@ void TallyRows(const RecipientTable& table, const TemplatePlan& plan, int max_se
           tally.ucs2_characters.insert(c.code_point);
         }
       }
-      if (cache.size() < kMaxCachedRenders)
-        cache.emplace(std::string(lookup), count);
+      if (cache.size() < kMaxCachedRenders) cache.emplace(std::string(lookup), count);
     }
     if (count.ucs2) {
       ++tally.ucs2_recipients;
@@ -192,9 +191,8 @@ const RuleInfo& EmptyPlaceholderRuleInfo() {
   return info;
 }
 
-std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
-                                              const RecipientTable& table, bool show_pii,
-                                              int max_segments) {
+std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign, const RecipientTable& table,
+                                              bool show_pii, int max_segments) {
   std::vector<Diagnostic> out;
   const size_t n = table.size();
   if (n == 0 || table.columns.empty()) return out;
@@ -217,7 +215,8 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
   unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
   if (n < 20000) threads = 1;
   const size_t chunk = (n + threads - 1) / threads;
-  std::vector<std::vector<TemplateTally>> tallies(threads, std::vector<TemplateTally>(plans.size()));
+  std::vector<std::vector<TemplateTally>> tallies(threads,
+                                                  std::vector<TemplateTally>(plans.size()));
   auto work = [&](unsigned t) {
     size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
     for (size_t p = 0; p < plans.size(); ++p)
@@ -254,30 +253,29 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
                   Count(tally.empty_per_placeholder[i], "recipient", "recipients");
       }
       const Placeholder& ph = plan.parsed.placeholders[first];
-      Diagnostic d = finding(
-          "content/empty-placeholder", Level::kWarning,
-          "a placeholder without fallback is empty for " +
-              Count(tally.empty_recipients, "recipient", "recipients") + " (" + fields + ")",
-          ph.begin, ph.end);
+      Diagnostic d = finding("content/empty-placeholder", Level::kWarning,
+                             "a placeholder without fallback is empty for " +
+                                 Count(tally.empty_recipients, "recipient", "recipients") + " (" +
+                                 fields + ")",
+                             ph.begin, ph.end);
       uint32_t line = table.source_line[tally.first_empty_row];
-      std::string where =
-          campaign.recipients.file.present
-              ? RecipientsDisplayPath(campaign, campaign.recipients.file.value) + ":" +
-                    std::to_string(line)
-              : "line " + std::to_string(line);
+      std::string where = campaign.recipients.file.present
+                              ? RecipientsDisplayPath(campaign, campaign.recipients.file.value) +
+                                    ":" + std::to_string(line)
+                              : "line " + std::to_string(line);
       d.notes.push_back("for example (" + where + "): \"" +
                         RenderExample(table, plan, tally.first_empty_row, show_pii) + "\"");
       d.suggestion = "add a fallback: {{" + ph.field + "|there}}";
       out.push_back(std::move(d));
     }
     if (tally.over_recipients > 0) {
-      Diagnostic d = finding(
-          "content/segment-count", Level::kWarning,
-          "rendered for " + Count(tally.over_recipients, "recipient", "recipients") +
-              ", the message is longer than " + std::to_string(max_segments) +
-              (max_segments == 1 ? " segment" : " segments") + " (up to " +
-              std::to_string(tally.worst_segments) + ")",
-          0, 0);
+      Diagnostic d =
+          finding("content/segment-count", Level::kWarning,
+                  "rendered for " + Count(tally.over_recipients, "recipient", "recipients") +
+                      ", the message is longer than " + std::to_string(max_segments) +
+                      (max_segments == 1 ? " segment" : " segments") + " (up to " +
+                      std::to_string(tally.worst_segments) + ")",
+                  0, 0);
       d.suggestion = "shorten the text or cap long field values";
       out.push_back(std::move(d));
     }
@@ -287,12 +285,12 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign,
         if (!characters.empty()) characters += ", ";
         characters += CodePointLabel(c);
       }
-      Diagnostic d = finding(
-          "content/ucs2-character", Level::kWarning,
-          "field values force UCS-2 for " +
-              Count(tally.ucs2_recipients, "recipient", "recipients") + " (" + characters +
-              "): each segment then holds 70 characters instead of 160",
-          0, 0);
+      Diagnostic d =
+          finding("content/ucs2-character", Level::kWarning,
+                  "field values force UCS-2 for " +
+                      Count(tally.ucs2_recipients, "recipient", "recipients") + " (" + characters +
+                      "): each segment then holds 70 characters instead of 160",
+                  0, 0);
       d.suggestion = "transliterate field values to the GSM-7 alphabet before sending";
       out.push_back(std::move(d));
     }

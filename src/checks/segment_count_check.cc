@@ -11,20 +11,21 @@
 
 namespace smslint {
 
-SegmentCountCheck::SegmentCountCheck(int max_segments)
-    : max_segments_(std::max(1, max_segments)) {}
+SegmentCountCheck::SegmentCountCheck(int max_segments) : max_segments_(std::max(1, max_segments)) {}
 
 const RuleInfo& SegmentCountCheck::Info() const {
   static const RuleInfo* info = new RuleInfo{
       .id = "content/segment-count",
       .level = Level::kWarning,
       .summary = "A message longer than max_segments SMS segments",
-      .why = "A long message is sent as several segments, each billed as one SMS and each "
-             "counted against throughput limits; handsets may show the parts late or out of "
-             "order. One character outside GSM-7 halves the room: 70 characters per segment "
-             "instead of 160 (67 instead of 153 once split).",
-      .fix = "Shorten the text, or replace the characters that force UCS-2 (curly quotes, "
-             "dashes, ellipses) with their GSM-7 equivalents; `smslint segments` shows both.",
+      .why =
+          "A long message is sent as several segments, each billed as one SMS and each "
+          "counted against throughput limits; handsets may show the parts late or out of "
+          "order. One character outside GSM-7 halves the room: 70 characters per segment "
+          "instead of 160 (67 instead of 153 once split).",
+      .fix =
+          "Shorten the text, or replace the characters that force UCS-2 (curly quotes, "
+          "dashes, ellipses) with their GSM-7 equivalents; `smslint segments` shows both.",
       .source = "GSM 03.38 / 3GPP TS 23.038 (alphabet), 3GPP TS 23.040 (concatenated SMS)",
       .fire_examples = {std::string(200, 'a') + std::string(300, 'b'),
                         "Hi {{first_name}}! " + std::string(160, 'x') + " \xE2\x80\x99" +
@@ -46,18 +47,16 @@ absl::Status SegmentCountCheck::Configure(const CheckOptions& options) {
     }
     int n = 0;
     if (!absl::SimpleAtoi(AsAbsl(value), &n) || n < 1 || n > kMaxMaxSegments) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(options.where, ": error: option 'max_segments' of ", Info().id,
-                       " must be a whole number from 1 to ", kMaxMaxSegments, ", not '", value,
-                       "'"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          options.where, ": error: option 'max_segments' of ", Info().id,
+          " must be a whole number from 1 to ", kMaxMaxSegments, ", not '", value, "'"));
     }
     max_segments_ = n;
   }
   return absl::OkStatus();
 }
 
-void SegmentCountCheck::Run(const MessageContext& context,
-                            std::vector<Finding>& findings) const {
+void SegmentCountCheck::Run(const MessageContext& context, std::vector<Finding>& findings) const {
   // Templates are measured as `lint` sees them: each placeholder rendered with its
   // fallback, or its field name when it has none.
   std::string rendered;

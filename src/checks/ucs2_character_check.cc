@@ -12,27 +12,30 @@ const RuleInfo& Ucs2CharacterCheck::Info() const {
       .id = "content/ucs2-character",
       .level = Level::kWarning,
       .summary = "A character outside the GSM-7 alphabet forces UCS-2 encoding",
-      .why = "One character that GSM 03.38 lacks switches the whole message to UCS-2: a "
-             "segment then holds 70 characters instead of 160 (67 instead of 153 when "
-             "split), so the same text can cost two or three times as many segments. Curly "
-             "quotes, dashes and ellipses pasted from a word processor are the usual cause.",
-      .fix = "Use the GSM-7 replacement the finding names (' for \xE2\x80\x99, ... for "
-             "\xE2\x80\xA6, - for \xE2\x80\x93), or keep the character if it is worth the "
-             "shorter segments.",
+      .why =
+          "One character that GSM 03.38 lacks switches the whole message to UCS-2: a "
+          "segment then holds 70 characters instead of 160 (67 instead of 153 when "
+          "split), so the same text can cost two or three times as many segments. Curly "
+          "quotes, dashes and ellipses pasted from a word processor are the usual cause.",
+      .fix =
+          "Use the GSM-7 replacement the finding names (' for \xE2\x80\x99, ... for "
+          "\xE2\x80\xA6, - for \xE2\x80\x93), or keep the character if it is worth the "
+          "shorter segments.",
       .source = "GSM 03.38 / 3GPP TS 23.038 (default alphabet and extension table)",
       .fire_examples = {"Acme: we\xE2\x80\x99re open late tonight. Reply STOP to opt out",
                         "Sale \xE2\x80\x93 today only\xE2\x80\xA6"},
       .pass_examples = {"Acme: we're open late tonight. Reply STOP to opt out",
-                        "Caf\xC3\xA9 cr\xC3\xA8me \xE2\x82\xAC" "5 {{name|friend}}",
-                        "Hi {{first_name|\xE2\x80\x9C" "friend\xE2\x80\x9D}}, see you soon"},
+                        "Caf\xC3\xA9 cr\xC3\xA8me \xE2\x82\xAC"
+                        "5 {{name|friend}}",
+                        "Hi {{first_name|\xE2\x80\x9C"
+                        "friend\xE2\x80\x9D}}, see you soon"},
       .options = {},
       .origin = "builtin",
   };
   return *info;
 }
 
-void Ucs2CharacterCheck::Run(const MessageContext& context,
-                             std::vector<Finding>& findings) const {
+void Ucs2CharacterCheck::Run(const MessageContext& context, std::vector<Finding>& findings) const {
   SegmentAnalysis analysis = AnalyzeSegments(context.body);
   if (analysis.ucs2_characters.empty()) return;
   // Text inside {{...}} is a field name or a fallback: the rendered value decides

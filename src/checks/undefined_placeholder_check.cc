@@ -13,11 +13,13 @@ const RuleInfo& UndefinedPlaceholderCheck::Info() const {
       .id = "content/undefined-placeholder",
       .level = Level::kError,
       .summary = "A {{field}} placeholder that no recipient column provides",
-      .why = "A placeholder without data is sent as written or as an empty gap "
-             "(\"Hi , your order...\"), which reads as a broken, automated message and "
-             "wastes the campaign's credibility.",
-      .fix = "Add the column to the recipients file, fix the field name, or give the "
-             "placeholder a fallback: {{first_name|there}}.",
+      .why =
+          "A placeholder without data is sent as written or as an empty gap "
+          "(\"Hi , your order...\"), which reads as a broken, automated message and "
+          "wastes the campaign's credibility.",
+      .fix =
+          "Add the column to the recipients file, fix the field name, or give the "
+          "placeholder a fallback: {{first_name|there}}.",
       .source = "smslint",
       .fire_examples = {"Hi {{frist_name}}, your table is ready."},
       .pass_examples = {"Hi {{first_name}}, your table is ready.",

@@ -112,8 +112,10 @@ int RunApp(int argc, char** argv) {
     if (!extras.empty()) word = extras.front();
     std::string guess = word.empty() ? "" : Suggestion(*scope, word);
     if (guess.empty() && scope != &app) guess = Suggestion(app, word);
-    std::cerr << "smslint: error: " << (word.rfind("-", 0) == 0 ? "unknown option '" :
-                                        scope == &app ? "unknown command '" : "unexpected argument '")
+    std::cerr << "smslint: error: "
+              << (word.rfind("-", 0) == 0 ? "unknown option '"
+                  : scope == &app         ? "unknown command '"
+                                          : "unexpected argument '")
               << word << "'" << (guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"))
               << "\nRun 'smslint --help' for the list of commands.\n";
     return kExitInputError;

@@ -5,12 +5,11 @@
 #define SMSLINT_CLI_COMMAND_H_
 
 #include <cstdint>
-#include <string>
-#include <vector>
-
 #include <functional>
 #include <optional>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "pipeline/session.h"

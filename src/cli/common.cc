@@ -24,19 +24,31 @@ SessionOptions ToSessionOptions(const CommonOptions& options, SessionOptions::St
 
 void AddCommonArgs(std::vector<Arg>& args, CommonOptions& options, bool with_formats) {
   if (with_formats) {
-    args.push_back({"--format", "Output format", &options.format,
-                    {"text", "json", "sarif", "github", "junit"}, false, "text"});
+    args.push_back({"--format",
+                    "Output format",
+                    &options.format,
+                    {"text", "json", "sarif", "github", "junit"},
+                    false,
+                    "text"});
   }
   args.push_back({"--output,-o", "Write the report to FILE (atomically)", &options.output});
-  args.push_back({"--fail-on", "Lowest level that makes the exit code 1", &options.fail_on,
-                  {"error", "warning", "info", "never"}, false, "error"});
+  args.push_back({"--fail-on",
+                  "Lowest level that makes the exit code 1",
+                  &options.fail_on,
+                  {"error", "warning", "info", "never"},
+                  false,
+                  "error"});
   args.push_back({"--exit-zero", "Exit 0 even when findings fail the run", &options.exit_zero});
   args.push_back({"--rules", "Extra rule pack directory (repeatable)", &options.rule_dirs});
   args.push_back({"--select", "Only rules matching GLOB (repeatable)", &options.select});
   args.push_back({"--ignore", "Skip rules matching GLOB (repeatable)", &options.ignore});
   args.push_back({"--config", "Config file (default: nearest .smslint.yaml)", &options.config});
-  args.push_back({"--color", "Colour: auto, always or never", &options.color,
-                  {"auto", "always", "never"}, false, "auto"});
+  args.push_back({"--color",
+                  "Colour: auto, always or never",
+                  &options.color,
+                  {"auto", "always", "never"},
+                  false,
+                  "auto"});
   args.push_back({"--show-pii", "Show recipient numbers in full", &options.show_pii});
   args.push_back({"-q,--quiet", "Print only findings, no summary", &options.quiet});
 }

@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "pipeline/session.h"
-#include "report/json_emitter.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
+#include "pipeline/session.h"
+#include "report/json_emitter.h"
 
 namespace smslint {
 namespace {
@@ -19,7 +19,8 @@ struct ExplainOptions {
 };
 
 std::string RenderText(const RuleInfo& r) {
-  std::string out = absl::StrCat(r.id, " (", std::string(LevelName(r.level)), ")\n", r.summary, "\n\n");
+  std::string out =
+      absl::StrCat(r.id, " (", std::string(LevelName(r.level)), ")\n", r.summary, "\n\n");
   absl::StrAppend(&out, "Why: ", r.why, "\n\nFix: ", r.fix, "\n");
   if (!r.fire_examples.empty()) {
     absl::StrAppend(&out, "\nFires on:\n");
@@ -55,12 +56,14 @@ int RunExplain(const ExplainOptions& options) {
   const RuleInfo* rule = catalog->Find(options.rule);
   if (rule == nullptr) {
     std::string guess = SuggestRule(*catalog, options.rule);
-    return ReportInputError(absl::StrCat("smslint: error: unknown rule '", options.rule, "'",
-                                         guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
-                                         " (`smslint rules` lists them)"));
+    return ReportInputError(
+        absl::StrCat("smslint: error: unknown rule '", options.rule, "'",
+                     guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
+                     " (`smslint rules` lists them)"));
   }
-  return WriteOutput("", options.format == "json" ? RenderJson(*rule) : RenderText(*rule)) ? kExitClean
-                                                                                          : kExitInputError;
+  return WriteOutput("", options.format == "json" ? RenderJson(*rule) : RenderText(*rule))
+             ? kExitClean
+             : kExitInputError;
 }
 
 }  // namespace
@@ -69,7 +72,12 @@ CommandSpec ExplainCommand() {
   auto options = std::make_shared<ExplainOptions>();
   CommandSpec spec{"explain", "Explain one rule: why, fix, examples, options, source"};
   spec.args.push_back({"rule", "Rule id, e.g. content/shaft", &options->rule, {}, true});
-  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--format",
+                       "Output format: text or json",
+                       &options->format,
+                       {"text", "json"},
+                       false,
+                       "text"});
   spec.args.push_back({"--rules", "Extra rule pack directory (repeatable)", &options->rule_dirs});
   spec.run = [options] { return RunExplain(*options); };
   return spec;

@@ -15,8 +15,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/time/clock.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "cli/command.h"
 #include "report/sarif_emitter.h"
@@ -80,7 +80,9 @@ std::string StarterCampaign(const std::string& path, const std::string& route,
       "# yaml-language-server: $schema=", kSmslintHomepage,
       "/raw/main/campaigns/schema/campaign.schema.json\n"
       "# A starter campaign written by `smslint init`. Edit it, then run:\n"
-      "#   smslint check ", path, "\n"
+      "#   smslint check ",
+      path,
+      "\n"
       "# Every key is described in the schema above (hover in an editor that reads it).\n");
   c += Line("version: 1");
   c += Line("campaign:");
@@ -89,7 +91,8 @@ std::string StarterCampaign(const std::string& path, const std::string& route,
   c += Line("  use_case: " + use_case, "the use case registered for this campaign");
   c += Line("  country: US", "US and CA also get the traffic rules");
   const std::vector<std::string_view> routes = RouteNames();
-  c += Line("  route: " + route, absl::StrJoin(std::vector<std::string>(routes.begin(), routes.end()), " | "));
+  c += Line("  route: " + route,
+            absl::StrJoin(std::vector<std::string>(routes.begin(), routes.end()), " | "));
   if (route == "10dlc") {
     c += Line("  trust_score: 50", "10DLC brand vetting score: selects the daily cap");
   }
@@ -97,10 +100,12 @@ std::string StarterCampaign(const std::string& path, const std::string& route,
   c += Line("  opt_in:");
   c += Line("    method: web_form", "how recipients agreed: keyword, web_form, paper, ...");
   c += Line("    # The confirmation names the program, frequency, rates, HELP and STOP.");
-  c += Line("    confirmation: \"Example Co Alerts: you're in! Up to 4 msgs/mo. Msg & data "
-            "rates may apply. Reply HELP for help, STOP to cancel.\"");
+  c += Line(
+      "    confirmation: \"Example Co Alerts: you're in! Up to 4 msgs/mo. Msg & data "
+      "rates may apply. Reply HELP for help, STOP to cancel.\"");
   c += Line("senders:");
-  c += Line(absl::StrCat("  - \"", SenderFor(route), "\""), "E.164, quoted; one number is the norm");
+  c +=
+      Line(absl::StrCat("  - \"", SenderFor(route), "\""), "E.164, quoted; one number is the norm");
   c += Line("templates:");
   c += Line("  - id: main");
   c += Line("    # Brand first, one link on campaign.domain, opt-out last. {{field|fallback}}");
@@ -164,11 +169,12 @@ bool WriteNewFile(const std::string& path, const std::string& bytes, std::string
   if (link(name.data(), path.c_str()) != 0) {
     int link_errno = errno;
     unlink(name.data());
-    error = link_errno == EEXIST
-                ? absl::StrCat(path, ": error: the file already exists; smslint init never "
-                                     "overwrites: choose another name (smslint init FILE)")
-                : absl::StrCat(path, ": error: cannot create the file: ",
-                               std::strerror(link_errno));
+    error =
+        link_errno == EEXIST
+            ? absl::StrCat(path,
+                           ": error: the file already exists; smslint init never "
+                           "overwrites: choose another name (smslint init FILE)")
+            : absl::StrCat(path, ": error: cannot create the file: ", std::strerror(link_errno));
     return false;
   }
   unlink(name.data());
@@ -177,8 +183,7 @@ bool WriteNewFile(const std::string& path, const std::string& bytes, std::string
 
 bool Exists(const std::string& path) {
   std::error_code ec;
-  return std::filesystem::symlink_status(path, ec).type() !=
-         std::filesystem::file_type::not_found;
+  return std::filesystem::symlink_status(path, ec).type() != std::filesystem::file_type::not_found;
 }
 
 int RunInit(const std::string& path, const std::string& route, const std::string& use_case) {
@@ -194,8 +199,9 @@ int RunInit(const std::string& path, const std::string& route, const std::string
   for (const std::string& p : {path, recipients_path}) {
     if (Exists(p)) {
       return ReportInputError(absl::StrCat(
-          p, ": error: the file already exists; smslint init never overwrites: choose another "
-             "name (smslint init FILE)"));
+          p,
+          ": error: the file already exists; smslint init never overwrites: choose another "
+          "name (smslint init FILE)"));
     }
   }
   std::string campaign = StarterCampaign(path, route, use_case, recipients_name);
@@ -205,8 +211,8 @@ int RunInit(const std::string& path, const std::string& route, const std::string
     std::filesystem::remove(recipients_path);  // the pair, or nothing
     return ReportInputError(error);
   }
-  std::cout << "wrote " << path << " and " << recipients_path << "\nnext: smslint check "
-            << path << "\n";
+  std::cout << "wrote " << path << " and " << recipients_path << "\nnext: smslint check " << path
+            << "\n";
   return kExitClean;
 }
 
@@ -216,7 +222,8 @@ CommandSpec InitCommand() {
   auto path = std::make_shared<std::string>("campaign.yaml");
   auto route = std::make_shared<std::string>("10dlc");
   auto use_case = std::make_shared<std::string>("marketing");
-  CommandSpec spec{"init", "Write a commented starter campaign that passes `check` (never overwrites)"};
+  CommandSpec spec{"init",
+                   "Write a commented starter campaign that passes `check` (never overwrites)"};
   spec.args.push_back({"file", "Campaign file to create", path.get(), {}, false, "campaign.yaml"});
   const std::vector<std::string_view> routes = RouteNames();
   const std::vector<std::string_view> use_cases = UseCaseNames();

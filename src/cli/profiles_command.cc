@@ -13,9 +13,12 @@ namespace {
 
 std::string CounterName(Counter c) {
   switch (c) {
-    case Counter::kSends: return "sends";
-    case Counter::kRecipients: return "recipients";
-    case Counter::kIdentical: return "identical";
+    case Counter::kSends:
+      return "sends";
+    case Counter::kRecipients:
+      return "recipients";
+    case Counter::kIdentical:
+      return "identical";
   }
   return "";
 }
@@ -38,15 +41,17 @@ std::string RenderText(const std::vector<Profile>& profiles) {
   for (const Profile& p : profiles) {
     absl::StrAppend(&out, p.name, ": ", p.summary, "\n");
     for (const Limit& l : p.limits) {
-      absl::StrAppend(&out, absl::StrFormat("  %-26s %-20s %-7s %s %s%s\n", l.rule, l.id,
-                                            std::string(LevelName(l.level)), LimitValueText(l), l.unit,
-                                            l.carrier.empty() ? "" : " (" + l.carrier + " share)"));
+      absl::StrAppend(&out,
+                      absl::StrFormat("  %-26s %-20s %-7s %s %s%s\n", l.rule, l.id,
+                                      std::string(LevelName(l.level)), LimitValueText(l), l.unit,
+                                      l.carrier.empty() ? "" : " (" + l.carrier + " share)"));
       absl::StrAppend(&out, "      source: ", l.source, "\n");
     }
     if (p.balance) {
-      absl::StrAppend(&out, absl::StrFormat("  %-26s %-20s %-7s %g:1 outgoing:incoming after %d msgs/day\n",
-                                            "traffic/balance", "balance", "warning",
-                                            p.balance->tolerance, p.balance->min_messages));
+      absl::StrAppend(
+          &out, absl::StrFormat("  %-26s %-20s %-7s %g:1 outgoing:incoming after %d msgs/day\n",
+                                "traffic/balance", "balance", "warning", p.balance->tolerance,
+                                p.balance->min_messages));
       absl::StrAppend(&out, "      source: ", p.balance->source, "\n");
     }
     if (!p.carriers.empty()) {
@@ -55,8 +60,8 @@ std::string RenderText(const std::vector<Profile>& profiles) {
         absl::StrAppend(&shares, shares.empty() ? "" : ", ", c.name,
                         absl::StrFormat(" %.0f%%", c.share * 100));
       }
-      absl::StrAppend(&out, "  carrier share of recipients: ", shares, "\n      source: ",
-                      p.carriers.front().source, "\n");
+      absl::StrAppend(&out, "  carrier share of recipients: ", shares,
+                      "\n      source: ", p.carriers.front().source, "\n");
     }
     const FilterModel& f = p.filter;
     absl::StrAppend(&out,
@@ -168,11 +173,13 @@ CommandSpec ProfilesCommand() {
   spec.args.push_back({"--output,-o", "Write to FILE (atomically)", output.get()});
   spec.run = [format, output, name] {
     std::vector<Profile> profiles;
-    std::vector<std::string> names = name->empty() ? ProfileNames() : std::vector<std::string>{*name};
+    std::vector<std::string> names =
+        name->empty() ? ProfileNames() : std::vector<std::string>{*name};
     for (const std::string& n : names) {
       absl::StatusOr<Profile> p = LoadProfile(n);
       if (!p.ok()) {
-        return ReportInputError(absl::StrCat("smslint: error: ", std::string(p.status().message())));
+        return ReportInputError(
+            absl::StrCat("smslint: error: ", std::string(p.status().message())));
       }
       profiles.push_back(std::move(*p));
     }

@@ -24,7 +24,8 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
   report.catalog = &(*session)->catalog();
   if (!WriteOutput(common.output, EmitReport(common.format, *results, report, common.quiet)))
     return kExitInputError;
-  if (!common.report_html.empty() && !WriteOutput(common.report_html, EmitHtmlReport(*results, report)))
+  if (!common.report_html.empty() &&
+      !WriteOutput(common.report_html, EmitHtmlReport(*results, report)))
     return kExitInputError;
 
   std::optional<Level> worst;

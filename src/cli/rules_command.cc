@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "pipeline/session.h"
-#include "report/json_emitter.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
+#include "pipeline/session.h"
+#include "report/json_emitter.h"
 #include "util/strings.h"
 
 namespace smslint {
@@ -39,11 +39,13 @@ int RunRules(const RulesOptions& options) {
     for (const RuleInfo& r : catalog->rules()) id_width = std::max(id_width, r.id.size());
     auto row = [&](std::string_view id, std::string_view level, std::string_view summary) {
       absl::StrAppend(&out, AsAbsl(id), std::string(id_width - id.size() + 2, ' '), AsAbsl(level),
-                      std::string(9 - std::min<size_t>(level.size(), 8), ' '), AsAbsl(summary), "\n");
+                      std::string(9 - std::min<size_t>(level.size(), 8), ' '), AsAbsl(summary),
+                      "\n");
     };
     row("id", "level", "summary");
     for (const RuleInfo& r : catalog->rules()) row(r.id, LevelName(r.level), r.summary);
-    absl::StrAppend(&out, "\n", catalog->rules().size(), " rules; `smslint explain RULE` for details\n");
+    absl::StrAppend(&out, "\n", catalog->rules().size(),
+                    " rules; `smslint explain RULE` for details\n");
   }
   return WriteOutput(options.output, out) ? kExitClean : kExitInputError;
 }
@@ -53,7 +55,12 @@ int RunRules(const RulesOptions& options) {
 CommandSpec RulesCommand() {
   auto options = std::make_shared<RulesOptions>();
   CommandSpec spec{"rules", "List every rule: id, level, summary"};
-  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--format",
+                       "Output format: text or json",
+                       &options->format,
+                       {"text", "json"},
+                       false,
+                       "text"});
   spec.args.push_back({"--output,-o", "Write to FILE (atomically)", &options->output});
   spec.args.push_back({"--rules", "Extra rule pack directory (repeatable)", &options->rule_dirs});
   spec.run = [options] { return RunRules(*options); };

@@ -260,7 +260,12 @@ CommandSpec SegmentsCommand() {
                        "Each input line is one message: one result per line (JSON Lines with "
                        "--format json); a trailing CR is removed",
                        &options->lines});
-  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--format",
+                       "Output format: text or json",
+                       &options->format,
+                       {"text", "json"},
+                       false,
+                       "text"});
   spec.args.push_back({"--output,-o", "Write the result to FILE (atomically)", &options->output});
   spec.run = [options, message_given] { return RunSegments(*options, *message_given); };
   return spec;

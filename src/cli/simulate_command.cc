@@ -73,12 +73,14 @@ int RunSimulate(const SimulateOptions& options) {
 
 CommandSpec SimulateCommand() {
   auto options = std::make_shared<SimulateOptions>();
-  CommandSpec spec{"simulate", "Simulate the send message by message: per-sender table and traffic chart"};
+  CommandSpec spec{"simulate",
+                   "Simulate the send message by message: per-sender table and traffic chart"};
   spec.args.push_back({"file", "Campaign file, or - for stdin", &options->file, {}, true});
   AddCommonArgs(spec.args, options->common);
   spec.args.push_back({"--profile", "Route profile to simulate against", &options->common.profile});
   spec.args.push_back({"--seed", "Seed for the simulation's random draws", &options->common.seed});
-  spec.args.push_back({"--report", "Also write a self-contained HTML report to FILE", &options->common.report_html});
+  spec.args.push_back({"--report", "Also write a self-contained HTML report to FILE",
+                       &options->common.report_html});
   spec.args.push_back({"--ascii", "Draw the chart with plain ASCII characters", &options->ascii});
   spec.run = [options] { return RunSimulate(*options); };
   return spec;

@@ -33,7 +33,6 @@ struct TextOptions {
   std::vector<std::string> senders;
 };
 
-
 std::string LineAt(std::string_view text, int line) {
   std::vector<absl::string_view> lines = absl::StrSplit(AsAbsl(text), '\n');
   if (line < 1 || static_cast<size_t>(line) > lines.size()) return "";
@@ -44,7 +43,9 @@ std::string LineAt(std::string_view text, int line) {
 
 std::string Colored(std::string_view text, Level level, bool color) {
   if (!color) return std::string(text);
-  const char* code = level == Level::kError ? "\x1b[1;31m" : level == Level::kWarning ? "\x1b[1;33m" : "\x1b[1;36m";
+  const char* code = level == Level::kError     ? "\x1b[1;31m"
+                     : level == Level::kWarning ? "\x1b[1;33m"
+                                                : "\x1b[1;36m";
   return absl::StrCat(code, AsAbsl(text), "\x1b[0m");
 }
 
@@ -55,12 +56,15 @@ std::string RenderText(std::string_view message, const std::vector<Diagnostic>& 
   for (const Diagnostic& d : diagnostics) {
     ++counts[static_cast<int>(d.level)];
     absl::StrAppend(&out, kInputName, ":", d.span.line, ":", d.span.column, ": ",
-                    Colored(LevelName(d.level), d.level, color), ": ", d.message, " [", d.rule, "]\n");
+                    Colored(LevelName(d.level), d.level, color), ": ", d.message, " [", d.rule,
+                    "]\n");
     std::string line = LineAt(message, d.span.line);
     absl::StrAppend(&out, "  ", line, "\n");
     int width = d.span.end_line == d.span.line ? std::max(1, d.span.end_column - d.span.column) : 1;
-    absl::StrAppend(&out, "  ", std::string(static_cast<size_t>(std::max(0, d.span.column - 1)), ' '),
-                    Colored(absl::StrCat("^", std::string(static_cast<size_t>(width - 1), '~')), d.level, color),
+    absl::StrAppend(&out, "  ",
+                    std::string(static_cast<size_t>(std::max(0, d.span.column - 1)), ' '),
+                    Colored(absl::StrCat("^", std::string(static_cast<size_t>(width - 1), '~')),
+                            d.level, color),
                     "\n");
     if (!d.suggestion.empty()) absl::StrAppend(&out, "  help: ", d.suggestion, "\n");
   }
@@ -110,7 +114,8 @@ int RunText(TextOptions& options, bool message_given) {
     if (!message.empty() && message.back() == '\r') message.pop_back();
   }
   if (!IsValidUtf8(message)) {
-    return ReportInputError(absl::StrCat(kInputName, ":1:1: error: the message is not valid UTF-8"));
+    return ReportInputError(
+        absl::StrCat(kInputName, ":1:1: error: the message is not valid UTF-8"));
   }
   MessageContext context;
   context.body = message;
@@ -123,8 +128,9 @@ int RunText(TextOptions& options, bool message_given) {
     context.use_case = ParseUseCase(options.use_case);
     if (!context.use_case) {
       std::string guess = DidYouMean(options.use_case, UseCaseNames());
-      return ReportInputError(absl::StrCat("smslint: error: unknown --use-case '", options.use_case, "'",
-                                           guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
+      return ReportInputError(
+          absl::StrCat("smslint: error: unknown --use-case '", options.use_case, "'",
+                       guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
     }
   }
   if (!options.route.empty()) {
@@ -143,11 +149,11 @@ int RunText(TextOptions& options, bool message_given) {
   if (!checked.ok()) return ReportInputError(std::string(checked.status().message()));
   const std::vector<Diagnostic>& diagnostics = *checked;
 
-  std::string bytes = options.format == "json"
-                          ? RenderJson(diagnostics)
-                          : RenderText(message, diagnostics,
-                                       options.common.output.empty() && UseColor(options.common.color),
-                                       options.common.quiet);
+  std::string bytes = options.format == "json" ? RenderJson(diagnostics)
+                                               : RenderText(message, diagnostics,
+                                                            options.common.output.empty() &&
+                                                                UseColor(options.common.color),
+                                                            options.common.quiet);
   if (!WriteOutput(options.common.output, bytes)) return kExitInputError;
   if (options.common.exit_zero) return kExitClean;
   return FailsOn(WorstLevel(diagnostics), options.common.fail_on) ? kExitFindings : kExitClean;
@@ -162,7 +168,12 @@ CommandSpec TextCommand() {
   Arg message{"message", "The message (default: read stdin)", &options->message};
   message.given = message_given.get();
   spec.args.push_back(std::move(message));
-  spec.args.push_back({"--format", "Output format: text or json", &options->format, {"text", "json"}, false, "text"});
+  spec.args.push_back({"--format",
+                       "Output format: text or json",
+                       &options->format,
+                       {"text", "json"},
+                       false,
+                       "text"});
   spec.args.push_back({"--brand", "Brand the message must name", &options->brand});
   spec.args.push_back({"--use-case", "Use case (marketing, two_factor, ...)", &options->use_case});
   spec.args.push_back({"--country", "Destination country (US, CA, ...)", &options->country});

@@ -35,8 +35,8 @@ struct Diagnostic {
   Level level = Level::kWarning;
   std::string message;
   Span span;
-  std::string template_id;  // template the finding is about, if any
-  std::string suggestion;   // "did you mean", a replacement, or a fix hint
+  std::string template_id;         // template the finding is about, if any
+  std::string suggestion;          // "did you mean", a replacement, or a fix hint
   std::vector<std::string> notes;  // extra lines (aggregated, masked examples)
 };
 

@@ -21,7 +21,7 @@ struct RuleInfo {
   std::string summary;  // one line
   std::string why;
   std::string fix;
-  std::string source;   // citation
+  std::string source;                      // citation
   std::vector<std::string> fire_examples;  // inputs that must fire
   std::vector<std::string> pass_examples;  // inputs that must not fire
   std::vector<RuleOption> options;

@@ -7,8 +7,7 @@
 namespace smslint {
 
 absl::Status UnknownOptionError(std::string_view where, std::string_view rule_id,
-                                std::string_view name,
-                                const std::vector<std::string_view>& known) {
+                                std::string_view name, const std::vector<std::string_view>& known) {
   std::string guess = DidYouMean(name, known);
   std::string hint;
   if (!guess.empty()) {
@@ -17,9 +16,8 @@ absl::Status UnknownOptionError(std::string_view where, std::string_view rule_id
     std::vector<std::string> names(known.begin(), known.end());
     hint = absl::StrCat(" (options: ", absl::StrJoin(names, ", "), ")");
   }
-  return absl::InvalidArgumentError(absl::StrCat(AsAbsl(where), ": error: rule ",
-                                                 AsAbsl(rule_id), " has no option '",
-                                                 AsAbsl(name), "'", hint));
+  return absl::InvalidArgumentError(absl::StrCat(AsAbsl(where), ": error: rule ", AsAbsl(rule_id),
+                                                 " has no option '", AsAbsl(name), "'", hint));
 }
 
 absl::Status ContentCheck::Configure(const CheckOptions& options) {

@@ -15,9 +15,9 @@
 namespace smslint {
 
 enum class BodyKind {
-  kTemplate,          // a template body, placeholders unrendered
-  kOptInConfirmation, // campaign.opt_in.confirmation
-  kText,              // `smslint text` input
+  kTemplate,           // a template body, placeholders unrendered
+  kOptInConfirmation,  // campaign.opt_in.confirmation
+  kText,               // `smslint text` input
 };
 
 // What a check may know about the message and its campaign. For `smslint text`
@@ -30,10 +30,10 @@ struct MessageContext {
   std::optional<UseCase> use_case;
   std::string country;  // "US", "CA", "" when unknown
   std::optional<Route> route;
-  std::string domain;   // campaign.domain
-  std::vector<std::string> senders;          // as written
+  std::string domain;                         // campaign.domain
+  std::vector<std::string> senders;           // as written
   std::vector<std::string> recipient_fields;  // known placeholder fields (columns)
-  bool fields_known = false;  // false when no recipient source could be read
+  bool fields_known = false;                  // false when no recipient source could be read
   // True when every recipient's message is rendered and measured later (`check`
   // with a recipient list): template-level estimates with fallbacks are skipped.
   bool rendered_per_recipient = false;
@@ -60,8 +60,7 @@ struct CheckOptions {
 // "where: error: rule ID has no option 'NAME'; did you mean 'X'?" (or the list of
 // the rule's options): one wording for C++ checks and YAML rules.
 absl::Status UnknownOptionError(std::string_view where, std::string_view rule_id,
-                                std::string_view name,
-                                const std::vector<std::string_view>& known);
+                                std::string_view name, const std::vector<std::string_view>& known);
 
 class ContentCheck {
  public:

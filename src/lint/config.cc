@@ -32,9 +32,11 @@ absl::StatusOr<std::vector<std::string>> Globs(const std::string& path, const YA
     out.push_back(node.Scalar());
     return out;
   }
-  if (!node.IsSequence()) return ErrorAt(path, node, absl::StrCat("'", key, "' must be a list of rule globs"));
+  if (!node.IsSequence())
+    return ErrorAt(path, node, absl::StrCat("'", key, "' must be a list of rule globs"));
   for (const YAML::Node& item : node) {
-    if (!item.IsScalar()) return ErrorAt(path, item, absl::StrCat("'", key, "' must be a list of rule globs"));
+    if (!item.IsScalar())
+      return ErrorAt(path, item, absl::StrCat("'", key, "' must be a list of rule globs"));
     out.push_back(item.Scalar());
   }
   return out;
@@ -49,7 +51,8 @@ absl::Status SetLevel(const std::string& path, const YAML::Node& node, RuleSetti
   }
   std::optional<Level> level = ParseLevel(text);
   if (!level) {
-    return ErrorAt(path, node, absl::StrCat("unknown level '", text, "'; use error, warning, info or off"));
+    return ErrorAt(path, node,
+                   absl::StrCat("unknown level '", text, "'; use error, warning, info or off"));
   }
   setting.level = level;
   return absl::OkStatus();
@@ -59,7 +62,8 @@ absl::StatusOr<Config> Decode(const std::string& path, const YAML::Node& root) {
   Config config;
   config.path = std::string(path);
   if (!root || root.IsNull()) return config;
-  if (!root.IsMap()) return ErrorAt(path, root, "a config file is a mapping with 'rules', 'select', 'ignore'");
+  if (!root.IsMap())
+    return ErrorAt(path, root, "a config file is a mapping with 'rules', 'select', 'ignore'");
   RETURN_IF_ERROR(YamlReader(path).CheckKeys(root, {"rules", "select", "ignore"}, ""));
   if (root["select"]) {
     ASSIGN_OR_RETURN(config.select, Globs(path, root["select"], "select"));
@@ -69,7 +73,8 @@ absl::StatusOr<Config> Decode(const std::string& path, const YAML::Node& root) {
   }
   if (const YAML::Node& rules = root["rules"]) {
     if (rules.IsNull()) return config;
-    if (!rules.IsMap()) return ErrorAt(path, rules, "'rules' must map rule ids to a level, off, or settings");
+    if (!rules.IsMap())
+      return ErrorAt(path, rules, "'rules' must map rule ids to a level, off, or settings");
     for (auto it = rules.begin(); it != rules.end(); ++it) {
       if (!it->first.IsScalar()) return ErrorAt(path, it->first, "rule ids must be plain strings");
       RuleSetting setting;
@@ -81,19 +86,22 @@ absl::StatusOr<Config> Decode(const std::string& path, const YAML::Node& root) {
         RETURN_IF_ERROR(SetLevel(path, value, setting));
       } else if (value.IsMap()) {
         for (auto opt = value.begin(); opt != value.end(); ++opt) {
-          if (!opt->first.IsScalar()) return ErrorAt(path, opt->first, "option names must be plain strings");
+          if (!opt->first.IsScalar())
+            return ErrorAt(path, opt->first, "option names must be plain strings");
           const std::string& name = opt->first.Scalar();
           if (name == "level") {
             RETURN_IF_ERROR(SetLevel(path, opt->second, setting));
           } else {
             if (!opt->second.IsScalar()) {
-              return ErrorAt(path, opt->second, absl::StrCat("option '", name, "' must be a number or word"));
+              return ErrorAt(path, opt->second,
+                             absl::StrCat("option '", name, "' must be a number or word"));
             }
             setting.options.push_back({name, opt->second.Scalar()});
           }
         }
       } else {
-        return ErrorAt(path, value, "a rule setting is a level, off, or a mapping {level: ..., option: value}");
+        return ErrorAt(path, value,
+                       "a rule setting is a level, off, or a mapping {level: ..., option: value}");
       }
       config.rules.push_back(std::move(setting));
     }
@@ -127,7 +135,8 @@ bool RuleGlobMatch(std::string_view glob, std::string_view id) {
 absl::StatusOr<Config> ParseConfig(std::string_view path_view, std::string_view contents) {
   const std::string path(path_view);
   if (contents.size() > kMaxConfigBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(path, ":1:1: error: config file larger than 1 MiB"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ":1:1: error: config file larger than 1 MiB"));
   }
   try {
     return Decode(path, YAML::Load(std::string(contents)));

@@ -30,10 +30,10 @@ struct RuleSetting {
 };
 
 struct Config {
-  std::string path;                  // "" when no config file was found
-  std::vector<RuleSetting> rules;    // in file order; a later match wins
-  std::vector<std::string> select;   // globs; empty selects everything
-  std::vector<std::string> ignore;   // globs
+  std::string path;                 // "" when no config file was found
+  std::vector<RuleSetting> rules;   // in file order; a later match wins
+  std::vector<std::string> select;  // globs; empty selects everything
+  std::vector<std::string> ignore;  // globs
 };
 
 // `*` matches any run of characters (also '/'), `?` one character.

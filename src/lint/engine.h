@@ -10,9 +10,9 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "diag/rule_catalog.h"
 #include "lint/check.h"
 #include "lint/config.h"
-#include "diag/rule_catalog.h"
 #include "lint/yaml_rule.h"
 
 namespace smslint {

@@ -28,8 +28,9 @@ absl::Status CheckUniqueIds(const std::vector<YamlRule>& rules) {
   for (const YamlRule& r : rules) {
     auto [it, inserted] = seen.emplace(r.info.id, &r);
     if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat(r.info.origin, ":1:1: error: rule id '", r.info.id,
-                                                     "' is already defined in ", it->second->info.origin));
+      return absl::InvalidArgumentError(absl::StrCat(r.info.origin, ":1:1: error: rule id '",
+                                                     r.info.id, "' is already defined in ",
+                                                     it->second->info.origin));
     }
   }
   return absl::OkStatus();
@@ -47,7 +48,8 @@ namespace {
 absl::StatusOr<std::vector<YamlRule>> ParseEmbeddedRulePack() {
   std::vector<YamlRule> rules;
   for (const EmbeddedFile& file : EmbeddedFilesUnder("rules/")) {
-    if (absl::StartsWith(AsAbsl(file.path), "rules/profiles/") || absl::StartsWith(AsAbsl(file.path), "rules/data/")) {
+    if (absl::StartsWith(AsAbsl(file.path), "rules/profiles/") ||
+        absl::StartsWith(AsAbsl(file.path), "rules/data/")) {
       continue;
     }
     if (!IsRuleFileName(file.path)) continue;
@@ -72,10 +74,12 @@ absl::StatusOr<std::vector<YamlRule>> LoadRuleDirectory(const std::string& dir) 
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    return absl::InvalidArgumentError(absl::StrCat(dir, ": error: --rules needs a directory of rule files (*.yml)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(dir, ": error: --rules needs a directory of rule files (*.yml)"));
   }
   std::vector<std::string> paths;
-  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
        !ec && it != end; it.increment(ec)) {
     if (it->is_regular_file(ec) && IsRuleFileName(it->path().filename().string())) {
       paths.push_back(it->path().string());

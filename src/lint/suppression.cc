@@ -61,7 +61,8 @@ bool IsBlankOrComment(std::string_view line) {
 
 using Scope = SuppressionFilter::Scope;
 
-Scope ScopeOf(const Suppression& s, const Campaign& campaign, const std::vector<std::string_view>& lines) {
+Scope ScopeOf(const Suppression& s, const Campaign& campaign,
+              const std::vector<std::string_view>& lines) {
   Scope scope{s.line, s.line, ""};
   if (!s.own_line) return scope;
   int target = s.line + 1;
@@ -171,8 +172,7 @@ void SuppressionFilter::Apply(std::vector<Diagnostic>& diagnostics) {
   });
 }
 
-std::vector<Diagnostic> SuppressionFilter::Unused(
-    const std::vector<std::string>* rules_run) const {
+std::vector<Diagnostic> SuppressionFilter::Unused(const std::vector<std::string>* rules_run) const {
   std::vector<Diagnostic> out;
   for (size_t i = 0; i < suppressions_.size(); ++i) {
     const Suppression& s = suppressions_[i];
@@ -220,12 +220,15 @@ const RuleInfo& UnusedSuppressionRuleInfo() {
       .id = std::string(kUnusedRule),
       .level = Level::kWarning,
       .summary = "A '# smslint: disable=...' comment that suppresses nothing",
-      .why = "A suppression outlives the finding it was written for: after the text is "
-             "fixed it only hides the next, real problem of the same rule.",
+      .why =
+          "A suppression outlives the finding it was written for: after the text is "
+          "fixed it only hides the next, real problem of the same rule.",
       .fix = "Remove the rule id from the comment, or the whole comment.",
       .source = "smslint",
-      .fire_examples = {"body: \"Acme: lattes 20% off. Reply STOP to opt out\"  # smslint: disable=content/shaft"},
-      .pass_examples = {"body: \"Acme: WIN big today!! Reply STOP to opt out\"  # smslint: disable=content/excessive-punctuation"},
+      .fire_examples = {"body: \"Acme: lattes 20% off. Reply STOP to opt out\"  # smslint: "
+                        "disable=content/shaft"},
+      .pass_examples = {"body: \"Acme: WIN big today!! Reply STOP to opt out\"  # smslint: "
+                        "disable=content/excessive-punctuation"},
       .options = {},
       .origin = "builtin",
   };

@@ -24,11 +24,11 @@
 namespace smslint {
 
 struct Suppression {
-  int line = 0;         // line of the comment
-  int column = 0;       // column of the first rule id
+  int line = 0;    // line of the comment
+  int column = 0;  // column of the first rule id
   std::vector<std::string> rules;
   std::vector<int> rule_columns;  // column of each rule id
-  std::string reason;   // text after "--", may be empty
+  std::string reason;             // text after "--", may be empty
   bool own_line = false;
 };
 

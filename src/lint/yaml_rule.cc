@@ -124,7 +124,9 @@ absl::StatusOr<std::optional<Level>> LevelOrOff(const Decoder& d, const YAML::No
   ASSIGN_OR_RETURN(std::string text, d.String(node, "level"));
   if (text == "off") return std::optional<Level>();
   std::optional<Level> level = ParseLevel(text);
-  if (!level) return d.Error(node, absl::StrCat("unknown level '", text, "'; use error, warning, info or off"));
+  if (!level)
+    return d.Error(node,
+                   absl::StrCat("unknown level '", text, "'; use error, warning, info or off"));
   return level;
 }
 
@@ -142,7 +144,8 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
     const YAML::Node& patterns = node["patterns"];
     ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(patterns, "patterns"));
     for (size_t i = 0; i < list.size(); ++i) {
-      RETURN_IF_ERROR(d.CheckPattern(patterns.IsSequence() ? patterns[i] : patterns, list[i], ignore_case));
+      RETURN_IF_ERROR(
+          d.CheckPattern(patterns.IsSequence() ? patterns[i] : patterns, list[i], ignore_case));
       alternatives.push_back(list[i]);
     }
   }
@@ -150,7 +153,8 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
     const YAML::Node& exceptions = node["exceptions"];
     ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(exceptions, "exceptions"));
     for (size_t i = 0; i < list.size(); ++i) {
-      RETURN_IF_ERROR(d.CheckPattern(exceptions.IsSequence() ? exceptions[i] : exceptions, list[i], ignore_case));
+      RETURN_IF_ERROR(d.CheckPattern(exceptions.IsSequence() ? exceptions[i] : exceptions, list[i],
+                                     ignore_case));
     }
     group.exceptions = CompileAlternatives(list, ignore_case);
   }
@@ -167,7 +171,8 @@ absl::Status DecodeWhen(const Decoder& d, const YAML::Node& node, RuleCondition&
   if (node["use_case"]) {
     ASSIGN_OR_RETURN(when.use_cases, d.Strings(node["use_case"], "use_case"));
     for (const std::string& u : when.use_cases) {
-      if (!ParseUseCase(u)) return d.Error(node["use_case"], absl::StrCat("unknown use case '", u, "'"));
+      if (!ParseUseCase(u))
+        return d.Error(node["use_case"], absl::StrCat("unknown use case '", u, "'"));
     }
   }
   if (node["country"]) {
@@ -183,7 +188,8 @@ absl::Status DecodeWhen(const Decoder& d, const YAML::Node& node, RuleCondition&
     ASSIGN_OR_RETURN(when.kinds, d.Strings(node["kind"], "kind"));
     for (const std::string& k : when.kinds) {
       if (k != "template" && k != "confirmation" && k != "text") {
-        return d.Error(node["kind"], absl::StrCat("unknown kind '", k, "'; use template, confirmation or text"));
+        return d.Error(node["kind"],
+                       absl::StrCat("unknown kind '", k, "'; use template, confirmation or text"));
       }
     }
   }
@@ -218,7 +224,8 @@ absl::Status DecodeLevels(const Decoder& d, const YAML::Node& node, LevelOverrid
 absl::Status DecodeOptions(const Decoder& d, const YAML::Node* node, YamlRule& rule) {
   std::vector<OptionSpec> specs = OptionsFor(rule.type);
   for (const OptionSpec& s : specs) {
-    rule.options[std::string(s.name)] = {s.default_value, s.default_value, std::string(s.description)};
+    rule.options[std::string(s.name)] = {s.default_value, s.default_value,
+                                         std::string(s.description)};
   }
   if (node != nullptr) {
     if (!node->IsMap()) return d.Error(*node, "'options' must be a mapping");
@@ -228,10 +235,11 @@ absl::Status DecodeOptions(const Decoder& d, const YAML::Node* node, YamlRule& r
       ASSIGN_OR_RETURN(std::string name, d.String(it->first, "option name"));
       if (!rule.options.contains(name)) {
         std::string guess = DidYouMean(name, names);
-        return d.Error(it->first,
-                       absl::StrCat("unknown option '", name, "' for a ",
-                                    std::string(YamlRuleTypeName(rule.type)), " rule",
-                                    guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
+        return d.Error(
+            it->first,
+            absl::StrCat("unknown option '", name, "' for a ",
+                         std::string(YamlRuleTypeName(rule.type)), " rule",
+                         guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
       }
       NumericOption& option = rule.options[name];
       if (it->second.IsMap()) {
@@ -264,25 +272,32 @@ absl::Status DecodeExamples(const Decoder& d, const YAML::Node& node, YamlRule& 
   }
   if (node["context"]) {
     const YAML::Node& context = node["context"];
-    RETURN_IF_ERROR(d.CheckKeys(context, {"brand", "use_case", "country", "route", "domain", "kind"},
+    RETURN_IF_ERROR(d.CheckKeys(context,
+                                {"brand", "use_case", "country", "route", "domain", "kind"},
                                 "'examples.context'"));
     for (auto it = context.begin(); it != context.end(); ++it) {
-      ASSIGN_OR_RETURN(rule.example_context[it->first.Scalar()], d.String(it->second, it->first.Scalar()));
+      ASSIGN_OR_RETURN(rule.example_context[it->first.Scalar()],
+                       d.String(it->second, it->first.Scalar()));
     }
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root, std::string_view path) {
-  if (!root.IsMap()) return d.Error(root, "a rule file must be a mapping with 'id', 'extends', 'level', ...");
+absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
+                                    std::string_view path) {
+  if (!root.IsMap())
+    return d.Error(root, "a rule file must be a mapping with 'id', 'extends', 'level', ...");
   YamlRule rule;
   rule.info.origin = std::string(path);
-  if (!root["extends"]) return d.Error(root, "missing 'extends' (existence, substitution, occurrence, capitalization, repetition or conditional)");
+  if (!root["extends"])
+    return d.Error(root,
+                   "missing 'extends' (existence, substitution, occurrence, capitalization, "
+                   "repetition or conditional)");
   ASSIGN_OR_RETURN(std::string extends, d.String(root["extends"], "extends"));
   static const std::vector<std::pair<std::string_view, YamlRuleType>> kTypes = {
-      {"existence", YamlRuleType::kExistence},       {"substitution", YamlRuleType::kSubstitution},
-      {"occurrence", YamlRuleType::kOccurrence},     {"capitalization", YamlRuleType::kCapitalization},
-      {"repetition", YamlRuleType::kRepetition},     {"conditional", YamlRuleType::kConditional}};
+      {"existence", YamlRuleType::kExistence},   {"substitution", YamlRuleType::kSubstitution},
+      {"occurrence", YamlRuleType::kOccurrence}, {"capitalization", YamlRuleType::kCapitalization},
+      {"repetition", YamlRuleType::kRepetition}, {"conditional", YamlRuleType::kConditional}};
   std::vector<std::string_view> type_names;
   bool found = false;
   for (const auto& [name, type] : kTypes) {
@@ -294,13 +309,15 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root, st
   }
   if (!found) {
     std::string guess = DidYouMean(extends, type_names);
-    return d.Error(root["extends"], absl::StrCat("unknown rule type '", extends, "'",
-                                                 guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
+    return d.Error(
+        root["extends"],
+        absl::StrCat("unknown rule type '", extends, "'",
+                     guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?")));
   }
 
-  std::vector<std::string_view> allowed = {"id",      "extends", "level",    "message",  "summary",
-                                           "why",     "fix",     "source",   "link",     "examples",
-                                           "options", "when",    "levels",   "ignorecase"};
+  std::vector<std::string_view> allowed = {"id",      "extends", "level",  "message",   "summary",
+                                           "why",     "fix",     "source", "link",      "examples",
+                                           "options", "when",    "levels", "ignorecase"};
   switch (rule.type) {
     case YamlRuleType::kExistence:
       allowed.insert(allowed.end(), {"tokens", "patterns", "exceptions", "groups"});
@@ -329,11 +346,14 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root, st
   ASSIGN_OR_RETURN(rule.info.id, d.String(root["id"], "id"));
   static const RE2 kIdShape("[a-z0-9-]+/[a-z0-9-]+");
   if (!RE2::FullMatch(rule.info.id, kIdShape)) {
-    return d.Error(root["id"], absl::StrCat("rule id '", rule.info.id, "' must look like category/name"));
+    return d.Error(root["id"],
+                   absl::StrCat("rule id '", rule.info.id, "' must look like category/name"));
   }
   ASSIGN_OR_RETURN(std::string level_text, d.String(root["level"], "level"));
   std::optional<Level> level = ParseLevel(level_text);
-  if (!level) return d.Error(root["level"], absl::StrCat("unknown level '", level_text, "'; use error, warning or info"));
+  if (!level)
+    return d.Error(root["level"],
+                   absl::StrCat("unknown level '", level_text, "'; use error, warning or info"));
   rule.info.level = *level;
   ASSIGN_OR_RETURN(rule.message, d.String(root["message"], "message"));
   ASSIGN_OR_RETURN(rule.info.summary, d.String(root["summary"], "summary"));
@@ -343,7 +363,8 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root, st
   bool ignore_case = true;
   if (root["ignorecase"]) {
     ASSIGN_OR_RETURN(std::string text, d.String(root["ignorecase"], "ignorecase"));
-    if (text != "true" && text != "false") return d.Error(root["ignorecase"], "'ignorecase' must be true or false");
+    if (text != "true" && text != "false")
+      return d.Error(root["ignorecase"], "'ignorecase' must be true or false");
     ignore_case = text == "true";
   }
   if (root["examples"]) RETURN_IF_ERROR(DecodeExamples(d, root["examples"], rule));
@@ -373,12 +394,14 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root, st
         RETURN_IF_ERROR(DecodeGroup(d, root, ignore_case, "", group));
         rule.groups.push_back(std::move(group));
       }
-      if (rule.groups.empty()) return d.Error(root, "the rule needs 'tokens', 'patterns' or 'groups'");
+      if (rule.groups.empty())
+        return d.Error(root, "the rule needs 'tokens', 'patterns' or 'groups'");
       break;
     }
     case YamlRuleType::kSubstitution: {
       if (!root["swap"] || !root["swap"].IsMap()) {
-        return d.Error(root["swap"] ? root["swap"] : root, "a substitution rule needs 'swap: {pattern: replacement}'");
+        return d.Error(root["swap"] ? root["swap"] : root,
+                       "a substitution rule needs 'swap: {pattern: replacement}'");
       }
       for (auto it = root["swap"].begin(); it != root["swap"].end(); ++it) {
         ASSIGN_OR_RETURN(std::string pattern, d.String(it->first, "swap pattern"));
@@ -428,7 +451,8 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root, st
 std::string FormatMessage(const std::string& format,
                           const std::vector<std::pair<std::string_view, std::string>>& values) {
   std::vector<std::pair<std::string, std::string>> replacements;
-  for (const auto& [key, value] : values) replacements.push_back({absl::StrCat("{", std::string(key), "}"), value});
+  for (const auto& [key, value] : values)
+    replacements.push_back({absl::StrCat("{", std::string(key), "}"), value});
   return absl::StrReplaceAll(format, replacements);
 }
 
@@ -470,11 +494,14 @@ void RunOccurrence(const YamlRule& rule, Level level, std::string_view body,
       if (!Overlaps(s, exceptions)) matches.push_back(s);
     }
   }
-  std::sort(matches.begin(), matches.end(), [](const MatchSpan& a, const MatchSpan& b) { return a.begin < b.begin; });
+  std::sort(matches.begin(), matches.end(),
+            [](const MatchSpan& a, const MatchSpan& b) { return a.begin < b.begin; });
   double min = rule.options.at("min").value;
   double max = rule.options.at("max").value;
   std::vector<std::pair<std::string_view, std::string>> values = {
-      {"count", absl::StrCat(matches.size())}, {"min", FormatNumber(min)}, {"max", FormatNumber(max)}};
+      {"count", absl::StrCat(matches.size())},
+      {"min", FormatNumber(min)},
+      {"max", FormatNumber(max)}};
   if (static_cast<double>(matches.size()) < min) {
     Emit(rule, level, FormatMessage(rule.message, values), 0, body.size(), "", findings);
   } else if (max >= 0 && static_cast<double>(matches.size()) > max) {
@@ -487,7 +514,8 @@ void RunOccurrence(const YamlRule& rule, Level level, std::string_view body,
 void RunCapitalization(const YamlRule& rule, const MessageContext& context, Level level,
                        std::string_view body, std::vector<Finding>& findings) {
   absl::flat_hash_set<std::string> allowed(rule.allowed_words.begin(), rule.allowed_words.end());
-  for (absl::string_view w : absl::StrSplit(context.brand, absl::ByAnyChar(" .,&'-!:"), absl::SkipEmpty())) {
+  for (absl::string_view w :
+       absl::StrSplit(context.brand, absl::ByAnyChar(" .,&'-!:"), absl::SkipEmpty())) {
     allowed.insert(absl::AsciiStrToUpper(w));
   }
   std::vector<MatchSpan> links;
@@ -502,7 +530,9 @@ void RunCapitalization(const YamlRule& rule, const MessageContext& context, Leve
       continue;
     }
     size_t start = i;
-    while (i < body.size() && (std::isalnum(static_cast<unsigned char>(body[i])) || body[i] == '\'')) ++i;
+    while (i < body.size() &&
+           (std::isalnum(static_cast<unsigned char>(body[i])) || body[i] == '\''))
+      ++i;
     MatchSpan word{start, i};
     if (Overlaps(word, links)) continue;
     std::string_view text = body.substr(start, i - start);
@@ -532,8 +562,9 @@ void RunCapitalization(const YamlRule& rule, const MessageContext& context, Leve
     last = body.size();
   }
   Emit(rule, level,
-       FormatMessage(rule.message, {{"count", absl::StrCat(caps_words)},
-                                    {"ratio", absl::StrCat(static_cast<int>(ratio * 100 + 0.5), "%")}}),
+       FormatMessage(rule.message,
+                     {{"count", absl::StrCat(caps_words)},
+                      {"ratio", absl::StrCat(static_cast<int>(ratio * 100 + 0.5), "%")}}),
        first, last, "", findings);
 }
 
@@ -545,7 +576,8 @@ void RunRepetition(const YamlRule& rule, Level level, std::string_view body,
   auto flush = [&](size_t end) {
     if (run > 0 && static_cast<double>(run) > max_repeats &&
         (rule.allowed_words.empty() || Contains(rule.allowed_words, previous))) {
-      Emit(rule, level, FormatMessage(rule.message, {{"match", previous}, {"count", absl::StrCat(run)}}),
+      Emit(rule, level,
+           FormatMessage(rule.message, {{"match", previous}, {"count", absl::StrCat(run)}}),
            run_begin, end, "", findings);
     }
   };
@@ -598,7 +630,8 @@ std::string_view YamlRuleTypeName(YamlRuleType type) {
 absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents) {
   Decoder d(path);
   if (contents.size() > kMaxRuleFileBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(std::string(path), ":1:1: error: rule file larger than 1 MiB"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(path), ":1:1: error: rule file larger than 1 MiB"));
   }
   try {
     YAML::Node root = YAML::Load(std::string(contents));
@@ -620,8 +653,9 @@ absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_vi
   }
   double number = 0;
   if (!absl::SimpleAtod(AsAbsl(value), &number) || !std::isfinite(number)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(std::string(where), ": error: option '", std::string(name), "' of ", rule.info.id, " must be a number"));
+    return absl::InvalidArgumentError(absl::StrCat(std::string(where), ": error: option '",
+                                                   std::string(name), "' of ", rule.info.id,
+                                                   " must be a number"));
   }
   it->second.value = number;
   return absl::OkStatus();
@@ -650,7 +684,8 @@ std::optional<Level> EffectiveLevel(const YamlRule& rule, const MessageContext& 
     if (!ok) return std::nullopt;
   }
   std::optional<Level> level = rule.info.level;
-  auto apply = [&](const std::map<std::string, std::optional<Level>>& overrides, const std::string& key) {
+  auto apply = [&](const std::map<std::string, std::optional<Level>>& overrides,
+                   const std::string& key) {
     auto it = overrides.find(key);
     if (!key.empty() && it != overrides.end()) level = it->second;
   };

@@ -13,8 +13,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "lint/check.h"
 #include "diag/rule_info.h"
+#include "lint/check.h"
 #include "re2/re2.h"
 
 namespace smslint {
@@ -94,8 +94,8 @@ absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_vi
 std::optional<Level> EffectiveLevel(const YamlRule& rule, const MessageContext& context);
 
 // Runs the rule on `masked_body` (the body with placeholders blanked, same length).
-void RunYamlRule(const YamlRule& rule, const MessageContext& context,
-                 std::string_view masked_body, std::vector<Finding>& findings);
+void RunYamlRule(const YamlRule& rule, const MessageContext& context, std::string_view masked_body,
+                 std::vector<Finding>& findings);
 
 }  // namespace smslint
 

@@ -11,9 +11,9 @@
 #include "checks/data_rules.h"
 #include "checks/registry.h"
 #include "checks/segment_count_check.h"
+#include "diag/pii.h"
 #include "pipeline/finalise.h"
 #include "pipeline/stages.h"
-#include "diag/pii.h"
 #include "report/progress.h"
 #include "sim/simulator.h"
 #include "util/files.h"
@@ -158,9 +158,9 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
   rules_run.erase(std::unique(rules_run.begin(), rules_run.end()), rules_run.end());
   result.diagnostics = finaliser.Finish(std::move(findings), rules_run);
   result.rules_run = std::move(rules_run);
-  result.source =
-      options_.show_pii ? std::move(loaded.campaign.source)
-                        : MaskInlineRecipients(campaign.source, InlineRecipientRanges(campaign));
+  result.source = options_.show_pii
+                      ? std::move(loaded.campaign.source)
+                      : MaskInlineRecipients(campaign.source, InlineRecipientRanges(campaign));
   return result;
 }
 

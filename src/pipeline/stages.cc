@@ -77,8 +77,8 @@ std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
 
 absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign, bool full,
                                                        bool show_pii) {
-  absl::StatusOr<RecipientLoadResult> loaded = LoadRecipients(
-      campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly);
+  absl::StatusOr<RecipientLoadResult> loaded =
+      LoadRecipients(campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly);
   if (!loaded.ok()) return loaded.status();
   RecipientStageResult out;
   out.table = std::move(loaded->table);
@@ -93,8 +93,7 @@ absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign,
 }
 
 StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
-                            const RecipientStageResult& recipients,
-                            bool rendered_per_recipient) {
+                            const RecipientStageResult& recipients, bool rendered_per_recipient) {
   StageResult out;
   out.rules_run = engine.RuleIds();
   auto run = [&](const Located<TextValue>& text, BodyKind kind, const std::string& id) {
@@ -116,8 +115,8 @@ StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
   return out;
 }
 
-StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table,
-                             bool show_pii, int max_segments) {
+StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table, bool show_pii,
+                             int max_segments) {
   StageResult out;
   out.diagnostics = CheckRenderedMessages(campaign, table, show_pii, max_segments);
   out.rules_run = {EmptyPlaceholderRuleInfo().id};

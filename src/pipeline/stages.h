@@ -37,12 +37,11 @@ absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign,
 // The content rules on every template body and on the opt-in confirmation.
 // `rendered_per_recipient`: the rendered stage measures personalised templates.
 StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
-                            const RecipientStageResult& recipients,
-                            bool rendered_per_recipient);
+                            const RecipientStageResult& recipients, bool rendered_per_recipient);
 
 // Every template rendered for every sendable recipient.
-StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table,
-                             bool show_pii, int max_segments);
+StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table, bool show_pii,
+                             int max_segments);
 
 // The send, message by message, and the traffic rules. `findings` are the file's
 // finalised findings so far: the filter model weighs the content ones.

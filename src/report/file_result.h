@@ -13,8 +13,8 @@
 namespace smslint {
 
 struct FileResult {
-  std::string path;    // as given ("-" for stdin)
-  std::string source;  // file text, for source lines under findings
+  std::string path;                     // as given ("-" for stdin)
+  std::string source;                   // file text, for source lines under findings
   std::vector<Diagnostic> diagnostics;  // sorted
   std::optional<SimResult> sim;         // set by `check` and `simulate`
   std::vector<std::string> rules_run;   // ids of the rules that ran on this file

@@ -79,8 +79,8 @@ std::string EmitGithub(const std::vector<FileResult>& results, const ReportOptio
       std::string message = d.message;
       if (!d.suggestion.empty()) absl::StrAppend(&message, "\n", d.suggestion);
       for (const std::string& note : d.notes) absl::StrAppend(&message, "\n", note);
-      absl::StrAppend(&out, "::", std::string(CommandName(d.level)), " ", absl::StrJoin(properties, ","),
-                      "::", EscapeGithubData(message), "\n");
+      absl::StrAppend(&out, "::", std::string(CommandName(d.level)), " ",
+                      absl::StrJoin(properties, ","), "::", EscapeGithubData(message), "\n");
     }
   }
   return out;

@@ -11,7 +11,6 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-
 #include "text/line_index.h"
 #include "util/strings.h"
 
@@ -42,7 +41,6 @@ std::vector<size_t> CodePointOffsets(std::string_view line) {
   offsets.push_back(line.size());
   return offsets;
 }
-
 
 std::string LevelClass(Level level) { return std::string(LevelName(level)); }
 
@@ -103,23 +101,25 @@ void AppendYAxis(std::string& svg, const Plot& plot, const std::string& title) {
   double step = NiceStep(plot.max_value);
   for (double v = 0; v <= plot.max_value + 1e-9; v += step) {
     double y = plot.Y(v);
-    absl::StrAppend(&svg, absl::StrFormat(
-        "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-        "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-        plot.x0, y, plot.x1, y, plot.x0 - 6, y + 4, ShortNumber(v)));
+    absl::StrAppend(
+        &svg, absl::StrFormat(
+                  "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                  "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                  plot.x0, y, plot.x1, y, plot.x0 - 6, y + 4, ShortNumber(v)));
   }
-  absl::StrAppend(&svg, absl::StrFormat(
-      "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", plot.x0, kTop - 8,
-      EscapeHtml(title)));
+  absl::StrAppend(
+      &svg, absl::StrFormat("<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", plot.x0,
+                            kTop - 8, EscapeHtml(title)));
 }
 
 void AppendLimitLine(std::string& svg, const Plot& plot, double limit, const std::string& label) {
   if (limit <= 0) return;
   double y = plot.Y(limit);
-  absl::StrAppend(&svg, absl::StrFormat(
-      "<line class=\"limit\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-      "<text class=\"limit-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-      plot.x0, y, plot.x1, y, plot.x1 - 4, y - 5, EscapeHtml(label)));
+  absl::StrAppend(
+      &svg, absl::StrFormat(
+                "<line class=\"limit\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                "<text class=\"limit-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                plot.x0, y, plot.x1, y, plot.x1 - 4, y - 5, EscapeHtml(label)));
 }
 
 // Peak of `series` within each of `columns` equal slices of [start, start + span).
@@ -154,8 +154,8 @@ std::string AreaPath(const std::vector<double>& values, const Plot& plot) {
 // Time ticks in the schedule's zone: a round interval giving at most about eight.
 void AppendTimeAxis(std::string& svg, const Plot& plot, absl::Time start, absl::Duration span,
                     const absl::TimeZone& zone) {
-  static constexpr int kIntervalsMinutes[] = {1,   5,   10,  15,   30,   60,    120,   180,
-                                               360, 720, 1440, 2880, 10080, 20160, 40320};
+  static constexpr int kIntervalsMinutes[] = {1,   5,   10,   15,   30,    60,    120,  180,
+                                              360, 720, 1440, 2880, 10080, 20160, 40320};
   int64_t span_minutes = std::max<int64_t>(1, absl::ToInt64Minutes(span));
   int interval = kIntervalsMinutes[std::size(kIntervalsMinutes) - 1];
   for (int candidate : kIntervalsMinutes) {
@@ -167,9 +167,9 @@ void AppendTimeAxis(std::string& svg, const Plot& plot, absl::Time start, absl::
   absl::CivilMinute first = absl::ToCivilMinute(start, zone);
   int64_t minute_of_day = first.hour() * 60 + first.minute();
   int64_t phase = interval >= 1440 ? 0 : (interval - minute_of_day % interval) % interval;
-  absl::CivilMinute tick = interval >= 1440 ? absl::CivilMinute(absl::CivilDay(first)) +
-                                                  (minute_of_day == 0 ? 0 : 1440)
-                                            : first + phase;
+  absl::CivilMinute tick =
+      interval >= 1440 ? absl::CivilMinute(absl::CivilDay(first)) + (minute_of_day == 0 ? 0 : 1440)
+                       : first + phase;
   for (int guard = 0; guard < 64; ++guard, tick += interval) {
     absl::Time t = absl::FromCivil(tick, zone);
     double f = absl::FDivDuration(t - start, span);
@@ -178,10 +178,11 @@ void AppendTimeAxis(std::string& svg, const Plot& plot, absl::Time start, absl::
     double x = plot.x0 + (plot.x1 - plot.x0) * f;
     bool day_label = interval >= 1440 || (tick.hour() == 0 && tick.minute() == 0);
     std::string label = absl::FormatTime(day_label ? "%a %b %d" : "%H:%M", t, zone);
-    absl::StrAppend(&svg, absl::StrFormat(
-        "<line class=\"tick-mark\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-        "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
-        x, plot.y0, x, plot.y0 + 5, x, plot.y0 + 18, label));
+    absl::StrAppend(
+        &svg, absl::StrFormat(
+                  "<line class=\"tick-mark\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                  "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+                  x, plot.y0, x, plot.y0 + 5, x, plot.y0 + 18, label));
   }
 }
 
@@ -211,8 +212,8 @@ std::string RateChart(const SenderStats& s, const absl::TimeZone& zone) {
     absl::StrAppend(&title, " (each column: the busiest ", unit, " of ",
                     absl::FormatDuration(span / columns), ")");
   }
-  std::string svg = SvgOpen(absl::StrCat("Messages per ", unit, " from ", s.number,
-                                         " against the limit"));
+  std::string svg =
+      SvgOpen(absl::StrCat("Messages per ", unit, " from ", s.number, " against the limit"));
   AppendYAxis(svg, plot, title);
   absl::StrAppend(&svg, "<path class=\"sent\" d=\"", AreaPath(sent, plot), "\"/>\n");
   if (*std::max_element(quiet.begin(), quiet.end()) > 0) {
@@ -224,9 +225,10 @@ std::string RateChart(const SenderStats& s, const absl::TimeZone& zone) {
   AppendLimitLine(svg, plot, s.limit_per_bucket,
                   absl::StrCat("limit ", ShortNumber(s.limit_per_bucket), " per ", unit));
   AppendTimeAxis(svg, plot, sends.start, span, zone);
-  absl::StrAppend(&svg, absl::StrFormat(
-      "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n</svg>\n",
-      plot.x0, plot.y0, plot.x1, plot.y0));
+  absl::StrAppend(
+      &svg, absl::StrFormat(
+                "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n</svg>\n",
+                plot.x0, plot.y0, plot.x1, plot.y0));
   return svg;
 }
 
@@ -257,32 +259,39 @@ std::string DailyChart(const SenderStats& s, const absl::TimeZone& zone) {
   for (const auto& [day, counts] : days) {
     double x = plot.x0 + slot * index + (slot - bar) / 2;
     bool over = s.limit_per_day > 0 && counts.first > s.limit_per_day;
-    absl::StrAppend(&svg, absl::StrFormat(
-        "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
-        "<title>%s: %s sent</title></rect>\n",
-        over ? "bar over" : "bar", x, plot.Y(counts.first), bar,
-        plot.y0 - plot.Y(counts.first), absl::FormatCivilTime(day), WithCommas(counts.first)));
+    absl::StrAppend(
+        &svg,
+        absl::StrFormat("<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
+                        "<title>%s: %s sent</title></rect>\n",
+                        over ? "bar over" : "bar", x, plot.Y(counts.first), bar,
+                        plot.y0 - plot.Y(counts.first), absl::FormatCivilTime(day),
+                        WithCommas(counts.first)));
     if (counts.second > 0) {
-      absl::StrAppend(&svg, absl::StrFormat(
-          "<rect class=\"bar-filtered\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
-          x, plot.Y(counts.second), bar, plot.y0 - plot.Y(counts.second)));
+      absl::StrAppend(
+          &svg, absl::StrFormat("<rect class=\"bar-filtered\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                                "height=\"%.1f\"/>\n",
+                                x, plot.Y(counts.second), bar, plot.y0 - plot.Y(counts.second)));
     }
-    absl::StrAppend(&svg, absl::StrFormat(
-        "<text class=\"bar-value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
-        x + bar / 2, plot.Y(counts.first) - 5, ShortNumber(counts.first)));
+    absl::StrAppend(
+        &svg,
+        absl::StrFormat(
+            "<text class=\"bar-value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+            x + bar / 2, plot.Y(counts.first) - 5, ShortNumber(counts.first)));
     if (days.size() <= 14 || index % ((days.size() + 13) / 14) == 0) {
-      absl::StrAppend(&svg, absl::StrFormat(
-          "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
-          x + bar / 2, plot.y0 + 18,
-          absl::FormatTime("%a %b %d", absl::FromCivil(day, zone), zone)));
+      absl::StrAppend(
+          &svg, absl::StrFormat(
+                    "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+                    x + bar / 2, plot.y0 + 18,
+                    absl::FormatTime("%a %b %d", absl::FromCivil(day, zone), zone)));
     }
     ++index;
   }
   AppendLimitLine(svg, plot, s.limit_per_day,
                   absl::StrCat("limit ", ShortNumber(s.limit_per_day), " per day"));
-  absl::StrAppend(&svg, absl::StrFormat(
-      "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n</svg>\n",
-      plot.x0, plot.y0, plot.x1, plot.y0));
+  absl::StrAppend(
+      &svg, absl::StrFormat(
+                "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n</svg>\n",
+                plot.x0, plot.y0, plot.x1, plot.y0));
   return svg;
 }
 
@@ -328,9 +337,8 @@ std::vector<std::pair<const FileResult*, const Diagnostic*>> FixFirst(
   for (const FileResult& r : results) {
     for (const Diagnostic& d : r.diagnostics) all.push_back({&r, &d});
   }
-  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-    return a.second->level > b.second->level;
-  });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.second->level > b.second->level; });
   std::vector<std::pair<const FileResult*, const Diagnostic*>> picked;
   std::set<std::string> rules;
   for (const auto& entry : all) {
@@ -361,9 +369,9 @@ std::string SuggestionHtml(const std::string& suggestion) {
 // One finding; the rule's generic fix is shown once per group (`fixes_shown`).
 std::string FindingItem(const FileResult& r, const Diagnostic& d, const ReportOptions& options,
                         std::set<std::string>& fixes_shown) {
-  std::string html = absl::StrCat("<li class=\"finding ", LevelClass(d.level),
-                                  "\"><span class=\"badge ", LevelClass(d.level), "\">",
-                                  LevelClass(d.level), "</span> ");
+  std::string html =
+      absl::StrCat("<li class=\"finding ", LevelClass(d.level), "\"><span class=\"badge ",
+                   LevelClass(d.level), "\">", LevelClass(d.level), "</span> ");
   absl::StrAppend(&html, "<span class=\"message\">", EscapeHtml(d.message), "</span> ",
                   "<code class=\"rule\">", EscapeHtml(d.rule), "</code>");
   if (d.span.line > 0) {
@@ -394,8 +402,8 @@ std::string SourceExcerpt(const FileResult& r, const LineIndex& lines,
   for (const Diagnostic* d : group) {
     if (d->span.line <= 0 || (!d->span.file.empty() && d->span.file != r.path)) continue;
     int last = std::max(d->span.line, std::min(d->span.end_line, d->span.line + 5));
-    int span_width = last > d->span.line ? 1 << 20
-                                         : std::max(1, d->span.end_column - d->span.column);
+    int span_width =
+        last > d->span.line ? 1 << 20 : std::max(1, d->span.end_column - d->span.column);
     for (int line = d->span.line; line <= last; ++line) {
       std::string_view text = lines.Line(r.source, line);
       std::vector<int>& levels = level_at[line];
@@ -429,8 +437,8 @@ std::string SourceExcerpt(const FileResult& r, const LineIndex& lines,
       if (level == 0) {
         html += EscapeHtml(shown);
       } else {
-        absl::StrAppend(&html, "<mark class=\"", LevelClass(static_cast<Level>(level - 1)),
-                        "\">", EscapeHtml(shown), "</mark>");
+        absl::StrAppend(&html, "<mark class=\"", LevelClass(static_cast<Level>(level - 1)), "\">",
+                        EscapeHtml(shown), "</mark>");
       }
     };
     size_t run_start = 0;
@@ -483,8 +491,8 @@ std::string FindingsSection(const FileResult& r, const ReportOptions& options) {
   for (const std::string& title : order) {
     const std::vector<const Diagnostic*>& group = groups[title];
     absl::StrAppend(&html, "<div class=\"group\"><h3>", EscapeHtml(title),
-                    " <span class=\"count\">", Plural(static_cast<int64_t>(group.size()), "finding"),
-                    "</span></h3>\n");
+                    " <span class=\"count\">",
+                    Plural(static_cast<int64_t>(group.size()), "finding"), "</span></h3>\n");
     html += SourceExcerpt(r, lines, group);
     html += "<ul class=\"findings\">\n";
     std::set<std::string> fixes_shown;
@@ -503,8 +511,8 @@ std::string SimulationSection(const SimResult& sim) {
   absl::TimeZone zone = ZoneOrUtc(sim.time_zone);
   std::string html = "<div class=\"sim\">\n<h3>Simulated send</h3>\n";
   absl::StrAppend(&html, "<p class=\"meta\">Profile <code>", EscapeHtml(sim.profile),
-                  "</code> · from ", FormatWhen(sim.start, zone), " to ",
-                  FormatWhen(sim.end, zone), " (", EscapeHtml(sim.time_zone), ")</p>\n");
+                  "</code> · from ", FormatWhen(sim.start, zone), " to ", FormatWhen(sim.end, zone),
+                  " (", EscapeHtml(sim.time_zone), ")</p>\n");
   html += "<div class=\"tiles\">";
   html += Tile("messages", WithCommas(sim.messages), "");
   html += Tile(absl::StrCat("delivered (", Percent(sim.delivered, sim.messages), ")"),
@@ -525,8 +533,8 @@ std::string SimulationSection(const SimResult& sim) {
   for (const SenderStats& s : sim.senders) {
     std::string first = s.first_violation_rule.empty()
                             ? "—"
-                            : absl::StrCat("<code>", EscapeHtml(s.first_violation_rule),
-                                           "</code> ", FormatWhen(s.first_violation, zone));
+                            : absl::StrCat("<code>", EscapeHtml(s.first_violation_rule), "</code> ",
+                                           FormatWhen(s.first_violation, zone));
     absl::StrAppend(&html, "<tr><td class=\"num\">", EscapeHtml(s.number), "</td><td>",
                     WithCommas(s.sent), "</td><td>", WithCommas(s.delivered), "</td><td",
                     s.filtered ? " class=\"bad\"" : "", ">", WithCommas(s.filtered), "</td><td>",
@@ -693,29 +701,30 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
   std::string html = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>smslint report: ", EscapeHtml(verdict.headline), "</title>\n<style>", kStyle,
+      "<title>smslint report: ",
+      EscapeHtml(verdict.headline), "</title>\n<style>", kStyle,
       "</style>\n</head>\n<body>\n<main>\n");
-  std::string files_label = results.size() == 1 ? EscapeHtml(results[0].path)
-                                                : Plural(static_cast<int64_t>(results.size()),
-                                                         "campaign file");
+  std::string files_label = results.size() == 1
+                                ? EscapeHtml(results[0].path)
+                                : Plural(static_cast<int64_t>(results.size()), "campaign file");
   absl::StrAppend(&html, "<header class=\"top\"><h1>SMS campaign pre-flight report</h1>",
                   "<div class=\"meta\">", files_label, " · smslint ", SMSLINT_VERSION,
                   "</div></header>\n");
 
-  absl::StrAppend(&html, "<section class=\"verdict ", verdict.css, "\">\n<h2>",
-                  verdict.headline, "</h2>\n<div>", verdict.detail,
-                  "</div>\n<div class=\"counts\">", Plural(total.errors, "error"), ", ",
-                  Plural(total.warnings, "warning"), ", ", WithCommas(total.infos),
-                  " info</div>\n");
+  absl::StrAppend(&html, "<section class=\"verdict ", verdict.css, "\">\n<h2>", verdict.headline,
+                  "</h2>\n<div>", verdict.detail, "</div>\n<div class=\"counts\">",
+                  Plural(total.errors, "error"), ", ", Plural(total.warnings, "warning"), ", ",
+                  WithCommas(total.infos), " info</div>\n");
   auto first = FixFirst(results, 5);
   if (!first.empty()) {
     html += "<p><strong>Fix first:</strong></p>\n<ol>\n";
     for (const auto& [r, d] : first) {
       std::string how = d->suggestion.empty() ? RuleFix(options, d->rule) : d->suggestion;
-      std::string where = d->template_id.empty() ? "" : absl::StrCat(" (template “", d->template_id, "”)");
+      std::string where =
+          d->template_id.empty() ? "" : absl::StrCat(" (template “", d->template_id, "”)");
       absl::StrAppend(&html, "<li><span class=\"badge ", LevelClass(d->level), "\">",
-                      LevelClass(d->level), "</span> ", EscapeHtml(d->message),
-                      EscapeHtml(where), " <code class=\"rule\">", EscapeHtml(d->rule), "</code>");
+                      LevelClass(d->level), "</span> ", EscapeHtml(d->message), EscapeHtml(where),
+                      " <code class=\"rule\">", EscapeHtml(d->rule), "</code>");
       if (!d->suggestion.empty()) {
         absl::StrAppend(&html, "<div class=\"fixhint\">→ ", SuggestionHtml(d->suggestion),
                         "</div>");
@@ -731,11 +740,11 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
   for (const FileResult& r : results) {
     Counts counts;
     counts.Add(r.diagnostics);
-    Verdict file_verdict = MakeVerdict(counts, r.sim ? r.sim->filtered : 0,
-                                       r.sim ? r.sim->messages : 0);
+    Verdict file_verdict =
+        MakeVerdict(counts, r.sim ? r.sim->filtered : 0, r.sim ? r.sim->messages : 0);
     absl::StrAppend(&html, "<section class=\"file\">\n<h2>", EscapeHtml(r.path), "</h2>\n",
-                    "<div class=\"file-verdict ", file_verdict.css, "\">",
-                    file_verdict.headline, "</div>\n");
+                    "<div class=\"file-verdict ", file_verdict.css, "\">", file_verdict.headline,
+                    "</div>\n");
     if (r.sim) html += SimulationSection(*r.sim);
     html += "<h3>Findings</h3>\n";
     html += FindingsSection(r, options);
@@ -744,10 +753,8 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
   absl::StrAppend(&html,
                   "<footer>The traffic simulation is a model of carrier filtering built from "
                   "published thresholds, not carrier truth.",
-                  options.show_pii ? "" : " Recipient phone numbers are masked.",
-                  "</footer>\n");
-  html +=
-      "</main>\n</body>\n</html>\n";
+                  options.show_pii ? "" : " Recipient phone numbers are masked.", "</footer>\n");
+  html += "</main>\n</body>\n</html>\n";
   return html;
 }
 

@@ -85,7 +85,8 @@ nlohmann::ordered_json RuleInfoToJson(const RuleInfo& r) {
   j["origin"] = r.origin;
   nlohmann::ordered_json options = nlohmann::ordered_json::array();
   for (const RuleOption& o : r.options) {
-    options.push_back({{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
+    options.push_back(
+        {{"name", o.name}, {"default", o.default_value}, {"description", o.description}});
   }
   j["options"] = std::move(options);
   j["examples"] = {{"fire", r.fire_examples}, {"pass", r.pass_examples}};

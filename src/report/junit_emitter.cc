@@ -112,7 +112,8 @@ std::string EmitJunit(const std::vector<FileResult>& results, const ReportOption
   int total_tests = 0, total_failures = 0, total_skipped = 0;
   for (const FileResult& r : results) {
     std::vector<Case> cases;
-    for (std::string_view family : kFamilies) cases.push_back(Case{std::string(family), false, {}, {}});
+    for (std::string_view family : kFamilies)
+      cases.push_back(Case{std::string(family), false, {}, {}});
     auto find_case = [&cases](std::string_view family) -> Case& {
       for (Case& c : cases) {
         if (c.family == family) return c;
@@ -131,8 +132,7 @@ std::string EmitJunit(const std::vector<FileResult>& results, const ReportOption
     std::string suite_name = r.path.empty() ? "-" : r.path;
     for (const Case& c : cases) {
       absl::StrAppend(&body, "    <testcase classname=\"", EscapeXml(suite_name), "\" name=\"",
-                      EscapeXml(c.family), "\" file=\"", EscapeXml(suite_name),
-                      "\" time=\"0\"");
+                      EscapeXml(c.family), "\" file=\"", EscapeXml(suite_name), "\" time=\"0\"");
       if (!c.ran) {
         ++skipped;
         absl::StrAppend(&body, ">\n      <skipped message=\"no ", EscapeXml(c.family),
@@ -156,8 +156,9 @@ std::string EmitJunit(const std::vector<FileResult>& results, const ReportOption
                                first.rule, "]");
         Level worst = first.level;
         for (const Diagnostic* d : c.failures) worst = std::max(worst, d->level);
-        absl::StrAppend(&body, "      <failure type=\"", std::string(LevelName(worst)), "\" message=\"",
-                        EscapeXml(message), "\">", EscapeXml(text), "</failure>\n");
+        absl::StrAppend(&body, "      <failure type=\"", std::string(LevelName(worst)),
+                        "\" message=\"", EscapeXml(message), "\">", EscapeXml(text),
+                        "</failure>\n");
       }
       if (!c.others.empty()) {
         std::string text;
@@ -170,14 +171,14 @@ std::string EmitJunit(const std::vector<FileResult>& results, const ReportOption
     total_tests += tests;
     total_failures += failures;
     total_skipped += skipped;
-    absl::StrAppend(&suites, "  <testsuite name=\"", EscapeXml(suite_name), "\" tests=\"",
-                    tests, "\" failures=\"", failures, "\" errors=\"0\" skipped=\"", skipped,
+    absl::StrAppend(&suites, "  <testsuite name=\"", EscapeXml(suite_name), "\" tests=\"", tests,
+                    "\" failures=\"", failures, "\" errors=\"0\" skipped=\"", skipped,
                     "\" time=\"0\">\n", body, "  </testsuite>\n");
   }
   return absl::StrCat("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
                       "<testsuites name=\"smslint\" tests=\"", total_tests, "\" failures=\"",
-                      total_failures, "\" errors=\"0\" skipped=\"", total_skipped, "\">\n",
-                      suites, "</testsuites>\n");
+                      total_failures, "\" errors=\"0\" skipped=\"", total_skipped, "\">\n", suites,
+                      "</testsuites>\n");
 }
 
 }  // namespace smslint

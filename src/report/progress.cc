@@ -7,7 +7,6 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-
 #include "util/strings.h"
 
 namespace smslint {

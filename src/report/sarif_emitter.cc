@@ -47,9 +47,9 @@ std::string RuleName(std::string_view id) {
 std::string EncodeUriPath(std::string_view path) {
   std::string out;
   for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~' ||
-        c == '+' || c == '@' || c == '=' || c == '!' || c == '$' || c == '&' || c == '\'' ||
-        c == '(' || c == ')' || c == '*' || c == ',' || c == ';' || c == ':') {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' ||
+        c == '@' || c == '=' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
+        c == ')' || c == '*' || c == ',' || c == ';' || c == ':') {
       out += static_cast<char>(c);
     } else {
       out += absl::StrFormat("%%%02X", c);
@@ -95,8 +95,8 @@ json RuleDescriptor(std::string_view id, const ReportOptions& options) {
   std::string summary = info->summary.empty() ? std::string(id) : info->summary;
   std::string full = info->why.empty() ? summary : info->why;
   std::string help_text = absl::StrCat(summary, "\n\nWhy: ", info->why, "\n\nFix: ", info->fix);
-  std::string help_md = absl::StrCat("**", summary, "**\n\n**Why.** ", info->why,
-                                     "\n\n**Fix.** ", info->fix);
+  std::string help_md =
+      absl::StrCat("**", summary, "**\n\n**Why.** ", info->why, "\n\n**Fix.** ", info->fix);
   if (!info->source.empty()) {
     absl::StrAppend(&help_text, "\n\nSource: ", info->source);
     absl::StrAppend(&help_md, "\n\n**Source.** ", info->source);

@@ -50,7 +50,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_li
   };
   std::string out;
   std::string location = d.span.file;
-  if (d.span.line > 0) absl::StrAppend(&location, ":", d.span.line, ":", std::max(d.span.column, 1));
+  if (d.span.line > 0)
+    absl::StrAppend(&location, ":", d.span.line, ":", std::max(d.span.column, 1));
   absl::StrAppend(&out, paint(kBold, location), ": ",
                   paint(LevelColor(d.level), LevelName(d.level)), ": ", d.message, " ",
                   paint(kDim, absl::StrCat("[", d.rule, "]")), "\n");
@@ -104,15 +105,17 @@ std::string EmitText(const std::vector<FileResult>& results, const ReportOptions
       // Only findings in the campaign file get its source line: a finding in the
       // recipients CSV carries a CSV line number.
       bool in_campaign = d.span.file.empty() || d.span.file == r.path;
-      absl::StrAppend(&out, FormatDiagnosticText(
-                                d, in_campaign ? lines.Line(r.source, d.span.line) : std::string_view(),
-                                options.color));
+      absl::StrAppend(&out,
+                      FormatDiagnosticText(
+                          d, in_campaign ? lines.Line(r.source, d.span.line) : std::string_view(),
+                          options.color));
     }
     if (!quiet) {
       for (const std::string& fact : r.facts) absl::StrAppend(&out, r.path, ": ", fact, "\n");
       if (r.sim) {
-        absl::StrAppend(&out, "\n", RenderSimulationText(*r.sim, !LocaleSupportsUnicode(),
-                                                         options.color), "\n");
+        absl::StrAppend(&out, "\n",
+                        RenderSimulationText(*r.sim, !LocaleSupportsUnicode(), options.color),
+                        "\n");
       }
     }
   }

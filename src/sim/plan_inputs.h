@@ -11,7 +11,6 @@
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
 #include "sim/profile.h"
-
 #include "util/strings.h"
 
 namespace smslint {
@@ -45,7 +44,6 @@ std::string SenderLabel(const Campaign& campaign, int sender);
 double ProfileMaxRate(const Profile& profile);
 
 bool RowIsSent(const RecipientTable& recipients, size_t row);
-
 
 }  // namespace smslint
 

@@ -226,7 +226,8 @@ absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) 
   for (const YAML::Node& node : limits) {
     ASSIGN_OR_RETURN(Limit limit, DecodeLimit(d, node));
     for (const Limit& other : profile.limits) {
-      if (other.id == limit.id) return d.Error(node, absl::StrCat("duplicate limit id '", limit.id, "'"));
+      if (other.id == limit.id)
+        return d.Error(node, absl::StrCat("duplicate limit id '", limit.id, "'"));
     }
     profile.limits.push_back(std::move(limit));
   }
@@ -280,7 +281,8 @@ absl::StatusOr<YAML::Node> ParseYaml(std::string_view path, std::string_view tex
   try {
     YAML::Node root = YAML::Load(std::string(text));
     if (!root.IsMap()) {
-      return absl::InvalidArgumentError(absl::StrCat(AsAbsl(path), ":1:1: error: expected a mapping"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(AsAbsl(path), ":1:1: error: expected a mapping"));
     }
     return root;
   } catch (const YAML::Exception& e) {
@@ -406,10 +408,10 @@ absl::StatusOr<Profile> LoadProfile(std::string_view name) {
     std::vector<std::string> names = ProfileNames();
     std::vector<std::string_view> views(names.begin(), names.end());
     std::string guess = DidYouMean(name, views);
-    return absl::NotFoundError(absl::StrCat(
-        "unknown profile '", AsAbsl(name), "'",
-        guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
-        " (smslint profiles lists them)"));
+    return absl::NotFoundError(
+        absl::StrCat("unknown profile '", AsAbsl(name), "'",
+                     guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
+                     " (smslint profiles lists them)"));
   }
   ASSIGN_OR_RETURN(Profile profile, ParseProfile(path, *text));
   ASSIGN_OR_RETURN(profile.quiet_hours, LoadQuietHours());
@@ -444,10 +446,10 @@ absl::StatusOr<std::string> ResolveProfileName(const Campaign& campaign,
     if (std::find(names.begin(), names.end(), override_name) != names.end()) return override_name;
     std::vector<std::string_view> views(names.begin(), names.end());
     std::string guess = DidYouMean(override_name, views);
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--profile: unknown profile '", override_name, "'",
-        guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
-        " (available: ", absl::StrJoin(names, ", "), ")"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--profile: unknown profile '", override_name, "'",
+                     guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
+                     " (available: ", absl::StrJoin(names, ", "), ")"));
   }
   // Each route's profile has the route's name; Canada has no 10DLC registry, so
   // Canadian long codes of either kind share one profile.

@@ -21,7 +21,7 @@ namespace smslint {
 enum class Window { kSecond = 0, kMinute = 1, kHour = 2, kDay = 3 };
 inline constexpr int kWindowCount = 4;
 inline constexpr int64_t kWindowMicros[kWindowCount] = {1'000'000, 60'000'000, 3'600'000'000,
-                                                       86'400'000'000};
+                                                        86'400'000'000};
 inline int64_t WindowMicros(Window window) { return kWindowMicros[static_cast<int>(window)]; }
 std::string_view WindowName(Window window);  // "1s", "1min", "1h", "1d"
 
@@ -48,9 +48,9 @@ struct Limit {
   Counter counter = Counter::kSends;
   Scope scope = Scope::kSender;
   Window window = Window::kSecond;
-  double value = 0;                // limit when no trust tier applies
-  std::vector<TrustTier> tiers;    // by campaign.trust_score
-  std::string carrier;             // counts only this carrier's share of recipients
+  double value = 0;              // limit when no trust tier applies
+  std::vector<TrustTier> tiers;  // by campaign.trust_score
+  std::string carrier;           // counts only this carrier's share of recipients
   std::string unit;
   std::string source;
   double filter_weight = 0;  // filter model: score per message per unit of relative excess

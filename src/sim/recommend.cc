@@ -38,7 +38,8 @@ absl::Time LastLands(const Campaign& campaign, absl::Time start, int64_t message
   const absl::TimeZone zone = ScheduleTimeZone(campaign);
   const DailyWindow window =
       campaign.schedule.window.present ? campaign.schedule.window.value : DailyWindow{};
-  const uint8_t mask = campaign.schedule.days.present ? WeekdayMask(campaign.schedule.days.value) : 0x7f;
+  const uint8_t mask =
+      campaign.schedule.days.present ? WeekdayMask(campaign.schedule.days.value) : 0x7f;
   int64_t t = ToMicros(start);
   OpenInterval open = NextOpenInterval(zone, t, window, mask);
   for (int64_t d = 1; d < days; ++d) open = NextOpenInterval(zone, open.close_us, window, mask);
@@ -121,9 +122,9 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
                          "\" so every message lands inside the recipients' allowed local hours.")
           : "";
   if (!over_volume) {
-    return absl::StrCat("The schedule stays within the ", profile.name, " profile's rates: ",
-                        Plural(result.messages, "message"), " from ", Plural(senders, "number"),
-                        " at ", RateText(plan.rate_per_second),
+    return absl::StrCat("The schedule stays within the ", profile.name,
+                        " profile's rates: ", Plural(result.messages, "message"), " from ",
+                        Plural(senders, "number"), " at ", RateText(plan.rate_per_second),
                         " per number; the last lands ", when(result.end), ".", quiet_fix);
   }
 
@@ -131,12 +132,12 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
   const SendCapacity cap = CapacityUnder(campaign, profile, numbers, plan.rate_per_second);
   const int64_t days =
       static_cast<int64_t>(std::ceil(static_cast<double>(result.messages) / cap.per_day));
-  std::string text = absl::StrCat(
-      "To stay within the ", profile.name, " profile, send at most ", RateText(cap.rate_per_second),
-      " per number from ", Plural(numbers, "number"), " (up to ",
-      WithCommas(static_cast<int64_t>(cap.per_day)), " messages a day",
-      campaign.schedule.window.present ? " inside the window" : "", "): the ",
-      WithCommas(result.messages), " messages take ", Plural(days, "day"));
+  std::string text =
+      absl::StrCat("To stay within the ", profile.name, " profile, send at most ",
+                   RateText(cap.rate_per_second), " per number from ", Plural(numbers, "number"),
+                   " (up to ", WithCommas(static_cast<int64_t>(cap.per_day)), " messages a day",
+                   campaign.schedule.window.present ? " inside the window" : "", "): the ",
+                   WithCommas(result.messages), " messages take ", Plural(days, "day"));
   if (days <= 3660) {
     absl::StrAppend(&text, " and the last lands about ",
                     when(LastLands(campaign, plan.start, result.messages, cap.per_day,

@@ -24,8 +24,8 @@ SendPlan PlanSends(const SimulationInput& input) {
     plan.rate_from_profile = true;
   }
   // Rounded up: a rounded-down interval would fit one message too many into a window.
-  const int64_t interval_us = std::max<int64_t>(
-      1, static_cast<int64_t>(std::ceil(1e6 / plan.rate_per_second - 1e-6)));
+  const int64_t interval_us =
+      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(1e6 / plan.rate_per_second - 1e-6)));
   const int64_t start_us = ToMicros(plan.start);
   if (input.recipients == nullptr || campaign.templates.empty()) return plan;
   const RecipientTable& table = *input.recipients;
@@ -49,8 +49,8 @@ SendPlan PlanSends(const SimulationInput& input) {
     if (!RowIsSent(table, r)) continue;
     row_template[r] = static_cast<uint16_t>(DrawTemplate(cumulative, input.seed, r));
     // Sticky: a recipient always hears from the same number, whatever the row order.
-    row_sender[r] = static_cast<uint16_t>(
-        sticky ? Mix64(table.e164[r] ^ 0x5bd1e995ULL) % senders : next_round_robin++ % senders);
+    row_sender[r] = static_cast<uint16_t>(sticky ? Mix64(table.e164[r] ^ 0x5bd1e995ULL) % senders
+                                                 : next_round_robin++ % senders);
     const size_t zone = recipient_zones.ZoneOfRow(table, r);
     ++bucket_size[row_sender[r] * zone_count + zone + 1];
   }

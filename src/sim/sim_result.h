@@ -21,10 +21,10 @@ struct SenderStats {
   std::string number;  // sender numbers belong to the business: not masked
   int64_t sent = 0;
   int64_t delivered = 0;
-  int64_t filtered = 0;     // predicted 30007
-  int64_t late = 0;         // queued past its intended window
-  int64_t stale = 0;        // delivered after the template's `expires`
-  int64_t quiet_hours = 0;  // delivered outside the recipient's allowed hours
+  int64_t filtered = 0;              // predicted 30007
+  int64_t late = 0;                  // queued past its intended window
+  int64_t stale = 0;                 // delivered after the template's `expires`
+  int64_t quiet_hours = 0;           // delivered outside the recipient's allowed hours
   std::string first_violation_rule;  // empty when none
   absl::Time first_violation = absl::InfinitePast();
   // Charts: sends and predicted filtered messages per bucket, with the limits.

@@ -57,8 +57,8 @@ void RenderChart(const SenderStats& stats, const absl::TimeZone& zone, bool asci
   const double limit = limit_drawn ? full_limit : 0;
   const double top = std::max(peak, limit);
   if (top <= 0) return;
-  const std::string unit = group == 1 ? BucketName(stats.sends.bucket)
-                                      : absl::FormatDuration(column_span);
+  const std::string unit =
+      group == 1 ? BucketName(stats.sends.bucket) : absl::FormatDuration(column_span);
   absl::StrAppend(&out, "  ", stats.number, ": sends per ", unit);
   if (full_limit > 0) {
     absl::StrAppend(&out, " (limit ", FormatNumberForChart(full_limit),
@@ -67,12 +67,16 @@ void RenderChart(const SenderStats& stats, const absl::TimeZone& zone, bool asci
   absl::StrAppend(&out, "\n");
 
   static const char* kEighths[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-  const int limit_row = limit > 0 ? std::clamp(static_cast<int>(std::ceil(limit / top * kChartHeight)), 1, kChartHeight) : 0;
+  const int limit_row =
+      limit > 0
+          ? std::clamp(static_cast<int>(std::ceil(limit / top * kChartHeight)), 1, kChartHeight)
+          : 0;
   for (int row = kChartHeight; row >= 1; --row) {
     std::string label;
     if (row == kChartHeight) label = FormatNumberForChart(top);
     if (row == limit_row && row != kChartHeight) label = FormatNumberForChart(limit);
-    absl::StrAppend(&out, PadLeft(label, 9), row == limit_row ? (ascii ? " -" : " ┤") : (ascii ? " |" : " │"));
+    absl::StrAppend(&out, PadLeft(label, 9),
+                    row == limit_row ? (ascii ? " -" : " ┤") : (ascii ? " |" : " │"));
     for (int64_t v : columns) {
       const double eighths = static_cast<double>(v) / top * kChartHeight * 8;
       const int fill = std::clamp(static_cast<int>(std::lround(eighths - (row - 1) * 8)), 0, 8);
@@ -100,7 +104,8 @@ void RenderChart(const SenderStats& stats, const absl::TimeZone& zone, bool asci
   const std::string from = absl::FormatTime("%m-%d %H:%M", stats.sends.start, zone);
   const std::string to = absl::FormatTime(
       "%m-%d %H:%M", stats.sends.start + column_span * static_cast<int64_t>(columns.size()), zone);
-  const size_t gap = columns.size() > from.size() + to.size() ? columns.size() - from.size() - to.size() : 1;
+  const size_t gap =
+      columns.size() > from.size() + to.size() ? columns.size() - from.size() - to.size() : 1;
   absl::StrAppend(&out, std::string(11, ' '), from, std::string(gap, ' '), to, "\n");
 }
 
@@ -135,15 +140,16 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
                   WithCommas(result.quiet_hours), "\n\n");
 
   size_t number_width = 6;
-  for (const SenderStats& s : result.senders) number_width = std::max(number_width, s.number.size());
+  for (const SenderStats& s : result.senders)
+    number_width = std::max(number_width, s.number.size());
   absl::StrAppend(&out, "  ", PadRight("sender", number_width), PadLeft("sent", 11),
                   PadLeft("delivered", 11), PadLeft("filtered", 10), PadLeft("late", 9),
                   PadLeft("stale", 9), "  first violation\n");
   for (const SenderStats& s : result.senders) {
-    const std::string first = s.first_violation_rule.empty()
-                                  ? "none"
-                                  : absl::StrCat(s.first_violation_rule, " at ",
-                                                 When(s.first_violation, zone));
+    const std::string first =
+        s.first_violation_rule.empty()
+            ? "none"
+            : absl::StrCat(s.first_violation_rule, " at ", When(s.first_violation, zone));
     absl::StrAppend(&out, "  ", PadRight(s.number, number_width), PadLeft(WithCommas(s.sent), 11),
                     PadLeft(WithCommas(s.delivered), 11), PadLeft(WithCommas(s.filtered), 10),
                     PadLeft(WithCommas(s.late), 9), PadLeft(WithCommas(s.stale), 9), "  ", first,
@@ -162,7 +168,8 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
     out += "\n";
     ++shown;
   }
-  if (!result.recommendation.empty()) absl::StrAppend(&out, "Recommendation: ", result.recommendation, "\n");
+  if (!result.recommendation.empty())
+    absl::StrAppend(&out, "Recommendation: ", result.recommendation, "\n");
   return out;
 }
 

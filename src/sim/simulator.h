@@ -35,10 +35,10 @@ struct SimulationOutput {
 // One message leaving a sender. Times are microseconds since the Unix epoch.
 struct SendEvent {
   int64_t time_us = 0;
-  uint32_t row = 0;       // recipient row in the RecipientTable
-  uint16_t sender = 0;    // index into campaign.senders
+  uint32_t row = 0;     // recipient row in the RecipientTable
+  uint16_t sender = 0;  // index into campaign.senders
   uint16_t template_index = 0;
-  uint16_t late = 0;      // 1: waited past the first window open to its recipient
+  uint16_t late = 0;  // 1: waited past the first window open to its recipient
 };
 
 // The event source: what the schedule produces, in per-sender time order
@@ -46,7 +46,7 @@ struct SendEvent {
 struct SendPlan {
   std::vector<SendEvent> events;
   absl::Time start;
-  double rate_per_second = 0;  // per sender, as simulated
+  double rate_per_second = 0;      // per sender, as simulated
   bool rate_from_profile = false;  // schedule.rate absent: the route's per-second limit
 };
 SendPlan PlanSends(const SimulationInput& input);

@@ -112,16 +112,50 @@ class Segmenter {
 
 // Grapheme cluster break classes of UAX #29 for Unicode 10 (with its emoji classes).
 enum class Gcb : uint8_t {
-  kOther, kCR, kLF, kControl, kExtend, kRegionalIndicator, kSpacingMark, kPrepend,
-  kL, kV, kT, kLV, kLVT, kEBase, kEModifier, kZwj, kGlueAfterZwj, kEBaseGaz,
+  kOther,
+  kCR,
+  kLF,
+  kControl,
+  kExtend,
+  kRegionalIndicator,
+  kSpacingMark,
+  kPrepend,
+  kL,
+  kV,
+  kT,
+  kLV,
+  kLVT,
+  kEBase,
+  kEModifier,
+  kZwj,
+  kGlueAfterZwj,
+  kEBaseGaz,
 };
 
 bool IsGlueAfterZwj(char32_t c) {
   switch (c) {
-    case 0x2640: case 0x2642: case 0x2695: case 0x2696: case 0x2708: case 0x2764:
-    case 0x1F308: case 0x1F33E: case 0x1F373: case 0x1F393: case 0x1F3A4: case 0x1F3A8:
-    case 0x1F3EB: case 0x1F3ED: case 0x1F48B: case 0x1F4BB: case 0x1F4BC: case 0x1F527:
-    case 0x1F52C: case 0x1F5E8: case 0x1F680: case 0x1F692:
+    case 0x2640:
+    case 0x2642:
+    case 0x2695:
+    case 0x2696:
+    case 0x2708:
+    case 0x2764:
+    case 0x1F308:
+    case 0x1F33E:
+    case 0x1F373:
+    case 0x1F393:
+    case 0x1F3A4:
+    case 0x1F3A8:
+    case 0x1F3EB:
+    case 0x1F3ED:
+    case 0x1F48B:
+    case 0x1F4BB:
+    case 0x1F4BC:
+    case 0x1F527:
+    case 0x1F52C:
+    case 0x1F5E8:
+    case 0x1F680:
+    case 0x1F692:
       return true;
     default:
       return false;
@@ -143,19 +177,32 @@ Gcb GraphemeClass(char32_t c) {
   if (age[0] > 10 || (age[0] == 0 && age[1] == 0)) return Gcb::kOther;  // unknown to Unicode 10
   if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_MODIFIER_BASE)) return Gcb::kEBase;
   switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GRAPHEME_CLUSTER_BREAK)) {
-    case U_GCB_CONTROL: return Gcb::kControl;
-    case U_GCB_CR: return Gcb::kCR;
-    case U_GCB_LF: return Gcb::kLF;
-    case U_GCB_EXTEND: return Gcb::kExtend;
-    case U_GCB_REGIONAL_INDICATOR: return Gcb::kRegionalIndicator;
-    case U_GCB_SPACING_MARK: return Gcb::kSpacingMark;
-    case U_GCB_PREPEND: return Gcb::kPrepend;
-    case U_GCB_L: return Gcb::kL;
-    case U_GCB_V: return Gcb::kV;
-    case U_GCB_T: return Gcb::kT;
-    case U_GCB_LV: return Gcb::kLV;
-    case U_GCB_LVT: return Gcb::kLVT;
-    default: return Gcb::kOther;
+    case U_GCB_CONTROL:
+      return Gcb::kControl;
+    case U_GCB_CR:
+      return Gcb::kCR;
+    case U_GCB_LF:
+      return Gcb::kLF;
+    case U_GCB_EXTEND:
+      return Gcb::kExtend;
+    case U_GCB_REGIONAL_INDICATOR:
+      return Gcb::kRegionalIndicator;
+    case U_GCB_SPACING_MARK:
+      return Gcb::kSpacingMark;
+    case U_GCB_PREPEND:
+      return Gcb::kPrepend;
+    case U_GCB_L:
+      return Gcb::kL;
+    case U_GCB_V:
+      return Gcb::kV;
+    case U_GCB_T:
+      return Gcb::kT;
+    case U_GCB_LV:
+      return Gcb::kLV;
+    case U_GCB_LVT:
+      return Gcb::kLVT;
+    default:
+      return Gcb::kOther;
   }
 }
 
@@ -184,15 +231,14 @@ class ClusterBreaker {
   bool ShouldBreak(Gcb next) const {
     // Emoji modifier after a non-emoji base (with only Extend between).
     int emod = next == Gcb::kEModifier ? mid_ + 1 : (last_emod_ >= 0 ? last_emod_ + 1 : -1);
-    bool extend_before_emod = next == Gcb::kEModifier ? first_non_extend_ == -1
-                                                      : first_non_extend_ == last_emod_;
+    bool extend_before_emod =
+        next == Gcb::kEModifier ? first_non_extend_ == -1 : first_non_extend_ == last_emod_;
     if (emod > 1 && extend_before_emod && start_ != Gcb::kExtend && start_ != Gcb::kEBase &&
         start_ != Gcb::kEBaseGaz) {
       return true;
     }
     // Regional indicators pair up from the start of the cluster.
-    int ri = next == Gcb::kRegionalIndicator ? mid_ + 1
-                                             : (last_ri_ >= 0 ? last_ri_ + 1 : -1);
+    int ri = next == Gcb::kRegionalIndicator ? mid_ + 1 : (last_ri_ >= 0 ? last_ri_ + 1 : -1);
     bool ri_before = next == Gcb::kRegionalIndicator
                          ? first_non_ri_ == -1
                          : (first_non_ri_ == -1 || first_non_ri_ > last_ri_);

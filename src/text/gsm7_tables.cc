@@ -95,70 +95,58 @@ constexpr Replacement kReplacements[] = {
     {0x00B4, "'"},    // acute accent
     {0x00B7, "-"},    // middle dot
     {0x00BB, "\""},   // right guillemet
-    {0x00BC, "1/4"},
-    {0x00BD, "1/2"},
-    {0x00BE, "3/4"},
-    {0x00C0, "A"}, {0x00C1, "A"}, {0x00C2, "A"}, {0x00C3, "A"},
-    {0x00C8, "E"}, {0x00CA, "E"}, {0x00CB, "E"},
-    {0x00CC, "I"}, {0x00CD, "I"}, {0x00CE, "I"}, {0x00CF, "I"},
-    {0x00D0, "D"},
-    {0x00D2, "O"}, {0x00D3, "O"}, {0x00D4, "O"}, {0x00D5, "O"},
-    {0x00D7, "x"},    // multiplication sign
-    {0x00D9, "U"}, {0x00DA, "U"}, {0x00DB, "U"},
-    {0x00DD, "Y"},
-    {0x00E1, "a"}, {0x00E2, "a"}, {0x00E3, "a"},
-    {0x00E7, "\xC3\x87"},  // ç -> Ç, the only c-cedilla GSM 03.38 has
-    {0x00EA, "e"}, {0x00EB, "e"},
-    {0x00ED, "i"}, {0x00EE, "i"}, {0x00EF, "i"},
-    {0x00F0, "d"},
-    {0x00F3, "o"}, {0x00F4, "o"}, {0x00F5, "o"},
-    {0x00F7, "/"},    // division sign
-    {0x00FA, "u"}, {0x00FB, "u"},
-    {0x00FD, "y"}, {0x00FF, "y"},
-    {0x0152, "OE"}, {0x0153, "oe"},
-    {0x0160, "S"}, {0x0161, "s"},
-    {0x0178, "Y"},
-    {0x017D, "Z"}, {0x017E, "z"},
-    {0x02BC, "'"},    // modifier letter apostrophe
-    {0x02C6, "^"},
-    {0x02DC, "~"},
-    {0x2000, " "}, {0x2001, " "}, {0x2002, " "}, {0x2003, " "}, {0x2004, " "},
-    {0x2005, " "}, {0x2006, " "}, {0x2007, " "}, {0x2008, " "}, {0x2009, " "},
-    {0x200A, " "},
-    {0x200B, ""},     // zero width space
-    {0x200C, ""},     // zero width non-joiner
-    {0x200D, ""},     // zero width joiner
-    {0x200E, ""},     // left-to-right mark
-    {0x200F, ""},     // right-to-left mark
-    {0x2010, "-"}, {0x2011, "-"}, {0x2012, "-"}, {0x2013, "-"}, {0x2014, "-"},
-    {0x2015, "-"},
-    {0x2018, "'"}, {0x2019, "'"}, {0x201A, "'"}, {0x201B, "'"},
-    {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x201F, "\""},
-    {0x2022, "-"},    // bullet
-    {0x2023, "-"},    // triangular bullet
-    {0x2024, "."},    // one dot leader
-    {0x2026, "..."},  // horizontal ellipsis
-    {0x2028, "\n"},   // line separator
-    {0x2029, "\n"},   // paragraph separator
-    {0x202F, " "},    // narrow no-break space
-    {0x2032, "'"},    // prime
-    {0x2033, "\""},   // double prime
-    {0x2039, "<"}, {0x203A, ">"},
-    {0x2043, "-"},    // hyphen bullet
-    {0x2044, "/"},    // fraction slash
-    {0x205F, " "},    // medium mathematical space
-    {0x2060, ""},     // word joiner
-    {0x2122, "TM"},
-    {0x2212, "-"},    // minus sign
-    {0x2215, "/"},    // division slash
-    {0x2219, "-"},    // bullet operator
-    {0x25CF, "-"},    // black circle (used as a bullet)
-    {0x3000, " "},    // ideographic space
-    {0xFEFF, ""},     // byte order mark / zero width no-break space
-    {0xFF01, "!"},    // fullwidth punctuation seen in pasted text
-    {0xFF0C, ","},
-    {0xFF1A, ":"},
-    {0xFF1F, "?"},
+    {0x00BC, "1/4"}, {0x00BD, "1/2"},      {0x00BE, "3/4"},
+    {0x00C0, "A"},   {0x00C1, "A"},        {0x00C2, "A"},
+    {0x00C3, "A"},   {0x00C8, "E"},        {0x00CA, "E"},
+    {0x00CB, "E"},   {0x00CC, "I"},        {0x00CD, "I"},
+    {0x00CE, "I"},   {0x00CF, "I"},        {0x00D0, "D"},
+    {0x00D2, "O"},   {0x00D3, "O"},        {0x00D4, "O"},
+    {0x00D5, "O"},   {0x00D7, "x"},  // multiplication sign
+    {0x00D9, "U"},   {0x00DA, "U"},        {0x00DB, "U"},
+    {0x00DD, "Y"},   {0x00E1, "a"},        {0x00E2, "a"},
+    {0x00E3, "a"},   {0x00E7, "\xC3\x87"},  // ç -> Ç, the only c-cedilla GSM 03.38 has
+    {0x00EA, "e"},   {0x00EB, "e"},        {0x00ED, "i"},
+    {0x00EE, "i"},   {0x00EF, "i"},        {0x00F0, "d"},
+    {0x00F3, "o"},   {0x00F4, "o"},        {0x00F5, "o"},
+    {0x00F7, "/"},  // division sign
+    {0x00FA, "u"},   {0x00FB, "u"},        {0x00FD, "y"},
+    {0x00FF, "y"},   {0x0152, "OE"},       {0x0153, "oe"},
+    {0x0160, "S"},   {0x0161, "s"},        {0x0178, "Y"},
+    {0x017D, "Z"},   {0x017E, "z"},        {0x02BC, "'"},  // modifier letter apostrophe
+    {0x02C6, "^"},   {0x02DC, "~"},        {0x2000, " "},
+    {0x2001, " "},   {0x2002, " "},        {0x2003, " "},
+    {0x2004, " "},   {0x2005, " "},        {0x2006, " "},
+    {0x2007, " "},   {0x2008, " "},        {0x2009, " "},
+    {0x200A, " "},   {0x200B, ""},  // zero width space
+    {0x200C, ""},                   // zero width non-joiner
+    {0x200D, ""},                   // zero width joiner
+    {0x200E, ""},                   // left-to-right mark
+    {0x200F, ""},                   // right-to-left mark
+    {0x2010, "-"},   {0x2011, "-"},        {0x2012, "-"},
+    {0x2013, "-"},   {0x2014, "-"},        {0x2015, "-"},
+    {0x2018, "'"},   {0x2019, "'"},        {0x201A, "'"},
+    {0x201B, "'"},   {0x201C, "\""},       {0x201D, "\""},
+    {0x201E, "\""},  {0x201F, "\""},       {0x2022, "-"},  // bullet
+    {0x2023, "-"},                                         // triangular bullet
+    {0x2024, "."},                                         // one dot leader
+    {0x2026, "..."},                                       // horizontal ellipsis
+    {0x2028, "\n"},                                        // line separator
+    {0x2029, "\n"},                                        // paragraph separator
+    {0x202F, " "},                                         // narrow no-break space
+    {0x2032, "'"},                                         // prime
+    {0x2033, "\""},                                        // double prime
+    {0x2039, "<"},   {0x203A, ">"},        {0x2043, "-"},  // hyphen bullet
+    {0x2044, "/"},                                         // fraction slash
+    {0x205F, " "},                                         // medium mathematical space
+    {0x2060, ""},                                          // word joiner
+    {0x2122, "TM"},  {0x2212, "-"},                        // minus sign
+    {0x2215, "/"},                                         // division slash
+    {0x2219, "-"},                                         // bullet operator
+    {0x25CF, "-"},                                         // black circle (used as a bullet)
+    {0x3000, " "},                                         // ideographic space
+    {0xFEFF, ""},   // byte order mark / zero width no-break space
+    {0xFF01, "!"},  // fullwidth punctuation seen in pasted text
+    {0xFF0C, ","},   {0xFF1A, ":"},        {0xFF1F, "?"},
 };
 
 constexpr bool IsSortedByCodePoint() {
@@ -179,16 +167,15 @@ const std::array<uint8_t, 256> kAsciiGsm7Septets = kAsciiTable;
 int Gsm7Septets(char32_t code_point) {
   if (code_point < 0x80) return kAsciiTable[code_point];
   if (code_point == 0x20AC) return 2;  // € is in the extension table
-  return std::binary_search(std::begin(kBasicNonAscii), std::end(kBasicNonAscii), code_point)
-             ? 1
-             : 0;
+  return std::binary_search(std::begin(kBasicNonAscii), std::end(kBasicNonAscii), code_point) ? 1
+                                                                                              : 0;
 }
 
 std::optional<std::string_view> Gsm7Replacement(char32_t code_point) {
   const Replacement* end = std::end(kReplacements);
-  const Replacement* it = std::lower_bound(
-      std::begin(kReplacements), end, code_point,
-      [](const Replacement& r, char32_t c) { return r.code_point < c; });
+  const Replacement* it =
+      std::lower_bound(std::begin(kReplacements), end, code_point,
+                       [](const Replacement& r, char32_t c) { return r.code_point < c; });
   if (it == end || it->code_point != code_point) return std::nullopt;
   return it->text;
 }

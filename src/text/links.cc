@@ -20,25 +20,25 @@ namespace {
 // Top-level domains accepted for a bare domain without scheme or www.
 const absl::flat_hash_set<std::string_view>& CommonTlds() {
   static const auto* tlds = new absl::flat_hash_set<std::string_view>{
-      "com", "net", "org", "io", "co", "us", "ca", "uk", "info", "biz", "me", "ly",
-      "gl", "gd", "app", "dev", "shop", "store", "online", "site", "xyz", "link",
-      "club", "live", "de", "fr", "es", "it", "nl", "au", "nz", "in", "mx", "br",
-      "edu", "gov", "tv", "cc", "ws", "to", "ai", "gg", "page", "health", "bank",
-      "finance", "money", "loan", "loans", "win", "bet", "casino", "top", "click",
-      "vip", "tech", "news", "ie", "eu", "jp", "cn", "ru", "ch", "at", "be", "se",
-      "no", "dk", "fi", "pl", "sh", "am", "fm", "li", "su", "mobi", "pro", "name"};
+      "com", "net",    "org",  "io",     "co",   "us",      "ca",    "uk",    "info",   "biz",
+      "me",  "ly",     "gl",   "gd",     "app",  "dev",     "shop",  "store", "online", "site",
+      "xyz", "link",   "club", "live",   "de",   "fr",      "es",    "it",    "nl",     "au",
+      "nz",  "in",     "mx",   "br",     "edu",  "gov",     "tv",    "cc",    "ws",     "to",
+      "ai",  "gg",     "page", "health", "bank", "finance", "money", "loan",  "loans",  "win",
+      "bet", "casino", "top",  "click",  "vip",  "tech",    "news",  "ie",    "eu",     "jp",
+      "cn",  "ru",     "ch",   "at",     "be",   "se",      "no",    "dk",    "fi",     "pl",
+      "sh",  "am",     "fm",   "li",     "su",   "mobi",    "pro",   "name"};
   return *tlds;
 }
 
 // Multi-label public suffixes common in SMS links; see RegistrableDomain's limits.
 const absl::flat_hash_set<std::string_view>& MultiLabelSuffixes() {
   static const auto* suffixes = new absl::flat_hash_set<std::string_view>{
-      "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "ltd.uk", "plc.uk", "net.uk",
-      "com.au", "net.au", "org.au", "edu.au", "gov.au", "co.nz", "org.nz", "net.nz",
-      "co.jp", "ne.jp", "or.jp", "co.in", "net.in", "org.in", "com.br", "net.br",
-      "com.mx", "org.mx", "co.za", "org.za", "com.sg", "com.hk", "com.cn", "com.tw",
-      "co.kr", "com.ar", "com.tr", "co.il", "com.my", "com.ph", "qc.ca", "on.ca",
-      "bc.ca", "ab.ca", "gc.ca"};
+      "co.uk",  "org.uk", "ac.uk",  "gov.uk", "me.uk",  "ltd.uk", "plc.uk", "net.uk", "com.au",
+      "net.au", "org.au", "edu.au", "gov.au", "co.nz",  "org.nz", "net.nz", "co.jp",  "ne.jp",
+      "or.jp",  "co.in",  "net.in", "org.in", "com.br", "net.br", "com.mx", "org.mx", "co.za",
+      "org.za", "com.sg", "com.hk", "com.cn", "com.tw", "co.kr",  "com.ar", "com.tr", "co.il",
+      "com.my", "com.ph", "qc.ca",  "on.ca",  "bc.ca",  "ab.ca",  "gc.ca"};
   return *suffixes;
 }
 
@@ -117,8 +117,7 @@ std::vector<Link> FindLinks(std::string_view body) {
   size_t pos = 0;
   // Find each candidate with the fast whole-match search, then read its groups
   // with an anchored match over just that span (submatches need RE2's slower NFA).
-  while (pos < body.size() &&
-         re->Match(input, pos, body.size(), RE2::UNANCHORED, groups, 1) &&
+  while (pos < body.size() && re->Match(input, pos, body.size(), RE2::UNANCHORED, groups, 1) &&
          re->Match(input, static_cast<size_t>(groups[0].data() - body.data()),
                    static_cast<size_t>(groups[0].data() - body.data()) + groups[0].size(),
                    RE2::ANCHOR_BOTH, groups, 4)) {
@@ -152,7 +151,8 @@ std::vector<Link> FindLinks(std::string_view body) {
     Link link;
     link.begin = begin;
     link.end = end;
-    link.scheme = has_scheme ? AsciiLower(std::string_view(groups[1].data(), groups[1].size() - 3)) : "";
+    link.scheme =
+        has_scheme ? AsciiLower(std::string_view(groups[1].data(), groups[1].size() - 3)) : "";
     link.host = std::move(host);
     links.push_back(std::move(link));
     pos = end;

@@ -17,7 +17,8 @@ ParsedTemplate ParseTemplate(std::string_view body) {
     }
     size_t close = body.find("}}", open + 2);
     size_t next_open = body.find("{{", open + 2);
-    if (close == std::string_view::npos || (next_open != std::string_view::npos && next_open < close)) {
+    if (close == std::string_view::npos ||
+        (next_open != std::string_view::npos && next_open < close)) {
       // Unclosed: keep the braces as text and go on after them.
       parsed.unclosed.push_back(open);
       literal.append(body.substr(i, open + 2 - i));

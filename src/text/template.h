@@ -10,10 +10,10 @@
 namespace smslint {
 
 struct Placeholder {
-  std::string field;                   // trimmed
-  std::optional<std::string> fallback; // text after '|', trimmed; may be empty
-  size_t begin = 0;                    // byte offset of "{{"
-  size_t end = 0;                      // byte offset just past "}}"
+  std::string field;                    // trimmed
+  std::optional<std::string> fallback;  // text after '|', trimmed; may be empty
+  size_t begin = 0;                     // byte offset of "{{"
+  size_t end = 0;                       // byte offset just past "}}"
 };
 
 // A template split into literal text and placeholders, in order:

@@ -1,8 +1,7 @@
 #include "text/words.h"
 
-#include <memory>
-
 #include <cctype>
+#include <memory>
 #include <vector>
 
 #include "absl/strings/str_join.h"
@@ -31,9 +30,7 @@ std::string MaskPlaceholders(std::string_view body) {
   return out;
 }
 
-bool IsWordByte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
-}
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
@@ -67,7 +64,9 @@ size_t FindWholeWord(std::string_view text, std::string_view phrase, size_t* mat
 
 namespace {
 
-bool IsVowel(char c) { return std::string_view("aeiou").find(std::tolower(c)) != std::string_view::npos; }
+bool IsVowel(char c) {
+  return std::string_view("aeiou").find(std::tolower(c)) != std::string_view::npos;
+}
 
 std::string InflectOneWord(const std::string& word) {
   std::string q = RE2::QuoteMeta(word);

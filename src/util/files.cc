@@ -15,8 +15,8 @@ namespace smslint {
 namespace {
 
 absl::Status ErrnoError(const std::string& path, const std::string& what) {
-  return absl::InvalidArgumentError(absl::StrCat(path, ":1:1: error: ", what, ": ",
-                                                 std::strerror(errno)));
+  return absl::InvalidArgumentError(
+      absl::StrCat(path, ":1:1: error: ", what, ": ", std::strerror(errno)));
 }
 
 bool IsCampaignFile(const std::filesystem::path& p) {
@@ -39,9 +39,9 @@ absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_
   if (S_ISREG(st.st_mode)) {
     if (static_cast<size_t>(st.st_size) > max_bytes) {
       close(fd);
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, ":1:1: error: file is ", st.st_size, " bytes, more than the ", max_bytes,
-          "-byte limit"));
+      return absl::InvalidArgumentError(absl::StrCat(path, ":1:1: error: file is ", st.st_size,
+                                                     " bytes, more than the ", max_bytes,
+                                                     "-byte limit"));
     }
     data.reserve(st.st_size);
   }
@@ -57,8 +57,8 @@ absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_
     if (n == 0) break;
     if (data.size() + n > max_bytes) {
       close(fd);
-      return absl::InvalidArgumentError(absl::StrCat(
-          path, ":1:1: error: input is larger than the ", max_bytes, "-byte limit"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":1:1: error: input is larger than the ", max_bytes, "-byte limit"));
     }
     data.append(buffer, n);
   }

@@ -13,7 +13,9 @@ namespace smslint {
 
 // Debian's Abseil is built with its own absl::string_view (not std::string_view):
 // convert at the boundary.
-inline absl::string_view AsAbsl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+inline absl::string_view AsAbsl(std::string_view s) {
+  return absl::string_view(s.data(), s.size());
+}
 inline std::string_view AsStd(absl::string_view s) { return std::string_view(s.data(), s.size()); }
 
 // Levenshtein distance, for "did you mean".

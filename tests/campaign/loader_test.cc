@@ -147,7 +147,8 @@ TEST_CASE("a sender written without + gets the E.164 form as a suggestion") {
 }
 
 TEST_CASE("duplicate keys are reported") {
-  auto r = LoadCampaign("c.yaml", Replace(kGood, "  name: Promo\n", "  name: Promo\n  name: Again\n"));
+  auto r =
+      LoadCampaign("c.yaml", Replace(kGood, "  name: Promo\n", "  name: Promo\n  name: Again\n"));
   REQUIRE(r.ok());
   CHECK(FindAt(*r, "schema/invalid-value", 4) != nullptr);
 }
@@ -199,8 +200,9 @@ TEST_CASE("TextSpan maps offsets inside a quoted body to file columns") {
 }
 
 TEST_CASE("TextSpan follows escapes and block scalars") {
-  std::string source = Replace(kGood, "    body: \"Acme Coffee: 20% off at https://acme.com/x Reply STOP to opt out\"",
-                               "    body: |\n      Acme Coffee: 20% off\n      Reply STOP to opt out");
+  std::string source = Replace(
+      kGood, "    body: \"Acme Coffee: 20% off at https://acme.com/x Reply STOP to opt out\"",
+      "    body: |\n      Acme Coffee: 20% off\n      Reply STOP to opt out");
   auto r = LoadCampaign("c.yaml", source);
   REQUIRE(r.ok());
   const Campaign& c = r->campaign;
@@ -211,12 +213,14 @@ TEST_CASE("TextSpan follows escapes and block scalars") {
   CHECK(span.line == 16);
   CHECK(std::string(c.lines.Line(c.source, 16)).substr(span.column - 1, 4) == "STOP");
 
-  auto escaped = LoadCampaign("c.yaml", Replace(kGood, "Acme Coffee: 20%", "Acme \\u2019Coffee: 20%"));
+  auto escaped =
+      LoadCampaign("c.yaml", Replace(kGood, "Acme Coffee: 20%", "Acme \\u2019Coffee: 20%"));
   REQUIRE(escaped.ok());
   const auto& b2 = escaped->campaign.templates[0].body;
   size_t stop = b2.value.text.find("STOP");
   Span s2 = TextSpan(escaped->campaign, b2, stop, stop + 4);
-  CHECK(std::string(escaped->campaign.lines.Line(escaped->campaign.source, 14)).substr(s2.column - 1, 4) == "STOP");
+  CHECK(std::string(escaped->campaign.lines.Line(escaped->campaign.source, 14))
+            .substr(s2.column - 1, 4) == "STOP");
 }
 
 TEST_CASE("rates and durations parse in the documented forms") {

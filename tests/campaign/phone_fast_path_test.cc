@@ -30,31 +30,62 @@ std::string NanpNational(std::mt19937_64& rng) {
 std::string Written(std::mt19937_64& rng, const std::string& n) {
   std::string a = n.substr(0, 3), b = n.substr(3, 3), c = n.substr(6);
   switch (rng() % 14) {
-    case 0: return "+1" + n;
-    case 1: return "(" + a + ") " + b + "-" + c;
-    case 2: return a + "." + b + "." + c;
-    case 3: return "+1 " + a + " " + b + " " + c;
-    case 4: return "1-" + a + "-" + b + "-" + c;
-    case 5: return n;
-    case 6: return "1" + n;
-    case 7: return " +1 (" + a + ") " + b + "-" + c + " ";
-    case 8: return a + "/" + b + "-" + c;
-    case 9: return "+1-" + a + "-" + b + "-" + c;
-    case 10: return "+1" + n.substr(0, 9);             // too short
-    case 11: return "+1" + n + Digits(rng, 1);         // too long
-    case 12: return "011 1 " + n;                      // international prefix
-    default: return "+1 " + a + " " + b + " " + c + " ext. 12";
+    case 0:
+      return "+1" + n;
+    case 1:
+      return "(" + a + ") " + b + "-" + c;
+    case 2:
+      return a + "." + b + "." + c;
+    case 3:
+      return "+1 " + a + " " + b + " " + c;
+    case 4:
+      return "1-" + a + "-" + b + "-" + c;
+    case 5:
+      return n;
+    case 6:
+      return "1" + n;
+    case 7:
+      return " +1 (" + a + ") " + b + "-" + c + " ";
+    case 8:
+      return a + "/" + b + "-" + c;
+    case 9:
+      return "+1-" + a + "-" + b + "-" + c;
+    case 10:
+      return "+1" + n.substr(0, 9);  // too short
+    case 11:
+      return "+1" + n + Digits(rng, 1);  // too long
+    case 12:
+      return "011 1 " + n;  // international prefix
+    default:
+      return "+1 " + a + " " + b + " " + c + " ext. 12";
   }
 }
 
 std::string Junk(std::mt19937_64& rng) {
-  static const char* kJunk[] = {"", "n/a", "+", "++12125550142", "12", "phone",
-                                "+1 (212) 555-O142", "212 555 0142 x7", "+999 123",
-                                "tel:+1-212-555-0142", "+44 7911 123456", "07911 123456",
-                                "+4420 7946 0958", "0044 7911 123456", "+1 800 555 0199",
-                                "(800) 555-0199", "+1 900 555 0142", "1 (1212) 555 0142",
-                                "+1 212 555 0142 ", "\t2125550142", "212-555-0142-",
-                                "+12125550142\n", "(((212)))5550142", "+1 0212 555 0142"};
+  static const char* kJunk[] = {"",
+                                "n/a",
+                                "+",
+                                "++12125550142",
+                                "12",
+                                "phone",
+                                "+1 (212) 555-O142",
+                                "212 555 0142 x7",
+                                "+999 123",
+                                "tel:+1-212-555-0142",
+                                "+44 7911 123456",
+                                "07911 123456",
+                                "+4420 7946 0958",
+                                "0044 7911 123456",
+                                "+1 800 555 0199",
+                                "(800) 555-0199",
+                                "+1 900 555 0142",
+                                "1 (1212) 555 0142",
+                                "+1 212 555 0142 ",
+                                "\t2125550142",
+                                "212-555-0142-",
+                                "+12125550142\n",
+                                "(((212)))5550142",
+                                "+1 0212 555 0142"};
   std::string s = kJunk[rng() % (sizeof(kJunk) / sizeof(kJunk[0]))];
   if (rng() % 4 == 0 && !s.empty()) s[rng() % s.size()] = static_cast<char>(rng() % 128);
   return s;

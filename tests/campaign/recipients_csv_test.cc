@@ -54,12 +54,12 @@ TEST_CASE("csv: BOM and CRLF") {
 TEST_CASE("csv: malformed rows are listed with their lines and skipped") {
   std::string bytes =
       "phone,name\n"
-      "+12125550142,Smith, John\n"   // line 2: three fields
-      "+12125550143\n"               // line 3: one field
-      "+12125550144,\xC3\x28\n"      // line 4: invalid UTF-8
-      "+12125550146,Good\n";         // line 5
+      "+12125550142,Smith, John\n"                  // line 2: three fields
+      "+12125550143\n"                              // line 3: one field
+      "+12125550144,\xC3\x28\n"                     // line 4: invalid UTF-8
+      "+12125550146,Good\n";                        // line 5
   bytes += std::string("+12125550145,A\0B\n", 17);  // line 6: NUL byte
-  bytes += "+12125550147,\"never closed\nmore\n";  // line 7: unterminated
+  bytes += "+12125550147,\"never closed\nmore\n";   // line 7: unterminated
   Parsed p = ParseAll(bytes);
   REQUIRE(p.table.source_line.size() == 1);
   CHECK(p.table.source_line[0] == 5);

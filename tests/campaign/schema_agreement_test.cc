@@ -28,14 +28,16 @@ bool SchemaAccepts(const std::string& path) {
       "python3 -c '\n"
       "import json, sys, yaml, jsonschema\n"
       "class Loader(yaml.SafeLoader): pass\n"
-      "Loader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != \"tag:yaml.org,2002:timestamp\"]\n"
+      "Loader.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "
+      "\"tag:yaml.org,2002:timestamp\"]\n"
       "    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}\n"
       "schema = json.load(open(sys.argv[1]))\n"
       "jsonschema.Draft7Validator.check_schema(schema)\n"
       "doc = yaml.load(open(sys.argv[2], encoding=\"utf-8\"), Loader=Loader)\n"
       "errors = list(jsonschema.Draft7Validator(schema).iter_errors(doc))\n"
       "sys.exit(1 if errors else 0)\n"
-      "' '" + kSourceDir + "/campaigns/schema/campaign.schema.json' '" + path + "' 2>/dev/null";
+      "' '" +
+      kSourceDir + "/campaigns/schema/campaign.schema.json' '" + path + "' 2>/dev/null";
   return std::system(command.c_str()) == 0;
 }
 

@@ -57,11 +57,11 @@ TEST_CASE("recipients: timezone column wins; several candidates are flagged as g
   testing::ScratchDir dir;
   dir.Write("r.csv",
             "phone,timezone,state\n"
-            "+12125550142,America/Chicago,\n"   // column wins
-            "+12125550143,Mars/Base,\n"         // invalid: from the number
-            "+12082995555,,\n"                  // Boise or Los Angeles: guessed
-            "+18005550199,,\n"                  // toll free: every NANP zone
-            "+13055550100,,fl\n");              // state from the column
+            "+12125550142,America/Chicago,\n"  // column wins
+            "+12125550143,Mars/Base,\n"        // invalid: from the number
+            "+12082995555,,\n"                 // Boise or Los Angeles: guessed
+            "+18005550199,,\n"                 // toll free: every NANP zone
+            "+13055550100,,fl\n");             // state from the column
   Campaign c = testing::CampaignWithFile(dir, "r.csv");
   c.schedule.timezone = {"America/New_York", {20, 13}, true};
   RecipientLoadResult r = testing::LoadOk(c);

@@ -23,10 +23,11 @@ std::vector<Finding> RunCheck(const ContentCheck& check, const MessageContext& c
 }
 
 TEST_CASE("opt-out language in the forms people write") {
-  for (const char* body : {"Reply STOP to opt out", "Text STOP to end", "STOP2END", "txt STOP", "stop=end",
-                           "Reply END to stop", "Send UNSUBSCRIBE", "reply stop to cancel", "Text QUIT to quit",
-                           "Reply STOPALL", "Reply REVOKE", "Text OPTOUT", "Reply \"STOP\" to opt out",
-                           "Msg STOP to 12345", "Reply CANCEL anytime"}) {
+  for (const char* body :
+       {"Reply STOP to opt out", "Text STOP to end", "STOP2END", "txt STOP", "stop=end",
+        "Reply END to stop", "Send UNSUBSCRIBE", "reply stop to cancel", "Text QUIT to quit",
+        "Reply STOPALL", "Reply REVOKE", "Text OPTOUT", "Reply \"STOP\" to opt out",
+        "Msg STOP to 12345", "Reply CANCEL anytime"}) {
     CAPTURE(body);
     CHECK(FindOptOutInstruction(body).has_value());
   }
@@ -45,8 +46,9 @@ TEST_CASE("missing-opt-out by use case") {
   CHECK(RunCheck(check, c)[0].level == Level::kError);
   c.use_case = UseCase::kPolitical;
   CHECK(RunCheck(check, c)[0].level == Level::kWarning);
-  for (UseCase u : {UseCase::kTwoFactor, UseCase::kAccountNotification, UseCase::kDeliveryNotification,
-                    UseCase::kCustomerCare, UseCase::kFraudAlert, UseCase::kPublicService}) {
+  for (UseCase u :
+       {UseCase::kTwoFactor, UseCase::kAccountNotification, UseCase::kDeliveryNotification,
+        UseCase::kCustomerCare, UseCase::kFraudAlert, UseCase::kPublicService}) {
     c.use_case = u;
     CHECK(RunCheck(check, c).empty());
   }
@@ -84,7 +86,9 @@ TEST_CASE("incomplete-opt-in-confirmation lists what is missing") {
   CHECK(f[0].message.find("frequency") != std::string::npos);
   CHECK(f[0].message.find("HELP") != std::string::npos);
   CHECK(f[0].message.find("STOP") != std::string::npos);
-  c.body = "Acme Coffee: Msg frequency varies. Msg&data rates may apply. Reply HELP for help. Reply STOP to cancel.";
+  c.body =
+      "Acme Coffee: Msg frequency varies. Msg&data rates may apply. Reply HELP for help. Reply "
+      "STOP to cancel.";
   CHECK(RunCheck(check, c).empty());
   c.kind = BodyKind::kTemplate;
   c.body = "Thanks";
@@ -122,9 +126,9 @@ TEST_CASE("embedded-phone-number: numbers, not prices, dates, codes, orders or s
     CHECK(RunCheck(check, c).size() == 1);
   }
   for (const char* body : {"Call us at +1 (415) 555-0100", "Total $1,299.99 on 2026-12-01",
-                           "Your code is 482913", "Order #1234567890 shipped", "Tracking 123456789012",
-                           "Zip 94107-1234", "Open 9:00-17:00, 12/01/2026", "Save 20% on 3 items",
-                           "Ref: 4829301122", "Reply to this number"}) {
+                           "Your code is 482913", "Order #1234567890 shipped",
+                           "Tracking 123456789012", "Zip 94107-1234", "Open 9:00-17:00, 12/01/2026",
+                           "Save 20% on 3 items", "Ref: 4829301122", "Reply to this number"}) {
     c.body = body;
     CAPTURE(body);
     CHECK(RunCheck(check, c).empty());

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "campaign/recipients_test_util.h"
-#include "doctest/doctest.h"
 #include "diag/rule_catalog.h"
+#include "doctest/doctest.h"
 
 namespace smslint {
 namespace {

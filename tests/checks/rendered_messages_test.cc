@@ -92,7 +92,8 @@ TEST_CASE("rendered: a field value that forces UCS-2") {
   dir.Write("g.csv", "phone,first_name\n+12125550142,Ren\xC3\xA9\n");
   Campaign g = WithTemplates(CampaignWithFile(dir, "g.csv"), {"Acme: hi {{first_name}}"});
   CHECK(CheckRenderedMessages(g, LoadOk(g).table, false, 3).empty());
-  Campaign u = WithTemplates(CampaignWithFile(dir, "r.csv"), {"Acme \xE2\x98\x95: hi {{first_name}}"});
+  Campaign u =
+      WithTemplates(CampaignWithFile(dir, "r.csv"), {"Acme \xE2\x98\x95: hi {{first_name}}"});
   CHECK(CheckRenderedMessages(u, LoadOk(u).table, false, 3).empty());
 }
 

@@ -68,8 +68,9 @@ TEST_CASE("content/segment-count renders placeholders with fallbacks or field na
   CHECK(Run(one, std::string(150, 'a') + "{{first_name}}").empty());
   CHECK(Run(one, std::string(151, 'a') + "{{first_name}}").size() == 1);
   // A UCS-2 fallback makes the rendered message UCS-2: 75 units, 2 segments.
-  std::vector<Finding> findings =
-      Run(one, std::string(70, 'a') + "{{name|\xE2\x80\x9C" "pal\xE2\x80\x9D}}");
+  std::vector<Finding> findings = Run(one, std::string(70, 'a') +
+                                               "{{name|\xE2\x80\x9C"
+                                               "pal\xE2\x80\x9D}}");
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].message.find("UCS-2") != std::string::npos);
   // Outside templates braces are text.

@@ -55,12 +55,18 @@ TEST_CASE("content/ucs2-character without a replacement, invisible and invalid c
 
 TEST_CASE("content/ucs2-character passes GSM-7 text, accents GSM-7 has, and placeholders") {
   CHECK(Run("Acme: we're open late tonight. Reply STOP to opt out").empty());
-  CHECK(Run("Caf\xC3\xA9 cr\xC3\xA8me \xC3\xA0 5\xE2\x82\xAC, \xC2\xA3" "3 {[~]}").empty());
+  CHECK(Run("Caf\xC3\xA9 cr\xC3\xA8me \xC3\xA0 5\xE2\x82\xAC, \xC2\xA3"
+            "3 {[~]}")
+            .empty());
   CHECK(Run("").empty());
   // Inside {{...}} the text is a field name or a fallback, not sent as written.
-  CHECK(Run("Hi {{first_name|\xE2\x80\x9C" "friend\xE2\x80\x9D}}, see you").empty());
+  CHECK(Run("Hi {{first_name|\xE2\x80\x9C"
+            "friend\xE2\x80\x9D}}, see you")
+            .empty());
   // The same characters outside a placeholder fire.
-  CHECK(Run("Hi {{first_name}} \xE2\x80\x9C" "friend\xE2\x80\x9D").size() == 2);
+  CHECK(Run("Hi {{first_name}} \xE2\x80\x9C"
+            "friend\xE2\x80\x9D")
+            .size() == 2);
   // In plain text (smslint text) braces are text.
   CHECK(Run("Hi {{\xE2\x80\x9C}}", BodyKind::kText).size() == 1);
 }

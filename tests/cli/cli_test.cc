@@ -53,7 +53,8 @@ TEST_CASE("unusable input is one path:line:col error line and exit 2") {
         "campaigns/no-such-file.yaml:1:1: error: cannot open file: No such file or directory\n");
   CliResult syntax = RunCli({"lint", "campaigns/mistakes/syntax-error.yaml"});
   CHECK(syntax.exit_code == 2);
-  CHECK(Contains(syntax.stderr_text, "campaigns/mistakes/syntax-error.yaml:14:11: error: YAML syntax"));
+  CHECK(Contains(syntax.stderr_text,
+                 "campaigns/mistakes/syntax-error.yaml:14:11: error: YAML syntax"));
   CliResult directory = RunCli({"lint", "-"}, "");
   CHECK(directory.exit_code == 2);
   CHECK(Contains(directory.stderr_text, "-:1:1: error: the file is empty"));
@@ -96,8 +97,8 @@ TEST_CASE("--output writes the whole report atomically and prints nothing") {
   CHECK(ss.str().back() == '\n');
   std::filesystem::remove(out);
 
-  CliResult unwritable = RunCli({"lint", "--output", "/nonexistent-dir/report.txt",
-                                 "campaigns/holiday-promo.yaml"});
+  CliResult unwritable =
+      RunCli({"lint", "--output", "/nonexistent-dir/report.txt", "campaigns/holiday-promo.yaml"});
   CHECK(unwritable.exit_code == 2);
   CHECK(Contains(unwritable.stderr_text, "/nonexistent-dir/report.txt:1:1: error:"));
 }
@@ -136,7 +137,9 @@ TEST_CASE("inline recipient numbers are masked in quoted source lines unless --s
     CHECK(r.output.find("3125550143") == std::string::npos);
   }
   CliResult masked = RunCli({"check", file});
-  CHECK(Contains(masked.stdout_text, "list: [\"+1312\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2" "0142\""));
+  CHECK(Contains(masked.stdout_text,
+                 "list: [\"+1312\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2"
+                 "0142\""));
   CliResult shown = RunCli({"check", "--show-pii", file});
   CHECK(Contains(shown.stdout_text, "list: [\"+13125550142\""));
 }
@@ -147,7 +150,8 @@ TEST_CASE("inline recipient numbers are masked in quoted source lines unless --s
 namespace smslint {
 namespace {
 
-TEST_CASE("max_segments in .smslint.yaml reaches lint and check, a bad value is exit 2 at its line") {
+TEST_CASE(
+    "max_segments in .smslint.yaml reaches lint and check, a bad value is exit 2 at its line") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / "smslint-max-segments";
   fs::remove_all(dir);
@@ -167,7 +171,8 @@ TEST_CASE("max_segments in .smslint.yaml reaches lint and check, a bad value is 
   std::ofstream(dir / ".smslint.yaml") << "rules:\n  content/segment-count: {max_segments: 5}\n";
   CHECK(segment_findings("lint") == 0);
   CHECK(segment_findings("check") == 0);
-  std::ofstream(dir / ".smslint.yaml") << "rules:\n  content/segment-count: {max_segments: banana}\n";
+  std::ofstream(dir / ".smslint.yaml")
+      << "rules:\n  content/segment-count: {max_segments: banana}\n";
   CliResult bad = RunCli({"check", (dir / "long.yaml").string()});
   CHECK(bad.exit_code == 2);
   CHECK(Contains(bad.stderr_text, ".smslint.yaml:2:"));

@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -54,9 +54,9 @@ TEST_CASE("golden CLI outputs match for every example campaign, and every campai
         expected.insert(name);
         CAPTURE(name);
         const std::filesystem::path file = golden / name;
-        REQUIRE_MESSAGE(std::filesystem::exists(file),
-                        "no golden output for campaigns/" << campaign.string()
-                                                          << ": run `make golden`");
+        REQUIRE_MESSAGE(std::filesystem::exists(file), "no golden output for campaigns/"
+                                                           << campaign.string()
+                                                           << ": run `make golden`");
         CliResult got = RunCli({command, "--format", format, "campaigns/" + campaign.string()});
         CHECK(got.output + "exit " + std::to_string(got.exit_code) + "\n" == ReadAll(file));
       }

@@ -1,5 +1,4 @@
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -15,8 +14,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string FreshDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() /
-                 ("smslint-init-test-" + std::to_string(::getpid()) + "-" + name);
+  fs::path dir =
+      fs::temp_directory_path() / ("smslint-init-test-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();
@@ -48,8 +47,8 @@ TEST_CASE("init: writes a starter that passes check without any finding") {
 TEST_CASE("init: every route and use case gives a clean starter") {
   std::string dir = FreshDir("matrix");
   for (const char* route : {"p2p", "10dlc", "toll_free", "short_code"}) {
-    for (const char* use_case : {"marketing", "two_factor", "delivery_notification",
-                                 "fraud_alert", "account_notification", "mixed"}) {
+    for (const char* use_case : {"marketing", "two_factor", "delivery_notification", "fraud_alert",
+                                 "account_notification", "mixed"}) {
       std::string path = dir + "/" + route + "-" + use_case + ".yaml";
       CliResult init = RunCli({"init", "--route", route, "--use-case", use_case, path});
       CAPTURE(path);

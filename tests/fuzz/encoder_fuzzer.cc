@@ -1,5 +1,5 @@
-// libFuzzer target: the GSM-7/UCS-2 encoder and segment counter. Built with -DSMSLINT_FUZZ=ON (clang);
-// run through `make fuzz`. Crashing inputs go to tests/fuzz/regressions/encoder/.
+// libFuzzer target: the GSM-7/UCS-2 encoder and segment counter. Built with -DSMSLINT_FUZZ=ON
+// (clang); run through `make fuzz`. Crashing inputs go to tests/fuzz/regressions/encoder/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

@@ -23,7 +23,8 @@ inline std::string RunCampaignLoader(std::string_view bytes) {
   absl::StatusOr<LoadResult> result = LoadCampaign("fuzz.yaml", std::string(bytes));
   if (!result.ok()) {
     std::string_view message(result.status().message().data(), result.status().message().size());
-    if (message.substr(0, 10) != "fuzz.yaml:") return "error message without the path: " + std::string(message);
+    if (message.substr(0, 10) != "fuzz.yaml:")
+      return "error message without the path: " + std::string(message);
     return "";
   }
   for (const Template& t : result->campaign.templates) {
@@ -47,16 +48,20 @@ inline std::string RunRecipientsCsv(std::string_view bytes) {
   ParseCsvRows(bytes, header, table, issues, max_row);
   size_t rows = table.source_line.size();
   size_t columns = table.columns.size();
-  if (rows > 0 && table.offsets.size() != rows * columns + 1) return "offsets do not match rows x columns";
+  if (rows > 0 && table.offsets.size() != rows * columns + 1)
+    return "offsets do not match rows x columns";
   for (size_t i = 1; i < table.offsets.size(); ++i) {
     if (table.offsets[i] < table.offsets[i - 1]) return "offsets go backwards";
   }
-  if (!table.offsets.empty() && table.offsets.back() != table.arena.size()) return "offsets do not end at the arena's end";
+  if (!table.offsets.empty() && table.offsets.back() != table.arena.size())
+    return "offsets do not end at the arena's end";
   for (size_t r = 0; r < rows; ++r) {
-    if (r > 0 && table.source_line[r] <= table.source_line[r - 1]) return "row lines not increasing";
+    if (r > 0 && table.source_line[r] <= table.source_line[r - 1])
+      return "row lines not increasing";
     for (size_t c = 0; c < columns; ++c) {
       std::string_view field = table.arena;
-      field = field.substr(table.offsets[r * columns + c], table.offsets[r * columns + c + 1] - table.offsets[r * columns + c]);
+      field = field.substr(table.offsets[r * columns + c],
+                           table.offsets[r * columns + c + 1] - table.offsets[r * columns + c]);
       if (field.size() > kMaxCsvRowBytes) return "field longer than the row limit";
     }
   }
@@ -66,11 +71,14 @@ inline std::string RunRecipientsCsv(std::string_view bytes) {
 // Parses bytes as a template and renders it with values cut from the same bytes.
 inline std::string RunTemplateRenderer(std::string_view bytes) {
   ParsedTemplate parsed = ParseTemplate(bytes);
-  if (parsed.literals.size() != parsed.placeholders.size() + 1) return "literals != placeholders + 1";
+  if (parsed.literals.size() != parsed.placeholders.size() + 1)
+    return "literals != placeholders + 1";
   size_t previous_end = 0;
   for (const Placeholder& p : parsed.placeholders) {
-    if (p.begin < previous_end || p.end <= p.begin || p.end > bytes.size()) return "placeholder span out of order";
-    if (bytes.substr(p.begin, 2) != "{{" || bytes.substr(p.end - 2, 2) != "}}") return "placeholder span not on braces";
+    if (p.begin < previous_end || p.end <= p.begin || p.end > bytes.size())
+      return "placeholder span out of order";
+    if (bytes.substr(p.begin, 2) != "{{" || bytes.substr(p.end - 2, 2) != "}}")
+      return "placeholder span not on braces";
     previous_end = p.end;
   }
   for (size_t u : parsed.unclosed) {
@@ -106,14 +114,16 @@ inline std::string RunEncoder(std::string_view bytes) {
     return "GSM-7 result with UCS-2 characters listed (or the reverse)";
   }
   for (const Ucs2Character& c : full.ucs2_characters) {
-    if (c.byte_offset + c.byte_length > bytes.size() || c.byte_length == 0) return "UCS-2 character span out of range";
+    if (c.byte_offset + c.byte_length > bytes.size() || c.byte_length == 0)
+      return "UCS-2 character span out of range";
     (void)FormatCodePoint(c.code_point);
     (void)UnicodeName(c.code_point);
   }
   std::string replaced = ApplyGsm7Replacements(bytes);
   SegmentAnalysis after = AnalyzeSegments(replaced);
   // Replacing stand-ins never makes a message need more UCS-2 characters.
-  if (after.ucs2_characters.size() > full.ucs2_characters.size()) return "replacements added UCS-2 characters";
+  if (after.ucs2_characters.size() > full.ucs2_characters.size())
+    return "replacements added UCS-2 characters";
   return "";
 }
 

@@ -1,5 +1,6 @@
-// libFuzzer target: the recipients CSV reader (ParseCsvHeader, ParseCsvRows). Built with -DSMSLINT_FUZZ=ON (clang);
-// run through `make fuzz`. Crashing inputs go to tests/fuzz/regressions/recipients_csv/.
+// libFuzzer target: the recipients CSV reader (ParseCsvHeader, ParseCsvRows). Built with
+// -DSMSLINT_FUZZ=ON (clang); run through `make fuzz`. Crashing inputs go to
+// tests/fuzz/regressions/recipients_csv/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

@@ -9,8 +9,8 @@
 #include "tests/fuzz/entry_points.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string broken =
-      smslint::fuzz::RunTemplateRenderer(std::string_view(reinterpret_cast<const char*>(data), size));
+  std::string broken = smslint::fuzz::RunTemplateRenderer(
+      std::string_view(reinterpret_cast<const char*>(data), size));
   if (!broken.empty()) {
     std::fprintf(stderr, "invariant broken: %s\n", broken.c_str());
     __builtin_trap();

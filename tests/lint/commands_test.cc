@@ -9,11 +9,13 @@ namespace smslint {
 namespace {
 
 TEST_CASE("text: columns inside the message, caret, exit code by --fail-on") {
-  CliResult r = RunCli({"text", "--color", "never", "Acme Liquors: 20% off all wine. Reply STOP to opt out"});
+  CliResult r =
+      RunCli({"text", "--color", "never", "Acme Liquors: 20% off all wine. Reply STOP to opt out"});
   CHECK(r.exit_code == 1);
-  CHECK(r.stdout_text.find("<text>:1:27: error: SHAFT-C content (alcohol): \"wine\" [content/shaft]\n"
-                           "  Acme Liquors: 20% off all wine. Reply STOP to opt out\n"
-                           "                            ^~~~\n") != std::string::npos);
+  CHECK(
+      r.stdout_text.find("<text>:1:27: error: SHAFT-C content (alcohol): \"wine\" [content/shaft]\n"
+                         "  Acme Liquors: 20% off all wine. Reply STOP to opt out\n"
+                         "                            ^~~~\n") != std::string::npos);
   CliResult clean = RunCli({"text", "--brand", "Acme Coffee", "--use-case", "marketing",
                             "Acme Coffee: lattes 20% off today. Reply STOP to opt out"});
   CHECK(clean.exit_code == 0);
@@ -24,12 +26,14 @@ TEST_CASE("text: columns inside the message, caret, exit code by --fail-on") {
 }
 
 TEST_CASE("text: stdin, context flags, json") {
-  CliResult r = RunCli({"text", "--format", "json", "--brand", "Acme", "--use-case", "marketing", "--country", "CA"},
-                       "Lattes at http://acme.com/x\n");
+  CliResult r = RunCli(
+      {"text", "--format", "json", "--brand", "Acme", "--use-case", "marketing", "--country", "CA"},
+      "Lattes at http://acme.com/x\n");
   CHECK(r.exit_code == 1);
   CHECK(r.stdout_text.find("\"rule\": \"content/missing-brand\"") != std::string::npos);
   CHECK(r.stdout_text.find("\"rule\": \"content/missing-opt-out\"") != std::string::npos);
-  CHECK(r.stdout_text.find("\"rule\": \"content/insecure-link\",\n      \"level\": \"error\"") != std::string::npos);
+  CHECK(r.stdout_text.find("\"rule\": \"content/insecure-link\",\n      \"level\": \"error\"") !=
+        std::string::npos);
   CliResult bad = RunCli({"text", "--use-case", "marketting", "hi"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.stderr_text.find("did you mean 'marketing'?") != std::string::npos);
@@ -55,7 +59,8 @@ TEST_CASE("rules and explain") {
                          "lint/unused-suppression", "schema/unknown-key"}) {
     CHECK(rules.stdout_text.find(id) != std::string::npos);
   }
-  CHECK(RunCli({"rules", "--format", "json"}).stdout_text.find("\"id\": \"content/spam-phrase\"") != std::string::npos);
+  CHECK(RunCli({"rules", "--format", "json"}).stdout_text.find("\"id\": \"content/spam-phrase\"") !=
+        std::string::npos);
   CliResult explain = RunCli({"explain", "content/excessive-caps"});
   CHECK(explain.exit_code == 0);
   CHECK(explain.stdout_text.find("Why: ") != std::string::npos);

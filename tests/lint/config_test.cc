@@ -1,8 +1,9 @@
+#include "lint/config.h"
+
 #include <filesystem>
 #include <fstream>
 
 #include "doctest/doctest.h"
-#include "lint/config.h"
 
 namespace smslint {
 namespace {
@@ -25,7 +26,8 @@ TEST_CASE("rule globs") {
 TEST_CASE("parse: off, level, options, select, ignore") {
   absl::StatusOr<Config> config = ParseConfig(
       ".smslint.yaml",
-      "rules:\n  content/spam-phrase: off\n  content/excessive-caps: {level: error, max_caps_ratio: 0.6}\n"
+      "rules:\n  content/spam-phrase: off\n  content/excessive-caps: {level: error, "
+      "max_caps_ratio: 0.6}\n"
       "  traffic/*: info\nselect: [content/*, traffic/*]\nignore: content/stock-trading\n");
   REQUIRE_MESSAGE(config.ok(), config.status().message());
   REQUIRE(config->rules.size() == 3);
@@ -43,17 +45,21 @@ TEST_CASE("parse errors name path:line:col") {
   CHECK(c.status().message() == "x.yaml:1:1: error: unknown key 'rule'; did you mean 'rules'?");
   c = ParseConfig("x.yaml", "rules:\n  content/shaft: loud\n");
   REQUIRE(!c.ok());
-  CHECK(std::string(c.status().message()).rfind("x.yaml:2:18: error: unknown level 'loud'", 0) == 0);
+  CHECK(std::string(c.status().message()).rfind("x.yaml:2:18: error: unknown level 'loud'", 0) ==
+        0);
   CHECK(!ParseConfig("x.yaml", "rules: [a").ok());
 }
 
 TEST_CASE("ApplyConfig filters and re-levels every family") {
-  absl::StatusOr<Config> config = ParseConfig(
-      "c", "rules:\n  content/*: warning\n  content/shaft: error\n  schema/unknown-key: off\n  traffic/balance: info\n");
+  absl::StatusOr<Config> config =
+      ParseConfig("c",
+                  "rules:\n  content/*: warning\n  content/shaft: error\n  schema/unknown-key: "
+                  "off\n  traffic/balance: info\n");
   REQUIRE(config.ok());
-  std::vector<Diagnostic> ds = {D("content/shaft", Level::kError), D("content/missing-brand", Level::kError),
-                                D("schema/unknown-key", Level::kWarning), D("traffic/balance", Level::kWarning),
-                                D("data/duplicate-recipient", Level::kWarning)};
+  std::vector<Diagnostic> ds = {
+      D("content/shaft", Level::kError), D("content/missing-brand", Level::kError),
+      D("schema/unknown-key", Level::kWarning), D("traffic/balance", Level::kWarning),
+      D("data/duplicate-recipient", Level::kWarning)};
   ApplyConfig(*config, {}, {"data/*"}, ds);
   REQUIRE(ds.size() == 3);
   CHECK(ds[0].level == Level::kError);

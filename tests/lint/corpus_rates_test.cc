@@ -19,8 +19,9 @@ namespace smslint {
 namespace {
 
 std::string ReadCorpus() {
-  for (std::string path : {std::string(SMSLINT_SOURCE_DIR) + "/tests/fixtures/corpora/SMSSpamCollection",
-                           std::string(SMSLINT_SHARED_DIR) + "/data/corpora/sms-spam-collection/SMSSpamCollection"}) {
+  for (std::string path :
+       {std::string(SMSLINT_SOURCE_DIR) + "/tests/fixtures/corpora/SMSSpamCollection",
+        std::string(SMSLINT_SHARED_DIR) + "/data/corpora/sms-spam-collection/SMSSpamCollection"}) {
     std::ifstream in(path, std::ios::binary);
     if (!in) continue;
     std::stringstream buffer;
@@ -57,7 +58,9 @@ CorpusRates Measure(const RuleEngine& engine, bool print_misses) {
         ++rates.ham_with_error;
         if (print_misses) {
           for (const Finding& f : findings) {
-            if (f.level == Level::kError) std::printf("HAM-ERROR [%s] %s | %s\n", f.rule.c_str(), f.message.c_str(), body.c_str());
+            if (f.level == Level::kError)
+              std::printf("HAM-ERROR [%s] %s | %s\n", f.rule.c_str(), f.message.c_str(),
+                          body.c_str());
           }
         }
       }
@@ -82,9 +85,10 @@ TEST_CASE("CTIA pack on the SMS Spam Collection: ham errors < 1%, spam findings 
   REQUIRE(rates.spam == 747);
   double ham_error_rate = 100.0 * rates.ham_with_error / rates.ham;
   double spam_hit_rate = 100.0 * rates.spam_with_finding / rates.spam;
-  MESSAGE("ham with an error-level finding: " << rates.ham_with_error << "/" << rates.ham << " ("
-          << ham_error_rate << "%); spam with a finding: " << rates.spam_with_finding << "/"
-          << rates.spam << " (" << spam_hit_rate << "%)");
+  MESSAGE("ham with an error-level finding: "
+          << rates.ham_with_error << "/" << rates.ham << " (" << ham_error_rate
+          << "%); spam with a finding: " << rates.spam_with_finding << "/" << rates.spam << " ("
+          << spam_hit_rate << "%)");
   CHECK(ham_error_rate < 1.0);
   CHECK(spam_hit_rate > 90.0);
   // Measured: 20 ham messages with an error (0.41%), 678 spam with a finding (90.8%).

@@ -1,12 +1,13 @@
+#include "lint/engine.h"
+
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "doctest/doctest.h"
-#include "lint/engine.h"
-#include "lint/test_engine.h"
 #include "lint/rule_pack.h"
 #include "lint/test_context.h"
+#include "lint/test_engine.h"
 #include "lint/yaml_rule.h"
 #include "text/words.h"
 
@@ -41,7 +42,8 @@ constexpr char kHeader[] =
     "id: test/rule\nlevel: warning\nsummary: s\nwhy: w\nfix: f\nsource: src\n";
 
 TEST_CASE("existence matches whole words with inflections, not longer words") {
-  YamlRule rule = Parse(std::string(kHeader) + "extends: existence\nmessage: \"'{match}'\"\ntokens: [loan, bet]\n");
+  YamlRule rule = Parse(std::string(kHeader) +
+                        "extends: existence\nmessage: \"'{match}'\"\ntokens: [loan, bet]\n");
   CHECK(Run(rule, "Apply for a loan").size() == 1);
   CHECK(Run(rule, "Two LOANS approved").size() == 1);
   CHECK(Run(rule, "we loaned it").size() == 1);
@@ -55,8 +57,9 @@ TEST_CASE("existence matches whole words with inflections, not longer words") {
 }
 
 TEST_CASE("existence exceptions and placeholders") {
-  YamlRule rule = Parse(std::string(kHeader) +
-                        "extends: existence\nmessage: m\ntokens: [gun]\nexceptions: ['glue\\s+gun']\n");
+  YamlRule rule =
+      Parse(std::string(kHeader) +
+            "extends: existence\nmessage: m\ntokens: [gun]\nexceptions: ['glue\\s+gun']\n");
   CHECK(Run(rule, "hot glue gun sale").empty());
   CHECK(Run(rule, "gun sale").size() == 1);
   CHECK(Run(rule, "Hi {{gun}}, welcome").empty());
@@ -64,7 +67,8 @@ TEST_CASE("existence exceptions and placeholders") {
 
 TEST_CASE("substitution suggests the replacement") {
   YamlRule rule = Parse(std::string(kHeader) +
-                        "extends: substitution\nmessage: \"use '{replacement}' not '{match}'\"\nswap: {'txt': text}\n");
+                        "extends: substitution\nmessage: \"use '{replacement}' not "
+                        "'{match}'\"\nswap: {'txt': text}\n");
   std::vector<Finding> f = Run(rule, "pls txt me");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "use 'text' not 'txt'");
@@ -73,7 +77,8 @@ TEST_CASE("substitution suggests the replacement") {
 
 TEST_CASE("occurrence: min and max") {
   YamlRule rule = Parse(std::string(kHeader) +
-                        "extends: occurrence\nmessage: \"{count} links\"\npatterns: ['https://']\noptions: {min: 1, max: 2}\n");
+                        "extends: occurrence\nmessage: \"{count} links\"\npatterns: "
+                        "['https://']\noptions: {min: 1, max: 2}\n");
   CHECK(Run(rule, "no link").size() == 1);
   CHECK(Run(rule, "https://a https://b").empty());
   std::vector<Finding> f = Run(rule, "https://a https://b https://c");
@@ -95,7 +100,8 @@ TEST_CASE("capitalization: ratio, all-caps words, brand and allowed words") {
 }
 
 TEST_CASE("repetition: the same word twice in a row") {
-  YamlRule rule = Parse(std::string(kHeader) + "extends: repetition\nmessage: \"'{match}' x{count}\"\n");
+  YamlRule rule =
+      Parse(std::string(kHeader) + "extends: repetition\nmessage: \"'{match}' x{count}\"\n");
   std::vector<Finding> f = Run(rule, "see the the menu");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "'the' x2");
@@ -103,17 +109,19 @@ TEST_CASE("repetition: the same word twice in a row") {
 }
 
 TEST_CASE("conditional: if without unless") {
-  YamlRule rule = Parse(std::string(kHeader) +
-                        "extends: conditional\nmessage: m\nif: ['\\bfree\\b']\nunless: ['terms apply']\n");
+  YamlRule rule =
+      Parse(std::string(kHeader) +
+            "extends: conditional\nmessage: m\nif: ['\\bfree\\b']\nunless: ['terms apply']\n");
   CHECK(Run(rule, "free coffee").size() == 1);
   CHECK(Run(rule, "free coffee, terms apply").empty());
   CHECK(Run(rule, "coffee").empty());
 }
 
 TEST_CASE("when and levels select by context") {
-  YamlRule rule = Parse(std::string(kHeader) +
-                        "extends: existence\nmessage: m\ntokens: [forex]\n"
-                        "when: {use_case: [marketing, mixed]}\nlevels: {country: {CA: error}, route: {p2p: off}}\n");
+  YamlRule rule = Parse(
+      std::string(kHeader) +
+      "extends: existence\nmessage: m\ntokens: [forex]\n"
+      "when: {use_case: [marketing, mixed]}\nlevels: {country: {CA: error}, route: {p2p: off}}\n");
   MessageContext c = ExampleContext("");
   std::vector<Finding> us = Run(rule, "forex tips", c);
   REQUIRE(us.size() == 1);
@@ -133,14 +141,19 @@ TEST_CASE("decoding errors name path:line:col") {
   std::string base = std::string(kHeader) + "extends: existence\nmessage: m\n";
   CHECK(ParseError(base + "tokns: [a]\n") ==
         "rules/t.yml:9:1: error: unknown key 'tokns' in a existence rule; did you mean 'tokens'?");
-  CHECK(ParseError(base + "patterns: ['ok', '(unclosed']\n").rfind("rules/t.yml:9:18: error: bad pattern '(unclosed'", 0) == 0);
-  CHECK(ParseError(base + "tokens: {a: b}\n") == "rules/t.yml:9:9: error: 'tokens' must be a list of strings");
+  CHECK(ParseError(base + "patterns: ['ok', '(unclosed']\n")
+            .rfind("rules/t.yml:9:18: error: bad pattern '(unclosed'", 0) == 0);
+  CHECK(ParseError(base + "tokens: {a: b}\n") ==
+        "rules/t.yml:9:9: error: 'tokens' must be a list of strings");
   CHECK(ParseError(std::string(kHeader) + "extends: existance\nmessage: m\ntokens: [a]\n") ==
         "rules/t.yml:7:10: error: unknown rule type 'existance'; did you mean 'existence'?");
-  CHECK(ParseError(base + "tokens: [a]\nlevels: {country: {CA: loud}}\n").rfind("rules/t.yml:10:24: error: unknown level 'loud'", 0) == 0);
-  CHECK(ParseError(base + "tokens: [a]\noptions: {max_caps: 1}\n").rfind("rules/t.yml:10:11: error: unknown option 'max_caps'", 0) == 0);
+  CHECK(ParseError(base + "tokens: [a]\nlevels: {country: {CA: loud}}\n")
+            .rfind("rules/t.yml:10:24: error: unknown level 'loud'", 0) == 0);
+  CHECK(ParseError(base + "tokens: [a]\noptions: {max_caps: 1}\n")
+            .rfind("rules/t.yml:10:11: error: unknown option 'max_caps'", 0) == 0);
   CHECK(ParseError("id: [").rfind("rules/t.yml:1:", 0) == 0);
-  CHECK(ParseError(std::string("id: bad id\nextends: existence\nlevel: warning\nmessage: m\nsummary: s\nwhy: w\nfix: f\nsource: s\ntokens: [a]\n")) ==
+  CHECK(ParseError(std::string("id: bad id\nextends: existence\nlevel: warning\nmessage: "
+                               "m\nsummary: s\nwhy: w\nfix: f\nsource: s\ntokens: [a]\n")) ==
         "rules/t.yml:1:5: error: rule id 'bad id' must look like category/name");
 }
 
@@ -150,9 +163,10 @@ TEST_CASE("--rules directories load, report errors by real path, and replace by 
   fs::remove_all(dir);
   fs::create_directories(dir);
   {
-    std::ofstream(dir / "house.yml") << "id: house/no-lol\nextends: existence\nlevel: info\nmessage: m\n"
-                                        "summary: s\nwhy: w\nfix: f\nsource: s\ntokens: [lol]\n"
-                                        "examples: {fire: [lol], pass: [hello]}\n";
+    std::ofstream(dir / "house.yml")
+        << "id: house/no-lol\nextends: existence\nlevel: info\nmessage: m\n"
+           "summary: s\nwhy: w\nfix: f\nsource: s\ntokens: [lol]\n"
+           "examples: {fire: [lol], pass: [hello]}\n";
   }
   absl::StatusOr<RuleEngine> engine = LoadTestEngine({dir.string()}, nullptr);
   REQUIRE_MESSAGE(engine.ok(), engine.status().message());
@@ -160,31 +174,35 @@ TEST_CASE("--rules directories load, report errors by real path, and replace by 
   CHECK(std::find(ids.begin(), ids.end(), "house/no-lol") != ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "content/shaft") != ids.end());
   CHECK(RuleIdsOf(engine->CheckMessage(ExampleContext("lol"))).size() >= 1);
-  {
-    std::ofstream(dir / "broken.yml") << "id: house/x\nextends: existence\nlevle: info\n";
-  }
+  { std::ofstream(dir / "broken.yml") << "id: house/x\nextends: existence\nlevle: info\n"; }
   absl::StatusOr<RuleEngine> broken = LoadTestEngine({dir.string()}, nullptr);
   REQUIRE(!broken.ok());
-  CHECK(std::string(broken.status().message()).find((dir / "broken.yml").string() + ":3:1: error: unknown key 'levle'") == 0);
+  CHECK(std::string(broken.status().message())
+            .find((dir / "broken.yml").string() + ":3:1: error: unknown key 'levle'") == 0);
   CHECK(!LoadTestEngine({(dir / "missing").string()}, nullptr).ok());
   fs::remove_all(dir);
 }
 
 TEST_CASE("config options and off reach the engine") {
   Config config;
-  config.rules.push_back({"content/excessive-caps", false, std::nullopt, {{"max_caps_words", "10"}}, "c:1:1"});
+  config.rules.push_back(
+      {"content/excessive-caps", false, std::nullopt, {{"max_caps_words", "10"}}, "c:1:1"});
   config.rules.push_back({"content/spam-phrase", true, std::nullopt, {}, "c:2:1"});
   absl::StatusOr<RuleEngine> engine = LoadTestEngine({}, &config);
   REQUIRE(engine.ok());
-  std::vector<std::string> ids =
-      RuleIdsOf(engine->CheckMessage(ExampleContext("Acme Coffee: BIG SALE TODAY, act now. Reply STOP to opt out")));
+  std::vector<std::string> ids = RuleIdsOf(engine->CheckMessage(
+      ExampleContext("Acme Coffee: BIG SALE TODAY, act now. Reply STOP to opt out")));
   CHECK(std::find(ids.begin(), ids.end(), "content/excessive-caps") == ids.end());
   CHECK(std::find(ids.begin(), ids.end(), "content/spam-phrase") == ids.end());
   Config bad;
-  bad.rules.push_back({"content/excessive-caps", false, std::nullopt, {{"max_caps_word", "10"}}, "c.yaml:3:5"});
+  bad.rules.push_back(
+      {"content/excessive-caps", false, std::nullopt, {{"max_caps_word", "10"}}, "c.yaml:3:5"});
   absl::StatusOr<RuleEngine> failed = LoadTestEngine({}, &bad);
   REQUIRE(!failed.ok());
-  CHECK(std::string(failed.status().message()).rfind("c.yaml:3:5: error: rule content/excessive-caps has no option 'max_caps_word'; did you mean 'max_caps_words'?", 0) == 0);
+  CHECK(std::string(failed.status().message())
+            .rfind("c.yaml:3:5: error: rule content/excessive-caps has no option 'max_caps_word'; "
+                   "did you mean 'max_caps_words'?",
+                   0) == 0);
 }
 
 TEST_CASE("the embedded pack loads and skips data folders") {
@@ -209,7 +227,8 @@ TEST_CASE("C++ check options: max_segments takes effect, bad values are errors a
   };
   CHECK(segment_findings(nullptr) == 1);
   Config roomy;
-  roomy.rules.push_back({"content/segment-count", false, std::nullopt, {{"max_segments", "10"}}, "c:1:1"});
+  roomy.rules.push_back(
+      {"content/segment-count", false, std::nullopt, {{"max_segments", "10"}}, "c:1:1"});
   CHECK(segment_findings(&roomy) == 0);
   Config tight;
   tight.rules.push_back({"content/*", false, std::nullopt, {{"max_segments", "1"}}, "c:1:1"});
@@ -219,18 +238,27 @@ TEST_CASE("C++ check options: max_segments takes effect, bad values are errors a
 
   for (const char* bad : {"banana", "0", "11", "2.5"}) {
     Config config;
-    config.rules.push_back({"content/segment-count", false, std::nullopt, {{"max_segments", bad}}, "c.yaml:4:3"});
+    config.rules.push_back(
+        {"content/segment-count", false, std::nullopt, {{"max_segments", bad}}, "c.yaml:4:3"});
     absl::StatusOr<RuleEngine> failed = LoadTestEngine({}, &config);
     REQUIRE(!failed.ok());
-    CHECK(std::string(failed.status().message()).rfind("c.yaml:4:3: error: option 'max_segments' of content/segment-count must be a whole number from 1 to 10", 0) == 0);
+    CHECK(std::string(failed.status().message())
+              .rfind("c.yaml:4:3: error: option 'max_segments' of content/segment-count must be a "
+                     "whole number from 1 to 10",
+                     0) == 0);
   }
   Config typo;
-  typo.rules.push_back({"content/segment-count", false, std::nullopt, {{"max_segment", "4"}}, "c.yaml:2:3"});
+  typo.rules.push_back(
+      {"content/segment-count", false, std::nullopt, {{"max_segment", "4"}}, "c.yaml:2:3"});
   absl::StatusOr<RuleEngine> failed = LoadTestEngine({}, &typo);
   REQUIRE(!failed.ok());
-  CHECK(std::string(failed.status().message()).rfind("c.yaml:2:3: error: rule content/segment-count has no option 'max_segment'; did you mean 'max_segments'?", 0) == 0);
+  CHECK(std::string(failed.status().message())
+            .rfind("c.yaml:2:3: error: rule content/segment-count has no option 'max_segment'; did "
+                   "you mean 'max_segments'?",
+                   0) == 0);
   Config none;
-  none.rules.push_back({"content/insecure-link", false, std::nullopt, {{"strict", "1"}}, "c.yaml:2:3"});
+  none.rules.push_back(
+      {"content/insecure-link", false, std::nullopt, {{"strict", "1"}}, "c.yaml:2:3"});
   CHECK(!LoadTestEngine({}, &none).ok());
 }
 

@@ -6,9 +6,9 @@
 #include "checks/registry.h"
 #include "doctest/doctest.h"
 #include "lint/engine.h"
-#include "lint/test_engine.h"
 #include "lint/suppression.h"
 #include "lint/test_context.h"
+#include "lint/test_engine.h"
 #include "text/words.h"
 
 namespace smslint {
@@ -113,8 +113,10 @@ TEST_CASE("lint/unused-suppression examples") {
   const RuleInfo& info = UnusedSuppressionRuleInfo();
   REQUIRE(!info.fire_examples.empty());
   REQUIRE(!info.pass_examples.empty());
-  for (const std::string& e : info.fire_examples) CHECK_MESSAGE(UnusedSuppressionFires(*engine, e), e);
-  for (const std::string& e : info.pass_examples) CHECK_MESSAGE(!UnusedSuppressionFires(*engine, e), e);
+  for (const std::string& e : info.fire_examples)
+    CHECK_MESSAGE(UnusedSuppressionFires(*engine, e), e);
+  for (const std::string& e : info.pass_examples)
+    CHECK_MESSAGE(!UnusedSuppressionFires(*engine, e), e);
 }
 
 }  // namespace

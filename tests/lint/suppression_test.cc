@@ -1,5 +1,6 @@
-#include "doctest/doctest.h"
 #include "lint/suppression.h"
+
+#include "doctest/doctest.h"
 
 namespace smslint {
 namespace {
@@ -38,8 +39,10 @@ TEST_CASE("a line comment suppresses its line only; unused ones are reported") {
   Campaign c = CampaignWith(
       "templates:\n"
       "  - id: promo\n"
-      "    body: \"Wine!!\"  # smslint: disable=content/excessive-punctuation,content/spam-phrase -- ok\n");
-  std::vector<Diagnostic> ds = {At("content/excessive-punctuation", 3), At("content/excessive-punctuation", 2)};
+      "    body: \"Wine!!\"  # smslint: disable=content/excessive-punctuation,content/spam-phrase "
+      "-- ok\n");
+  std::vector<Diagnostic> ds = {At("content/excessive-punctuation", 3),
+                                At("content/excessive-punctuation", 2)};
   ApplySuppressions(c, ds);
   REQUIRE(ds.size() == 2);
   CHECK(ds[0].rule == "content/excessive-punctuation");

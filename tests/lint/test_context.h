@@ -11,8 +11,7 @@
 
 namespace smslint {
 
-inline MessageContext ExampleContext(std::string_view body,
-                                     BodyKind kind = BodyKind::kTemplate) {
+inline MessageContext ExampleContext(std::string_view body, BodyKind kind = BodyKind::kTemplate) {
   MessageContext c;
   c.body = body;
   c.kind = kind;

@@ -32,11 +32,15 @@ TEST_CASE("bench: recipients load and rendered checks" *
   if (std::filesystem::exists(optouts)) campaign.suppression_file = {"optouts.txt", {1, 1}, true};
   campaign.schedule.timezone = {"America/New_York", {1, 1}, true};
   for (const char* body :
-       {"Acme Coffee: {{first_name|there}}, lattes are 20% off today at https://acme.com/x Reply STOP to opt out",
-        "Acme Coffee: hi {{first_name}}, your {{city}} store has a new menu https://acme.com/m Reply STOP to opt out",
-        "Acme Coffee: {{first_name|Friend}}, double points this weekend https://acme.com/p Reply STOP to opt out",
+       {"Acme Coffee: {{first_name|there}}, lattes are 20% off today at https://acme.com/x Reply "
+        "STOP to opt out",
+        "Acme Coffee: hi {{first_name}}, your {{city}} store has a new menu https://acme.com/m "
+        "Reply STOP to opt out",
+        "Acme Coffee: {{first_name|Friend}}, double points this weekend https://acme.com/p Reply "
+        "STOP to opt out",
         "Acme Coffee: {{city}} tasting night Friday 6pm https://acme.com/t Reply STOP to opt out",
-        "Acme Coffee: thanks {{first_name|for visiting}}! Show this text https://acme.com/c Reply STOP to opt out"}) {
+        "Acme Coffee: thanks {{first_name|for visiting}}! Show this text https://acme.com/c Reply "
+        "STOP to opt out"}) {
     Template t;
     t.id = {"t" + std::to_string(campaign.templates.size() + 1), {1, 1}, true};
     t.body = {TextValue{body}, {1, 1}, true};

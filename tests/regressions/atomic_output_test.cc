@@ -3,7 +3,6 @@
 // file when run as root. A device is now written in place, and a failed write is
 // an error.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>

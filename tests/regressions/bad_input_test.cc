@@ -3,7 +3,6 @@
 // 1), never a crash, a hang or a half-written output. One TEST_CASE per row of the
 // README's bad-input table (section "hardening").
 #include <doctest/doctest.h>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -68,7 +67,8 @@ std::string CampaignReading(const TempDir& dir, const std::string& recipients) {
   };
   replace("holiday-promo/recipients.csv", recipients);
   replace("holiday-promo/optouts.csv", "optouts.csv");
-  dir.Write("optouts.csv", ReadText(std::string(SMSLINT_SOURCE_DIR) + "/campaigns/holiday-promo/optouts.csv"));
+  dir.Write("optouts.csv",
+            ReadText(std::string(SMSLINT_SOURCE_DIR) + "/campaigns/holiday-promo/optouts.csv"));
   return dir.Write("campaign.yaml", yaml);
 }
 
@@ -116,9 +116,11 @@ TEST_CASE("bad input: YAML alias bomb (billion laughs)") {
 
 TEST_CASE("bad input: deep nesting") {
   TempDir dir;
-  std::string file = dir.Write("deep.yaml", "version: 1\ncampaign: " + std::string(100000, '[') + "\n");
+  std::string file =
+      dir.Write("deep.yaml", "version: 1\ncampaign: " + std::string(100000, '[') + "\n");
   CheckUnusable(RunTimed({"check", file}), file, "error:");
-  std::string file2 = dir.Write("deep-maps.yaml", "version: 1\ncampaign: " + std::string(20000, '{') + "\n");
+  std::string file2 =
+      dir.Write("deep-maps.yaml", "version: 1\ncampaign: " + std::string(20000, '{') + "\n");
   CheckUnusable(RunTimed({"check", file2}), file2, "error:");
 }
 
@@ -146,7 +148,8 @@ TEST_CASE("bad input: NUL bytes in the campaign and in the recipients CSV") {
 
 TEST_CASE("bad input: a 100 MB line in the campaign") {
   TempDir dir;
-  std::string file = dir.Write("huge.yaml", "version: 1\ncampaign:\n  name: \"" + std::string(100u << 20, 'a') + "\"\n");
+  std::string file = dir.Write(
+      "huge.yaml", "version: 1\ncampaign:\n  name: \"" + std::string(100u << 20, 'a') + "\"\n");
   CheckUnusable(RunTimed({"check", file}), file, "limit");
 }
 
@@ -225,8 +228,9 @@ TEST_CASE("bad input: unreadable files") {
     REQUIRE(chmod(file.c_str(), 0) == 0);
     CheckUnusable(RunTimed({"check", file}), file, "Permission denied");
   } else {
-    MESSAGE("running as root: chmod 000 does not stop reads; using /proc/self/mem "
-            "(opens, every read fails with EIO) instead");
+    MESSAGE(
+        "running as root: chmod 000 does not stop reads; using /proc/self/mem "
+        "(opens, every read fails with EIO) instead");
   }
   // Readable to open, failing to read, whoever runs the test.
   CheckUnusable(RunTimed({"check", "/proc/self/mem"}), "/proc/self/mem", "cannot read");
@@ -244,7 +248,8 @@ TEST_CASE("bad input: disk full on --output") {
   CHECK(S_ISCHR(st.st_mode));  // still the device, not a file renamed over it
   // An output whose directory does not exist: exit 2, nothing written anywhere.
   std::string missing = dir.path + "/no-such-dir/report.json";
-  CliResult nodir = RunTimed({"check", "campaigns/holiday-promo.yaml", "--format", "json", "--output", missing});
+  CliResult nodir =
+      RunTimed({"check", "campaigns/holiday-promo.yaml", "--format", "json", "--output", missing});
   CheckUnusable(nodir, missing, "error:");
   CHECK_FALSE(fs::exists(dir.path + "/no-such-dir"));
   size_t entries = 0;

@@ -11,7 +11,8 @@ namespace {
 
 TEST_CASE("regression: every rule setting of a config is read from a live node") {
   absl::StatusOr<Config> config = ParseConfig(
-      "c.yaml", "rules:\n  content/a: warning\n  content/b: {level: info, max: 2}\n  content/c: off\n");
+      "c.yaml",
+      "rules:\n  content/a: warning\n  content/b: {level: info, max: 2}\n  content/c: off\n");
   REQUIRE_MESSAGE(config.ok(), config.status().message());
   REQUIRE(config->rules.size() == 3);
   CHECK(config->rules[0].level == Level::kWarning);

@@ -42,7 +42,8 @@ std::string Slurp(const fs::path& path) {
 size_t Replay(const std::string& target, const std::function<std::string(std::string_view)>& run) {
   size_t replayed = 0;
   for (const char* kind : {"regressions", "corpus"}) {
-    for (const fs::path& file : FilesUnder(fs::path(SMSLINT_SOURCE_DIR) / "tests/fuzz" / kind / target)) {
+    for (const fs::path& file :
+         FilesUnder(fs::path(SMSLINT_SOURCE_DIR) / "tests/fuzz" / kind / target)) {
       CAPTURE(file.string());
       // In a child with a time limit: a hang that comes back fails instead of hanging.
       std::string bytes = Slurp(file);
@@ -72,9 +73,7 @@ TEST_CASE("fuzz regressions: template renderer") {
   CHECK(Replay("template_renderer", fuzz::RunTemplateRenderer) > 0);
 }
 
-TEST_CASE("fuzz regressions: encoder") {
-  CHECK(Replay("encoder", fuzz::RunEncoder) > 0);
-}
+TEST_CASE("fuzz regressions: encoder") { CHECK(Replay("encoder", fuzz::RunEncoder) > 0); }
 
 // Ordinary inputs pass every invariant (the replays above would pass vacuously otherwise).
 TEST_CASE("fuzz regressions: entry points accept ordinary inputs") {

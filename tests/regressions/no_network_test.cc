@@ -2,13 +2,11 @@
 // namespace with no interfaces but loopback (`unshare -n`) gives the same exit code
 // and output as outside it.
 #include <doctest/doctest.h>
-
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-
 
 namespace smslint {
 namespace {
@@ -41,8 +39,8 @@ TEST_CASE("no network: check runs unchanged inside unshare -n") {
 
   // Both runs through the same shell and environment, one of them in the namespace.
   auto check = [](const std::string& wrapper) {
-    return Shell(std::string("cd '") + SMSLINT_SOURCE_DIR + "' && NO_COLOR=1 env -u CI " +
-                 wrapper + " '" + SMSLINT_BINARY + "' check campaigns/holiday-promo.yaml 2>/dev/null");
+    return Shell(std::string("cd '") + SMSLINT_SOURCE_DIR + "' && NO_COLOR=1 env -u CI " + wrapper +
+                 " '" + SMSLINT_BINARY + "' check campaigns/holiday-promo.yaml 2>/dev/null");
   };
   ShellResult outside = check("");
   ShellResult inside = check("unshare -n");

@@ -21,14 +21,17 @@ int LoadExpectingError(const std::string& yaml, const std::string& where) {
 
 TEST_CASE("regression: a top-level ',' is an error, not an endless loop") {
   CHECK(RunBounded([] { return LoadExpectingError(",", "stray.yaml:1:1:"); }, 10) == 0);
-  CHECK(RunBounded([] { return LoadExpectingError("version: 1\n---\n,\n", "stray.yaml:3:1:"); }, 10) == 0);
+  CHECK(RunBounded([] { return LoadExpectingError("version: 1\n---\n,\n", "stray.yaml:3:1:"); },
+                   10) == 0);
   CHECK(RunBounded([] { return LoadExpectingError("[a],\n---\n", "stray.yaml:1:4:"); }, 10) == 0);
   // One document and trailing junk: read as that document; it ends, whatever it says.
   CHECK(RunBounded([] { return LoadExpectingError("[a],", "stray.yaml:"); }, 10) >= 0);
 }
 
 TEST_CASE("regression: several well-formed documents still load") {
-  CHECK(RunBounded([] { return LoadExpectingError("version: 1\n---\nversion: 1\n", "") == 1 ? 0 : 1; }, 10) == 0);
+  CHECK(RunBounded(
+            [] { return LoadExpectingError("version: 1\n---\nversion: 1\n", "") == 1 ? 0 : 1; },
+            10) == 0);
 }
 
 }  // namespace

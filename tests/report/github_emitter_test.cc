@@ -38,9 +38,10 @@ TEST_CASE("github: one command per finding, with level, position and title") {
   CHECK(lines[3].find("<b>: 1,000 recipients%0Asecond line") != std::string::npos);
   CHECK(lines[4].starts_with("::warning file=campaigns/recipients.csv,line=7,"));
   // Unknown position: no line property at all.
-  CHECK(lines[6] == "::error file=campaigns/promo%2C \"spring\".yaml,"
-                    "title=smslint (traffic/quiet-hours)::2,100 messages land after 21:00 "
-                    "recipient time");
+  CHECK(lines[6] ==
+        "::error file=campaigns/promo%2C \"spring\".yaml,"
+        "title=smslint (traffic/quiet-hours)::2,100 messages land after 21:00 "
+        "recipient time");
 }
 
 TEST_CASE("github: stdin has no file property; a clean run prints nothing") {

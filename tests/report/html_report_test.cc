@@ -52,7 +52,8 @@ TEST_CASE("html: self-contained, with charts, verdict and highlighted findings")
   CHECK_FALSE(RE2::PartialMatch(html, loads));
   // The only URLs are the SVG namespace and the link in the template body (text).
   std::string without_namespace = html;
-  RE2::GlobalReplace(&without_namespace, R"re(xmlns="http://www.w3.org/2000/svg"|https://acme\.com)re", "");
+  RE2::GlobalReplace(&without_namespace,
+                     R"re(xmlns="http://www.w3.org/2000/svg"|https://acme\.com)re", "");
   CHECK(without_namespace.find("http://") == std::string::npos);
   CHECK(without_namespace.find("https://") == std::string::npos);
   CHECK(html.find("@media print") != std::string::npos);
@@ -110,7 +111,8 @@ TEST_CASE("html: renders in headless Chromium") {
   std::string command = browser +
                         " --headless --no-sandbox --disable-gpu --disable-background-networking"
                         " --disable-component-update --disable-sync --no-first-run"
-                        " --user-data-dir='" + profile + "' --screenshot='" + png_path +
+                        " --user-data-dir='" +
+                        profile + "' --screenshot='" + png_path +
                         "' --window-size=1280,2000 'file://" + html_path + "' >/dev/null 2>&1";
   CHECK(std::system(command.c_str()) == 0);
   struct stat info;

@@ -70,7 +70,8 @@ TEST_CASE("junit: skipped families and escaping") {
   CHECK(Count(xml, "<skipped message=") == 1 + 3);
   CHECK(xml.find("\x01") == std::string::npos);
   CHECK(xml.find("&lt;b&gt;") != std::string::npos);
-  CHECK(EscapeXml("a&b<c>\"d'\x01\xff\n") == "a&amp;b&lt;c&gt;&quot;d&apos;\xEF\xBF\xBD\xEF\xBF\xBD&#10;");
+  CHECK(EscapeXml("a&b<c>\"d'\x01\xff\n") ==
+        "a&amp;b&lt;c&gt;&quot;d&apos;\xEF\xBF\xBD\xEF\xBF\xBD&#10;");
   CHECK(EscapeXml("café") == "café");
 }
 

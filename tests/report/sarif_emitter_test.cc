@@ -30,8 +30,8 @@ TEST_CASE("sarif: matches the golden output") {
 TEST_CASE("sarif: validates against the SARIF 2.1.0 schema") {
   std::string sarif_path = testing::TempPath("out.sarif");
   testing::WriteTextFile(sarif_path, Emit());
-  std::string schema = std::string(SMSLINT_SOURCE_DIR) +
-                       "/tests/fixtures/sarif/sarif-schema-2.1.0.json";
+  std::string schema =
+      std::string(SMSLINT_SOURCE_DIR) + "/tests/fixtures/sarif/sarif-schema-2.1.0.json";
   std::string command =
       "python3 -c 'import json,sys,jsonschema; s=json.load(open(sys.argv[1])); "
       "jsonschema.Draft7Validator.check_schema(s); "
@@ -112,8 +112,8 @@ TEST_CASE("sarif: fingerprints ignore numbers and line moves but not content") {
 
 TEST_CASE("sarif: identical findings keep distinct fingerprints") {
   FileResult r = SyntheticClean();
-  Diagnostic d = testing::Finding("content/spam-phrase", Level::kWarning, "x",
-                                  {r.path, 1, 1, 1, 2});
+  Diagnostic d =
+      testing::Finding("content/spam-phrase", Level::kWarning, "x", {r.path, 1, 1, 1, 2});
   r.diagnostics = {d, d};
   json doc = json::parse(EmitSarif({r}, ReportOptions{}));
   const json& results = doc["runs"][0]["results"];

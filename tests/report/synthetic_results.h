@@ -4,14 +4,14 @@
 #ifndef SMSLINT_TESTS_REPORT_SYNTHETIC_RESULTS_H_
 #define SMSLINT_TESTS_REPORT_SYNTHETIC_RESULTS_H_
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "diag/rule_catalog.h"
 #include "report/file_result.h"
@@ -46,13 +46,23 @@ inline Diagnostic Finding(std::string rule, Level level, std::string message, Sp
 
 inline RuleCatalog SyntheticCatalog() {
   RuleCatalog catalog;
-  catalog.Add(Rule("content/missing-opt-out", Level::kError, "No opt-out instruction in a marketing message", "Carriers filter marketing without a way to stop it.", "End the message with \"Reply STOP to opt out\".", "CTIA 5.1.3"));
-  catalog.Add(Rule("content/spam-phrase", Level::kWarning, "Hyperbole & pressure <phrases>", "Filters score \"act now\" and friends.", "Say what the offer is, plainly."));
-  catalog.Add(Rule("data/duplicate-recipient", Level::kWarning, "The same number twice", "Duplicates are sent twice.", "Remove the later row."));
-  catalog.Add(Rule("schema/unknown-key", Level::kWarning, "A key the format does not know", "A typo silently drops a setting.", "Use the suggested key."));
-  catalog.Add(Rule("traffic/throughput", Level::kError, "A sender exceeds the per-minute rate", "Carriers throttle and filter bursts.", "Lower schedule.rate."));
-  catalog.Add(Rule("traffic/quiet-hours", Level::kError, "A message lands outside 8:00-21:00 recipient time", "TCPA quiet hours.", "Narrow schedule.window."));
-  catalog.Add(Rule("content/excessive-caps", Level::kInfo, "Shouting", "All caps reads as spam.", "Use sentence case."));
+  catalog.Add(Rule("content/missing-opt-out", Level::kError,
+                   "No opt-out instruction in a marketing message",
+                   "Carriers filter marketing without a way to stop it.",
+                   "End the message with \"Reply STOP to opt out\".", "CTIA 5.1.3"));
+  catalog.Add(Rule("content/spam-phrase", Level::kWarning, "Hyperbole & pressure <phrases>",
+                   "Filters score \"act now\" and friends.", "Say what the offer is, plainly."));
+  catalog.Add(Rule("data/duplicate-recipient", Level::kWarning, "The same number twice",
+                   "Duplicates are sent twice.", "Remove the later row."));
+  catalog.Add(Rule("schema/unknown-key", Level::kWarning, "A key the format does not know",
+                   "A typo silently drops a setting.", "Use the suggested key."));
+  catalog.Add(Rule("traffic/throughput", Level::kError, "A sender exceeds the per-minute rate",
+                   "Carriers throttle and filter bursts.", "Lower schedule.rate."));
+  catalog.Add(Rule("traffic/quiet-hours", Level::kError,
+                   "A message lands outside 8:00-21:00 recipient time", "TCPA quiet hours.",
+                   "Narrow schedule.window."));
+  catalog.Add(Rule("content/excessive-caps", Level::kInfo, "Shouting", "All caps reads as spam.",
+                   "Use sentence case."));
   return catalog;
 }
 
@@ -118,18 +128,18 @@ inline FileResult SyntheticPromo() {
   FileResult r;
   r.path = "campaigns/promo, \"spring\".yaml";
   r.source =
-      "version: 1\n"                                                              // 1
-      "campaign:\n"                                                               // 2
-      "  name: Spring promo\n"                                                    // 3
-      "  brand: Acme & Co <Coffee>\n"                                             // 4
-      "  colour: blue\n"                                                          // 5
-      "templates:\n"                                                              // 6
-      "  - id: promo\n"                                                           // 7
+      "version: 1\n"                                                                     // 1
+      "campaign:\n"                                                                      // 2
+      "  name: Spring promo\n"                                                           // 3
+      "  brand: Acme & Co <Coffee>\n"                                                    // 4
+      "  colour: blue\n"                                                                 // 5
+      "templates:\n"                                                                     // 6
+      "  - id: promo\n"                                                                  // 7
       "    body: \"Acme: WINNER! Act now for 50% off: café latte, https://acme.com\"\n"  // 8
-      "schedule:\n"                                                               // 9
-      "  rate: 90/min\n";                                                         // 10
-  r.rules_run = {"content/excessive-caps", "content/missing-opt-out", "content/spam-phrase",
-                 "data/duplicate-recipient", "schema/unknown-key", "traffic/quiet-hours",
+      "schedule:\n"                                                                      // 9
+      "  rate: 90/min\n";                                                                // 10
+  r.rules_run = {"content/excessive-caps",   "content/missing-opt-out", "content/spam-phrase",
+                 "data/duplicate-recipient", "schema/unknown-key",      "traffic/quiet-hours",
                  "traffic/throughput"};
   r.diagnostics = {
       Finding("schema/unknown-key", Level::kWarning, "unknown key 'colour' in campaign",

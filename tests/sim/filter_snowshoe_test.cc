@@ -58,7 +58,8 @@ TEST_CASE("filter model: a number pushed past human rates is predicted filtered"
   CHECK(fast.result.filtered + fast.result.delivered == 2000);
   REQUIRE(CountRule(fast, "traffic/predicted-filtering", Level::kError) == 1);
   const Diagnostic* d = testing::FindRule(fast, "traffic/predicted-filtering");
-  CHECK(d->message.find("predicted filtered (error 30007), first on +14155551000 from 2026-12-01 10:00") !=
+  CHECK(d->message.find(
+            "predicted filtered (error 30007), first on +14155551000 from 2026-12-01 10:00") !=
         std::string::npos);
   CHECK(d->message.find("traffic/throughput") != std::string::npos);
   CHECK(d->message.find("not carrier data") != std::string::npos);
@@ -100,8 +101,8 @@ TEST_CASE("filter model: content findings by rule add to the score") {
   CHECK(clean.result.filtered == 0);
   SimulationOutput flagged = Run(c, MakeRecipients(150), P2P(), 1, {shortener});
   CHECK(flagged.result.filtered > 0);
-  CHECK(testing::FindRule(flagged, "traffic/predicted-filtering")->message.find(
-            "content/public-url-shortener") != std::string::npos);
+  CHECK(testing::FindRule(flagged, "traffic/predicted-filtering")
+            ->message.find("content/public-url-shortener") != std::string::npos);
 }
 
 TEST_CASE("determinism: the same input and seed give identical output") {
@@ -119,7 +120,8 @@ TEST_CASE("determinism: the same input and seed give identical output") {
     CHECK(one.diagnostics[i].message == two.diagnostics[i].message);
     CHECK(one.diagnostics[i].notes == two.diagnostics[i].notes);
   }
-  CHECK(RenderSimulationText(one.result, false, false) == RenderSimulationText(two.result, false, false));
+  CHECK(RenderSimulationText(one.result, false, false) ==
+        RenderSimulationText(two.result, false, false));
   CHECK(one.result.recommendation == two.result.recommendation);
 }
 

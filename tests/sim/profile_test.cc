@@ -84,7 +84,8 @@ TEST_CASE("profiles: bad profile text is an error at path:line:col") {
       "name: x\nsummary: y\nlimits:\n  - id: a\n    rule: traffic/throughput\n    levl: error\n";
   absl::StatusOr<Profile> p = ParseProfile("rules/profiles/x.yml", unknown_key);
   REQUIRE(!p.ok());
-  CHECK(std::string(p.status().message()).find("rules/profiles/x.yml:6:5: error: unknown key 'levl'") == 0);
+  CHECK(std::string(p.status().message())
+            .find("rules/profiles/x.yml:6:5: error: unknown key 'levl'") == 0);
   CHECK(std::string(p.status().message()).find("did you mean 'level'") != std::string::npos);
 
   const char* bad_window =

@@ -103,24 +103,31 @@ TEST_CASE("schedule: what misses the window waits for the next day (midnight rol
   c.schedule.window = At(DailyWindow{9 * 60, 17 * 60}, 33);
   SendPlan plan = Plan(c, MakeRecipients(120));
   REQUIRE(plan.events.size() == 120);
-  CHECK(plan.events[59].time_us == Micros(absl::CivilSecond(2026, 12, 1, 16, 59, 0), "America/New_York"));
+  CHECK(plan.events[59].time_us ==
+        Micros(absl::CivilSecond(2026, 12, 1, 16, 59, 0), "America/New_York"));
   CHECK(plan.events[59].late == 0);
-  CHECK(plan.events[60].time_us == Micros(absl::CivilSecond(2026, 12, 2, 9, 0, 0), "America/New_York"));
+  CHECK(plan.events[60].time_us ==
+        Micros(absl::CivilSecond(2026, 12, 2, 9, 0, 0), "America/New_York"));
   CHECK(plan.events[60].late == 1);
-  CHECK(plan.events[119].time_us == Micros(absl::CivilSecond(2026, 12, 2, 9, 59, 0), "America/New_York"));
+  CHECK(plan.events[119].time_us ==
+        Micros(absl::CivilSecond(2026, 12, 2, 9, 59, 0), "America/New_York"));
 }
 
-TEST_CASE("schedule: days of the week skip the weekend; multi-day queue reports late and duration") {
+TEST_CASE(
+    "schedule: days of the week skip the weekend; multi-day queue reports late and duration") {
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
   c.schedule.start = At(absl::CivilMinute(2026, 12, 4, 16, 0), 30);  // Friday
   c.schedule.window = At(DailyWindow{9 * 60, 17 * 60}, 33);
   c.schedule.days = At(std::vector<absl::Weekday>{absl::Weekday::monday, absl::Weekday::tuesday,
                                                   absl::Weekday::wednesday, absl::Weekday::thursday,
-                                                  absl::Weekday::friday}, 34);
+                                                  absl::Weekday::friday},
+                       34);
   RecipientTable r = MakeRecipients(60 + 480 + 10);
   SendPlan plan = Plan(c, r);
-  CHECK(plan.events[60].time_us == Micros(absl::CivilSecond(2026, 12, 7, 9, 0, 0), "America/New_York"));
-  CHECK(plan.events.back().time_us == Micros(absl::CivilSecond(2026, 12, 8, 9, 9, 0), "America/New_York"));
+  CHECK(plan.events[60].time_us ==
+        Micros(absl::CivilSecond(2026, 12, 7, 9, 0, 0), "America/New_York"));
+  CHECK(plan.events.back().time_us ==
+        Micros(absl::CivilSecond(2026, 12, 8, 9, 9, 0), "America/New_York"));
   SimulationOutput out = testing::Run(c, r, P2P());
   CHECK(out.result.late == 490);
   const Diagnostic* d = nullptr;
@@ -142,8 +149,10 @@ TEST_CASE("schedule: the window is recipient-local, per zone") {
   REQUIRE(plan.events.size() == 2);
   // New York opens first though its row comes second.
   CHECK(plan.events[0].row == 1);
-  CHECK(plan.events[0].time_us == Micros(absl::CivilSecond(2026, 12, 1, 9, 0, 0), "America/New_York"));
-  CHECK(plan.events[1].time_us == Micros(absl::CivilSecond(2026, 12, 1, 9, 0, 0), "America/Los_Angeles"));
+  CHECK(plan.events[0].time_us ==
+        Micros(absl::CivilSecond(2026, 12, 1, 9, 0, 0), "America/New_York"));
+  CHECK(plan.events[1].time_us ==
+        Micros(absl::CivilSecond(2026, 12, 1, 9, 0, 0), "America/Los_Angeles"));
 }
 
 TEST_CASE("schedule: DST spring forward and fall back move the UTC window") {
@@ -151,12 +160,14 @@ TEST_CASE("schedule: DST spring forward and fall back move the UTC window") {
   REQUIRE(absl::LoadTimeZone("America/New_York", &ny));
   const DailyWindow window{8 * 60, 9 * 60};
   // Saturday 2026-03-07 08:00 EST = 13:00 UTC; Sunday 2026-03-08 08:00 EDT = 12:00 UTC.
-  OpenInterval sat = NextOpenInterval(ny, Micros(absl::CivilSecond(2026, 3, 7, 0, 0, 0), "UTC"), window, 0x7f);
+  OpenInterval sat =
+      NextOpenInterval(ny, Micros(absl::CivilSecond(2026, 3, 7, 0, 0, 0), "UTC"), window, 0x7f);
   CHECK(sat.open_us == Micros(absl::CivilSecond(2026, 3, 7, 13, 0, 0), "UTC"));
   OpenInterval sun = NextOpenInterval(ny, sat.close_us, window, 0x7f);
   CHECK(sun.open_us == Micros(absl::CivilSecond(2026, 3, 8, 12, 0, 0), "UTC"));
   // Fall back: Sunday 2026-11-01 08:00 EST = 13:00 UTC.
-  OpenInterval nov = NextOpenInterval(ny, Micros(absl::CivilSecond(2026, 10, 31, 14, 0, 0), "UTC"), window, 0x7f);
+  OpenInterval nov =
+      NextOpenInterval(ny, Micros(absl::CivilSecond(2026, 10, 31, 14, 0, 0), "UTC"), window, 0x7f);
   CHECK(nov.open_us == Micros(absl::CivilSecond(2026, 11, 1, 13, 0, 0), "UTC"));
 
   // The local clock agrees through the change, minute by minute.

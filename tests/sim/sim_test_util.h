@@ -37,7 +37,8 @@ inline Campaign MakeCampaign(Route route, double per_second, int senders = 1) {
   Template t;
   t.id = At(std::string("promo"), 20);
   TextValue body;
-  body.text = "Acme: hi {{first_name|there}}, 20% off today at https://acme.com/x Reply STOP to opt out";
+  body.text =
+      "Acme: hi {{first_name|there}}, 20% off today at https://acme.com/x Reply STOP to opt out";
   t.body = At(body, 21);
   t.weight = At(1.0, 22);
   t.pos = Position{20, 5};

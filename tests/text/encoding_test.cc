@@ -71,11 +71,10 @@ void CheckAgainstOracle(const std::vector<std::string>& messages,
     bool same = EncodingName(count.encoding) == oracle[i].encoding &&
                 count.segments == oracle[i].segments && count.units == oracle[i].units;
     if (!same && ++mismatches <= 10) {
-      FAIL_CHECK("message " << oracle[i].line << ": smslint " << EncodingName(count.encoding)
-                            << " " << count.segments << " segments " << count.units
-                            << " units; oracle " << oracle[i].encoding << " "
-                            << oracle[i].segments << " segments " << oracle[i].units
-                            << " units: " << messages[i].substr(0, 80));
+      FAIL_CHECK("message " << oracle[i].line << ": smslint " << EncodingName(count.encoding) << " "
+                            << count.segments << " segments " << count.units << " units; oracle "
+                            << oracle[i].encoding << " " << oracle[i].segments << " segments "
+                            << oracle[i].units << " units: " << messages[i].substr(0, 80));
     }
   }
   CHECK(mismatches == 0);
@@ -161,7 +160,9 @@ TEST_CASE("grapheme clusters stay in one part") {
 }
 
 TEST_CASE("invalid UTF-8: each bad sequence is one U+FFFD and forces UCS-2") {
-  SegmentCount count = CountSegments("ab\xff" "c");
+  SegmentCount count = CountSegments(
+      "ab\xff"
+      "c");
   CHECK(count.encoding == Encoding::kUcs2);
   CHECK(count.characters == 4);
   CHECK(count.units == 4);
@@ -177,17 +178,17 @@ TEST_CASE("invalid UTF-8: each bad sequence is one U+FFFD and forces UCS-2") {
 }
 
 TEST_CASE("GSM 03.38 tables") {
-  for (char32_t c : {U'@', U'£', U'$', U'¥', U'è', U'é', U'ù', U'ì', U'ò', U'Ç', U'Ø', U'ø', U'Å',
-                     U'å', U'Δ', U'_', U'Φ', U'Γ', U'Λ', U'Ω', U'Π', U'Ψ', U'Σ', U'Θ', U'Ξ', U'Æ',
-                     U'æ', U'ß', U'É', U'¤', U'¡', U'Ä', U'Ö', U'Ñ', U'Ü', U'§', U'¿', U'ä', U'ö',
-                     U'ñ', U'ü', U'à', U'\n', U'\r', U' ', U'z'}) {
+  for (char32_t c : {U'@', U'£', U'$', U'¥', U'è', U'é', U'ù',  U'ì',  U'ò', U'Ç', U'Ø', U'ø',
+                     U'Å', U'å', U'Δ', U'_', U'Φ', U'Γ', U'Λ',  U'Ω',  U'Π', U'Ψ', U'Σ', U'Θ',
+                     U'Ξ', U'Æ', U'æ', U'ß', U'É', U'¤', U'¡',  U'Ä',  U'Ö', U'Ñ', U'Ü', U'§',
+                     U'¿', U'ä', U'ö', U'ñ', U'ü', U'à', U'\n', U'\r', U' ', U'z'}) {
     CHECK_MESSAGE(Gsm7Septets(c) == 1, FormatCodePoint(c));
   }
   for (char32_t c : {U'\f', U'^', U'{', U'}', U'\\', U'[', U'~', U']', U'|', U'€'}) {
     CHECK_MESSAGE(Gsm7Septets(c) == 2, FormatCodePoint(c));
   }
-  for (char32_t c : {U'\t', U'`', U'\0', char32_t{0x1B}, char32_t{0x7F}, U'á', U'ç', U'α',
-                     U'’', U'…', char32_t{0xA0}, U'😀'}) {
+  for (char32_t c : {U'\t', U'`', U'\0', char32_t{0x1B}, char32_t{0x7F}, U'á', U'ç', U'α', U'’',
+                     U'…', char32_t{0xA0}, U'😀'}) {
     CHECK_MESSAGE(Gsm7Septets(c) == 0, FormatCodePoint(c));
   }
   for (int b = 0; b < 256; ++b) {
@@ -249,7 +250,8 @@ TEST_CASE("names and code points") {
 // count and units that Twilio's sms-segments-calculator gives.
 TEST_CASE("matches sms-segments-calculator on the SMS Spam Collection") {
   std::vector<std::string> messages;
-  for (const std::string& line : SplitLines(ReadSourceFile("tests/fixtures/corpora/SMSSpamCollection"))) {
+  for (const std::string& line :
+       SplitLines(ReadSourceFile("tests/fixtures/corpora/SMSSpamCollection"))) {
     size_t tab = line.find('\t');
     REQUIRE(tab != std::string::npos);
     messages.push_back(line.substr(tab + 1));

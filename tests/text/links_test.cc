@@ -1,11 +1,13 @@
-#include "doctest/doctest.h"
 #include "text/links.h"
+
+#include "doctest/doctest.h"
 
 namespace smslint {
 namespace {
 
 TEST_CASE("FindLinks: with and without scheme, www., trailing punctuation") {
-  std::vector<Link> links = FindLinks("See https://Acme.com/x?y=1. Or www.acme.co.uk, or acme.com/deals! bit.ly/3xYz");
+  std::vector<Link> links =
+      FindLinks("See https://Acme.com/x?y=1. Or www.acme.co.uk, or acme.com/deals! bit.ly/3xYz");
   REQUIRE(links.size() == 4);
   CHECK(links[0].scheme == "https");
   CHECK(links[0].host == "acme.com");

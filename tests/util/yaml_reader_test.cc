@@ -53,7 +53,8 @@ TEST_CASE("config and rule packs word unknown keys the same way") {
   absl::StatusOr<Config> config = ParseConfig("c.yaml", "rule:\n  content/shaft: off\n");
   REQUIRE(!config.ok());
   CHECK(Message(config.status()) == "c.yaml:1:1: error: unknown key 'rule'; did you mean 'rules'?");
-  absl::StatusOr<YamlRule> rule = ParseYamlRule("r.yml", "id: house/x\nextends: existence\nlevl: info\n");
+  absl::StatusOr<YamlRule> rule =
+      ParseYamlRule("r.yml", "id: house/x\nextends: existence\nlevl: info\n");
   REQUIRE(!rule.ok());
   CHECK(Message(rule.status()).rfind("r.yml:3:1: error: unknown key 'levl' in ", 0) == 0);
   CHECK(Message(rule.status()).find("; did you mean 'level'?") != std::string::npos);

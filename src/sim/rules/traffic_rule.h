@@ -38,7 +38,7 @@ struct RuleContext {
   const Profile* profile = nullptr;
   const SendPlan* plan = nullptr;
   const std::vector<Diagnostic>* content_findings = nullptr;
-  absl::TimeZone zone;  // the schedule's zone, for times in findings
+  absl::TimeZone zone;             // the schedule's zone, for times in findings
   RecipientZones recipient_zones;  // each row's zone, chosen among its candidates
   int senders = 1;
   int templates = 0;
