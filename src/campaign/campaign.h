@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -134,6 +135,12 @@ struct Campaign {
   std::string dir;     // directory that relative paths resolve against
   std::string source;  // the whole file, for carets and suppression comments
   LineIndex lines;     // of `source`
+  // Sets `source` and its line index together: an index of another text would give
+  // wrong positions silently.
+  void SetSource(std::string text) {
+    source = std::move(text);
+    lines = LineIndex(source);
+  }
   Located<int> version;
   CampaignInfo campaign;
   std::vector<Sender> senders;

@@ -677,20 +677,6 @@ class CampaignReader {
   std::vector<Diagnostic>& diagnostics_;
 };
 
-// Line and column (1-based, code points) of byte `offset` in `text`.
-Position PositionAtOffset(std::string_view text, size_t offset) {
-  Position pos{1, 1};
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++pos.line;
-      line_start = i + 1;
-    }
-  }
-  pos.column = CodePointColumn(text.substr(line_start), offset - line_start) + 1;
-  return pos;
-}
-
 // The byte offset where the first invalid UTF-8 sequence starts, or npos.
 size_t FirstInvalidUtf8(std::string_view text) {
   size_t lo = 0;
@@ -727,13 +713,13 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   campaign.dir = path == "-" || !p.has_parent_path() ? "." : p.parent_path().string();
 
   if (size_t nul = contents.find('\0'); nul != std::string::npos) {
-    Position pos = PositionAtOffset(contents, nul);
+    Position pos = LineIndex(contents).At(contents, nul);
     return absl::InvalidArgumentError(
         absl::StrCat(path, ":", pos.line, ":", pos.column,
                      ": error: NUL byte in the file: a campaign file is UTF-8 text"));
   }
   if (size_t bad = FirstInvalidUtf8(contents); bad != std::string_view::npos) {
-    Position pos = PositionAtOffset(contents, bad);
+    Position pos = LineIndex(contents).At(contents, bad);
     return absl::InvalidArgumentError(
         absl::StrCat(path, ":", pos.line, ":", pos.column,
                      ": error: invalid UTF-8: save the campaign file as UTF-8"));
@@ -742,8 +728,7 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   if (contents.size() >= 3 && contents.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     contents.replace(0, 3, "");
   }
-  campaign.source = std::move(contents);
-  campaign.lines = LineIndex(campaign.source);
+  campaign.SetSource(std::move(contents));
   if (absl::StripAsciiWhitespace(campaign.source).empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         path, ":1:1: error: the file is empty; `smslint init` writes a starter campaign"));

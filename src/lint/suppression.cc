@@ -85,7 +85,9 @@ Scope ScopeOf(const Suppression& s, const Campaign& campaign,
   return scope;
 }
 
-bool Covers(const Scope& scope, const Diagnostic& d) {
+bool Covers(const Scope& scope, const std::string& file, const Diagnostic& d) {
+  // A finding in another file (a recipients CSV row) is not on the comment's line.
+  if (!d.span.file.empty() && d.span.file != file) return false;
   if (!scope.template_id.empty() && d.template_id == scope.template_id) return true;
   return d.span.line >= scope.first_line && d.span.line <= scope.last_line;
 }
@@ -160,7 +162,7 @@ void SuppressionFilter::Apply(std::vector<Diagnostic>& diagnostics) {
     if (d.rule == kUnusedRule) return false;
     bool suppressed = false;
     for (size_t i = 0; i < suppressions_.size(); ++i) {
-      if (!Covers(scopes_[i], d)) continue;
+      if (!Covers(scopes_[i], file_, d)) continue;
       for (size_t r = 0; r < suppressions_[i].rules.size(); ++r) {
         if (RuleGlobMatch(suppressions_[i].rules[r], d.rule)) {
           used_[i][r] = true;

@@ -15,6 +15,7 @@
 #include "pipeline/finalise.h"
 #include "pipeline/stages.h"
 #include "report/progress.h"
+#include "sim/rules/registry.h"
 #include "sim/simulator.h"
 #include "util/files.h"
 #include "util/status.h"
@@ -22,20 +23,6 @@
 
 namespace smslint {
 namespace {
-
-// 1-based line and code-point column of byte `offset` in `text`.
-Position PositionInText(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  size_t line_start = 0;
-  int line = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, CodePointColumn(text.substr(line_start), offset - line_start) + 1};
-}
 
 void Take(StageResult& stage, std::vector<Diagnostic>& findings,
           std::vector<std::string>& rules_run, std::vector<std::string>& facts) {
@@ -131,7 +118,7 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
   progress.Advance(1);
   if (full) {
     const auto* segments =
-        static_cast<const SegmentCountCheck*>(engine->FindCheck("content/segment-count"));
+        dynamic_cast<const SegmentCountCheck*>(engine->FindCheck("content/segment-count"));
     StageResult rendered = RunRenderedStage(
         campaign, recipients.table, options_.show_pii,
         segments ? segments->max_segments() : SegmentCountCheck::kDefaultMaxSegments);
@@ -192,14 +179,15 @@ absl::StatusOr<std::vector<Diagnostic>> Session::CheckText(const MessageContext&
   ASSIGN_OR_RETURN(const Config* config, ConfigFor(""));
   ASSIGN_OR_RETURN(const RuleEngine* engine, EngineFor(*config));
   std::vector<Diagnostic> diagnostics;
+  const LineIndex lines(context.body);
   for (const Finding& f : engine->CheckMessage(context)) {
     Diagnostic d;
     d.rule = f.rule;
     d.level = f.level;
     d.message = f.message;
     d.suggestion = f.suggestion;
-    Position begin = PositionInText(context.body, f.begin);
-    Position end = PositionInText(context.body, f.end);
+    Position begin = lines.At(context.body, f.begin);
+    Position end = lines.At(context.body, f.end);
     d.span = {input_name, begin.line, begin.column, end.line, end.column};
     diagnostics.push_back(std::move(d));
   }

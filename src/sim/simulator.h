@@ -59,9 +59,6 @@ SimulationOutput Simulate(const SimulationInput& input);
 // bursts at a DST change, at midnight, exactly at a threshold).
 SimulationOutput Simulate(const SimulationInput& input, const SendPlan& plan);
 
-// RuleInfo for every traffic/* rule, from the rule classes (sim/rules/registry.cc).
-void AddTrafficRules(RuleCatalog& catalog);
-
 // (ResolveProfileName is declared in sim/profile.h, included above.)
 
 }  // namespace smslint

@@ -187,8 +187,7 @@ TEST_CASE("recipients reader: inline list") {
 
 TEST_CASE("InlineRecipientRanges: each list item's token in the source") {
   Campaign c;
-  c.source = "recipients:\n  list: [\"+12125550142\", 2125550143]\n";
-  c.lines = LineIndex(c.source);
+  c.SetSource("recipients:\n  list: [\"+12125550142\", 2125550143]\n");
   c.recipients.list = {{"+12125550142", {2, 10}, true}, {"2125550143", {2, 26}, true}};
   std::vector<SourceRange> ranges = InlineRecipientRanges(c);
   REQUIRE(ranges.size() == 2);

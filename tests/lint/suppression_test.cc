@@ -17,7 +17,7 @@ Diagnostic At(const std::string& rule, int line, const std::string& template_id 
 Campaign CampaignWith(const std::string& source) {
   Campaign c;
   c.path = "c.yaml";
-  c.source = source;
+  c.SetSource(source);
   return c;
 }
 
@@ -94,6 +94,29 @@ TEST_CASE("suppressions of rules that did not run are not reported as unused") {
   CHECK(ds.empty());
   ApplySuppressions(c, ds);
   CHECK(ds.size() == 1);
+}
+
+}  // namespace
+}  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("a comment suppresses findings of the campaign file only, not a CSV row's") {
+  Campaign c;
+  c.path = "c.yaml";
+  c.SetSource("recipients:\n  file: r.csv  # smslint: disable=data/malformed-row -- known\n");
+  Diagnostic csv_row;
+  csv_row.rule = "data/malformed-row";
+  csv_row.span.file = "r.csv";
+  csv_row.span.line = 2;  // the comment's line number, in another file
+  std::vector<Diagnostic> ds = {csv_row};
+  SuppressionFilter filter(c);
+  filter.Apply(ds);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].span.file == "r.csv");
+  std::vector<std::string> ran = {"data/malformed-row"};
+  CHECK(filter.Unused(&ran).size() == 1);
 }
 
 }  // namespace

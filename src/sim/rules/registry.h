@@ -5,12 +5,16 @@
 #include <memory>
 #include <vector>
 
+#include "diag/rule_catalog.h"
 #include "sim/rules/traffic_rule.h"
 
 namespace smslint {
 
 // A fresh instance of every traffic rule class, in the list's (alphabetical) order.
 std::vector<std::unique_ptr<TrafficRule>> MakeTrafficRules();
+
+// RuleInfo for every traffic/* rule, from the classes' descriptors.
+void AddTrafficRules(RuleCatalog& catalog);
 
 }  // namespace smslint
 
