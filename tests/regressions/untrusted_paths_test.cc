@@ -128,7 +128,8 @@ TEST_CASE("paths: an absolute recipients.file outside the campaign's directory i
 
 TEST_CASE("paths: ../ and a symlink out of the tree are refused; --allow-outside widens it") {
   TempDir dir;
-  std::string shared = dir.Write("shared/list.csv", Source("campaigns/holiday-promo/recipients.csv"));
+  std::string shared =
+      dir.Write("shared/list.csv", Source("campaigns/holiday-promo/recipients.csv"));
   std::string campaign_dir = dir.path + "/team";
   fs::create_directories(campaign_dir);
   TempDir unused;
@@ -288,19 +289,21 @@ TEST_CASE("paths: output files respect the umask; with --show-pii they are 0600"
     return st.st_mode & 0777;
   };
   std::string plain = dir.path + "/plain.txt";
-  REQUIRE(RunShell({"check", "campaigns/holiday-promo.yaml", "-o", plain}, "umask 022 &&")
-              .exit_code == 0);
+  REQUIRE(
+      RunShell({"check", "campaigns/holiday-promo.yaml", "-o", plain}, "umask 022 &&").exit_code ==
+      0);
   CHECK(mode_of(plain) == 0644);
   std::string strict = dir.path + "/strict.txt";
-  REQUIRE(RunShell({"check", "campaigns/holiday-promo.yaml", "-o", strict}, "umask 077 &&")
-              .exit_code == 0);
+  REQUIRE(
+      RunShell({"check", "campaigns/holiday-promo.yaml", "-o", strict}, "umask 077 &&").exit_code ==
+      0);
   CHECK(mode_of(strict) == 0600);
   std::string pii = dir.path + "/pii.txt";
   std::string html = dir.path + "/pii.html";
-  REQUIRE(RunShell({"check", "campaigns/holiday-promo.yaml", "--show-pii", "-o", pii, "--report",
-                    html},
-                   "umask 022 &&")
-              .exit_code == 0);
+  REQUIRE(
+      RunShell({"check", "campaigns/holiday-promo.yaml", "--show-pii", "-o", pii, "--report", html},
+               "umask 022 &&")
+          .exit_code == 0);
   CHECK(mode_of(pii) == 0600);
   CHECK(mode_of(html) == 0600);
 }
@@ -326,8 +329,9 @@ TEST_CASE("paths: schedule.timezone and the timezone column are never opened as 
 
   TempDir column;
   std::string zones = Campaign(column, "zones.csv");
-  column.Write("zones.csv", "phone,timezone\n+12125550141," + fifo +
-                                "\n+12125550142,../../etc/localtime\n+12125550143,America/Chicago\n");
+  column.Write("zones.csv",
+               "phone,timezone\n+12125550141," + fifo +
+                   "\n+12125550142,../../etc/localtime\n+12125550143,America/Chicago\n");
   CliResult rows = RunShell({"check", zones, "--format", "json"});
   CAPTURE(rows.output);
   CHECK(rows.exit_code == 1);
