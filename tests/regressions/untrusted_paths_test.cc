@@ -126,7 +126,7 @@ TEST_CASE("paths: an absolute recipients.file outside the campaign's directory i
   CheckRefused(RunShell({"lint", campaign}), campaign, "27:9", "outside");
 }
 
-TEST_CASE("paths: ../ and a symlink out of the tree are refused; --allow-outside widens it") {
+TEST_CASE("paths: ../ and a symlink out of the tree are refused, --allow-outside widens it") {
   TempDir dir;
   std::string shared =
       dir.Write("shared/list.csv", Source("campaigns/holiday-promo/recipients.csv"));
@@ -281,7 +281,7 @@ TEST_CASE("paths: a failed write to stdout is exit 2") {
   CHECK(Contains(full.stderr_text, "smslint: error: cannot write output: "));
 }
 
-TEST_CASE("paths: output files respect the umask; with --show-pii they are 0600") {
+TEST_CASE("paths: output files respect the umask, with --show-pii they are 0600") {
   TempDir dir;
   auto mode_of = [](const std::string& path) {
     struct stat st;
