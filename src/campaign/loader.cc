@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "campaign/schema_rules.h"
+#include "campaign/time_zones.h"
 #include "phonenumbers/phonenumberutil.h"
 #include "util/files.h"
 #include "util/strings.h"
@@ -531,7 +532,7 @@ class CampaignReader {
     s.timezone = ReadString(Required(node, "timezone", s.pos, "schedule"), "schedule.timezone");
     if (s.timezone.present) {
       absl::TimeZone tz;
-      if (s.timezone.value.empty() || !absl::LoadTimeZone(s.timezone.value, &tz)) {
+      if (s.timezone.value.empty() || !LoadZoneByName(s.timezone.value, &tz)) {
         Report(kInvalidValue, Level::kError, s.timezone.pos,
                absl::StrCat("unknown time zone '", s.timezone.value,
                             "': use an IANA name such as America/New_York"));

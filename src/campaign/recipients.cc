@@ -23,6 +23,7 @@
 #include "campaign/recipients_csv.h"
 #include "campaign/suppression.h"
 #include "campaign/time_zones.h"
+#include "util/files.h"
 #include "util/status.h"
 #include "util/strings.h"
 
@@ -60,7 +61,8 @@ class FileBytes {
   }
   // Returns an error text ("" when fine). `limit` bounds how much is read (0: all).
   std::string Open(const std::string& path, size_t limit) {
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return std::strerror(errno);
     struct stat st;
     if (fstat(fd, &st) != 0) {
@@ -71,6 +73,8 @@ class FileBytes {
     std::string error;
     if (S_ISDIR(st.st_mode)) {
       error = "it is a directory";
+    } else if (!S_ISREG(st.st_mode)) {
+      error = "it is not a regular file (a device, FIFO or socket)";
     } else if (S_ISREG(st.st_mode) && limit == 0 && st.st_size > 0) {
       if (static_cast<uint64_t>(st.st_size) > kMaxRecipientsFileBytes) {
         error = "it is larger than 3 GiB";
@@ -296,6 +300,31 @@ absl::Status FileError(const Campaign& campaign, Position pos, const std::string
                                     std::to_string(pos.column) + ": error: " + what);
 }
 
+// The path to open for a recipients or suppression file (`what`): resolved, and
+// inside the campaign file's directory tree or an --allow-outside directory.
+absl::StatusOr<std::string> ConfinedDataPath(const Campaign& campaign,
+                                             const Located<std::string>& file,
+                                             const std::string& what,
+                                             const std::vector<std::string>& allow_outside) {
+  const std::filesystem::path resolved = ResolvedPath(RecipientsOpenPath(campaign, file.value));
+  const std::string quoted = what + " file '" + file.value + "'";
+  for (const char* pseudo : {"/proc", "/sys"}) {
+    if (IsWithin(resolved, pseudo)) {
+      return FileError(campaign, file.pos,
+                       quoted + " resolves to " + resolved.string() + ", under " + pseudo +
+                           ": only regular files are read");
+    }
+  }
+  if (IsWithin(resolved, ResolvedPath(campaign.dir.empty() ? "." : campaign.dir)))
+    return resolved.string();
+  for (const std::string& dir : allow_outside)
+    if (IsWithin(resolved, ResolvedPath(dir))) return resolved.string();
+  return FileError(campaign, file.pos,
+                   quoted + " resolves to " + resolved.string() +
+                       ", outside the campaign file's directory; to read it, pass "
+                       "--allow-outside with its directory");
+}
+
 // Zone sets interned by content; zone_sets[0] is {} (no zone known).
 class ZoneSetInterner {
  public:
@@ -332,13 +361,13 @@ std::string NumberCountry(const Campaign& campaign) {
 
 bool IsKnownZone(const std::string& name) {
   absl::TimeZone zone;
-  return absl::LoadTimeZone(name, &zone);
+  return LoadZoneByName(name, &zone);
 }
 
 // Classifies every row, then the row-order facts: duplicates, suppression,
 // consent, zone sets and the counts.
 absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
-                      RecipientLoadResult& result) {
+                      const std::vector<std::string>& allow_outside, RecipientLoadResult& result) {
   RecipientTable& table = result.table;
   RecipientFacts& facts = result.facts;
   RecipientStats& stats = result.stats;
@@ -359,9 +388,11 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
   SuppressionList suppression;
   if (campaign.suppression_file.present && !campaign.suppression_file->empty()) {
     facts.suppression_display = RecipientsDisplayPath(campaign, campaign.suppression_file.value);
+    ASSIGN_OR_RETURN(std::string path, ConfinedDataPath(campaign, campaign.suppression_file,
+                                                        "suppression", allow_outside));
+    result.files_read.push_back(path);
     FileBytes bytes;
-    std::string error =
-        bytes.Open(RecipientsOpenPath(campaign, campaign.suppression_file.value), 0);
+    std::string error = bytes.Open(path, 0);
     if (!error.empty()) {
       return FileError(campaign, campaign.suppression_file.pos,
                        "suppression file '" + campaign.suppression_file.value +
@@ -452,8 +483,8 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
 
 }  // namespace
 
-absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
-                                                   RecipientLoadMode mode) {
+absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, RecipientLoadMode mode,
+                                                   const std::vector<std::string>& allow_outside) {
   RecipientLoadResult result;
   RecipientTable& table = result.table;
   RecipientFacts& facts = result.facts;
@@ -466,9 +497,12 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
     facts.file = recipients.file.value;
     facts.csv_display = RecipientsDisplayPath(campaign, recipients.file.value);
     facts.anchor = recipients.file.pos;
+    ASSIGN_OR_RETURN(std::string path,
+                     ConfinedDataPath(campaign, recipients.file, "recipients", allow_outside));
+    result.files_read.push_back(path);
     FileBytes bytes;
-    std::string error = bytes.Open(RecipientsOpenPath(campaign, recipients.file.value),
-                                   mode == RecipientLoadMode::kHeaderOnly ? kHeaderReadBytes : 0);
+    std::string error =
+        bytes.Open(path, mode == RecipientLoadMode::kHeaderOnly ? kHeaderReadBytes : 0);
     if (!error.empty()) {
       return FileError(campaign, recipients.file.pos,
                        "recipients file '" + recipients.file.value + "' cannot be read: " + error +
@@ -530,7 +564,7 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
   facts.consent_column = columns.consent;
   facts.timezone_column = columns.timezone;
   facts.state_column = columns.state;
-  RETURN_IF_ERROR(ReadRows(campaign, columns, result));
+  RETURN_IF_ERROR(ReadRows(campaign, columns, allow_outside, result));
   return result;
 }
 

@@ -124,16 +124,21 @@ struct RecipientLoadResult {
   RecipientTable table;
   RecipientFacts facts;
   RecipientStats stats;
+  std::vector<std::string> files_read;  // the recipients and suppression files opened
 };
 
 // Reads `recipients.file` (relative to campaign.dir) or `recipients.list`.
 // A recipients or suppression file that cannot be read (missing, a directory,
 // unreadable) is a Status error "campaign.yaml:line:col: error: ..." at the
-// `file:` value (exit 2). A file without a header row or without a `phone`
-// column is a HeaderProblem and an empty table. With neither file nor list, the
-// table is empty (the loader reports it).
-absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign,
-                                                   RecipientLoadMode mode);
+// `file:` value (exit 2). So is one that, symbolic links resolved, lies outside
+// the campaign file's directory tree and outside every `allow_outside` directory,
+// one under /proc or /sys, and anything but a regular file (a campaign file is
+// untrusted: it must not make smslint read the runner's secrets or block on a FIFO). A file without
+// a header row or without a `phone` column is a HeaderProblem and an empty table. With neither file
+// nor list, the table is empty (the loader reports it).
+absl::StatusOr<RecipientLoadResult> LoadRecipients(
+    const Campaign& campaign, RecipientLoadMode mode,
+    const std::vector<std::string>& allow_outside = {});
 
 // The byte ranges of the inline recipients list items in campaign.source, with
 // each item's number when it is valid, for MaskInlineRecipients (diag/pii.h).

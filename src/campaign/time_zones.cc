@@ -166,10 +166,33 @@ int TimeZoneMap::Lookup(uint64_t e164) const {
   return -1;
 }
 
+bool IsZoneNameSyntax(std::string_view name) {
+  if (name.empty() || name.size() > kMaxZoneNameLength) return false;
+  size_t segment = 0;  // length of the segment so far
+  for (char c : name) {
+    if (c == '/') {
+      if (segment == 0) return false;  // a leading '/' or "//"
+      segment = 0;
+      continue;
+    }
+    // No '.': it keeps "." and ".." segments out, and no zone name has one.
+    bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c == '_' || c == '-' || c == '+';
+    if (!allowed) return false;
+    ++segment;
+  }
+  return segment > 0;  // no trailing '/'
+}
+
+bool LoadZoneByName(std::string_view name, absl::TimeZone* zone) {
+  if (!IsZoneNameSyntax(name)) return false;
+  return absl::LoadTimeZone(std::string(name), zone);
+}
+
 absl::TimeZone ScheduleTimeZone(const Campaign& campaign) {
   absl::TimeZone zone;
   if (campaign.schedule.timezone.present && !campaign.schedule.timezone->empty() &&
-      absl::LoadTimeZone(campaign.schedule.timezone.value, &zone))
+      LoadZoneByName(campaign.schedule.timezone.value, &zone))
     return zone;
   absl::LoadTimeZone(kFallbackScheduleZone, &zone);
   return zone;

@@ -39,6 +39,20 @@ class TimeZoneMap {
   int max_nanp_digits_ = 0;
 };
 
+// Longest zone name accepted; the longest in the tz database has 32 characters.
+inline constexpr size_t kMaxZoneNameLength = 64;
+
+// Whether `name` has the shape of a tz database name: '/'-separated segments of
+// letters, digits, '_', '-' and '+' ("America/New_York", "Etc/GMT+5", "UTC"); no
+// leading '/', no empty, "." or ".." segment, at most kMaxZoneNameLength bytes.
+bool IsZoneNameSyntax(std::string_view name);
+
+// absl::LoadTimeZone for a name IsZoneNameSyntax accepts; false for any other
+// without a lookup. Abseil opens a zone name as a file path: "/dev/stdin" or a FIFO
+// would block for ever and "../../etc/localtime" would read outside the zone
+// database. Every zone name smslint reads goes through here.
+bool LoadZoneByName(std::string_view name, absl::TimeZone* zone);
+
 // The zone a schedule is read in when schedule.timezone is missing or not a tz
 // database name (the loader reports both as errors). UTC rather than a guess such
 // as America/New_York: a wrong local zone would look like a real answer, while UTC

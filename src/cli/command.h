@@ -37,6 +37,8 @@ struct CommonOptions {
   bool quiet = false;
   bool exit_zero = false;
   std::string report_html;  // --report FILE (check, simulate)
+  // --allow-outside DIR: recipients/suppression files may also be read below DIR.
+  std::vector<std::string> allow_outside;
 };
 
 // One argument of a command: a positional ("files") or an option ("--format",
@@ -71,8 +73,15 @@ bool FailsOn(std::optional<Level> worst, const std::string& fail_on);
 bool UseColor(const std::string& color_option);
 
 // Writes `bytes` to --output atomically (temp file + rename) or to stdout.
-// Returns false after printing "path: error: ..." on failure.
-bool WriteOutput(const std::string& output_path, const std::string& bytes);
+// Returns false after printing "path: error: ..." on failure. A new file is
+// created 0600 when `holds_pii` (--show-pii), else 0666, less the umask.
+bool WriteOutput(const std::string& output_path, const std::string& bytes, bool holds_pii = false);
+
+// Refuses outputs that would replace an input: for the first of `outputs` (files;
+// "" and "-" are stdout) that is the same file as one of `inputs`, prints
+// "path:1:1: error: ..." and returns false. Call it before writing anything.
+bool CheckOutputsSpareInputs(const std::vector<std::string>& outputs,
+                             const std::vector<std::string>& inputs);
 
 // One line "path:line:col: error: message" on stderr; returns kExitInputError.
 int ReportInputError(const std::string& message);

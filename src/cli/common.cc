@@ -1,7 +1,10 @@
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.h"
@@ -19,6 +22,7 @@ SessionOptions ToSessionOptions(const CommonOptions& options, SessionOptions::St
   session.select = options.select;
   session.ignore = options.ignore;
   session.config = options.config;
+  session.allow_outside = options.allow_outside;
   return session;
 }
 
@@ -50,6 +54,10 @@ void AddCommonArgs(std::vector<Arg>& args, CommonOptions& options, bool with_for
                   false,
                   "auto"});
   args.push_back({"--show-pii", "Show recipient numbers in full", &options.show_pii});
+  args.push_back({"--allow-outside",
+                  "Also read recipients/suppression files under DIR, outside the campaign "
+                  "file's directory (repeatable)",
+                  &options.allow_outside});
   args.push_back({"-q,--quiet", "Print only findings, no summary", &options.quiet});
 }
 
@@ -69,16 +77,39 @@ bool UseColor(const std::string& color_option) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
-bool WriteOutput(const std::string& output_path, const std::string& bytes) {
+bool WriteOutput(const std::string& output_path, const std::string& bytes, bool holds_pii) {
   if (output_path.empty() || output_path == "-") {
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-    std::fflush(stdout);
+    errno = 0;
+    bool written = std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size();
+    written = std::fflush(stdout) == 0 && written && std::ferror(stdout) == 0;
+    if (!written) {
+      ReportInputError(std::string("smslint: error: cannot write output: ") +
+                       (errno != 0 ? std::strerror(errno) : "write error"));
+      return false;
+    }
     return true;
   }
-  absl::Status status = WriteFileAtomically(output_path, bytes);
+  absl::Status status = WriteFileAtomically(output_path, bytes, holds_pii ? 0600 : 0666);
   if (!status.ok()) {
     ReportInputError(std::string(status.message()));
     return false;
+  }
+  return true;
+}
+
+bool CheckOutputsSpareInputs(const std::vector<std::string>& outputs,
+                             const std::vector<std::string>& inputs) {
+  for (const std::string& output : outputs) {
+    if (output.empty() || output == "-") continue;
+    for (const std::string& input : inputs) {
+      if (input.empty() || input == "-") continue;
+      std::error_code ec;
+      if (std::filesystem::equivalent(output, input, ec) && !ec) {
+        ReportInputError(output + ":1:1: error: the output would replace '" + input +
+                         "', an input of this run; write it to another file");
+        return false;
+      }
+    }
   }
   return true;
 }

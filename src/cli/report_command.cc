@@ -2,6 +2,7 @@
 
 #include "report/emit.h"
 #include "report/html_report.h"
+#include "util/files.h"
 
 namespace smslint {
 
@@ -22,10 +23,21 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
   report.fail_never = common.fail_on == "never";
   report.fail_on = ParseLevel(common.fail_on).value_or(Level::kError);
   report.catalog = &(*session)->catalog();
-  if (!WriteOutput(common.output, EmitReport(common.format, *results, report, common.quiet)))
+  // Every campaign file named or found, and every data file read.
+  std::vector<std::string> inputs_read;
+  for (const std::string& input : inputs) {
+    absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});
+    if (files.ok()) inputs_read.insert(inputs_read.end(), files->begin(), files->end());
+  }
+  for (const FileResult& r : *results)
+    inputs_read.insert(inputs_read.end(), r.data_files.begin(), r.data_files.end());
+  if (!CheckOutputsSpareInputs({common.output, common.report_html}, inputs_read))
+    return kExitInputError;
+  if (!WriteOutput(common.output, EmitReport(common.format, *results, report, common.quiet),
+                   common.show_pii))
     return kExitInputError;
   if (!common.report_html.empty() &&
-      !WriteOutput(common.report_html, EmitHtmlReport(*results, report)))
+      !WriteOutput(common.report_html, EmitHtmlReport(*results, report), common.show_pii))
     return kExitInputError;
 
   std::optional<Level> worst;

@@ -38,8 +38,13 @@ int RunSimulate(const SimulateOptions& options) {
   // Without one (the campaign could not be simulated), show every finding so the
   // reason is visible.
   // The HTML report is the marketer's whole picture: every finding, not only traffic.
+  std::vector<std::string> inputs_read = result.data_files;
+  inputs_read.push_back(options.file);
+  if (!CheckOutputsSpareInputs({options.common.output, options.common.report_html}, inputs_read))
+    return kExitInputError;
   if (!options.common.report_html.empty() &&
-      !WriteOutput(options.common.report_html, EmitHtmlReport({result}, report)))
+      !WriteOutput(options.common.report_html, EmitHtmlReport({result}, report),
+                   options.common.show_pii))
     return kExitInputError;
   if (result.sim) {
     std::vector<Diagnostic> traffic;
@@ -61,7 +66,7 @@ int RunSimulate(const SimulateOptions& options) {
   } else {
     bytes = EmitReport(options.common.format, {result}, report, options.common.quiet);
   }
-  if (!WriteOutput(options.common.output, bytes)) return kExitInputError;
+  if (!WriteOutput(options.common.output, bytes, options.common.show_pii)) return kExitInputError;
   if (!result.sim && options.common.format == "text") {
     std::cerr << result.path << ": the campaign could not be simulated (see the findings above)\n";
   }

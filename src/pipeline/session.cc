@@ -107,8 +107,9 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
 
   // 1. Recipients: the table (header only under `lint`) and the data rules.
   ASSIGN_OR_RETURN(RecipientStageResult recipients,
-                   RunRecipientStage(campaign, full, options_.show_pii));
+                   RunRecipientStage(campaign, full, options_.show_pii, options_.allow_outside));
   Take(recipients, findings, rules_run, result.facts);
+  result.data_files = std::move(recipients.files_read);
   progress.Advance(1);
 
   // 2. Content rules on the templates; 3. on every recipient's rendered message.

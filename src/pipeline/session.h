@@ -33,6 +33,9 @@ struct SessionOptions {
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::string config;  // --config; "" looks for .smslint.yaml next to each file
+  // --allow-outside: directories recipients and suppression files may be read from
+  // besides the campaign file's own directory tree.
+  std::vector<std::string> allow_outside;
 };
 
 struct AnalysisRun {

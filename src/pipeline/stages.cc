@@ -68,13 +68,15 @@ std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
 
 }  // namespace
 
-absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign, bool full,
-                                                       bool show_pii) {
-  absl::StatusOr<RecipientLoadResult> loaded =
-      LoadRecipients(campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly);
+absl::StatusOr<RecipientStageResult> RunRecipientStage(
+    const Campaign& campaign, bool full, bool show_pii,
+    const std::vector<std::string>& allow_outside) {
+  absl::StatusOr<RecipientLoadResult> loaded = LoadRecipients(
+      campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly, allow_outside);
   if (!loaded.ok()) return loaded.status();
   RecipientStageResult out;
   out.table = std::move(loaded->table);
+  out.files_read = std::move(loaded->files_read);
   out.diagnostics = RunDataRules(campaign, out.table, loaded->facts, show_pii);
   for (const auto& rule : BuiltinDataRules()) {
     if (rule->Info() != nullptr) out.rules_run.push_back(rule->Info()->id);

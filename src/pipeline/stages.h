@@ -29,10 +29,12 @@ struct StageResult {
 // and the data rules on it and on the senders.
 struct RecipientStageResult : StageResult {
   RecipientTable table;
-  bool fields_known = false;  // a recipient source was read and has columns
+  bool fields_known = false;            // a recipient source was read and has columns
+  std::vector<std::string> files_read;  // the recipients and suppression files opened
 };
-absl::StatusOr<RecipientStageResult> RunRecipientStage(const Campaign& campaign, bool full,
-                                                       bool show_pii);
+absl::StatusOr<RecipientStageResult> RunRecipientStage(
+    const Campaign& campaign, bool full, bool show_pii,
+    const std::vector<std::string>& allow_outside);
 
 // The content rules on every template body and on the opt-in confirmation.
 // `rendered_per_recipient`: the rendered stage measures personalised templates.

@@ -21,6 +21,8 @@ struct FileResult {
   // Facts about the run that are not findings ("300 recipients, 298 sendable";
   // "12 recipients got a guessed time zone"), shown after the findings.
   std::vector<std::string> facts;
+  // The recipients and suppression files read for it (outputs must not replace them).
+  std::vector<std::string> data_files;
 };
 
 struct ReportOptions {

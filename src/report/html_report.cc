@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "campaign/time_zones.h"
 #include "text/line_index.h"
 #include "util/strings.h"
 
@@ -49,7 +50,7 @@ std::string LevelClass(Level level) { return std::string(LevelName(level)); }
 
 absl::TimeZone ZoneOrUtc(const std::string& name) {
   absl::TimeZone zone;
-  if (name.empty() || !absl::LoadTimeZone(name, &zone)) return absl::UTCTimeZone();
+  if (name.empty() || !LoadZoneByName(name, &zone)) return absl::UTCTimeZone();
   return zone;
 }
 

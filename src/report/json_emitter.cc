@@ -1,6 +1,7 @@
 #include "report/json_emitter.h"
 
 #include "absl/time/time.h"
+#include "campaign/time_zones.h"
 
 namespace smslint {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 std::string FormatTime(absl::Time t, const std::string& zone_name) {
   if (t == absl::InfinitePast() || t == absl::InfiniteFuture()) return "";
   absl::TimeZone zone = absl::UTCTimeZone();
-  if (!zone_name.empty()) absl::LoadTimeZone(zone_name, &zone);
+  if (!zone_name.empty()) LoadZoneByName(zone_name, &zone);
   return absl::FormatTime("%Y-%m-%dT%H:%M:%S%Ez", t, zone);
 }
 

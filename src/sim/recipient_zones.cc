@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "campaign/time_zones.h"
+
 namespace smslint {
 
 std::string QuietHoursZone(const std::vector<std::string>& candidates,
@@ -12,7 +14,7 @@ std::string QuietHoursZone(const std::vector<std::string>& candidates,
   for (const std::string& name : candidates) {
     if (name == "Etc/Unknown") continue;
     absl::TimeZone zone;
-    if (!absl::LoadTimeZone(name, &zone)) continue;
+    if (!LoadZoneByName(name, &zone)) continue;
     int distance = std::abs(zone.At(at).offset - schedule_offset);
     if (distance > best_distance) {
       best_distance = distance;
@@ -30,7 +32,7 @@ RecipientZones ResolveRecipientZones(const RecipientTable* table,
   for (const std::vector<std::string>& set : table->zone_sets) {
     std::string name = QuietHoursZone(set, schedule_zone, at);
     absl::TimeZone zone;
-    if (name.empty() || !absl::LoadTimeZone(name, &zone)) zone = schedule_zone;
+    if (name.empty() || !LoadZoneByName(name, &zone)) zone = schedule_zone;
     size_t index = 0;
     while (index < out.zones.size() && out.zones[index].name() != zone.name()) ++index;
     if (index == out.zones.size()) out.zones.push_back(zone);

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "campaign/time_zones.h"
 #include "sim/plan_inputs.h"
 
 namespace smslint {
@@ -128,7 +129,7 @@ bool LocaleSupportsUnicode() {
 
 std::string RenderSimulationText(const SimResult& result, bool ascii, bool color) {
   absl::TimeZone zone;
-  if (!absl::LoadTimeZone(result.time_zone, &zone)) zone = absl::UTCTimeZone();
+  if (!LoadZoneByName(result.time_zone, &zone)) zone = absl::UTCTimeZone();
   std::string out;
   absl::StrAppend(&out, "Simulation (profile ", result.profile, ", times in ", result.time_zone,
                   ")\n");

@@ -80,7 +80,7 @@ static bool WriteAll(int fd, const std::string& bytes) {
   return true;
 }
 
-absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
+absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes, mode_t mode) {
   // A device, FIFO or socket (/dev/stdout, /dev/null, /dev/full) is written in
   // place: renaming a temporary file over it would replace the device itself.
   struct stat st;
@@ -123,7 +123,14 @@ absl::Status WriteFileAtomically(const std::string& path, const std::string& byt
     unlink(name.data());
     return s;
   }
-  chmod(name.data(), 0644);
+  // mkstemp creates 0600; widen to what open(2) would give: `mode` less the umask.
+  mode_t mask = umask(0);
+  umask(mask);
+  if ((mode & ~mask & 0777) != 0600 && chmod(name.data(), mode & ~mask & 0777) != 0) {
+    absl::Status s = ErrnoError(path, "cannot set output file mode");
+    unlink(name.data());
+    return s;
+  }
   if (rename(name.data(), path.c_str()) != 0) {
     absl::Status s = ErrnoError(path, "cannot replace output file");
     unlink(name.data());
@@ -137,13 +144,18 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::str
   for (const std::string& input : inputs) {
     std::error_code ec;
     if (input != "-" && std::filesystem::is_directory(input, ec)) {
+      const std::filesystem::path root = ResolvedPath(input);
       std::vector<std::string> found;
+      // The default options do not follow directory symlinks: a link to a directory
+      // outside the tree (or to an ancestor, a cycle) is never listed.
       for (auto it = std::filesystem::recursive_directory_iterator(
                input, std::filesystem::directory_options::skip_permission_denied, ec);
            !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && IsCampaignFile(it->path()) &&
-            it->path().filename().string() != ".smslint.yaml")
-          found.push_back(it->path().string());
+        if (!IsCampaignFile(it->path()) || it->path().filename().string() == ".smslint.yaml")
+          continue;
+        std::error_code entry_ec;
+        if (it->is_symlink(entry_ec) && !IsWithin(ResolvedPath(it->path()), root)) continue;
+        if (it->is_regular_file(entry_ec)) found.push_back(it->path().string());
       }
       if (ec) {
         return absl::InvalidArgumentError(
@@ -156,6 +168,23 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::str
     }
   }
   return files;
+}
+
+std::filesystem::path ResolvedPath(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  if (ec) absolute = path;
+  std::filesystem::path resolved = std::filesystem::weakly_canonical(absolute, ec);
+  return ec ? absolute.lexically_normal() : resolved;
+}
+
+bool IsWithin(const std::filesystem::path& path, const std::filesystem::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (r->empty()) continue;  // the trailing "" of "dir/"
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
 }
 
 }  // namespace smslint

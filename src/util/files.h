@@ -2,7 +2,10 @@
 #ifndef SMSLINT_UTIL_FILES_H_
 #define SMSLINT_UTIL_FILES_H_
 
+#include <sys/types.h>
+
 #include <cstddef>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,11 +21,22 @@ inline constexpr size_t kMaxCampaignBytes = 64u << 20;
 absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_bytes);
 
 // Writes via a temporary file in the same directory and rename(2): readers see the
-// old file or the whole new one, never half.
-absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes);
+// old file or the whole new one, never half. A new file gets `mode` less the umask
+// (0600 for one that holds recipient numbers).
+absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes,
+                                 mode_t mode = 0666);
 
-// Expands files and directories (every *.yaml / *.yml below, sorted) in order.
+// Expands files and directories (every *.yaml / *.yml below, sorted) in order. In a
+// directory, symbolic links to directories are not descended into, and a linked
+// campaign file whose target lies outside the directory is skipped.
 absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs);
+
+// `path` made absolute with every symbolic link resolved (weakly_canonical: the part
+// that does not exist is kept as written, normalised).
+std::filesystem::path ResolvedPath(const std::filesystem::path& path);
+
+// Whether `path` is `root` or lies below it, both as ResolvedPath returns them.
+bool IsWithin(const std::filesystem::path& path, const std::filesystem::path& root);
 
 }  // namespace smslint
 

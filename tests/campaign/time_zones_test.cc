@@ -80,5 +80,33 @@ TEST_CASE("recipients: timezone column wins; several candidates are flagged as g
   CHECK(r.table.states[r.table.state[0]] == "NY");  // geocoder
 }
 
+TEST_CASE("time zones: a zone name is an IANA name, never a file path") {
+  for (const char* good : {"UTC", "America/New_York", "America/Argentina/Buenos_Aires", "Etc/GMT+5",
+                           "Etc/GMT-14", "America/Port-au-Prince"}) {
+    CAPTURE(good);
+    CHECK(IsZoneNameSyntax(good));
+    absl::TimeZone zone;
+    CHECK(LoadZoneByName(good, &zone));
+  }
+  for (const char* bad :
+       {"", "/dev/stdin", "/etc/localtime", "../../etc/localtime", "America/../../../etc/localtime",
+        "America/./New_York", "America//X", "America/", "./UTC", "..", "file:/dev/stdin",
+        "America/New York", "America\\New_York", "Zone\n"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(IsZoneNameSyntax(bad));
+    absl::TimeZone zone;
+    CHECK_FALSE(LoadZoneByName(bad, &zone));
+  }
+  CHECK(IsZoneNameSyntax(std::string(kMaxZoneNameLength, 'A')));
+  CHECK_FALSE(IsZoneNameSyntax(std::string(kMaxZoneNameLength + 1, 'A')));
+}
+
+TEST_CASE("time zones: a FIFO or a device as schedule.timezone is not opened") {
+  // Abseil would open these as files: /dev/stdin with no writer blocks for ever.
+  Campaign c;
+  c.schedule.timezone = {"/dev/stdin", {20, 13}, true};
+  CHECK(ScheduleTimeZone(c) == absl::UTCTimeZone());
+}
+
 }  // namespace
 }  // namespace smslint
