@@ -11,7 +11,7 @@ BUILD_PACKAGES := build-essential cmake pkg-config ccache libcli11-dev libyaml-c
   tzdata
 TEST_PACKAGES  := python3 python3-jsonschema python3-yaml chromium
 FUZZ_PACKAGES  := clang-16 libclang-rt-16-dev libfuzzer-16-dev
-BENCH_PACKAGES := nodejs npm time
+BENCH_PACKAGES := time $(if $(shell command -v npm),,nodejs npm)
 
 .PHONY: all deps test-deps fuzz-deps bench-deps build run test test-sanitize bench fuzz golden clean format format-check
 
