@@ -114,8 +114,9 @@ class Reader {
     }
   }
 
-  // A CSV from offset `p` (line `line`): a header row, or with `headerless` data
-  // from the first row, whose phone column is `phone`.
+  // The rows of a CSV from header.data_offset on (0 when the file has no header),
+  // numbers from report.phone_column; line numbers shifted by `line_offset` (the
+  // comment lines before the first row).
   void ReadCsv(std::string_view text, const CsvHeader& header, uint32_t line_offset) {
     RecipientTable table;
     table.columns = header.columns;
