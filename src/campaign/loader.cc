@@ -545,7 +545,11 @@ class CampaignReader {
     s.rate.pos = rate.pos;
     if (rate.present) {
       std::optional<double> per_second = ParseRate(rate.value);
-      if (per_second) {
+      if (per_second && (*per_second < kMinRatePerSecond || *per_second > kMaxRatePerSecond)) {
+        Report(kInvalidValue, Level::kError, rate.pos,
+               absl::StrCat("schedule.rate '", rate.value,
+                            "' is outside the rates smslint models (", kRateBoundsText, ")"));
+      } else if (per_second) {
         s.rate.value = Rate{*per_second, rate.value};
         s.rate.present = true;
       } else {

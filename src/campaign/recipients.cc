@@ -36,13 +36,16 @@ constexpr uint64_t kMaxRecipientsFileBytes = 3ull << 30;
 
 // ---- Reading the file --------------------------------------------------------
 
-// The bytes of a recipients file: mapped when it is a regular file, else read.
-// A regular file of size 0 is read too: /proc files claim 0 bytes and have
+// The bytes of a recipients file, read with read(2), never mapped: a mapped file
+// cut short while it is parsed raises SIGBUS. A regular file is read into
+// anonymous memory of its size (the pages the parser has passed can still be
+// released); one that shrinks gives what was there, one that grows what fstat saw.
+// A regular file of size 0 is read like a pipe: /proc files claim 0 bytes and have
 // content, and one whose reads fail (/proc/self/mem) must be an error, not empty.
 class FileBytes {
  public:
   ~FileBytes() {
-    if (map_ != nullptr) munmap(map_, size_);
+    if (map_ != nullptr) munmap(map_, capacity_);
   }
   // Releases the mapped pages below `offset`: the parser has passed them, and the
   // rows now live in the table's arena, so a huge file is not held twice.
@@ -79,14 +82,25 @@ class FileBytes {
       if (static_cast<uint64_t>(st.st_size) > kMaxRecipientsFileBytes) {
         error = "it is larger than 3 GiB";
       } else {
-        size_ = static_cast<size_t>(st.st_size);
-        void* map = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+        capacity_ = static_cast<size_t>(st.st_size);
+        void* map =
+            mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (map == MAP_FAILED) {
           error = std::strerror(errno);
-          size_ = 0;
+          capacity_ = 0;
         } else {
           map_ = map;
-          madvise(map_, size_, MADV_SEQUENTIAL);
+          char* out = static_cast<char*>(map_);
+          while (size_ < capacity_) {
+            ssize_t got = read(fd, out + size_, std::min<size_t>(capacity_ - size_, 1u << 30));
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) {
+              error = std::strerror(errno);
+              break;
+            }
+            if (got == 0) break;  // the file was cut short: what was read is the file
+            size_ += static_cast<size_t>(got);
+          }
         }
       }
     } else {
@@ -108,8 +122,9 @@ class FileBytes {
   }
 
  private:
-  void* map_ = nullptr;
-  size_t size_ = 0;
+  void* map_ = nullptr;  // anonymous memory holding a regular file's bytes
+  size_t capacity_ = 0;  // bytes mapped
+  size_t size_ = 0;      // bytes read into it
   size_t released_ = 0;
   std::string copy_;
 };
@@ -400,6 +415,8 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
                            "; the path is relative to the campaign file");
     }
     suppression = ParseSuppressionList(bytes.view(), classifier);
+    facts.suppression = std::move(suppression.report);
+    facts.suppression_read = true;
   }
 
   ZoneSetInterner zone_sets(table.zone_sets);
@@ -519,6 +536,13 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
                                                : RecipientFacts::HeaderProblem::kNotUtf8;
       return result;
     }
+    if (header.columns.size() > kMaxCsvColumns) {
+      return FileError(campaign, recipients.file.pos,
+                       "recipients file '" + recipients.file.value + "' has " +
+                           WithCommas(static_cast<int64_t>(header.columns.size())) +
+                           " columns in its header row; smslint reads at most " +
+                           WithCommas(static_cast<int64_t>(kMaxCsvColumns)));
+    }
     table.columns = header.columns;
     columns.phone = FindColumn(table.columns, "phone");
     columns.consent = FindColumn(table.columns, "opted_in_at");
@@ -533,13 +557,19 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     table.phone_column = columns.phone;
     if (mode == RecipientLoadMode::kHeaderOnly) return result;
 
-    // Row count estimated from the first MiB, so the columns grow once without a
-    // pass that would page in the whole file before the parser releases it.
-    std::string_view sample = data.substr(0, 1u << 20);
+    // Row count estimated from the first MiB of rows, so the columns grow once
+    // without a pass over the whole file. Bounded by the input: a stored row of C
+    // fields takes at least C bytes (C-1 delimiters and a line end), so no more
+    // than bytes/C rows and bytes field offsets can come out of it (blank lines,
+    // counted in the sample, are no rows).
+    const std::string_view rows = data.substr(std::min(header.data_offset, data.size()));
+    const size_t column_count = std::max<size_t>(1, table.columns.size());
+    std::string_view sample = rows.substr(0, 1u << 20);
     size_t sample_lines = static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
-    size_t lines = data.size() / std::max<size_t>(1, sample.size() / sample_lines) * 11 / 10 + 16;
-    table.arena.reserve(data.size());
-    table.offsets.reserve(lines * table.columns.size() + 1);
+    size_t lines = rows.size() / std::max<size_t>(1, sample.size() / sample_lines) * 11 / 10 + 16;
+    lines = std::min(lines, rows.size() / column_count + 1);
+    table.arena.reserve(rows.size());
+    table.offsets.reserve(lines * column_count + 1);
     table.source_line.reserve(lines);
     ParseCsvRows(data, header, table, facts.malformed_rows, kMaxCsvRowBytes,
                  [&bytes](size_t offset) { bytes.Release(offset); });

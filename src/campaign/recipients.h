@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "campaign/campaign.h"
 #include "campaign/recipients_csv.h"
+#include "campaign/suppression.h"
 #include "diag/pii.h"
 
 namespace smslint {
@@ -104,6 +105,9 @@ struct RecipientFacts {
   Position anchor;                  // recipients.file value (or recipients:) in the campaign file
   std::string country;              // numbers are read for this country ("US" by default)
   std::string suppression_display;  // suppression file as shown; "" without one
+  // What was and was not read from the suppression file (set when it was read).
+  bool suppression_read = false;
+  SuppressionReport suppression;
 
   // The header row, when it makes the file unusable (no rows are read then).
   enum class HeaderProblem { kNone, kEmpty, kUnterminated, kNotUtf8, kNoPhoneColumn };

@@ -22,7 +22,7 @@ struct RecordScan {
 // field's end offset in `out` to `ends`. Stops early (too_long) once the record
 // passes `max_bytes`.
 RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
-                      std::vector<uint32_t>& ends, size_t max_bytes) {
+                      std::vector<uint32_t>& ends, size_t max_bytes, char delimiter) {
   RecordScan scan;
   const size_t n = data.size();
   const char* base = data.data();
@@ -59,7 +59,7 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
     size_t stop = p;
     while (stop < n) {
       char c = base[stop];
-      if (c == ',' || c == '\n' || c == '\r') break;
+      if (c == delimiter || c == '\n' || c == '\r') break;
       ++stop;
     }
     if (stop - pos > max_bytes) {
@@ -73,7 +73,7 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
     ++scan.fields;
     if (p >= n) break;
     char c = base[p];
-    if (c == ',') {
+    if (c == delimiter) {
       ++p;
       continue;
     }
@@ -142,8 +142,9 @@ std::string_view CsvProblemText(CsvProblem problem) {
   return "malformed row";
 }
 
-CsvHeader ParseCsvHeader(std::string_view bytes) {
+CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
   CsvHeader header;
+  header.delimiter = delimiter;
   size_t p = 0;
   uint32_t line = 1;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") p = 3;
@@ -155,7 +156,7 @@ CsvHeader ParseCsvHeader(std::string_view bytes) {
   if (p >= bytes.size()) return header;
   std::string text;
   std::vector<uint32_t> ends;
-  RecordScan scan = ScanRecord(bytes, p, text, ends, kMaxCsvRowBytes);
+  RecordScan scan = ScanRecord(bytes, p, text, ends, kMaxCsvRowBytes, delimiter);
   header.found = true;
   header.complete =
       !scan.too_long && !scan.unterminated && (scan.lines > 0 || scan.end == bytes.size());
@@ -191,7 +192,7 @@ void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTabl
     }
     const size_t arena_before = table.arena.size();
     ends.clear();
-    RecordScan scan = ScanRecord(bytes, p, table.arena, ends, max_row_bytes);
+    RecordScan scan = ScanRecord(bytes, p, table.arena, ends, max_row_bytes, header.delimiter);
     CsvRowIssue issue{line, CsvProblem::kWrongFieldCount, scan.fields};
     bool bad = true;
     if (scan.too_long) {

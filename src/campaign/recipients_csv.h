@@ -35,6 +35,11 @@ struct CsvRowIssue {
 // it bounds the work a single line can cause.
 inline constexpr size_t kMaxCsvRowBytes = 1u << 20;
 
+// A recipients header with more columns than this makes the file unusable (exit 2
+// at the `file:` value): no real export is near it, and the table stores every
+// field of every row.
+inline constexpr size_t kMaxCsvColumns = 1000;
+
 struct CsvHeader {
   std::vector<std::string> columns;  // trimmed names, in file order
   size_t data_offset = 0;            // byte offset of the first data row
@@ -42,10 +47,12 @@ struct CsvHeader {
   bool found = false;                // false: the input has no header row
   bool complete = true;              // false: the header row did not end within the input
   bool valid_utf8 = true;
+  char delimiter = ',';  // the field separator the rows are read with
 };
 
-// Reads the header row (skipping a UTF-8 BOM and blank lines).
-CsvHeader ParseCsvHeader(std::string_view bytes);
+// Reads the header row (skipping a UTF-8 BOM and blank lines), fields separated by
+// `delimiter` (',' for recipients; the suppression reader also takes ';' and tab).
+CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter = ',');
 
 // Reads every data row from header.data_offset on. Rows whose field count is the
 // header's are appended to `table` (arena, offsets, source_line); the others are

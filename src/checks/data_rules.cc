@@ -9,6 +9,7 @@
 #include "checks/data/non_mobile_number_rule.h"
 #include "checks/data/recipients_header_rule.h"
 #include "checks/data/suppressed_recipient_rule.h"
+#include "checks/data/unreadable_suppression_rule.h"
 #include "checks/rendered_messages.h"
 #include "diag/rule_catalog.h"
 
@@ -24,6 +25,7 @@ std::vector<std::unique_ptr<DataRule>> BuiltinDataRules() {
   rules.push_back(std::make_unique<NonMobileNumberRule>());
   rules.push_back(std::make_unique<RecipientsHeaderRule>());
   rules.push_back(std::make_unique<SuppressedRecipientRule>());
+  rules.push_back(std::make_unique<UnreadableSuppressionRule>());
   return rules;
 }
 

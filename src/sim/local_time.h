@@ -43,6 +43,12 @@ uint8_t WeekdayMask(const std::vector<absl::Weekday>& days);
 OpenInterval NextOpenInterval(const absl::TimeZone& zone, int64_t t_us, const DailyWindow& window,
                               uint8_t day_mask);
 
+// The latest time a plan schedules a message (about the year 33,600): far past any
+// real schedule and far inside int64 microseconds, so plan times can be added to an
+// interval of at most this much, and subtracted from each other, without overflow.
+// A plan that would run longer sends its remaining messages at this instant.
+inline constexpr int64_t kLatestPlanTimeUs = 1'000'000'000'000'000'000;
+
 int64_t ToMicros(absl::Time t);
 absl::Time FromMicros(int64_t t_us);
 

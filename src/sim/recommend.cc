@@ -45,7 +45,11 @@ absl::Time LastLands(const Campaign& campaign, absl::Time start, int64_t message
   for (int64_t d = 1; d < days; ++d) open = NextOpenInterval(zone, open.close_us, window, mask);
   const double remaining = static_cast<double>(messages) - per_day * static_cast<double>(days - 1);
   const int64_t begin = std::max(open.open_us, days == 1 ? t : open.open_us);
-  return FromMicros(begin + static_cast<int64_t>(remaining / total_rate * 1e6));
+  // Saturated at the plan horizon: a rate near 0 must not overflow the cast.
+  const double after_us =
+      std::clamp(remaining / total_rate * 1e6, 0.0, static_cast<double>(kLatestPlanTimeUs));
+  return FromMicros(std::min(begin, kLatestPlanTimeUs) +
+                    (std::isnan(after_us) ? 0 : static_cast<int64_t>(after_us)));
 }
 
 // The lowest trust score that gets every tiered limit's top tier (0: no tiers).

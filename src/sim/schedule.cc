@@ -24,9 +24,14 @@ SendPlan PlanSends(const SimulationInput& input) {
     plan.rate_from_profile = true;
   }
   // Rounded up: a rounded-down interval would fit one message too many into a window.
+  // Bounded by the plan's horizon (the loader refuses such rates; a plan built in
+  // code must not overflow either): start, interval and every sum stay in int64.
+  const double interval = std::ceil(1e6 / plan.rate_per_second - 1e-6);
   const int64_t interval_us =
-      std::max<int64_t>(1, static_cast<int64_t>(std::ceil(1e6 / plan.rate_per_second - 1e-6)));
-  const int64_t start_us = ToMicros(plan.start);
+      interval >= static_cast<double>(kLatestPlanTimeUs)
+          ? kLatestPlanTimeUs
+          : std::max<int64_t>(1, static_cast<int64_t>(std::max(interval, 1.0)));
+  const int64_t start_us = std::clamp(ToMicros(plan.start), -kLatestPlanTimeUs, kLatestPlanTimeUs);
   if (input.recipients == nullptr || campaign.templates.empty()) return plan;
   const RecipientTable& table = *input.recipients;
 
@@ -90,10 +95,12 @@ SendPlan PlanSends(const SimulationInput& input) {
       size_t best_zone = zone_count;
       int64_t next_open = INT64_MAX;
       bool pending = false;
+      // At the horizon every zone counts as open: the remaining messages go there.
+      const bool at_horizon = t >= kLatestPlanTimeUs;
       for (size_t z = 0; z < zone_count; ++z) {
         if (head[z] == end[z]) continue;
         pending = true;
-        if (has_window) {
+        if (has_window && !at_horizon) {
           if (t >= open[z].close_us) open[z] = NextOpenInterval(zones[z], t, window, day_mask);
           if (t < open[z].open_us) {
             next_open = std::min(next_open, open[z].open_us);
@@ -104,7 +111,7 @@ SendPlan PlanSends(const SimulationInput& input) {
       }
       if (!pending) break;
       if (best_zone == zone_count) {
-        t = next_open;
+        t = std::min(next_open, kLatestPlanTimeUs);
         continue;
       }
       const uint32_t row = ordered[head[best_zone]++];
@@ -115,7 +122,7 @@ SendPlan PlanSends(const SimulationInput& input) {
       event.template_index = row_template[row];
       event.late = t >= first_close[best_zone] ? 1 : 0;
       plan.events.push_back(event);
-      t += interval_us;
+      t = std::min(t + interval_us, kLatestPlanTimeUs);
     }
   }
   return plan;

@@ -65,6 +65,7 @@ std::optional<absl::Duration> ParseDuration(std::string_view text) {
       default:
         return std::nullopt;
     }
+    if (total > kMaxParsedDuration) return std::nullopt;
     ++i;
   }
   return total;

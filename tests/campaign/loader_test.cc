@@ -267,3 +267,41 @@ TEST_CASE("one syntax for durations and windows: 30m and 30min, 24:00 ends a day
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("schedule.rate outside 1 message per 30 days .. 10000/s is a positioned error") {
+  for (const char* rate : {"1e-12/s", "1e-300/s", "20000/s", "1e300/min", "0.03/day"}) {
+    CAPTURE(rate);
+    auto r = LoadCampaign("c.yaml", Replace(kGood, "rate: 30/min", std::string("rate: ") + rate));
+    REQUIRE(r.ok());
+    const Diagnostic* d = FindAt(*r, "schema/invalid-value", 22);
+    REQUIRE(d != nullptr);
+    CHECK(d->span.column == 9);
+    CHECK(!r->campaign.schedule.rate.present);
+    CHECK(d->message.find(kRateBoundsText) != std::string::npos);
+  }
+  for (const char* rate : {"0.04/day", "10000/s", "1/day", "2/s"}) {
+    CAPTURE(rate);
+    auto r = LoadCampaign("c.yaml", Replace(kGood, "rate: 30/min", std::string("rate: ") + rate));
+    REQUIRE(r.ok());
+    CHECK(FindAt(*r, "schema/invalid-value", 22) == nullptr);
+    CHECK(r->campaign.schedule.rate.present);
+  }
+}
+
+TEST_CASE("durations beyond 100 years are not durations (sums cannot overflow)") {
+  CHECK(*ParseDuration("36600d") == absl::Hours(24 * 36600));
+  CHECK(!ParseDuration("36601d"));
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "999999d";
+  CHECK(!ParseDuration(many));
+  auto r = LoadCampaign("c.yaml", Replace(kGood, "expires: 6h", "expires: " + many));
+  REQUIRE(r.ok());
+  CHECK(FindAt(*r, "schema/invalid-value", 16) != nullptr);
+  CHECK(!r->campaign.templates[0].expires.present);
+}
+
+}  // namespace
+}  // namespace smslint

@@ -197,3 +197,38 @@ TEST_CASE("InlineRecipientRanges: each list item's token in the source") {
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("recipients reader: memory reserved for rows is bounded by the input") {
+  testing::ScratchDir dir;
+  // A wide header over 3 MiB of blank lines: the row estimate (lines x columns)
+  // once reserved terabytes.
+  std::string header = "phone";
+  for (int i = 1; i < 900; ++i) header += ",c" + std::to_string(i);
+  const std::string csv = header + "\n" + std::string(3u << 20, '\n');
+  dir.Write("wide.csv", csv);
+  Campaign c = testing::CampaignWithFile(dir, "wide.csv");
+  absl::StatusOr<RecipientLoadResult> r = LoadRecipients(c, RecipientLoadMode::kFull);
+  REQUIRE(r.ok());
+  CHECK(r->table.size() == 0);
+  CHECK(r->table.offsets.capacity() <= csv.size() + 900 + 2);
+  CHECK(r->table.source_line.capacity() <= csv.size() / 900 + 2);
+
+  // Over the column limit: unusable, at the file: value.
+  header = "phone";
+  for (size_t i = 1; i <= kMaxCsvColumns; ++i) header += ",c";
+  dir.Write("wider.csv", header + "\n+12125550142" + std::string(kMaxCsvColumns, ',') + "\n");
+  for (RecipientLoadMode mode : {RecipientLoadMode::kFull, RecipientLoadMode::kHeaderOnly}) {
+    absl::StatusOr<RecipientLoadResult> wide =
+        LoadRecipients(testing::CampaignWithFile(dir, "wider.csv"), mode);
+    REQUIRE_FALSE(wide.ok());
+    CHECK(std::string(wide.status().message())
+              .find(":10:9: error: recipients file 'wider.csv' has 1,001 columns") !=
+          std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace smslint

@@ -257,5 +257,118 @@ TEST_CASE("bad input: disk full on --output") {
   CHECK(entries == 0);
 }
 
+// ---- Readers and arithmetic that cannot crash or go silent ----------------------
+
+// `n` recipients with distinct valid numbers, in CSV.
+std::string RecipientsCsv(int n) {
+  std::string csv = "phone,first_name\n";
+  for (int i = 0; i < n; ++i) csv += "+1415555" + std::to_string(1000 + i) + ",Ann\n";
+  return csv;
+}
+
+// The campaign file `campaign` with `from` replaced by `to`.
+void Edit(const std::string& campaign, const std::string& from, const std::string& to) {
+  std::string yaml = ReadText(campaign);
+  size_t at = yaml.find(from);
+  REQUIRE(at != std::string::npos);
+  yaml.replace(at, from.size(), to);
+  std::ofstream(campaign, std::ios::binary) << yaml;
+}
+
+TEST_CASE("bad input: a suppression file that cannot be read is a finding, never silence") {
+  TempDir dir;
+  dir.Write("recipients.csv", RecipientsCsv(3));
+  std::string campaign = CampaignReading(dir, "recipients.csv");
+  struct Case {
+    std::string optouts;
+    std::string level;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"", "error"},
+           {"\xFF\xFE"s, "error"},
+           {"name,email\nJohn Smith,john@example.com\n", "error"},
+           {"phone,name\n\"+14155551000,Ann\n", "error"},
+           {"phone\n+14155551000\nJohn Smith\n", "warning"},
+       }) {
+    CAPTURE(c.optouts);
+    dir.Write("optouts.csv", c.optouts);
+    CliResult result = RunTimed({"check", campaign});
+    CHECK(result.exit_code == 1);
+    CHECK(Contains(result.output, ": " + c.level + ": "));
+    CHECK(Contains(result.output, "[data/unreadable-suppression]"));
+    CHECK_FALSE(Contains(result.output, "John"));
+  }
+  // Excel's "Unicode text" (UTF-16 LE, tab-separated, "Phone Number"): read, and the
+  // listed recipient is suppressed.
+  std::string utf16 = "\xFF\xFE"s;
+  for (char ch : "Name\tPhone Number\r\nAnn\t(415) 555-1001\r\n"s) {
+    utf16.push_back(ch);
+    utf16.push_back('\0');
+  }
+  dir.Write("optouts.csv", utf16);
+  CliResult excel = RunTimed({"check", campaign});
+  CHECK(excel.exit_code == 1);
+  CHECK(Contains(excel.output, "[data/suppressed-recipient]"));
+  CHECK_FALSE(Contains(excel.output, "data/unreadable-suppression"));
+}
+
+TEST_CASE("bad input: absurd schedule rates (1e-12/s used to overflow and abort)") {
+  TempDir dir;
+  dir.Write("recipients.csv", RecipientsCsv(100));
+  std::string campaign = CampaignReading(dir, "recipients.csv");
+  for (const char* rate : {"1e-12/s", "1e-300/s", "99999/s"}) {
+    CAPTURE(rate);
+    Edit(campaign, "rate: ", std::string("rate: ") + rate + "  # was ");
+    CliResult result = RunTimed({"check", campaign});
+    CHECK(result.exit_code == 1);
+    CHECK(Contains(result.output, "[schema/invalid-value]"));
+    CHECK(Contains(result.output, "10000/s"));
+    // `simulate` reports traffic only: it runs at the profile's rate, and ends.
+    CliResult simulated = RunCli({"simulate", campaign});
+    CHECK(simulated.exit_code >= 0);
+    CHECK(simulated.exit_code <= 1);
+  }
+}
+
+TEST_CASE("bad input: a 250,000-column header and 3 MiB of blank lines (bad_alloc)") {
+  TempDir dir;
+  std::string header = "phone";
+  for (int i = 1; i < 250000; ++i) header += ",c";
+  dir.Write("recipients.csv", header + "\n" + std::string(3u << 20, '\n'));
+  std::string campaign = CampaignReading(dir, "recipients.csv");
+  CheckUnusable(RunTimed({"check", campaign}), campaign, "columns");
+  // Under the column limit the same shape reads, bounded by the input.
+  header = "phone";
+  for (int i = 1; i < 1000; ++i) header += ",c";
+  dir.Write("recipients.csv", header + "\n" + std::string(3u << 20, '\n'));
+  CliResult wide = RunCli({"check", campaign});
+  CHECK(wide.exit_code >= 0);
+  CHECK(wide.exit_code <= 2);
+}
+
+TEST_CASE("bad input: a recipients file cut short while it is read (SIGBUS)") {
+  TempDir dir;
+  std::string big = RecipientsCsv(1);
+  while (big.size() < (24u << 20)) big += "+14155551000,Ann\n";
+  big += "555,Bo\n";  // an invalid number: exit 1 whether or not the cut came first
+  std::string file = dir.Write("recipients.csv", big);
+  std::string campaign = CampaignReading(dir, "recipients.csv");
+  // Cut at several moments: before, during and after the read. A mapped file
+  // raised SIGBUS (exit 135) whenever the cut came while it was parsed.
+  for (int delay_ms : {0, 20, 80, 200, 400}) {
+    CAPTURE(delay_ms);
+    dir.Write("recipients.csv", big);
+    int cut = 0;
+    std::thread cutter([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+      cut = truncate(file.c_str(), 4100);  // mid-row: "+14"
+    });
+    CliResult result = RunTimed({"check", campaign});
+    cutter.join();
+    CHECK(cut == 0);
+    CHECK(result.exit_code != 135);
+  }
+}
+
 }  // namespace
 }  // namespace smslint

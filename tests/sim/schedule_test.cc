@@ -1,6 +1,7 @@
 // The event source: windows, days, DST, midnight, multi-day queues, determinism.
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <map>
 
 #include "sim/local_time.h"
@@ -213,6 +214,40 @@ TEST_CASE("sliding counts match a brute-force count") {
       int64_t brute = 0;
       for (int64_t u : times) brute += u > t - WindowMicros(static_cast<Window>(w));
       REQUIRE(c[w] == brute);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace smslint
+
+namespace smslint {
+namespace {
+
+// Rates the loader refuses, built in code: the plan's arithmetic saturates at the
+// horizon instead of overflowing, and the simulation still ends (UBSan-clean).
+TEST_CASE("schedule: absurd rates saturate at the horizon, never overflow") {
+  for (double rate : {1e-12, 1e-300, 4.9e-324, 1e300, std::numeric_limits<double>::infinity()}) {
+    CAPTURE(rate);
+    for (bool window : {false, true}) {
+      Campaign c = testing::MakeCampaign(Route::kP2P, rate);
+      if (window) {
+        c.schedule.window = testing::At(DailyWindow{9 * 60, 20 * 60});
+        c.schedule.days = testing::At(std::vector<absl::Weekday>{absl::Weekday::monday});
+      }
+      RecipientTable r = MakeRecipients(100);
+      SendPlan plan = Plan(c, r);
+      REQUIRE(plan.events.size() == 100);
+      for (size_t i = 1; i < plan.events.size(); ++i) {
+        CHECK(plan.events[i].time_us >= plan.events[i - 1].time_us);
+        CHECK(plan.events[i].time_us <= kLatestPlanTimeUs);
+      }
+      SimulationInput in;
+      in.campaign = &c;
+      in.recipients = &r;
+      in.profile = &P2P();
+      SimulationOutput out = Simulate(in, plan);
+      CHECK(out.result.messages == 100);
     }
   }
 }

@@ -54,6 +54,17 @@ const std::map<std::string, ExampleInput>& ExampleInputs() {
       {"phone +44 20 7946 0958 (fixed line)", {"phone\n+44 20 7946 0958\n"}},
       {"phone +1 312 555 0177 (fixed line or mobile)", {"phone\n+1 312 555 0177\n"}},
       {"phone +44 7911 123456 (mobile)", {"phone\n+44 7911 123456\n"}},
+      // data/unreadable-suppression
+      {"a suppression file with the lines +13125550177 and n/a (warning)",
+       {"phone\n+13125550199\n", {}, "+13125550177\nn/a\n"}},
+      {"a suppression file with the header name,email and no numbers",
+       {"phone\n+13125550199\n", {}, "name,email\nAnn,ann@example.com\n"}},
+      {"a suppression file with only a comment line",
+       {"phone\n+13125550199\n", {}, "# nobody yet\n"}},
+      {"a suppression file Phone Number;Name with row +13125550177;Ann",
+       {"phone\n+13125550199\n", {}, "Phone Number;Name\n+13125550177;Ann\n"}},
+      {"a suppression file with the line +13125550177",
+       {"phone\n+13125550199\n", {}, "+13125550177\n"}},
       // data/malformed-row
       {"header phone,first_name and row +13125550177,Smith, John",
        {"phone,first_name\n+13125550177,Smith, John\n"}},
