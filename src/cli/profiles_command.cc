@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
 #include "sim/profile.h"
@@ -34,6 +35,13 @@ std::string LimitValueText(const Limit& l) {
     absl::StrAppend(&text, " (no score: ", FormatNumberForChart(l.value), ")");
   }
   return text;
+}
+
+// "two_factor, fraud_alert": the use cases quiet hours do not apply to.
+std::string ExemptNames(const QuietHours& q) {
+  std::vector<std::string> names;
+  for (UseCase u : q.exempt_use_cases) names.emplace_back(UseCaseName(u));
+  return absl::StrJoin(names, ", ");
 }
 
 std::string RenderText(const std::vector<Profile>& profiles) {
@@ -84,6 +92,14 @@ std::string RenderText(const std::vector<Profile>& profiles) {
     absl::StrAppend(&out, "  federal ", q.federal.text, "\n      source: ", q.federal.source, "\n");
     for (const QuietHoursWindow& r : q.states) {
       absl::StrAppend(&out, "  ", r.state, " ", r.text, "\n      source: ", r.source, "\n");
+    }
+    if (!q.exempt_use_cases.empty()) {
+      absl::StrAppend(&out, "  not held to quiet hours: ", ExemptNames(q),
+                      "\n      source: ", q.exempt_source, "\n");
+    }
+    if (!q.recommended_window.empty()) {
+      absl::StrAppend(&out, "  suggested schedule.window: ", q.recommended_window,
+                      "\n      source: ", q.recommended_source, "\n");
     }
   }
   return out;
@@ -157,6 +173,11 @@ std::string RenderJson(const std::vector<Profile>& profiles) {
     for (const QuietHoursWindow& r : q.states) {
       root["quiet_hours"]["states"].push_back(QuietRuleJson(r));
     }
+    nlohmann::ordered_json exempt = nlohmann::ordered_json::array();
+    for (UseCase u : q.exempt_use_cases) exempt.push_back(std::string(UseCaseName(u)));
+    root["quiet_hours"]["exempt"] = {{"use_cases", exempt}, {"source", q.exempt_source}};
+    root["quiet_hours"]["recommended"] = {{"window", q.recommended_window},
+                                          {"source", q.recommended_source}};
   }
   return root.dump(2) + "\n";
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/profile.h"
 #include "tests/cli/run_cli.h"
 
 namespace smslint {
@@ -221,6 +222,28 @@ TEST_CASE("a recipient number is masked identically in findings, source lines an
     CHECK(r.output.find("212555014") == std::string::npos);
   }
   std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("profiles lists the quiet-hours exemption and the suggested window from the data file") {
+  const QuietHours hours = *LoadQuietHours();
+  REQUIRE(!hours.exempt_use_cases.empty());
+  REQUIRE(!hours.recommended_window.empty());
+  CliResult text = RunCli({"profiles"});
+  CHECK(text.exit_code == 0);
+  CHECK(Contains(text.stdout_text, "not held to quiet hours: "));
+  for (UseCase u : hours.exempt_use_cases)
+    CHECK(Contains(text.stdout_text, std::string(UseCaseName(u))));
+  CHECK(Contains(text.stdout_text, "suggested schedule.window: " + hours.recommended_window));
+  CliResult json = RunCli({"profiles", "--format", "json"});
+  CHECK(Contains(json.stdout_text, "\"recommended\""));
+  CHECK(Contains(json.stdout_text, "\"window\": \"" + hours.recommended_window + "\""));
+  CHECK(Contains(json.stdout_text, "\"exempt\""));
 }
 
 }  // namespace
