@@ -63,9 +63,25 @@ absl::StatusOr<const Config*> Session::ConfigFor(const std::string& campaign_pat
   auto it = configs_.find(key);
   if (it == configs_.end()) {
     ASSIGN_OR_RETURN(Config config, LoadConfigFor(campaign_path, options_.config));
+    RETURN_IF_ERROR(CheckRuleIds(config));
     it = configs_.emplace(key, std::make_unique<Config>(std::move(config))).first;
   }
   return it->second.get();
+}
+
+absl::Status Session::CheckRuleIds(const Config& config) const {
+  // A misspelt rule id would otherwise turn nothing off, silently; globs may match
+  // nothing (a family the run does not reach).
+  for (const RuleSetting& setting : config.rules) {
+    if (setting.pattern.find_first_of("*?") != std::string::npos) continue;
+    if (catalog_.Find(setting.pattern) != nullptr) continue;
+    const std::string guess = SuggestRule(catalog_, setting.pattern);
+    return absl::InvalidArgumentError(
+        absl::StrCat(setting.where, ": error: unknown rule '", setting.pattern, "'",
+                     guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
+                     " (`smslint rules` lists them)"));
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<const RuleEngine*> Session::EngineFor(const Config& config) {

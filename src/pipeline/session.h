@@ -69,6 +69,8 @@ class Session {
   explicit Session(SessionOptions options) : options_(std::move(options)) {}
 
   absl::StatusOr<const Config*> ConfigFor(const std::string& campaign_path);
+  // A rule id (not a glob) in the config that no rule has is an error at its line.
+  absl::Status CheckRuleIds(const Config& config) const;
   absl::StatusOr<const RuleEngine*> EngineFor(const Config& config);
   absl::StatusOr<const Profile*> ProfileFor(const Campaign& campaign);
 

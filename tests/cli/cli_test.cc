@@ -178,6 +178,12 @@ TEST_CASE(
   CHECK(bad.exit_code == 2);
   CHECK(Contains(bad.stderr_text, ".smslint.yaml:2:"));
   CHECK(Contains(bad.stderr_text, "max_segments"));
+  std::ofstream(dir / ".smslint.yaml") << "rules:\n  content/shaftt: off\n  content/*: warning\n";
+  CliResult typo = RunCli({"lint", (dir / "long.yaml").string()});
+  CHECK(typo.exit_code == 2);
+  CHECK(Contains(typo.stderr_text,
+                 ".smslint.yaml:2:3: error: unknown rule 'content/shaftt'; did you mean "
+                 "'content/shaft'?"));
   fs::remove_all(dir);
 }
 
