@@ -7,7 +7,7 @@
 namespace smslint {
 namespace {
 
-constexpr std::array<std::pair<UseCase, std::string_view>, 11> kUseCases = {{
+constexpr std::array<std::pair<UseCase, std::string_view>, 26> kUseCases = {{
     {UseCase::kMarketing, "marketing"},
     {UseCase::kAccountNotification, "account_notification"},
     {UseCase::kCustomerCare, "customer_care"},
@@ -19,6 +19,27 @@ constexpr std::array<std::pair<UseCase, std::string_view>, 11> kUseCases = {{
     {UseCase::kCharity, "charity"},
     {UseCase::kPolitical, "political"},
     {UseCase::kMixed, "mixed"},
+    {UseCase::kSecurityAlert, "security_alert"},
+    {UseCase::kHigherEducation, "higher_education"},
+    {UseCase::kK12Education, "k12_education"},
+    {UseCase::kLowVolume, "low_volume"},
+    {UseCase::kMachineToMachine, "machine_to_machine"},
+    {UseCase::kSweepstake, "sweepstake"},
+    {UseCase::kEmergency, "emergency"},
+    {UseCase::kAgentsFranchises, "agents_franchises"},
+    {UseCase::kCarrierExempt, "carrier_exempt"},
+    {UseCase::kProxy, "proxy"},
+    {UseCase::kSocial, "social"},
+    {UseCase::kSoleProprietor, "sole_proprietor"},
+    {UseCase::kPlatformFreeTrial, "platform_free_trial"},
+    {UseCase::kUcaasLow, "ucaas_low"},
+    {UseCase::kUcaasHigh, "ucaas_high"},
+}};
+
+constexpr std::array<std::pair<BrandType, std::string_view>, 3> kBrandTypes = {{
+    {BrandType::kStandard, "standard"},
+    {BrandType::kLowVolume, "low_volume"},
+    {BrandType::kSoleProprietor, "sole_proprietor"},
 }};
 
 constexpr std::array<std::pair<Route, std::string_view>, 4> kRoutes = {{
@@ -73,6 +94,9 @@ std::string_view SenderStrategyName(SenderStrategy strategy) {
 std::optional<SenderStrategy> ParseSenderStrategy(std::string_view name) {
   return Parse(kStrategies, name);
 }
+std::vector<std::string_view> BrandTypeNames() { return NamesOf(kBrandTypes); }
+std::string_view BrandTypeName(BrandType type) { return NameOf(kBrandTypes, type); }
+std::optional<BrandType> ParseBrandType(std::string_view name) { return Parse(kBrandTypes, name); }
 
 int TokenWidth(std::string_view line, int column) {
   size_t begin = 0;

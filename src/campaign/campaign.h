@@ -39,7 +39,26 @@ enum class UseCase {
   kCharity,
   kPolitical,
   kMixed,
+  // The rest of The Campaign Registry's standard and special use cases.
+  kSecurityAlert,
+  kHigherEducation,
+  kK12Education,
+  kLowVolume,
+  kMachineToMachine,
+  kSweepstake,
+  kEmergency,
+  kAgentsFranchises,
+  kCarrierExempt,
+  kProxy,
+  kSocial,
+  kSoleProprietor,
+  kPlatformFreeTrial,
+  kUcaasLow,
+  kUcaasHigh,
 };
+
+// The brand's registration type: caps differ for sole proprietors and low-volume brands.
+enum class BrandType { kStandard, kLowVolume, kSoleProprietor };
 
 enum class Route { kP2P, k10DLC, kTollFree, kShortCode };
 
@@ -54,6 +73,9 @@ std::vector<std::string_view> UseCaseNames();
 std::vector<std::string_view> RouteNames();
 std::vector<std::string_view> SenderStrategyNames();
 std::string_view SenderStrategyName(SenderStrategy strategy);
+std::vector<std::string_view> BrandTypeNames();
+std::string_view BrandTypeName(BrandType type);  // "standard", "low_volume", "sole_proprietor"
+std::optional<BrandType> ParseBrandType(std::string_view name);
 std::optional<SenderStrategy> ParseSenderStrategy(std::string_view name);
 
 // A scalar string as written: `pos` is the first character of the token (a quote for
@@ -83,6 +105,7 @@ struct CampaignInfo {
   Located<std::string> country;  // ISO 3166-1 alpha-2, upper case
   Located<Route> route;
   Located<int> trust_score;
+  Located<BrandType> brand_type;  // absent: standard
   Located<std::string> domain;
   OptIn opt_in;
   Position pos;
@@ -126,6 +149,8 @@ struct Schedule {
 
 struct Traffic {
   Located<double> reply_rate;
+  Located<double> opt_out_rate;             // expected STOP replies per message, 0 to 1
+  Located<absl::Duration> validity_period;  // absent: the profile's provider maximum
   Located<SenderStrategy> sender_strategy;
   Position pos;
 };

@@ -243,7 +243,8 @@ class CampaignReader {
     CampaignInfo& info = campaign_.campaign;
     info.pos = PositionOf(node);
     CheckKeys(node,
-              {"name", "brand", "use_case", "country", "route", "trust_score", "domain", "opt_in"},
+              {"name", "brand", "use_case", "country", "route", "trust_score", "brand_type",
+               "domain", "opt_in"},
               "campaign");
     info.name = ReadString(Required(node, "name", info.pos, "campaign"), "campaign.name");
     info.brand = ReadString(Required(node, "brand", info.pos, "campaign"), "campaign.brand");
@@ -308,6 +309,18 @@ class CampaignReader {
                  absl::StrCat("trust_score '", trust.Scalar(),
                               "' is not a whole number from 0 to 100"));
         }
+      }
+    }
+
+    Located<std::string> brand_type = ReadString(node["brand_type"], "campaign.brand_type");
+    info.brand_type.pos = brand_type.pos;
+    if (brand_type.present) {
+      std::optional<BrandType> parsed = ParseBrandType(brand_type.value);
+      if (parsed) {
+        info.brand_type.value = *parsed;
+        info.brand_type.present = true;
+      } else {
+        ReportEnum(brand_type, "brand type", BrandTypeNames());
       }
     }
 
@@ -612,20 +625,22 @@ class CampaignReader {
     Traffic& t = campaign_.traffic;
     t.pos = PositionOf(node);
     if (!ExpectMap(node, "traffic")) return;
-    CheckKeys(node, {"reply_rate", "sender_strategy"}, "traffic");
-    YAML::Node reply = node["reply_rate"];
-    if (reply.IsDefined() && !reply.IsNull()) {
-      t.reply_rate.pos = PositionOf(reply);
-      double rate = 0;
-      if (ExpectScalar(reply, "traffic.reply_rate")) {
-        if (absl::SimpleAtod(reply.Scalar(), &rate) && rate >= 0 && rate <= 1) {
-          t.reply_rate.value = rate;
-          t.reply_rate.present = true;
-        } else {
-          Report(kInvalidValue, Level::kError, t.reply_rate.pos,
-                 absl::StrCat("traffic.reply_rate '", reply.Scalar(),
-                              "' is not a share from 0 to 1 (0.04 = 4 replies per 100)"));
-        }
+    CheckKeys(node, {"reply_rate", "opt_out_rate", "validity_period", "sender_strategy"},
+              "traffic");
+    ReadShare(node["reply_rate"], "traffic.reply_rate", "0.04 = 4 replies per 100", t.reply_rate);
+    ReadShare(node["opt_out_rate"], "traffic.opt_out_rate", "0.01 = 1 STOP per 100 messages",
+              t.opt_out_rate);
+    Located<std::string> validity = ReadString(node["validity_period"], "validity_period");
+    t.validity_period.pos = validity.pos;
+    if (validity.present) {
+      std::optional<absl::Duration> d = ParseDuration(validity.value);
+      if (d && *d >= absl::Seconds(1)) {
+        t.validity_period.value = *d;
+        t.validity_period.present = true;
+      } else {
+        Report(kInvalidValue, Level::kError, validity.pos,
+               absl::StrCat("traffic.validity_period '", validity.value,
+                            "' is not a duration of at least 1s such as 10h, 30m or 4h30m"));
       }
     }
     Located<std::string> strategy = ReadString(node["sender_strategy"], "sender_strategy");
@@ -638,6 +653,23 @@ class CampaignReader {
       } else {
         ReportEnum(strategy, "sender strategy", SenderStrategyNames());
       }
+    }
+  }
+
+  // A share from 0 to 1 (`example` explains the scale in the error).
+  void ReadShare(const YAML::Node& node, const char* what, const char* example,
+                 Located<double>& out) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    out.pos = PositionOf(node);
+    if (!ExpectScalar(node, what)) return;
+    double share = 0;
+    if (absl::SimpleAtod(node.Scalar(), &share) && share >= 0 && share <= 1) {
+      out.value = share;
+      out.present = true;
+    } else {
+      Report(
+          kInvalidValue, Level::kError, out.pos,
+          absl::StrCat(what, " '", node.Scalar(), "' is not a share from 0 to 1 (", example, ")"));
     }
   }
 
