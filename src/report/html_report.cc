@@ -314,13 +314,18 @@ struct Verdict {
   std::string detail;
 };
 
-Verdict MakeVerdict(const Counts& counts, int64_t filtered, int64_t messages) {
-  if (counts.errors > 0 || filtered > 0) {
+Verdict MakeVerdict(const Counts& counts, int64_t filtered, int64_t failed, int64_t messages) {
+  if (counts.errors > 0 || filtered > 0 || failed > 0) {
     std::string detail = counts.errors > 0 ? "Fix the errors below before sending." : "";
     if (filtered > 0) {
       absl::StrAppend(&detail, detail.empty() ? "" : " ", "The simulation predicts ",
                       WithCommas(filtered), " of ", WithCommas(messages), " messages (",
                       Percent(filtered, messages), ") filtered as spam (error 30007).");
+    }
+    if (failed > 0) {
+      absl::StrAppend(&detail, detail.empty() ? "" : " ", WithCommas(failed), " of ",
+                      WithCommas(messages), " messages (", Percent(failed, messages),
+                      ") fail before delivery (provider queue expiry or a carrier cap).");
     }
     return {"fail", "Will not go through as planned", detail};
   }
@@ -515,11 +520,16 @@ std::string SimulationSection(const SimResult& sim) {
                   "</code> · from ", FormatWhen(sim.start, zone), " to ", FormatWhen(sim.end, zone),
                   " (", EscapeHtml(sim.time_zone), ")</p>\n");
   html += "<div class=\"tiles\">";
-  html += Tile("messages", WithCommas(sim.messages), "");
+  html += Tile(absl::StrCat("messages (", WithCommas(sim.segments), " segments)"),
+               WithCommas(sim.messages), "");
   html += Tile(absl::StrCat("delivered (", Percent(sim.delivered, sim.messages), ")"),
-               WithCommas(sim.delivered), "good");
+               WithCommas(sim.delivered), sim.delivered == sim.messages ? "good" : "warn");
+  html += Tile(absl::StrCat("failed (queue expiry ", WithCommas(sim.failed_queue),
+                            ", carrier cap ", WithCommas(sim.failed_cap), ")"),
+               WithCommas(sim.failed), sim.failed ? "bad" : "");
   html += Tile("predicted filtered (30007)", WithCommas(sim.filtered), sim.filtered ? "bad" : "");
-  html += Tile("late (queued past the window)", WithCommas(sim.late), sim.late ? "warn" : "");
+  html += Tile("late (queued or waited for the window)", WithCommas(sim.late),
+               sim.late ? "warn" : "");
   html += Tile("stale (past expiry)", WithCommas(sim.stale), sim.stale ? "warn" : "");
   html += Tile("in quiet hours", WithCommas(sim.quiet_hours), sim.quiet_hours ? "bad" : "");
   html += "</div>\n";
@@ -529,7 +539,7 @@ std::string SimulationSection(const SimResult& sim) {
   }
   html +=
       "<table class=\"senders\"><thead><tr><th>Sender</th><th>Sent</th><th>Delivered</th>"
-      "<th>Filtered</th><th>Late</th><th>Stale</th><th>Quiet hours</th>"
+      "<th>Failed</th><th>Filtered</th><th>Late</th><th>Stale</th><th>Quiet hours</th>"
       "<th>First violation</th></tr></thead><tbody>\n";
   for (const SenderStats& s : sim.senders) {
     std::string first = s.first_violation_rule.empty()
@@ -538,6 +548,7 @@ std::string SimulationSection(const SimResult& sim) {
                                            FormatWhen(s.first_violation, zone));
     absl::StrAppend(&html, "<tr><td class=\"num\">", EscapeHtml(s.number), "</td><td>",
                     WithCommas(s.sent), "</td><td>", WithCommas(s.delivered), "</td><td",
+                    s.failed ? " class=\"bad\"" : "", ">", WithCommas(s.failed), "</td><td",
                     s.filtered ? " class=\"bad\"" : "", ">", WithCommas(s.filtered), "</td><td>",
                     WithCommas(s.late), "</td><td>", WithCommas(s.stale), "</td><td",
                     s.quiet_hours ? " class=\"bad\"" : "", ">", WithCommas(s.quiet_hours),
@@ -692,12 +703,12 @@ std::string EscapeHtml(std::string_view text) {
 
 std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportOptions& options) {
   Counts total;
-  int64_t filtered = 0, messages = 0;
+  int64_t filtered = 0, failed = 0, messages = 0;
   for (const FileResult& r : results) {
     total.Add(r.diagnostics);
-    if (r.sim) filtered += r.sim->filtered, messages += r.sim->messages;
+    if (r.sim) filtered += r.sim->filtered, failed += r.sim->failed, messages += r.sim->messages;
   }
-  Verdict verdict = MakeVerdict(total, filtered, messages);
+  Verdict verdict = MakeVerdict(total, filtered, failed, messages);
 
   std::string html = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -742,7 +753,8 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
     Counts counts;
     counts.Add(r.diagnostics);
     Verdict file_verdict =
-        MakeVerdict(counts, r.sim ? r.sim->filtered : 0, r.sim ? r.sim->messages : 0);
+        MakeVerdict(counts, r.sim ? r.sim->filtered : 0, r.sim ? r.sim->failed : 0,
+                    r.sim ? r.sim->messages : 0);
     absl::StrAppend(&html, "<section class=\"file\">\n<h2>", EscapeHtml(r.path), "</h2>\n",
                     "<div class=\"file-verdict ", file_verdict.css, "\">", file_verdict.headline,
                     "</div>\n");

@@ -39,6 +39,30 @@ nlohmann::ordered_json DiagnosticToJson(const Diagnostic& d) {
   return j;
 }
 
+// The outcome counts (DESIGN.md: simulation.outcomes), with the first time and the
+// causing rule of each outcome that happened.
+nlohmann::ordered_json OutcomesToJson(const Outcomes& o, const std::string& zone) {
+  nlohmann::ordered_json j;
+  j["messages"] = o.sent;
+  j["segments"] = o.segments;
+  j["delivered"] = {{"total", o.delivered}, {"on_time", o.on_time}, {"late", o.late},
+                    {"stale", o.stale}};
+  j["failed"] = {{"total", o.failed}, {"queue_expiry", o.failed_queue},
+                 {"carrier_cap", o.failed_cap}};
+  j["filtered"] = o.filtered;
+  j["quiet_hours"] = o.quiet_hours;
+  nlohmann::ordered_json first = nlohmann::ordered_json::object();
+  for (const auto& [name, f] : {std::pair{"late", &o.first_late}, std::pair{"stale", &o.first_stale},
+                                std::pair{"failed", &o.first_failed},
+                                std::pair{"filtered", &o.first_filtered},
+                                std::pair{"quiet_hours", &o.first_quiet}}) {
+    if (!f->happened()) continue;
+    first[name] = {{"time", FormatTime(f->time, zone)}, {"rule", f->rule}};
+  }
+  j["first"] = std::move(first);
+  return j;
+}
+
 nlohmann::ordered_json SimResultToJson(const SimResult& sim) {
   nlohmann::ordered_json j;
   j["profile"] = sim.profile;
@@ -46,18 +70,31 @@ nlohmann::ordered_json SimResultToJson(const SimResult& sim) {
   j["start"] = FormatTime(sim.start, sim.time_zone);
   j["end"] = FormatTime(sim.end, sim.time_zone);
   j["messages"] = sim.messages;
+  j["segments"] = sim.segments;
   j["delivered"] = sim.delivered;
+  j["failed"] = sim.failed;
   j["filtered"] = sim.filtered;
   j["late"] = sim.late;
   j["stale"] = sim.stale;
   j["quiet_hours"] = sim.quiet_hours;
+  nlohmann::ordered_json outcomes = OutcomesToJson(sim, sim.time_zone);
+  nlohmann::ordered_json per_sender = nlohmann::ordered_json::array();
+  for (const SenderStats& s : sim.senders) {
+    nlohmann::ordered_json js = OutcomesToJson(s, sim.time_zone);
+    js["number"] = s.number;
+    per_sender.push_back(std::move(js));
+  }
+  outcomes["senders"] = std::move(per_sender);
+  j["outcomes"] = std::move(outcomes);
   j["recommendation"] = sim.recommendation;
   nlohmann::ordered_json senders = nlohmann::ordered_json::array();
   for (const SenderStats& s : sim.senders) {
     nlohmann::ordered_json js;
     js["number"] = s.number;
     js["sent"] = s.sent;
+    js["segments"] = s.segments;
     js["delivered"] = s.delivered;
+    js["failed"] = s.failed;
     js["filtered"] = s.filtered;
     js["late"] = s.late;
     js["stale"] = s.stale;

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "text/encoding.h"
 #include "text/links.h"
+#include "text/similarity.h"
 #include "text/template.h"
 
 namespace smslint {
@@ -18,21 +20,34 @@ std::string MaskedBody(std::string_view body) {
   return masked;
 }
 
-std::vector<int> IdenticalBodyClasses(const Campaign& campaign) {
+std::vector<int> SimilarBodyClasses(const Campaign& campaign, double similarity) {
   std::vector<std::string> masked;
-  std::vector<int> classes;
-  for (const Template& t : campaign.templates) {
-    masked.push_back(MaskedBody(t.body->text));
-    int cls = static_cast<int>(classes.size());
-    for (size_t j = 0; j + 1 < masked.size(); ++j) {
-      if (masked[j] == masked.back()) {
-        cls = classes[j];
-        break;
+  masked.reserve(campaign.templates.size());
+  for (const Template& t : campaign.templates) masked.push_back(MaskedBody(t.body->text));
+  if (similarity >= 1) {
+    // Equal masked bodies only.
+    std::vector<int> classes;
+    int next = 0;
+    for (size_t i = 0; i < masked.size(); ++i) {
+      int cls = -1;
+      for (size_t j = 0; j < i && cls < 0; ++j) {
+        if (masked[j] == masked[i]) cls = classes[j];
       }
+      classes.push_back(cls >= 0 ? cls : next++);
     }
-    classes.push_back(cls);
+    return classes;
   }
-  return classes;
+  return SimilarityClasses(masked, similarity);
+}
+
+std::vector<int> TemplateSegments(const Campaign& campaign) {
+  std::vector<int> segments;
+  segments.reserve(campaign.templates.size());
+  for (const Template& t : campaign.templates) {
+    segments.push_back(
+        std::max(1, CountSegments(RenderWithFallbacks(ParseTemplate(t.body->text))).segments));
+  }
+  return segments;
 }
 
 std::vector<std::string> BodyLinkDomains(std::string_view body) {

@@ -20,8 +20,14 @@ namespace smslint {
 // "substantially identical" messages carriers count.
 std::string MaskedBody(std::string_view body);
 
-// For each template, the index of the first template with the same masked body.
-std::vector<int> IdenticalBodyClasses(const Campaign& campaign);
+// For each template, its class of substantially identical bodies: masked bodies whose
+// word-bigram similarity reaches `similarity` (1: equal masked bodies only), numbered
+// from 0 (text/similarity.h).
+std::vector<int> SimilarBodyClasses(const Campaign& campaign, double similarity);
+
+// For each template, the SMS segments of one message (rendered with its fallbacks;
+// at least 1).
+std::vector<int> TemplateSegments(const Campaign& campaign);
 
 // Registrable link domains in a template body (rendered with its fallbacks).
 std::vector<std::string> BodyLinkDomains(std::string_view body);

@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/time/time.h"
 #include "campaign/campaign.h"
 #include "sim/rules/rule_ids.h"
 #include "util/embedded_data.h"
@@ -105,9 +106,138 @@ absl::StatusOr<QuietHoursWindow> DecodeQuietRule(const Decoder& d, const YAML::N
   return rule;
 }
 
+// value, tiers (by trust score), brand_types and use_cases of a brand-dependent figure.
+absl::Status DecodeFigure(const Decoder& d, const YAML::Node& node, double min,
+                          TieredFigure& figure) {
+  ASSIGN_OR_RETURN(figure.value, d.RequiredNumber(node, "value", min, 1e12));
+  if (YAML::Node tiers = node["tiers"]) {
+    if (!tiers.IsSequence()) return d.Error(tiers, "expected a list of {trust_score, value}");
+    for (const YAML::Node& tier_node : tiers) {
+      RETURN_IF_ERROR(d.CheckKeys(tier_node, {"trust_score", "value"}));
+      TrustTier tier;
+      ASSIGN_OR_RETURN(YAML::Node range_node, d.Required(tier_node, "trust_score"));
+      ASSIGN_OR_RETURN(std::string range, d.String(range_node));
+      std::vector<absl::string_view> ends = absl::StrSplit(range, '-');
+      if (ends.size() != 2 || !absl::SimpleAtoi(ends[0], &tier.min_score) ||
+          !absl::SimpleAtoi(ends[1], &tier.max_score) || tier.min_score < 0 ||
+          tier.max_score > 100 || tier.min_score > tier.max_score) {
+        return d.Error(range_node, "trust_score must be a range like 75-100");
+      }
+      ASSIGN_OR_RETURN(tier.value, d.RequiredNumber(tier_node, "value", min, 1e12));
+      figure.tiers.push_back(tier);
+    }
+  }
+  if (YAML::Node types = node["brand_types"]) {
+    if (!types.IsMap()) return d.Error(types, "expected a mapping brand type -> value");
+    for (const auto& entry : types) {
+      std::optional<BrandType> type = ParseBrandType(entry.first.Scalar());
+      if (!type) {
+        return d.Error(entry.first,
+                       absl::StrCat("unknown brand type '", entry.first.Scalar(), "' (one of: ",
+                                    absl::StrJoin(BrandTypeNames(), ", ", [](std::string* out, std::string_view n) { out->append(n); }), ")"));
+      }
+      ASSIGN_OR_RETURN(double v, d.Number(entry.second, min, 1e12));
+      figure.brand_types.emplace_back(*type, v);
+    }
+  }
+  if (YAML::Node cases = node["use_cases"]) {
+    if (!cases.IsMap()) return d.Error(cases, "expected a mapping use case -> value");
+    for (const auto& entry : cases) {
+      std::optional<UseCase> use_case = ParseUseCase(entry.first.Scalar());
+      if (!use_case) {
+        return d.Error(entry.first, absl::StrCat("unknown use case '", entry.first.Scalar(), "'"));
+      }
+      ASSIGN_OR_RETURN(double v, d.Number(entry.second, min, 1e12));
+      figure.use_cases.emplace_back(*use_case, v);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Scope> DecodeScope(const Decoder& d, const YAML::Node& node) {
+  ASSIGN_OR_RETURN(YAML::Node scope_node, d.Required(node, "scope"));
+  ASSIGN_OR_RETURN(std::string scope, d.String(scope_node));
+  if (scope == "sender") return Scope::kSender;
+  if (scope == "campaign") return Scope::kCampaign;
+  return d.Error(scope_node, "scope must be sender or campaign");
+}
+
+absl::StatusOr<QueueModel> DecodeQueue(const Decoder& d, const YAML::Node& node) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"validity_period", "late_after", "release", "source"}));
+  QueueModel queue;
+  for (auto [key, out] : {std::pair{"validity_period", &queue.validity_seconds},
+                          std::pair{"late_after", &queue.late_after_seconds}}) {
+    ASSIGN_OR_RETURN(YAML::Node value, d.Required(node, key));
+    ASSIGN_OR_RETURN(std::string text, d.String(value));
+    std::optional<double> seconds = ParseDurationSeconds(text);
+    if (!seconds) return d.Error(value, absl::StrCat(key, " must be a duration like 10h or 1min"));
+    *out = *seconds;
+  }
+  ASSIGN_OR_RETURN(YAML::Node release, d.Required(node, "release"));
+  if (!release.IsSequence()) return d.Error(release, "expected a list of release rates");
+  for (const YAML::Node& item : release) {
+    RETURN_IF_ERROR(d.CheckKeys(item, {"id", "scope", "carrier", "value", "tiers", "brand_types",
+                                       "use_cases", "unit", "source"}));
+    ReleaseRate rate;
+    ASSIGN_OR_RETURN(rate.id, d.RequiredString(item, "id"));
+    ASSIGN_OR_RETURN(rate.scope, DecodeScope(d, item));
+    if (YAML::Node carrier = item["carrier"]) {
+      ASSIGN_OR_RETURN(rate.carrier, d.String(carrier));
+    }
+    RETURN_IF_ERROR(DecodeFigure(d, item, 0, rate));  // 0: no such limit
+    ASSIGN_OR_RETURN(rate.unit, d.RequiredString(item, "unit"));
+    ASSIGN_OR_RETURN(rate.source, d.RequiredString(item, "source"));
+    queue.release.push_back(std::move(rate));
+  }
+  ASSIGN_OR_RETURN(queue.source, d.RequiredString(node, "source"));
+  return queue;
+}
+
+absl::StatusOr<DailyCap> DecodeDailyCap(const Decoder& d, const YAML::Node& node) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"id", "rule", "carrier", "reset_zone", "value", "tiers",
+                                     "brand_types", "use_cases", "unit", "source"}));
+  DailyCap cap;
+  ASSIGN_OR_RETURN(cap.id, d.RequiredString(node, "id"));
+  ASSIGN_OR_RETURN(YAML::Node rule_node, d.Required(node, "rule"));
+  ASSIGN_OR_RETURN(cap.rule, d.String(rule_node));
+  if (cap.rule != rule_ids::kCarrierCap) {
+    return d.Error(rule_node, absl::StrCat("a cap feeds ", rule_ids::kCarrierCap));
+  }
+  ASSIGN_OR_RETURN(cap.carrier, d.RequiredString(node, "carrier"));
+  ASSIGN_OR_RETURN(YAML::Node zone_node, d.Required(node, "reset_zone"));
+  ASSIGN_OR_RETURN(cap.reset_zone, d.String(zone_node));
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(cap.reset_zone, &zone)) {
+    return d.Error(zone_node, "reset_zone must be an IANA time zone name");
+  }
+  RETURN_IF_ERROR(DecodeFigure(d, node, 1, cap));
+  ASSIGN_OR_RETURN(cap.unit, d.RequiredString(node, "unit"));
+  ASSIGN_OR_RETURN(cap.source, d.RequiredString(node, "source"));
+  return cap;
+}
+
+absl::StatusOr<SnowshoeModel> DecodeSnowshoeing(const Decoder& d, const YAML::Node& node) {
+  RETURN_IF_ERROR(d.CheckKeys(node, {"level", "filter_weight", "number_rate", "source"}));
+  SnowshoeModel model;
+  ASSIGN_OR_RETURN(YAML::Node level_node, d.Required(node, "level"));
+  ASSIGN_OR_RETURN(std::string level_text, d.String(level_node));
+  std::optional<Level> level = ParseLevel(level_text);
+  if (!level) return d.Error(level_node, "level must be error, warning or info");
+  model.level = *level;
+  if (YAML::Node weight = node["filter_weight"]) {
+    ASSIGN_OR_RETURN(model.filter_weight, d.Number(weight, 0, 1e6));
+  }
+  if (YAML::Node rate = node["number_rate"]) {
+    ASSIGN_OR_RETURN(model.number_rate, d.Number(rate, 0, 1e6));
+  }
+  ASSIGN_OR_RETURN(model.source, d.RequiredString(node, "source"));
+  return model;
+}
+
 absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
   RETURN_IF_ERROR(d.CheckKeys(node, {"id", "rule", "level", "counts", "scope", "window", "value",
-                                     "tiers", "carrier", "unit", "source", "filter_weight"}));
+                                     "tiers", "brand_types", "use_cases", "carrier", "unit",
+                                     "source", "filter_weight"}));
   Limit limit;
   ASSIGN_OR_RETURN(limit.id, d.RequiredString(node, "id"));
   ASSIGN_OR_RETURN(YAML::Node rule_node, d.Required(node, "rule"));
@@ -136,41 +266,16 @@ absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
   } else {
     return d.Error(counts_node, "counts must be sends, recipients or identical");
   }
-  ASSIGN_OR_RETURN(YAML::Node scope_node, d.Required(node, "scope"));
-  ASSIGN_OR_RETURN(std::string scope, d.String(scope_node));
-  if (scope == "sender") {
-    limit.scope = Scope::kSender;
-  } else if (scope == "campaign") {
-    limit.scope = Scope::kCampaign;
-  } else {
-    return d.Error(scope_node, "scope must be sender or campaign");
-  }
+  ASSIGN_OR_RETURN(limit.scope, DecodeScope(d, node));
   if (limit.scope == Scope::kCampaign && limit.counter == Counter::kIdentical) {
-    return d.Error(scope_node, "identical bodies are counted per sender");
+    return d.Error(node["scope"], "identical bodies are counted per sender");
   }
   ASSIGN_OR_RETURN(YAML::Node window_node, d.Required(node, "window"));
   ASSIGN_OR_RETURN(std::string window_text, d.String(window_node));
   std::optional<Window> window = ParseWindow(window_text);
   if (!window) return d.Error(window_node, "window must be 1s, 1min, 1h or 1d");
   limit.window = *window;
-  ASSIGN_OR_RETURN(limit.value, d.RequiredNumber(node, "value", 1, 1e12));
-  if (YAML::Node tiers = node["tiers"]) {
-    if (!tiers.IsSequence()) return d.Error(tiers, "expected a list of {trust_score, value}");
-    for (const YAML::Node& tier_node : tiers) {
-      RETURN_IF_ERROR(d.CheckKeys(tier_node, {"trust_score", "value"}));
-      TrustTier tier;
-      ASSIGN_OR_RETURN(YAML::Node range_node, d.Required(tier_node, "trust_score"));
-      ASSIGN_OR_RETURN(std::string range, d.String(range_node));
-      std::vector<absl::string_view> ends = absl::StrSplit(range, '-');
-      if (ends.size() != 2 || !absl::SimpleAtoi(ends[0], &tier.min_score) ||
-          !absl::SimpleAtoi(ends[1], &tier.max_score) || tier.min_score < 0 ||
-          tier.max_score > 100 || tier.min_score > tier.max_score) {
-        return d.Error(range_node, "trust_score must be a range like 75-100");
-      }
-      ASSIGN_OR_RETURN(tier.value, d.RequiredNumber(tier_node, "value", 1, 1e12));
-      limit.tiers.push_back(tier);
-    }
-  }
+  RETURN_IF_ERROR(DecodeFigure(d, node, 1, limit));
   if (YAML::Node carrier = node["carrier"]) {
     ASSIGN_OR_RETURN(limit.carrier, d.String(carrier));
   }
@@ -184,7 +289,8 @@ absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
 
 absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& node) {
   RETURN_IF_ERROR(d.CheckKeys(node, {"half_life", "block_threshold", "release_threshold",
-                                     "copies_weight", "content_weights", "source"}));
+                                     "copies_weight", "similarity", "content_weights",
+                                     "source"}));
   FilterModel filter;
   ASSIGN_OR_RETURN(YAML::Node half_life, d.Required(node, "half_life"));
   ASSIGN_OR_RETURN(std::string half_life_text, d.String(half_life));
@@ -195,6 +301,9 @@ absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& nod
   ASSIGN_OR_RETURN(filter.release_threshold,
                    d.RequiredNumber(node, "release_threshold", 0, filter.block_threshold));
   ASSIGN_OR_RETURN(filter.copies_weight, d.RequiredNumber(node, "copies_weight", 0, 1e6));
+  if (YAML::Node similarity = node["similarity"]) {
+    ASSIGN_OR_RETURN(filter.similarity, d.Number(similarity, 0.05, 1));
+  }
   if (YAML::Node weights = node["content_weights"]) {
     if (!weights.IsMap()) return d.Error(weights, "expected a mapping rule id -> weight");
     for (const auto& entry : weights) {
@@ -212,14 +321,38 @@ absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& nod
 }
 
 absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) {
-  RETURN_IF_ERROR(d.CheckKeys(root, {"name", "summary", "alternative", "limits", "balance",
-                                     "carriers", "filter", "notes"}));
+  RETURN_IF_ERROR(d.CheckKeys(root, {"name", "summary", "alternative", "queue", "caps", "limits",
+                                     "snowshoeing", "opt_out", "balance", "carriers", "filter",
+                                     "notes"}));
   Profile profile;
   ASSIGN_OR_RETURN(profile.name, d.RequiredString(root, "name"));
   ASSIGN_OR_RETURN(profile.summary, d.RequiredString(root, "summary"));
   if (YAML::Node alternative = root["alternative"]) {
     ASSIGN_OR_RETURN(double order, d.Number(alternative, 1, 100));
     profile.alternative = static_cast<int>(order);
+  }
+  YAML::Node queue = root["queue"];
+  if (queue) {
+    ASSIGN_OR_RETURN(profile.queue, DecodeQueue(d, queue));
+  }
+  if (YAML::Node caps = root["caps"]) {
+    if (!caps.IsSequence()) return d.Error(caps, "expected a list of daily caps");
+    for (const YAML::Node& node : caps) {
+      ASSIGN_OR_RETURN(DailyCap cap, DecodeDailyCap(d, node));
+      profile.caps.push_back(std::move(cap));
+    }
+  }
+  if (YAML::Node snowshoeing = root["snowshoeing"]) {
+    ASSIGN_OR_RETURN(profile.snowshoeing, DecodeSnowshoeing(d, snowshoeing));
+  }
+  if (YAML::Node opt_out = root["opt_out"]) {
+    RETURN_IF_ERROR(d.CheckKeys(opt_out, {"flag_rate", "min_messages", "source"}));
+    OptOutModel model;
+    ASSIGN_OR_RETURN(model.flag_rate, d.RequiredNumber(opt_out, "flag_rate", 0.0001, 1));
+    ASSIGN_OR_RETURN(double min_messages, d.RequiredNumber(opt_out, "min_messages", 0, 1e9));
+    model.min_messages = static_cast<int>(min_messages);
+    ASSIGN_OR_RETURN(model.source, d.RequiredString(opt_out, "source"));
+    profile.opt_out = model;
   }
   ASSIGN_OR_RETURN(YAML::Node limits, d.Required(root, "limits"));
   if (!limits.IsSequence()) return d.Error(limits, "expected a list of limits");
@@ -254,12 +387,27 @@ absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) 
     }
     if (total > 1.0001) return d.Error(carriers, "carrier shares add up to more than 1");
   }
+  auto known_carrier = [&](const std::string& name) {
+    return name.empty() ||
+           std::any_of(profile.carriers.begin(), profile.carriers.end(),
+                       [&](const CarrierShare& c) { return c.name == name; });
+  };
   for (const Limit& limit : profile.limits) {
-    if (!limit.carrier.empty() &&
-        std::none_of(profile.carriers.begin(), profile.carriers.end(),
-                     [&](const CarrierShare& c) { return c.name == limit.carrier; })) {
+    if (!known_carrier(limit.carrier)) {
       return d.Error(limits, absl::StrCat("limit '", limit.id, "' names carrier '", limit.carrier,
                                           "', which is not under carriers:"));
+    }
+  }
+  for (const ReleaseRate& rate : profile.queue.release) {
+    if (!known_carrier(rate.carrier)) {
+      return d.Error(queue, absl::StrCat("release rate '", rate.id, "' names carrier '",
+                                         rate.carrier, "', which is not under carriers:"));
+    }
+  }
+  for (const DailyCap& cap : profile.caps) {
+    if (!known_carrier(cap.carrier)) {
+      return d.Error(root["caps"], absl::StrCat("cap '", cap.id, "' names carrier '", cap.carrier,
+                                                "', which is not under carriers:"));
     }
   }
   ASSIGN_OR_RETURN(YAML::Node filter, d.Required(root, "filter"));
@@ -297,13 +445,51 @@ std::string_view WindowName(Window window) {
   return kNames[static_cast<int>(window)];
 }
 
-double Limit::ValueFor(int trust_score, bool trust_score_known) const {
+double TieredFigure::ValueFor(int trust_score, bool trust_score_known) const {
   if (trust_score_known) {
     for (const TrustTier& tier : tiers) {
       if (trust_score >= tier.min_score && trust_score <= tier.max_score) return tier.value;
     }
   }
   return value;
+}
+
+double TieredFigure::For(const Campaign& campaign) const {
+  const CampaignInfo& info = campaign.campaign;
+  if (info.use_case.present) {
+    for (const auto& [use_case, v] : use_cases) {
+      if (use_case == info.use_case.value) return v;
+    }
+  }
+  if (info.brand_type.present) {
+    for (const auto& [type, v] : brand_types) {
+      if (type == info.brand_type.value) return v;
+    }
+  }
+  return ValueFor(info.trust_score.value, info.trust_score.present && info.trust_score.value > 0);
+}
+
+std::string TieredFigure::Basis(const Campaign& campaign) const {
+  const CampaignInfo& info = campaign.campaign;
+  if (info.use_case.present) {
+    for (const auto& entry : use_cases) {
+      if (entry.first == info.use_case.value) {
+        return absl::StrCat("use case ", AsAbsl(UseCaseName(info.use_case.value)));
+      }
+    }
+  }
+  if (info.brand_type.present) {
+    for (const auto& entry : brand_types) {
+      if (entry.first == info.brand_type.value) {
+        return absl::StrCat("brand type ", AsAbsl(BrandTypeName(info.brand_type.value)));
+      }
+    }
+  }
+  if (tiers.empty()) return "";
+  if (!info.trust_score.present || info.trust_score.value == 0) {
+    return "no campaign.trust_score: the lowest tier";
+  }
+  return absl::StrCat("trust score ", info.trust_score.value);
 }
 
 double FilterModel::ContentWeight(std::string_view rule) const {

@@ -41,22 +41,83 @@ struct TrustTier {
   double value = 0;
 };
 
-struct Limit {
+// A figure that depends on the brand: `value` unless a trust-score tier applies; a
+// brand type's or use case's own figure (sole proprietor, low-volume mixed) wins
+// over both.
+struct TieredFigure {
+  double value = 0;              // when no tier applies
+  std::vector<TrustTier> tiers;  // by campaign.trust_score
+  std::vector<std::pair<BrandType, double>> brand_types;
+  std::vector<std::pair<UseCase, double>> use_cases;
+
+  // The figure for a campaign with `trust_score` (0 or absent: `value`).
+  double ValueFor(int trust_score, bool trust_score_known) const;
+  // The figure for `campaign`: its use case, then its brand type, then its tier.
+  double For(const Campaign& campaign) const;
+  // Why For(campaign) has its value ("trust score 80", "brand type sole_proprietor").
+  std::string Basis(const Campaign& campaign) const;
+};
+
+struct Limit : TieredFigure {
   std::string id;    // "per-second", unique within the profile
   std::string rule;  // "traffic/throughput"
   Level level = Level::kError;
   Counter counter = Counter::kSends;
   Scope scope = Scope::kSender;
   Window window = Window::kSecond;
-  double value = 0;              // limit when no trust tier applies
-  std::vector<TrustTier> tiers;  // by campaign.trust_score
-  std::string carrier;           // counts only this carrier's share of recipients
+  std::string carrier;  // counts only this carrier's share of recipients
   std::string unit;
   std::string source;
   double filter_weight = 0;  // filter model: score per message per unit of relative excess
+};
 
-  // The limit for a campaign with `trust_score` (0 or absent: `value`).
-  double ValueFor(int trust_score, bool trust_score_known) const;
+// Stage 1, the provider queue: a rate at which messages leave it, in SMS segments
+// per second, per sender number or per campaign, for all recipients or one carrier's.
+struct ReleaseRate : TieredFigure {
+  std::string id;
+  Scope scope = Scope::kSender;
+  std::string carrier;  // "" for every carrier
+  std::string unit;
+  std::string source;
+};
+
+struct QueueModel {
+  // The provider's maximum wait (traffic.validity_period lowers it); 0: no queue
+  // section, messages never expire.
+  double validity_seconds = 0;
+  double late_after_seconds = 0;  // a wait at least this long makes a message late
+  std::vector<ReleaseRate> release;
+  std::string source;
+};
+
+// Stage 2, a carrier gate: a daily cap in SMS segments on one carrier's share,
+// counted per calendar day of `reset_zone`; messages over it fail.
+struct DailyCap : TieredFigure {
+  std::string id;
+  std::string rule;  // traffic/carrier-cap
+  std::string carrier;
+  std::string reset_zone;  // "America/Los_Angeles"
+  std::string unit;
+  std::string source;
+};
+
+// How spreading one campaign over several numbers is judged on this route.
+struct SnowshoeModel {
+  Level level = Level::kWarning;
+  // P2P: per message from a number that shares content with another number, added to
+  // the filter score shared by those numbers (they are blocked together).
+  double filter_weight = 0;
+  // Registered routes: the rate one number carries (segments/s); more numbers than
+  // the campaign's rate needs is a warning. 0: not judged.
+  double number_rate = 0;
+  std::string source;
+};
+
+// The opt-out (STOP) rate carriers flag, per sender per day.
+struct OptOutModel {
+  double flag_rate = 0;  // STOP replies per message
+  int min_messages = 0;  // daily sends before it is judged
+  std::string source;
 };
 
 struct CarrierShare {
@@ -76,7 +137,9 @@ struct FilterModel {
   double half_life_seconds = 3600;
   double block_threshold = 0;
   double release_threshold = 0;  // cooling off: filtered until the score decays below this
-  double copies_weight = 0;      // per message, per other number sending the same body
+  double copies_weight = 0;      // per message, per other number sending a similar body
+  // Bodies whose word-shingle similarity reaches this count as one body (0-1).
+  double similarity = 1;
   std::vector<std::pair<std::string, double>> content_weights;  // rule id -> per message
   std::string source;
 
@@ -121,6 +184,10 @@ struct Profile {
   std::string summary;
   std::string path;  // rules/profiles/<name>.yml
   std::vector<Limit> limits;
+  QueueModel queue;
+  std::vector<DailyCap> caps;
+  SnowshoeModel snowshoeing;
+  std::optional<OptOutModel> opt_out;
   std::optional<BalanceModel> balance;
   std::vector<CarrierShare> carriers;
   FilterModel filter;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/time/time.h"
@@ -17,14 +18,49 @@ struct TimeSeries {
   std::vector<int64_t> values;
 };
 
-struct SenderStats {
+// When an outcome first happened, and the rule that caused it ("" when no rule did:
+// a message that waited for its recipient's window is late by design).
+struct OutcomeFirst {
+  absl::Time time = absl::InfiniteFuture();
+  std::string rule;
+
+  void Note(absl::Time t, std::string_view cause) {
+    if (t < time) time = t, rule = std::string(cause);
+  }
+  bool happened() const { return time != absl::InfiniteFuture(); }
+};
+
+// The fate of every message: each is delivered (on time, late or stale), failed
+// (queue expiry, carrier cap) or filtered; quiet_hours counts, independently, the
+// delivered and filtered ones that reached the carrier in the recipient's quiet hours.
+struct Outcomes {
+  int64_t sent = 0;  // submitted to the provider
+  int64_t segments = 0;
+  int64_t delivered = 0;  // on_time + late + stale
+  int64_t on_time = 0;
+  int64_t late = 0;   // after its window's open or a wait in the queue; not stale
+  int64_t stale = 0;  // after the template's `expires`
+  int64_t failed = 0;  // failed_queue + failed_cap
+  int64_t failed_queue = 0;  // waited past the validity period (30001 / 30036)
+  int64_t failed_cap = 0;    // over a carrier cap
+  int64_t filtered = 0;      // predicted 30007
+  int64_t quiet_hours = 0;
+  OutcomeFirst first_late, first_stale, first_failed, first_filtered, first_quiet;
+
+  void Add(const Outcomes& o) {
+    sent += o.sent, segments += o.segments, delivered += o.delivered, on_time += o.on_time;
+    late += o.late, stale += o.stale, failed += o.failed, failed_queue += o.failed_queue;
+    failed_cap += o.failed_cap, filtered += o.filtered, quiet_hours += o.quiet_hours;
+    first_late.Note(o.first_late.time, o.first_late.rule);
+    first_stale.Note(o.first_stale.time, o.first_stale.rule);
+    first_failed.Note(o.first_failed.time, o.first_failed.rule);
+    first_filtered.Note(o.first_filtered.time, o.first_filtered.rule);
+    first_quiet.Note(o.first_quiet.time, o.first_quiet.rule);
+  }
+};
+
+struct SenderStats : Outcomes {
   std::string number;  // sender numbers belong to the business: not masked
-  int64_t sent = 0;
-  int64_t delivered = 0;
-  int64_t filtered = 0;              // predicted 30007
-  int64_t late = 0;                  // queued past its intended window
-  int64_t stale = 0;                 // delivered after the template's `expires`
-  int64_t quiet_hours = 0;           // delivered outside the recipient's allowed hours
   std::string first_violation_rule;  // empty when none
   absl::Time first_violation = absl::InfinitePast();
   // Charts: sends and predicted filtered messages per bucket, with the limits.
@@ -35,17 +71,12 @@ struct SenderStats {
   double limit_per_day = 0;
 };
 
-struct SimResult {
+struct SimResult : Outcomes {
   std::string profile;
   std::string time_zone;  // schedule zone, for displaying times
   absl::Time start;
   absl::Time end;  // when the last message is delivered
-  int64_t messages = 0;
-  int64_t delivered = 0;
-  int64_t filtered = 0;
-  int64_t late = 0;
-  int64_t stale = 0;
-  int64_t quiet_hours = 0;
+  int64_t messages = 0;  // = sent
   std::vector<SenderStats> senders;
   std::string recommendation;  // one paragraph a marketer can act on
 };

@@ -127,6 +127,35 @@ bool LocaleSupportsUnicode() {
   return false;
 }
 
+namespace {
+
+std::string Share(int64_t part, int64_t whole) {
+  if (whole <= 0) return "0%";
+  const double p = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+  // Never round a loss away: 99.99% delivered is not 100%.
+  if (part != whole && p > 99.9) return ">99.9%";
+  if (part != 0 && p < 0.1) return "<0.1%";
+  return absl::StrFormat("%.*f%%", p == static_cast<int64_t>(p) ? 0 : 1, p);
+}
+
+}  // namespace
+
+std::string OutcomeLine(const Outcomes& o) {
+  std::string line = absl::StrCat("delivered ", WithCommas(o.delivered), " (",
+                                  Share(o.delivered, o.sent), ")");
+  if (o.late > 0 || o.stale > 0) {
+    absl::StrAppend(&line, " of which late ", WithCommas(o.late), ", stale ", WithCommas(o.stale));
+  }
+  absl::StrAppend(&line, "; failed ", WithCommas(o.failed));
+  if (o.failed > 0) {
+    absl::StrAppend(&line, " (queue expiry ", WithCommas(o.failed_queue), ", carrier cap ",
+                    WithCommas(o.failed_cap), ")");
+  }
+  absl::StrAppend(&line, "; filtered ", WithCommas(o.filtered), " (predicted 30007); in quiet hours ",
+                  WithCommas(o.quiet_hours), "; ", WithCommas(o.segments), " segments");
+  return line;
+}
+
 std::string RenderSimulationText(const SimResult& result, bool ascii, bool color) {
   absl::TimeZone zone;
   if (!LoadZoneByName(result.time_zone, &zone)) zone = absl::UTCTimeZone();
@@ -135,26 +164,25 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
                   ")\n");
   absl::StrAppend(&out, "  ", WithCommas(result.messages), " messages from ",
                   When(result.start, zone), " to ", When(result.end, zone), "\n");
-  absl::StrAppend(&out, "  delivered ", WithCommas(result.delivered), ", filtered ",
-                  WithCommas(result.filtered), " (predicted 30007), late ", WithCommas(result.late),
-                  ", stale ", WithCommas(result.stale), ", in quiet hours ",
-                  WithCommas(result.quiet_hours), "\n\n");
+  absl::StrAppend(&out, "  ", OutcomeLine(result), "\n\n");
 
   size_t number_width = 6;
   for (const SenderStats& s : result.senders)
     number_width = std::max(number_width, s.number.size());
   absl::StrAppend(&out, "  ", PadRight("sender", number_width), PadLeft("sent", 11),
-                  PadLeft("delivered", 11), PadLeft("filtered", 10), PadLeft("late", 9),
-                  PadLeft("stale", 9), "  first violation\n");
+                  PadLeft("delivered", 11), PadLeft("failed", 9), PadLeft("filtered", 10),
+                  PadLeft("late", 9), PadLeft("stale", 9), PadLeft("quiet", 9),
+                  "  first violation\n");
   for (const SenderStats& s : result.senders) {
     const std::string first =
         s.first_violation_rule.empty()
             ? "none"
             : absl::StrCat(s.first_violation_rule, " at ", When(s.first_violation, zone));
     absl::StrAppend(&out, "  ", PadRight(s.number, number_width), PadLeft(WithCommas(s.sent), 11),
-                    PadLeft(WithCommas(s.delivered), 11), PadLeft(WithCommas(s.filtered), 10),
-                    PadLeft(WithCommas(s.late), 9), PadLeft(WithCommas(s.stale), 9), "  ", first,
-                    "\n");
+                    PadLeft(WithCommas(s.delivered), 11), PadLeft(WithCommas(s.failed), 9),
+                    PadLeft(WithCommas(s.filtered), 10), PadLeft(WithCommas(s.late), 9),
+                    PadLeft(WithCommas(s.stale), 9), PadLeft(WithCommas(s.quiet_hours), 9), "  ",
+                    first, "\n");
   }
   out += "\n";
   size_t shown = 0;

@@ -13,6 +13,11 @@ namespace smslint {
 // for buckets over the limit. The same SimResult always gives the same bytes.
 std::string RenderSimulationText(const SimResult& result, bool ascii, bool color);
 
+// "delivered 9,057 (90.6%); failed 943 (queue expiry 0, carrier cap 943); filtered 0
+// (predicted 30007); in quiet hours 0; 9,057 segments": the one summary of outcomes
+// every format prints.
+std::string OutcomeLine(const Outcomes& outcomes);
+
 // "12,345" for whole numbers, one decimal otherwise.
 std::string FormatNumberForChart(double v);
 

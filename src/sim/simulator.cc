@@ -2,59 +2,20 @@
 
 #include <algorithm>
 #include <memory>
-#include <queue>
 #include <span>
 
 #include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
+#include "sim/provider_queue.h"
 #include "sim/recommend.h"
 #include "sim/rules/registry.h"
 #include "sim/rules/rule_ids.h"
+#include "sim/rules/snowshoeing_rule.h"
 #include "sim/rules/traffic_rule.h"
 
 namespace smslint {
 namespace {
-
-// Orders events by time, then sender, then plan position, by merging the plan's
-// already-sorted runs (one per sender for PlanSends output).
-std::vector<uint32_t> TimeOrder(const std::vector<SendEvent>& events) {
-  std::vector<uint32_t> order;
-  order.reserve(events.size());
-  std::vector<std::pair<uint32_t, uint32_t>> runs;  // [begin, end)
-  for (uint32_t i = 0; i < events.size();) {
-    uint32_t j = i + 1;
-    while (j < events.size() && events[j].time_us >= events[j - 1].time_us) ++j;
-    runs.emplace_back(i, j);
-    i = j;
-  }
-  if (runs.size() == 1) {
-    for (uint32_t i = 0; i < events.size(); ++i) order.push_back(i);
-    return order;
-  }
-  auto later = [&](uint32_t a, uint32_t b) {
-    const SendEvent& ea = events[a];
-    const SendEvent& eb = events[b];
-    if (ea.time_us != eb.time_us) return ea.time_us > eb.time_us;
-    if (ea.sender != eb.sender) return ea.sender > eb.sender;
-    return a > b;
-  };
-  std::vector<uint32_t> run_end(events.size() + 1, 0);
-  std::priority_queue<uint32_t, std::vector<uint32_t>, decltype(later)> heap(later);
-  std::vector<uint32_t> end_of;  // per run, by its current head
-  for (const auto& [b, e] : runs) heap.push(b);
-  // Map each position to its run's end so the heap holds only positions.
-  for (const auto& [b, e] : runs) {
-    for (uint32_t i = b; i < e; ++i) run_end[i] = e;
-  }
-  while (!heap.empty()) {
-    uint32_t i = heap.top();
-    heap.pop();
-    order.push_back(i);
-    if (i + 1 < run_end[i]) heap.push(i + 1);
-  }
-  return order;
-}
 
 // Runs the rules over the plan: the context once, each message through every rule
 // (count stage, then the filter model), then outcomes, findings and the per-sender
@@ -68,7 +29,7 @@ class Simulation {
  private:
   void Setup();
   void SetupSeries();
-  void ToSend(const SendEvent& e, Send& send);
+  void ToSend(uint32_t index, Send& send);
   void ObserveAll();
   void Count(const Send& send, const MessageVerdict& verdict);
   void FillResult(const std::vector<RuleOutcome>& outcomes);
@@ -81,6 +42,7 @@ class Simulation {
   std::vector<std::unique_ptr<TrafficRule>> rules_;  // count stage first, then filter
   std::vector<TrafficRule*> observing_;              // the rules with something to observe
   std::vector<SlidingCounts> sender_sends_;          // per sender
+  QueueOutcome queue_;
   int64_t bucket_us_ = 60'000'000;
   int64_t series_start_us_ = 0;
 };
@@ -97,13 +59,20 @@ void Simulation::Setup() {
   c.recipient_zones = ResolveRecipientZones(in_.recipients, c.zone, plan_.start);
   c.senders = SenderCount(campaign);
   c.templates = static_cast<int>(campaign.templates.size());
-  c.body_classes = IdenticalBodyClasses(campaign);
+  c.body_classes = SimilarBodyClasses(campaign, in_.profile->filter.similarity);
   c.body_class_count = 0;
   for (int cls : c.body_classes) c.body_class_count = std::max(c.body_class_count, cls + 1);
   c.body_class_count = std::max(c.body_class_count, 1);
+  c.template_segments = TemplateSegments(campaign);
+  queue_ = RunProviderQueue(campaign, *in_.profile, in_.recipients, plan_, c.template_segments,
+                            in_.seed);
+  c.queue = &queue_;
+  c.validity_us = queue_.validity_us;
+  c.late_after_us = queue_.late_after_us;
+  FindSnowshoeGroups(c);
   c.start_us = ToMicros(plan_.start);
   c.end_us = c.start_us;
-  for (const SendEvent& e : plan_.events) c.end_us = std::max(c.end_us, e.time_us);
+  for (int64_t t : queue_.time_us) c.end_us = std::max(c.end_us, t);
   sender_sends_.resize(c.senders);
   SetupSeries();
 
@@ -121,7 +90,7 @@ void Simulation::SetupSeries() {
   const int64_t start_us = context_.start_us;
   const int64_t end_us = context_.end_us;
   int64_t first_us = start_us;
-  for (const SendEvent& e : plan_.events) first_us = std::min(first_us, e.time_us);
+  for (int64_t t : queue_.time_us) first_us = std::min(first_us, t);
   const int64_t span = end_us - first_us;
   const int64_t hour = 3'600'000'000, day = 24 * hour;
   bucket_us_ = span <= 3 * hour ? 60'000'000 : span <= 14 * day ? hour : day;
@@ -143,32 +112,63 @@ void Simulation::SetupSeries() {
   }
 }
 
-void Simulation::ToSend(const SendEvent& e, Send& send) {
-  send.time_us = e.time_us;
+void Simulation::ToSend(uint32_t index, Send& send) {
+  const SendEvent& e = plan_.events[index];
+  send.time_us = queue_.time_us[index];
+  send.submit_us = e.time_us;
   send.row = e.row;
   send.sender = e.sender < context_.senders ? e.sender : 0;
   send.template_index = e.template_index < context_.templates ? e.template_index : 0;
   send.body_class = context_.templates > 0 ? context_.body_classes[send.template_index] : 0;
-  send.late = e.late != 0;
-  send.sender_sends = sender_sends_[send.sender].Add(e.time_us);
+  send.segments = context_.templates > 0 ? context_.template_segments[send.template_index] : 1;
+  send.carrier = queue_.carrier[index];
+  send.expired = queue_.expired[index] != 0;
+  send.late = e.late != 0 || (!send.expired && send.time_us - e.time_us >= queue_.late_after_us &&
+                              queue_.late_after_us > 0);
+  // A message that never left the queue is not one its number sent.
+  if (!send.expired) send.sender_sends = sender_sends_[send.sender].Add(send.time_us);
 }
 
 void Simulation::Count(const Send& send, const MessageVerdict& verdict) {
   SenderStats& stats = out_.result.senders[send.sender];
   const size_t bucket = static_cast<size_t>((send.time_us - series_start_us_) / bucket_us_);
+  const absl::Time t = FromMicros(send.time_us);
   ++stats.sent;
-  ++stats.sends.values[bucket];
-  if (verdict.filtered) {
-    ++stats.filtered;
-    ++stats.filtered_series.values[bucket];
-  } else {
-    ++stats.delivered;
+  stats.segments += send.segments;
+  if (verdict.failed != nullptr) {
+    ++stats.failed;
+    if (verdict.failed == std::string_view(rule_ids::kQueueExpiry)) {
+      ++stats.failed_queue;
+    } else {
+      ++stats.failed_cap;
+    }
+    stats.first_failed.Note(t, verdict.failed);
+    return;
   }
-  if (send.late) ++stats.late;
-  if (verdict.stale) ++stats.stale;
+  ++stats.sends.values[bucket];
   if (verdict.quiet_hours) {
     ++stats.quiet_hours;
     ++stats.quiet_series.values[bucket];
+    stats.first_quiet.Note(t, rule_ids::kQuietHours);
+  }
+  if (verdict.filtered) {
+    ++stats.filtered;
+    ++stats.filtered_series.values[bucket];
+    stats.first_filtered.Note(t, rule_ids::kPredictedFiltering);
+    return;
+  }
+  ++stats.delivered;
+  if (verdict.stale) {
+    ++stats.stale;
+    stats.first_stale.Note(t, rule_ids::kStaleDelivery);
+  } else if (send.late) {
+    ++stats.late;
+    // Late from the provider queue is the throughput's doing; late from waiting for
+    // the recipient's window is the schedule's design.
+    const bool queued = send.time_us - send.submit_us >= queue_.late_after_us;
+    stats.first_late.Note(t, queued ? rule_ids::kThroughput : "");
+  } else {
+    ++stats.on_time;
   }
 }
 
@@ -178,11 +178,11 @@ void Simulation::ObserveAll() {
   constexpr size_t kBatch = 256;
   std::vector<Send> sends(kBatch);
   std::vector<MessageVerdict> verdicts(kBatch);
-  const std::vector<uint32_t> order = TimeOrder(plan_.events);
+  const std::vector<uint32_t>& order = queue_.order;
   for (size_t begin = 0; begin < order.size(); begin += kBatch) {
     const size_t n = std::min(kBatch, order.size() - begin);
     for (size_t i = 0; i < n; ++i) {
-      ToSend(plan_.events[order[begin + i]], sends[i]);
+      ToSend(order[begin + i], sends[i]);
       verdicts[i].Reset();
     }
     const std::span<const Send> batch(sends.data(), n);
@@ -216,15 +216,17 @@ void Simulation::FillResult(const std::vector<RuleOutcome>& outcomes) {
     }
     if (limit.window == Window::kDay && (per_day == 0 || o.limit < per_day)) per_day = o.limit;
   }
+  // The provider releases no faster than its per-number rate (one-segment messages).
+  for (const ReleaseOutcome& release : queue_.releases) {
+    if (release.rate->scope != Scope::kSender) continue;
+    const double v = release.per_second * static_cast<double>(bucket_us_) / 1e6;
+    if (per_bucket == 0 || v < per_bucket) per_bucket = v;
+  }
   for (int s = 0; s < context_.senders; ++s) {
     SenderStats& stats = r.senders[s];
     stats.limit_per_bucket = per_bucket;
     stats.limit_per_day = per_day;
-    r.delivered += stats.delivered;
-    r.filtered += stats.filtered;
-    r.late += stats.late;
-    r.stale += stats.stale;
-    r.quiet_hours += stats.quiet_hours;
+    r.Add(stats);
     // First violation: the earliest time this number crossed a rule; on a tie, the
     // outcome listed first (limits in profile order, then the rule id table's order).
     for (const RuleOutcome& o : outcomes) {

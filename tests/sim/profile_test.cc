@@ -21,7 +21,14 @@ TEST_CASE("profiles: every embedded profile loads, every limit has a unit and a 
     absl::StatusOr<Profile> p = LoadProfile(name);
     REQUIRE_MESSAGE(p.ok(), p.status().message());
     CHECK(p->name == name);
-    CHECK(!p->limits.empty());
+    CHECK(p->queue.validity_seconds == 36000);
+    CHECK(!p->queue.source.empty());
+    CHECK(!p->queue.release.empty());
+    for (const ReleaseRate& r : p->queue.release) {
+      CHECK(!r.unit.empty());
+      CHECK(!r.source.empty());
+    }
+    CHECK(!p->snowshoeing.source.empty());
     for (const Limit& l : p->limits) {
       CHECK(!l.unit.empty());
       CHECK(!l.source.empty());
@@ -40,8 +47,11 @@ TEST_CASE("profiles: the p2p figures are CTIA's typical human operation") {
     }
     return -1.0;
   };
-  CHECK(value("per-second") == 1);
-  CHECK(value("per-minute") == 60);
+  // About 1 msg/s: the provider releases one segment a second per number.
+  REQUIRE(p.queue.release.size() == 1);
+  CHECK(p.queue.release[0].value == 1);
+  CHECK(p.queue.release[0].scope == Scope::kSender);
+  CHECK(p.snowshoeing.level == Level::kError);
   CHECK(value("per-minute-typical") == 15);
   CHECK(value("per-day") == 1000);
   CHECK(value("unique-recipients") == 3000);
@@ -53,9 +63,9 @@ TEST_CASE("profiles: the p2p figures are CTIA's typical human operation") {
 
 TEST_CASE("profiles: 10dlc T-Mobile tiers follow the trust score") {
   Profile p = testing::MustLoad("10dlc");
-  const Limit* cap = nullptr;
-  for (const Limit& l : p.limits) {
-    if (l.id == "tmobile-daily-cap") cap = &l;
+  const DailyCap* cap = nullptr;
+  for (const DailyCap& c : p.caps) {
+    if (c.id == "tmobile-daily-cap") cap = &c;
   }
   REQUIRE(cap != nullptr);
   CHECK(cap->ValueFor(80, true) == 200000);
@@ -64,7 +74,24 @@ TEST_CASE("profiles: 10dlc T-Mobile tiers follow the trust score") {
   CHECK(cap->ValueFor(30, true) == 10000);
   CHECK(cap->ValueFor(10, true) == 2000);
   CHECK(cap->ValueFor(0, false) == 2000);
+  CHECK(cap->reset_zone == "America/Los_Angeles");
   CHECK(p.CarrierShareOf("T-Mobile") == doctest::Approx(0.30));
+  // Brand types and use cases that change the figures.
+  Campaign c;
+  c.campaign.trust_score = {80, {}, true};
+  CHECK(cap->For(c) == 200000);
+  c.campaign.brand_type = {BrandType::kSoleProprietor, {}, true};
+  CHECK(cap->For(c) == 1000);
+  CHECK(cap->Basis(c) == "brand type sole_proprietor");
+  const ReleaseRate* att = nullptr;
+  for (const ReleaseRate& r : p.queue.release) {
+    if (r.carrier == "AT&T") att = &r;
+  }
+  REQUIRE(att != nullptr);
+  c.campaign.brand_type = {};
+  CHECK(att->For(c) == 75);  // 4,500 SMS a minute
+  c.campaign.use_case = {UseCase::kLowVolume, {}, true};
+  CHECK(att->For(c) == doctest::Approx(1.25));  // 75 a minute
 }
 
 TEST_CASE("profiles: state quiet hours are stricter where sourced") {

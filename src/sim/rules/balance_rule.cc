@@ -37,8 +37,9 @@ bool BalanceRule::Setup(const RuleContext& context, FilterReasons&) {
   return true;
 }
 
-void BalanceRule::Observe(std::span<const Send> sends, std::span<MessageVerdict>) {
+void BalanceRule::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {
   for (size_t i = 0; i < sends.size(); ++i) {
+    if (verdicts[i].failed != nullptr) continue;  // never reached a carrier
     const Send& send = sends[i];
     const BalanceModel& model = *context_->profile->balance;
     const double out = static_cast<double>(send.sender_sends[static_cast<int>(Window::kDay)]);

@@ -61,7 +61,7 @@ bool TrustScoreKnown(const Campaign& campaign) {
 }
 
 double LimitValueFor(const Limit& limit, const Campaign& campaign) {
-  return limit.ValueFor(campaign.campaign.trust_score.value, TrustScoreKnown(campaign));
+  return limit.For(campaign);
 }
 
 }  // namespace smslint

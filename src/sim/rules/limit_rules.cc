@@ -15,7 +15,6 @@ namespace {
 // Rules a lower rate or more days fix need capacity; fan-out reads identical
 // counts as recipients of one body.
 constexpr LimitRuleTraits kTraits[] = {
-    {.rule = rule_ids::kCarrierCap, .needs_capacity = true},
     {.rule = rule_ids::kDailyVolume, .needs_capacity = true},
     {.rule = rule_ids::kFanOut, .body_fan_out = true},
     {.rule = rule_ids::kRepetition},
@@ -57,15 +56,20 @@ const LimitRuleTraits* FindLimitRuleTraits(std::string_view rule) {
 std::vector<RuleInfo> LimitRules::Infos() const {
   std::vector<RuleInfo> infos;
   infos.push_back(TrafficRuleInfo(
-      rule_ids::kThroughput, Level::kError,
-      "A sender exceeds the profile's per-second or per-minute rate",
-      "Carriers watch how fast one number sends. A consumer (P2P) number sending faster than a "
-      "person types is treated as unregistered bulk traffic and filtered; registered routes have "
-      "their own per-number rates. The simulator counts sends per number in sliding one-second "
-      "and one-minute windows and reports when the limit is first crossed, the peak and how many "
-      "messages went out over it.",
-      "Lower schedule.rate to the profile's rate, or move to a route with more throughput.",
-      "CTIA Messaging Principles and Best Practices (2019), typical P2P operation; route profiles",
+      rule_ids::kThroughput, Level::kWarning,
+      "Messages are submitted faster than the provider releases them, or a number sends faster "
+      "than the profile's typical rate",
+      "The provider releases each sender's (or campaign's) messages at the route's rate, metered "
+      "in SMS segments: about 1 segment/s per P2P number, 10DLC by trust tier and carrier, 3/s "
+      "per toll-free number, 100/s per short code. Submitting faster is not filtered: the queue "
+      "grows and messages arrive late (warning), or fail once they wait past the validity period "
+      "(traffic/queue-expiry). On P2P, a number sending faster than a person types (CTIA's "
+      "typical 15 msg/min) is a warning too; the simulator counts what each number sends in "
+      "sliding windows.",
+      "Lower schedule.rate to what the route releases, shorten bodies to fewer segments, or move "
+      "to a route with more throughput.",
+      "Twilio error 30001 (queue and release rates); CTIA Messaging Principles and Best "
+      "Practices (2019), typical P2P operation; route profiles",
       {"route: p2p, rate: 2/s"}, {"route: p2p, rate: 10/min"}));
   infos.push_back(TrafficRuleInfo(
       rule_ids::kDailyVolume, Level::kError, "A sender exceeds the profile's messages per day",
@@ -103,18 +107,6 @@ std::vector<RuleInfo> LimitRules::Infos() const {
       "CTIA Messaging Principles and Best Practices (2019), typical P2P operation",
       {"route: p2p, 30 copies of one template in a day"},
       {"route: p2p, 20 copies of one template in a day"}));
-  infos.push_back(TrafficRuleInfo(
-      rule_ids::kCarrierCap, Level::kError,
-      "A carrier cap is exceeded: 10DLC brand daily cap or per-minute class, toll-free or short "
-      "code rate",
-      "On 10DLC T-Mobile caps a brand's messages per day by its vetting (trust) score and AT&T "
-      "caps messages per minute by class; toll-free and short codes have per-second rates. Numbers "
-      "do not reveal their carrier, so the profile assumes each carrier's share of recipients "
-      "(documented in the profile). Messages over a cap are rejected.",
-      "Lower schedule.rate, spread the campaign over more days, or raise the brand's trust score.",
-      "T-Mobile and AT&T 10DLC limits; toll-free and short code throughput (see smslint profiles)",
-      {"route: 10dlc, trust_score: 20, 10,000 recipients in one day"},
-      {"route: 10dlc, trust_score: 80, 10,000 recipients in one day"}));
   return infos;
 }
 
@@ -143,6 +135,7 @@ bool LimitRules::Setup(const RuleContext& context, FilterReasons& reasons) {
 
 void LimitRules::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {
   for (size_t i = 0; i < sends.size(); ++i) {
+    if (verdicts[i].failed != nullptr) continue;  // never reached a carrier
     const Send& send = sends[i];
     MessageVerdict& verdict = verdicts[i];
     const int s = send.sender;

@@ -55,8 +55,21 @@ bool PredictedFilteringRule::Setup(const RuleContext& context, FilterReasons& re
       }
     }
   }
-  senders_.resize(context.senders);
+  // Numbers that snowshoe on a route where carriers block them together share one
+  // score, and each of their messages adds the snowshoeing weight.
+  snowshoe_weight_ = context.profile->snowshoeing.filter_weight;
+  if (snowshoe_weight_ > 0 && context.snowshoe_groups > 0) {
+    snowshoe_reason_ = reasons.Add(absl::StrCat(rule_ids::kSnowshoeing, " (numbers sharing content)"));
+  }
+  slot_.resize(context.senders);
+  for (int s = 0; s < context.senders; ++s) {
+    const int g = static_cast<int>(context.snowshoe_group.size()) > s ? context.snowshoe_group[s] : -1;
+    slot_[s] = snowshoe_reason_ >= 0 && g >= 0 ? context.senders + g : s;
+  }
+  senders_.resize(context.senders + std::max(context.snowshoe_groups, 0));
   for (SenderScore& s : senders_) s.by_reason.assign(reasons.labels().size(), 0);
+  first_filtered_.assign(context.senders, INT64_MAX);
+  filtered_.assign(context.senders, 0);
   const size_t cells = static_cast<size_t>(context.senders) * context.body_class_count;
   if (fm.copies_weight > 0 && cells <= (1u << 26)) {
     class_sender_seen_.assign(cells, 0);
@@ -72,7 +85,8 @@ void PredictedFilteringRule::Observe(std::span<const Send> sends,
   for (size_t i = 0; i < sends.size(); ++i) {
     const Send& send = sends[i];
     MessageVerdict& verdict = verdicts[i];
-    SenderScore& st = senders_[send.sender];
+    if (verdict.failed != nullptr) continue;  // never reached a carrier
+    SenderScore& st = ScoreOf(send.sender);
     const int64_t t = send.time_us;
     if (st.score != 0 && t != st.last_us) {
       // A number sending at a steady rate decays by the same factor each time.
@@ -97,12 +111,17 @@ void PredictedFilteringRule::Observe(std::span<const Send> sends,
         Add(st, copies_reason_, fm.copies_weight * (class_senders_[cls] - 1));
       }
     }
+    if (snowshoe_reason_ >= 0 && slot_[send.sender] >= context_->senders) {
+      Add(st, snowshoe_reason_, snowshoe_weight_);
+    }
     if (st.blocked && st.score < fm.release_threshold) st.blocked = false;
     if (!st.blocked && st.score >= fm.block_threshold) st.blocked = true;
     if (st.blocked) {
       verdict.filtered = true;
       ++st.filtered;
+      ++filtered_[send.sender];
       st.first_filtered_us = std::min(st.first_filtered_us, t);
+      first_filtered_[send.sender] = std::min(first_filtered_[send.sender], t);
     }
   }
 }
@@ -113,16 +132,16 @@ void PredictedFilteringRule::AddOutcomes(std::vector<RuleOutcome>& outcomes) con
   o.level = Level::kError;
   o.limit = context_->profile->filter.block_threshold;
   o.needs_capacity = true;
-  for (const SenderScore& s : senders_) {
-    o.first_over_us = std::min(o.first_over_us, s.first_filtered_us);
-    o.first_over_by_sender.push_back(s.first_filtered_us);
-    o.over += s.filtered;
+  for (size_t s = 0; s < first_filtered_.size(); ++s) {
+    o.first_over_us = std::min(o.first_over_us, first_filtered_[s]);
+    o.first_over_by_sender.push_back(first_filtered_[s]);
+    o.over += filtered_[s];
   }
   outcomes.push_back(std::move(o));
 }
 
 std::string PredictedFilteringRule::TopReasons(int sender) const {
-  const std::vector<double>& r = senders_[sender].by_reason;
+  const std::vector<double>& r = ScoreOf(sender).by_reason;
   double sum = 0;
   for (double v : r) sum += v;
   std::vector<int> idx;
@@ -152,9 +171,8 @@ void PredictedFilteringRule::Report(const ReportContext& context, std::vector<Di
   }
   if (filtered.empty()) return;
   std::sort(filtered.begin(), filtered.end(), [&](int a, int b) {
-    return senders_[a].first_filtered_us != senders_[b].first_filtered_us
-               ? senders_[a].first_filtered_us < senders_[b].first_filtered_us
-               : a < b;
+    return first_filtered_[a] != first_filtered_[b] ? first_filtered_[a] < first_filtered_[b]
+                                                    : a < b;
   });
   const int first = filtered[0];
   Diagnostic d;
@@ -164,12 +182,12 @@ void PredictedFilteringRule::Report(const ReportContext& context, std::vector<Di
   d.message = absl::StrCat(WithCommas(total), " of ", WithCommas(result.messages),
                            " messages are predicted filtered (error 30007), first on ",
                            SenderLabel(campaign, first), " from ",
-                           FormatMicros(senders_[first].first_filtered_us, zone),
+                           FormatMicros(first_filtered_[first], zone),
                            "; top reasons: ", TopReasons(first), " (", kModelCaveat, ")");
   for (int s : filtered) {
     d.notes.push_back(absl::StrCat(
         SenderLabel(campaign, s), ": ", WithCommas(result.senders[s].filtered), " filtered from ",
-        FormatMicros(senders_[s].first_filtered_us, zone), "; ", TopReasons(s)));
+        FormatMicros(first_filtered_[s], zone), "; ", TopReasons(s)));
   }
   d.suggestion =
       "fix the reasons above: lower the rate, drop the flagged content, send from "

@@ -41,17 +41,26 @@ class PredictedFilteringRule : public TrafficRule {
     sender.by_reason[reason] += weight;
   }
   std::string TopReasons(int sender) const;
+  // The score a sender's messages feed: its own, or its snowshoe group's on routes
+  // where the numbers are blocked together.
+  SenderScore& ScoreOf(int sender) { return senders_[slot_[sender]]; }
+  const SenderScore& ScoreOf(int sender) const { return senders_[slot_[sender]]; }
 
   const RuleContext* context_ = nullptr;
   const FilterReasons* reasons_ = nullptr;
   double half_life_us_ = 0;
   int copies_reason_ = 0;
+  int snowshoe_reason_ = -1;
+  double snowshoe_weight_ = 0;
   // Per template: the content reasons its findings add per message.
   std::vector<std::vector<std::pair<int, double>>> template_reasons_;
   // Which numbers sent each identical body, when the table stays small.
   std::vector<uint8_t> class_sender_seen_;  // [sender * class_count + class]
   std::vector<int> class_senders_;          // per class
-  std::vector<SenderScore> senders_;
+  std::vector<SenderScore> senders_;       // per score slot
+  std::vector<int> slot_;                   // per sender: its score slot
+  std::vector<int64_t> first_filtered_;     // per sender
+  std::vector<int64_t> filtered_;           // per sender
 };
 
 }  // namespace smslint

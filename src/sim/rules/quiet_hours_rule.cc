@@ -64,6 +64,7 @@ bool QuietHoursRule::Setup(const RuleContext& context, FilterReasons&) {
 
 void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {
   for (size_t i = 0; i < sends.size(); ++i) {
+    if (verdicts[i].failed != nullptr) continue;  // never reached a carrier
     const Send& send = sends[i];
     MessageVerdict& verdict = verdicts[i];
     const RecipientPlace place = PlaceOf(context_->recipients, send.row);

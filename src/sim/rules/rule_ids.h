@@ -18,16 +18,19 @@ inline constexpr char kCarrierCap[] = "traffic/carrier-cap";
 inline constexpr char kQuietHours[] = "traffic/quiet-hours";
 inline constexpr char kStaleDelivery[] = "traffic/stale-delivery";
 inline constexpr char kPredictedFiltering[] = "traffic/predicted-filtering";
+inline constexpr char kQueueExpiry[] = "traffic/queue-expiry";
+inline constexpr char kOptOutRate[] = "traffic/opt-out-rate";
 
 // In this order a message's first violation is named when several rules are first
 // crossed by the same message (after the profile's limits, which go in file order).
 inline constexpr std::string_view kTrafficRules[] = {
-    kThroughput,  kDailyVolume, kUniqueRecipients, kFanOut,        kRepetition,        kBalance,
-    kSnowshoeing, kCarrierCap,  kQuietHours,       kStaleDelivery, kPredictedFiltering};
+    kQueueExpiry, kCarrierCap,  kThroughput, kDailyVolume,   kUniqueRecipients,   kFanOut,
+    kRepetition,  kBalance,     kOptOutRate, kSnowshoeing,   kQuietHours,         kStaleDelivery,
+    kPredictedFiltering};
 
 // The rules a profile's `limits:` entries may feed (the LimitRules family).
 inline constexpr std::string_view kLimitRules[] = {kThroughput, kDailyVolume, kUniqueRecipients,
-                                                   kFanOut,     kRepetition,  kCarrierCap};
+                                                   kFanOut, kRepetition};
 
 // Position of `id` in kTrafficRules; the table's size when it is not a traffic rule.
 constexpr int TrafficRuleRank(std::string_view id) {

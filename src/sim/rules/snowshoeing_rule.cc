@@ -1,6 +1,8 @@
 #include "sim/rules/snowshoeing_rule.h"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -13,72 +15,55 @@
 namespace smslint {
 namespace {
 
-// Several numbers sending at the same instant put N messages into one second even
-// at a slow sustained rate, so the aggregate of a snowshoeing split is judged over a
-// minute at least: a per-second limit becomes sixty times that per minute.
-Window AggregateWindow(const Limit& limit) {
-  return limit.window == Window::kSecond ? Window::kMinute : limit.window;
+int Root(std::vector<int>& parent, int x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
 }
-double AggregateScale(const Limit& limit) { return limit.window == Window::kSecond ? 60 : 1; }
 
 }  // namespace
 
-std::vector<RuleInfo> SnowshoeingRule::Infos() const {
-  return {TrafficRuleInfo(
-      rule_ids::kSnowshoeing, Level::kError,
-      "The campaign spreads the same content or link domain across several sender numbers",
-      "Splitting one campaign over many numbers so each stays under its limits (snowshoeing) is "
-      "an evasion carriers punish by blocking every number involved. Error when each number stays "
-      "under its limits while together they exceed what one number may send; warning when "
-      "several numbers are used without that pattern (CTIA expects one number per campaign).",
-      "Send from one number at a rate it may carry, or register a route sized for the campaign.",
-      "CTIA Messaging Principles and Best Practices (2019): single number use, snowshoeing",
-      {"route: p2p, 5 numbers at 1/s each, same template"}, {"one sender number"})};
-}
-
-bool SnowshoeingRule::Setup(const RuleContext& context, FilterReasons&) {
-  context_ = &context;
-  for (const Limit& limit : context.profile->limits) {
-    value_.push_back(LimitValueFor(limit, *context.campaign));
+void FindSnowshoeGroups(RuleContext& c) {
+  const Campaign& campaign = *c.campaign;
+  const int senders = c.senders;
+  const int templates = std::max(c.templates, 1);
+  c.snowshoe_group.assign(senders, -1);
+  c.snowshoe_groups = 0;
+  c.shared_items.clear();
+  if (senders < 2 || static_cast<size_t>(senders) * templates > (1u << 26)) return;
+  std::vector<uint8_t> used(static_cast<size_t>(senders) * templates, 0);
+  for (const SendEvent& e : c.plan->events) {
+    if (e.sender < senders && e.template_index < templates) used[e.sender * templates + e.template_index] = 1;
   }
-  track_aggregate_.resize(context.profile->limits.size());
-  MarkSharedSenders();
-  return std::find(shared_sender_.begin(), shared_sender_.end(), 1) != shared_sender_.end();
-}
-
-// Which numbers share a body or a link domain with another number.
-void SnowshoeingRule::MarkSharedSenders() {
-  const Campaign& campaign = *context_->campaign;
-  const int senders = context_->senders;
-  const int templates = context_->templates;
-  const std::vector<int>& classes = context_->body_classes;
-  shared_sender_.assign(senders, 0);
-  if (static_cast<size_t>(senders) * std::max(templates, 1) > (1u << 26)) return;
-  std::vector<uint8_t> used(static_cast<size_t>(senders) * std::max(templates, 1), 0);
-  for (const SendEvent& e : context_->plan->events)
-    used[e.sender * templates + e.template_index] = 1;
-  auto mark_group = [&](const std::vector<int>& group_senders, std::string item) {
-    if (group_senders.size() < 2) return;
-    for (int s : group_senders) shared_sender_[s] = 1;
-    shared_items_.push_back(std::move(item));
+  std::vector<int> parent(senders);
+  std::iota(parent.begin(), parent.end(), 0);
+  std::vector<uint8_t> shares(senders, 0);
+  // Joins every number that sends an item; names the item when two or more do.
+  auto join_item = [&](const std::vector<int>& group, std::string item) {
+    if (group.size() < 2) return;
+    for (int s : group) {
+      shares[s] = 1;
+      const int a = Root(parent, group[0]), b = Root(parent, s);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+    c.shared_items.push_back(std::move(item));
   };
-  for (int c = 0; c < context_->body_class_count; ++c) {
+  for (int cls = 0; cls < c.body_class_count; ++cls) {
     std::vector<int> group;
     std::string id;
     for (int s = 0; s < senders; ++s) {
-      for (int k = 0; k < templates; ++k) {
-        if (classes[k] == c && used[s * templates + k]) {
+      for (int k = 0; k < c.templates; ++k) {
+        if (c.body_classes[k] == cls && used[s * templates + k]) {
           group.push_back(s);
           if (id.empty()) id = campaign.templates[k].id.value;
           break;
         }
       }
     }
-    mark_group(group, absl::StrCat("body of template '", id, "'"));
+    join_item(group, absl::StrCat("body of template '", id, "'"));
   }
-  std::vector<std::vector<std::string>> domains(templates);
+  std::vector<std::vector<std::string>> domains(c.templates);
   std::vector<std::string> all_domains;
-  for (int k = 0; k < templates; ++k) {
+  for (int k = 0; k < c.templates; ++k) {
     domains[k] = BodyLinkDomains(campaign.templates[k].body->text);
     for (const std::string& d : domains[k]) {
       if (std::find(all_domains.begin(), all_domains.end(), d) == all_domains.end()) {
@@ -89,7 +74,7 @@ void SnowshoeingRule::MarkSharedSenders() {
   for (const std::string& domain : all_domains) {
     std::vector<int> group;
     for (int s = 0; s < senders; ++s) {
-      for (int k = 0; k < templates; ++k) {
+      for (int k = 0; k < c.templates; ++k) {
         if (used[s * templates + k] &&
             std::find(domains[k].begin(), domains[k].end(), domain) != domains[k].end()) {
           group.push_back(s);
@@ -97,114 +82,146 @@ void SnowshoeingRule::MarkSharedSenders() {
         }
       }
     }
-    mark_group(group, absl::StrCat("link domain ", domain));
+    join_item(group, absl::StrCat("link domain ", domain));
   }
-}
-
-void SnowshoeingRule::Observe(std::span<const Send> sends, std::span<MessageVerdict>) {
-  for (size_t i = 0; i < sends.size(); ++i) {
-    const Send& send = sends[i];
-    if (!shared_sender_[send.sender]) continue;
-    const SlidingCounts::Counts agg = aggregate_window_.Add(send.time_us);
-    const std::vector<Limit>& limits = context_->profile->limits;
-    for (size_t l = 0; l < limits.size(); ++l) {
-      const Limit& limit = limits[l];
-      if (limit.scope != Scope::kSender || limit.counter == Counter::kIdentical) continue;
-      const double value = static_cast<double>(agg[static_cast<int>(AggregateWindow(limit))]);
-      track_aggregate_[l].Observe(send.time_us, value, value > value_[l] * AggregateScale(limit));
-    }
-  }
-}
-
-SnowshoeingRule::Verdict SnowshoeingRule::Judge(const ReportContext& context) const {
-  Verdict v;
-  const int senders = context_->senders;
+  std::vector<int> number(senders, -1);
   for (int s = 0; s < senders; ++s) {
-    if (context.result->senders[s].sent > 0) v.active.push_back(s);
+    if (!shares[s]) continue;
+    const int root = Root(parent, s);
+    if (number[root] < 0) number[root] = c.snowshoe_groups++;
+    c.snowshoe_group[s] = number[root];
   }
-  if (v.active.size() < 2) return v;
-  const std::vector<Limit>& limits = context_->profile->limits;
-  // The evasion: each shared number stays under every error limit while together
-  // they would not.
-  bool individual_over = false;
-  for (const RuleOutcome& o : *context.outcomes) {
-    if (o.limit_index < 0 || o.first_over_by_sender.empty()) continue;
-    const Limit& limit = limits[o.limit_index];
-    if (limit.scope != Scope::kSender || limit.level != Level::kError) continue;
-    for (int s = 0; s < senders; ++s) {
-      if (shared_sender_[s] && o.first_over_by_sender[s] != INT64_MAX) individual_over = true;
+}
+
+std::vector<RuleInfo> SnowshoeingRule::Infos() const {
+  return {TrafficRuleInfo(
+      rule_ids::kSnowshoeing, Level::kError,
+      "The campaign spreads the same content or link domain across several sender numbers",
+      "Spreading one campaign over many numbers so that each stays under its limits "
+      "(snowshoeing) is an evasion carriers punish by blocking every number involved. On P2P "
+      "routes it is an error whatever the rate, and the filter model scores the numbers as one "
+      "sender, so they are filtered together. On registered routes (10DLC, toll-free, short "
+      "code) a declared pool of numbers is normal; more numbers than the campaign's rate needs "
+      "is a warning. Bodies count as the same when their word-bigram similarity reaches the "
+      "profile's threshold, so changing a word does not make them different.",
+      "Send from one number at a rate it may carry, or register a route sized for the campaign.",
+      "CTIA Messaging Principles and Best Practices (2019): snowshoeing; route profiles",
+      {"route: p2p, 3 numbers, same template"}, {"one sender number"})};
+}
+
+bool SnowshoeingRule::Setup(const RuleContext& context, FilterReasons&) {
+  context_ = &context;
+  group_started_.assign(context.senders, 0);
+  return context.senders > 1;
+}
+
+void SnowshoeingRule::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {
+  for (size_t i = 0; i < sends.size(); ++i) {
+    if (verdicts[i].failed != nullptr) continue;
+    const Send& send = sends[i];
+    segments_sent_ += send.segments;
+    messages_sent_ += 1;
+    if (group_started_[send.sender]) continue;
+    group_started_[send.sender] = 1;
+    const int g = context_->snowshoe_group[send.sender];
+    if (g < 0) continue;
+    for (int s = 0; s < context_->senders; ++s) {
+      if (s != send.sender && group_started_[s] && context_->snowshoe_group[s] == g) {
+        first_shared_us_ = std::min(first_shared_us_, send.time_us);
+      }
     }
   }
-  for (size_t l = 0; l < limits.size(); ++l) {
-    const Limit& limit = limits[l];
-    if (limit.scope != Scope::kSender || limit.level != Level::kError ||
-        limit.counter == Counter::kIdentical || !track_aggregate_[l].crossed()) {
-      continue;
-    }
-    if (v.worst < 0 ||
-        track_aggregate_[l].peak / (value_[l] * AggregateScale(limit)) >
-            track_aggregate_[v.worst].peak / (value_[v.worst] * AggregateScale(limits[v.worst]))) {
-      v.worst = static_cast<int>(l);
-    }
-  }
-  v.error = !shared_items_.empty() && v.worst >= 0 && !individual_over;
-  return v;
 }
 
 void SnowshoeingRule::AddOutcomes(std::vector<RuleOutcome>&) const {
-  // Judged against the limits' outcomes: Report adds it.
+  // Judged after the filter has run: Report adds it.
+}
+
+int SnowshoeingRule::NumbersNeeded() const {
+  const double number_rate = context_->profile->snowshoeing.number_rate;
+  const SendPlan& plan = *context_->plan;
+  if (number_rate <= 0 || messages_sent_ == 0) return context_->senders;
+  const double segments_per_message = segments_sent_ / messages_sent_;
+  const double campaign_rate = plan.rate_per_second * context_->senders * segments_per_message;
+  return std::max(1, static_cast<int>(std::ceil(campaign_rate / number_rate - 1e-9)));
 }
 
 void SnowshoeingRule::Report(const ReportContext& context, std::vector<Diagnostic>& findings,
                              std::vector<RuleOutcome>& judged) const {
-  const Verdict v = Judge(context);
-  if (v.active.size() < 2) return;
+  if (context_ == nullptr || context_->senders < 2) return;
   const Campaign& campaign = *context_->campaign;
+  const SnowshoeModel& model = context_->profile->snowshoeing;
+  std::vector<int> active;
+  for (int s = 0; s < context_->senders; ++s) {
+    if (context.result->senders[s].sent > 0) active.push_back(s);
+  }
+  if (active.size() < 2) return;
+  std::vector<int> grouped;
+  for (int s : active) {
+    if (context_->snowshoe_group[s] >= 0) grouped.push_back(s);
+  }
+  const bool p2p = model.level == Level::kError;
+  std::vector<std::string> split;
+  int64_t sent = 0, filtered = 0;
+  for (int s : (p2p && !grouped.empty()) ? grouped : active) {
+    const SenderStats& stats = context.result->senders[s];
+    sent += stats.sent;
+    filtered += stats.filtered;
+    split.push_back(absl::StrCat(SenderLabel(campaign, s), " ", WithCommas(stats.sent)));
+  }
   RuleOutcome outcome;
   outcome.rule = rule_ids::kSnowshoeing;
-  outcome.level = v.error ? Level::kError : Level::kWarning;
   outcome.needs_capacity = true;
-  if (v.error) {
-    const Limit& limit = context_->profile->limits[v.worst];
-    outcome.limit = value_[v.worst] * AggregateScale(limit);
-    outcome.first_over_us = track_aggregate_[v.worst].first_over_us;
-    outcome.peak = track_aggregate_[v.worst].peak;
-  }
-  std::vector<std::string> split;
-  for (int s : v.active) {
-    outcome.over += context.result->senders[s].sent;
-    split.push_back(
-        absl::StrCat(SenderLabel(campaign, s), " ", WithCommas(context.result->senders[s].sent)));
-  }
   Diagnostic d;
   d.rule = rule_ids::kSnowshoeing;
-  d.span = SpanAt(campaign, SenderPos(campaign, v.active[1]));
-  const std::string numbers = absl::StrCat(v.active.size(), " sender numbers");
-  if (v.error) {
-    const Limit& limit = context_->profile->limits[v.worst];
-    const LimitTrack& agg = track_aggregate_[v.worst];
-    d.level = Level::kError;
-    d.message = absl::StrCat(
-        "the same ", absl::StrJoin(shared_items_, " and "), " goes out from ", numbers, " (",
-        absl::StrJoin(split, ", "), "); each stays under its limits, but together they send ",
-        FormatNumber(agg.peak), " messages ", WindowPhrase(AggregateWindow(limit)), " from ",
-        FormatMicros(agg.first_over_us, context_->zone), " where one number may send ",
-        FormatNumber(value_[v.worst] * AggregateScale(limit)), " (", FormatNumber(value_[v.worst]),
-        " ", limit.unit, ")",
-        ": carriers read this split as snowshoeing and block the numbers together");
-    d.suggestion =
-        "send from one number at a rate it may carry, or move the campaign to a "
-        "route sized for it (10DLC, toll-free, short code)";
+  if (p2p) {
+    const std::vector<int>& involved = grouped.empty() ? active : grouped;
+    d.span = SpanAt(campaign, SenderPos(campaign, involved[1]));
+    if (grouped.size() >= 2) {
+      d.level = Level::kError;
+      outcome.level = Level::kError;
+      outcome.over = filtered;
+      outcome.first_over_us = first_shared_us_;
+      d.message = absl::StrCat(
+          "the same ", absl::StrJoin(context_->shared_items, " and "), " goes out from ",
+          grouped.size(), " sender numbers (", absl::StrJoin(split, ", "),
+          "): on this route that is snowshoeing, and carriers block the numbers together; ",
+          filtered > 0
+              ? absl::StrCat("the filter model scores them as one sender and predicts ",
+                             WithCommas(filtered), " of their ", WithCommas(sent),
+                             " messages filtered")
+              : absl::StrCat("at this volume the filter model, scoring them as one sender, "
+                             "predicts none of their ",
+                             WithCommas(sent),
+                             " messages filtered (not reflected in the outcome counts), but a "
+                             "carrier audit blocks the numbers whatever the volume"));
+      d.suggestion =
+          "send from one number at a rate it may carry, or move the campaign to a route sized "
+          "for it (10DLC, toll-free, short code)";
+    } else {
+      d.level = Level::kWarning;
+      outcome.level = Level::kWarning;
+      d.message = absl::StrCat("the campaign uses ", active.size(), " sender numbers (",
+                               absl::StrJoin(split, ", "),
+                               "); CTIA expects one number per campaign on this route, and "
+                               "spreading one campaign over numbers looks like snowshoeing");
+      d.suggestion = "list one sender number, or give each number its own registered campaign";
+    }
   } else {
+    const int needed = NumbersNeeded();
+    if (static_cast<int>(active.size()) <= needed) return;
     d.level = Level::kWarning;
+    outcome.level = Level::kWarning;
+    d.span = SpanAt(campaign, SenderPos(campaign, active[needed]));
     d.message = absl::StrCat(
-        "the campaign uses ", numbers, " (", absl::StrJoin(split, ", "), ")",
-        shared_items_.empty()
-            ? ""
-            : absl::StrCat(" for the same ", absl::StrJoin(shared_items_, " and ")),
-        "; CTIA expects one number per campaign, and spreading one campaign over numbers looks "
-        "like snowshoeing");
-    d.suggestion = "list one sender number, or give each number its own registered campaign";
+        "the campaign spreads its messages over ", active.size(), " sender numbers (",
+        absl::StrJoin(split, ", "), ") where ", needed, needed == 1 ? " number carries" : " numbers carry",
+        " its rate (", FormatNumber(model.number_rate), " segments/s per number on ",
+        context_->profile->name,
+        "); a declared pool is normal, but more numbers than the rate needs reads as spreading "
+        "the campaign to evade filtering (no messages lost: not reflected in the outcome counts)");
+    d.suggestion = absl::StrCat("send from ", needed, needed == 1 ? " number" : " numbers",
+                                ", or raise schedule.rate to use the pool");
   }
   findings.push_back(std::move(d));
   judged.push_back(std::move(outcome));

@@ -1,5 +1,8 @@
 // traffic/snowshoeing: one campaign's content or link domain spread over several
-// sender numbers, each under its limits while together they are not.
+// sender numbers. On P2P routes (profile snowshoeing.level error) it is an error and
+// the filter model scores the numbers together, so they are blocked together; on
+// registered routes a pool of numbers is normal, and more numbers than the
+// campaign's rate needs is a warning.
 #ifndef SMSLINT_SIM_RULES_SNOWSHOEING_RULE_H_
 #define SMSLINT_SIM_RULES_SNOWSHOEING_RULE_H_
 
@@ -7,10 +10,13 @@
 #include <vector>
 
 #include "sim/rules/traffic_rule.h"
-#include "sim/sim_state.h"
-#include "sim/sliding_window.h"
 
 namespace smslint {
+
+// Fills context.snowshoe_group / snowshoe_groups / shared_items from the plan: numbers
+// that send a similar body (context.body_classes) or the same link domain join one
+// group.
+void FindSnowshoeGroups(RuleContext& context);
 
 class SnowshoeingRule : public TrafficRule {
  public:
@@ -22,22 +28,13 @@ class SnowshoeingRule : public TrafficRule {
               std::vector<RuleOutcome>& judged) const override;
 
  private:
-  // The finding's level when it fires: error when the shared numbers together
-  // exceed a limit none of them crosses alone (`worst` is that limit).
-  struct Verdict {
-    std::vector<int> active;  // senders that sent
-    int worst = -1;
-    bool error = false;
-  };
-  Verdict Judge(const ReportContext& context) const;
-  void MarkSharedSenders();
+  // The numbers a registered campaign's rate needs (segments/s over one number's).
+  int NumbersNeeded() const;
 
   const RuleContext* context_ = nullptr;
-  std::vector<uint8_t> shared_sender_;       // shares a body or a link domain with another
-  std::vector<std::string> shared_items_;    // "body of template 'x'", "link domain y"
-  std::vector<double> value_;                // per profile limit, after trust tiers
-  SlidingCounts aggregate_window_;           // every shared number's sends together
-  std::vector<LimitTrack> track_aggregate_;  // per profile limit
+  int64_t first_shared_us_ = INT64_MAX;  // a second number of a group first sends
+  std::vector<uint8_t> group_started_;   // per sender: has sent
+  double segments_sent_ = 0, messages_sent_ = 0;
 };
 
 }  // namespace smslint

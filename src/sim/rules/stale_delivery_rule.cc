@@ -37,9 +37,11 @@ bool StaleDeliveryRule::Setup(const RuleContext& context, FilterReasons&) {
 
 void StaleDeliveryRule::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {
   for (size_t i = 0; i < sends.size(); ++i) {
+    if (verdicts[i].failed != nullptr) continue;  // never reached a carrier
     const Send& send = sends[i];
     MessageVerdict& verdict = verdicts[i];
-    if (send.late) ++late_count_;
+    // Waiting for a later window (the provider queue's delays are traffic/throughput's).
+    if (send.late && send.time_us - send.submit_us < context_->late_after_us) ++late_count_;
     const int k = send.template_index;
     if (expires_us_[k] != INT64_MAX && send.time_us - context_->start_us > expires_us_[k]) {
       ++stale_count_[k];

@@ -3,10 +3,11 @@
 // message in time order, then asks for its outcomes (structured, for the
 // recommendation and other rules) and its findings (diagnostics).
 //
-// A rule that counts (limits, quiet hours, staleness) runs in the count stage and
-// may add to a message's filter signal; the filter model runs in the filter stage
-// and reads that signal. Further stages (provider queue, carrier gates) fit in the
-// same list: a rule marks a message's verdict (filtered today; failed later).
+// The provider queue runs before the rules (sim/provider_queue.h): the rules see
+// each message when it leaves the queue. Gate rules (queue expiry, carrier caps)
+// mark messages failed; a rule that counts (limits, quiet hours, staleness) runs in
+// the count stage, skips failed messages and may add to a message's filter signal;
+// the filter model runs in the filter stage and reads that signal.
 //
 // A new rule: its id in rule_ids.h, one .h/.cc pair here, one line in registry.cc.
 #ifndef SMSLINT_SIM_RULES_TRAFFIC_RULE_H_
@@ -30,6 +31,7 @@
 namespace smslint {
 
 struct SendPlan;
+struct QueueOutcome;
 
 // What every rule may read, fixed for the whole run.
 struct RuleContext {
@@ -42,20 +44,33 @@ struct RuleContext {
   RecipientZones recipient_zones;  // each row's zone, chosen among its candidates
   int senders = 1;
   int templates = 0;
-  std::vector<int> body_classes;  // per template: its identical-body class
+  std::vector<int> body_classes;  // per template: its class of similar bodies
   int body_class_count = 1;
+  std::vector<int> template_segments;  // per template: SMS segments of one message
+  // Per sender: its group of numbers that share a body or link domain (the
+  // snowshoeing view), or -1; and each group's shared items for findings.
+  std::vector<int> snowshoe_group;
+  int snowshoe_groups = 0;
+  std::vector<std::string> shared_items;
+  const QueueOutcome* queue = nullptr;  // the provider queue's run (sim/provider_queue.h)
+  int64_t validity_us = 0;              // the queue's limit (traffic.validity_period)
+  int64_t late_after_us = 0;            // a queue wait this long makes a message late
   int64_t start_us = 0;  // the plan's start
   int64_t end_us = 0;    // the last send
 };
 
-// One message as the rules see it.
+// One message as the rules see it, in the order it leaves the provider queue.
 struct Send {
-  int64_t time_us = 0;
-  uint32_t row = 0;  // recipient row
+  int64_t time_us = 0;    // when it leaves the provider queue for the carrier (or fails)
+  int64_t submit_us = 0;  // when the sender submitted it to the provider
+  uint32_t row = 0;       // recipient row
   int sender = 0;
   int template_index = 0;
   int body_class = 0;
-  bool late = false;  // waited past the first window open to its recipient
+  int segments = 1;
+  int carrier = -1;      // index into profile.carriers; -1: another or unknown carrier
+  bool late = false;     // waited past its window's open, or in the queue past late_after
+  bool expired = false;  // waited in the queue past validity_period: failed, never sent
   // Messages this sender sent in the last second, minute, hour and day, this one
   // included.
   SlidingCounts::Counts sender_sends{};
@@ -92,12 +107,16 @@ class FilterReasons {
 // into the per-sender counts and chart series.
 struct MessageVerdict {
   std::vector<FilterContribution> filter_signal;  // count stage adds, filter stage reads
-  bool filtered = false;                          // predicted 30007
-  bool quiet_hours = false;                       // lands outside the recipient's allowed hours
-  bool stale = false;                             // after its template's `expires`
+  // Failed before delivery: the rule id that failed it (queue expiry, carrier cap);
+  // null when it was not. Later rules do not count a failed message.
+  const char* failed = nullptr;
+  bool filtered = false;     // predicted 30007
+  bool quiet_hours = false;  // lands outside the recipient's allowed hours
+  bool stale = false;        // after its template's `expires`
 
   void Reset() {
     filter_signal.clear();
+    failed = nullptr;
     filtered = quiet_hours = stale = false;
   }
 };
@@ -127,7 +146,9 @@ struct ReportContext {
   const std::vector<RuleOutcome>* outcomes = nullptr;  // what every rule counted
 };
 
-enum class RuleStage { kCount, kFilter };
+// Gates (queue expiry, carrier caps) decide whether a message reaches the carrier;
+// counting rules see what does; the filter model reads their signals.
+enum class RuleStage { kGate, kCount, kFilter };
 
 class TrafficRule {
  public:

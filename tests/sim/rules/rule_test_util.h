@@ -23,7 +23,7 @@ struct RuleFixture {
     context.zone = absl::UTCTimeZone();
     context.senders = SenderCount(campaign);
     context.templates = static_cast<int>(campaign.templates.size());
-    context.body_classes = IdenticalBodyClasses(campaign);
+    context.body_classes = SimilarBodyClasses(campaign, 1);
     for (int cls : context.body_classes) {
       context.body_class_count = std::max(context.body_class_count, cls + 1);
     }

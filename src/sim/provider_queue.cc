@@ -1,0 +1,203 @@
+#include "sim/provider_queue.h"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+
+#include "absl/strings/ascii.h"
+#include "sim/plan_inputs.h"
+#include "sim/simulator.h"
+
+namespace smslint {
+namespace {
+
+// Orders events by time, then sender, then plan position, by merging the plan's
+// already-sorted runs (one per sender for PlanSends output).
+std::vector<uint32_t> SubmissionOrder(const std::vector<SendEvent>& events) {
+  std::vector<uint32_t> order;
+  order.reserve(events.size());
+  std::vector<std::pair<uint32_t, uint32_t>> runs;  // [begin, end)
+  for (uint32_t i = 0; i < events.size();) {
+    uint32_t j = i + 1;
+    while (j < events.size() && events[j].time_us >= events[j - 1].time_us) ++j;
+    runs.emplace_back(i, j);
+    i = j;
+  }
+  if (runs.size() == 1) {
+    for (uint32_t i = 0; i < events.size(); ++i) order.push_back(i);
+    return order;
+  }
+  auto later = [&](uint32_t a, uint32_t b) {
+    const SendEvent& ea = events[a];
+    const SendEvent& eb = events[b];
+    if (ea.time_us != eb.time_us) return ea.time_us > eb.time_us;
+    if (ea.sender != eb.sender) return ea.sender > eb.sender;
+    return a > b;
+  };
+  std::vector<uint32_t> run_end(events.size() + 1, 0);
+  std::priority_queue<uint32_t, std::vector<uint32_t>, decltype(later)> heap(later);
+  for (const auto& [b, e] : runs) heap.push(b);
+  for (const auto& [b, e] : runs) {
+    for (uint32_t i = b; i < e; ++i) run_end[i] = e;
+  }
+  while (!heap.empty()) {
+    uint32_t i = heap.top();
+    heap.pop();
+    order.push_back(i);
+    if (i + 1 < run_end[i]) heap.push(i + 1);
+  }
+  return order;
+}
+
+// "T-Mobile", "tmobile", "t mobile" -> "tmobile".
+std::string CarrierKey(std::string_view name) {
+  std::string key;
+  for (char c : name) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      key.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return key;
+}
+
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  if (b > 0 && a > INT64_MAX - b) return INT64_MAX;
+  return a + b;
+}
+
+}  // namespace
+
+std::vector<int8_t> AssignCarriers(const Profile& profile, const RecipientTable* recipients,
+                                   const SendPlan& plan, uint64_t seed, bool* from_column) {
+  std::vector<int8_t> carriers(plan.events.size(), -1);
+  *from_column = false;
+  const int column = recipients ? recipients->ColumnIndex("carrier") : -1;
+  if (column >= 0 && column != recipients->phone_column) {
+    *from_column = true;
+    std::vector<std::string> keys;
+    for (const CarrierShare& c : profile.carriers) keys.push_back(CarrierKey(c.name));
+    for (size_t i = 0; i < plan.events.size(); ++i) {
+      const uint32_t row = plan.events[i].row;
+      if (row >= recipients->size()) continue;
+      const std::string key = CarrierKey(recipients->Field(row, column));
+      for (size_t k = 0; k < keys.size(); ++k) {
+        if (key == keys[k]) carriers[i] = static_cast<int8_t>(k);
+      }
+    }
+    return carriers;
+  }
+  // No column: each recipient row draws its carrier by the shares, the same row always
+  // the same carrier for a seed.
+  std::vector<double> cumulative;
+  double total = 0;
+  for (const CarrierShare& c : profile.carriers) cumulative.push_back(total += c.share);
+  for (size_t i = 0; i < plan.events.size(); ++i) {
+    const double u = static_cast<double>(Mix64(plan.events[i].row ^ (seed * 0x9e3779b97f4a7c15ULL)) >> 11) *
+                     0x1.0p-53;
+    for (size_t k = 0; k < cumulative.size(); ++k) {
+      if (u < cumulative[k]) {
+        carriers[i] = static_cast<int8_t>(k);
+        break;
+      }
+    }
+  }
+  return carriers;
+}
+
+int64_t ValidityMicros(const Campaign& campaign, const Profile& profile) {
+  // No queue section: nothing expires (a wait of a century is beyond any plan).
+  const int64_t provider = profile.queue.validity_seconds > 0
+                               ? static_cast<int64_t>(profile.queue.validity_seconds * 1e6)
+                               : int64_t{100} * 365 * 86'400'000'000;
+  if (!campaign.traffic.validity_period.present) return provider;
+  return absl::ToInt64Microseconds(campaign.traffic.validity_period.value);
+}
+
+QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
+                              const RecipientTable* recipients, const SendPlan& plan,
+                              const std::vector<int>& template_segments, uint64_t seed) {
+  QueueOutcome out;
+  const size_t n = plan.events.size();
+  out.carrier = AssignCarriers(profile, recipients, plan, seed, &out.carrier_column);
+  out.time_us.resize(n);
+  out.expired.assign(n, 0);
+  out.validity_us = ValidityMicros(campaign, profile);
+  out.late_after_us = static_cast<int64_t>(profile.queue.late_after_seconds * 1e6);
+
+  // The release rates that apply to this campaign, each with when it next has room
+  // (per sender for sender-scoped rates).
+  struct Gate {
+    int carrier = -1;  // -1: every carrier
+    bool per_sender = false;
+    double us_per_segment = 0;
+    std::vector<int64_t> next_free;
+  };
+  std::vector<Gate> gates;
+  const int senders = SenderCount(campaign);
+  for (const ReleaseRate& rate : profile.queue.release) {
+    const double per_second = rate.For(campaign);
+    if (per_second <= 0) continue;
+    Gate gate;
+    if (!rate.carrier.empty()) {
+      for (size_t k = 0; k < profile.carriers.size(); ++k) {
+        if (profile.carriers[k].name == rate.carrier) gate.carrier = static_cast<int>(k);
+      }
+    }
+    gate.per_sender = rate.scope == Scope::kSender;
+    gate.us_per_segment = 1e6 / per_second;
+    gate.next_free.assign(gate.per_sender ? senders : 1, INT64_MIN);
+    gates.push_back(std::move(gate));
+    ReleaseOutcome ro;
+    ro.rate = &rate;
+    ro.per_second = per_second;
+    out.releases.push_back(ro);
+  }
+
+  const std::vector<uint32_t> submitted = SubmissionOrder(plan.events);
+  bool in_order = true;
+  int64_t previous = INT64_MIN;
+  for (uint32_t i : submitted) {
+    const SendEvent& e = plan.events[i];
+    const int sender = e.sender < senders ? e.sender : 0;
+    const int segments =
+        e.template_index < template_segments.size() ? template_segments[e.template_index] : 1;
+    int64_t release = e.time_us;
+    int binding = -1;
+    for (size_t g = 0; g < gates.size(); ++g) {
+      Gate& gate = gates[g];
+      if (gate.carrier >= 0 && gate.carrier != out.carrier[i]) continue;
+      const int64_t free = gate.next_free[gate.per_sender ? sender : 0];
+      if (free > release) release = free, binding = static_cast<int>(g);
+    }
+    const int64_t wait = release - e.time_us;
+    if (wait > out.validity_us) {
+      out.expired[i] = 1;
+      release = SaturatingAdd(e.time_us, out.validity_us);
+    } else {
+      for (Gate& gate : gates) {
+        if (gate.carrier >= 0 && gate.carrier != out.carrier[i]) continue;
+        const int64_t step = static_cast<int64_t>(std::ceil(gate.us_per_segment * segments));
+        gate.next_free[gate.per_sender ? sender : 0] = SaturatingAdd(release, step);
+      }
+    }
+    if (binding >= 0) {
+      ReleaseOutcome& ro = out.releases[binding];
+      ++ro.held;
+      ro.max_wait_us = std::max(ro.max_wait_us, std::min(wait, out.validity_us));
+      ro.first_held_us = std::min(ro.first_held_us, e.time_us);
+    }
+    out.time_us[i] = release;
+    if (release < previous) in_order = false;
+    previous = release;
+  }
+  out.order = submitted;
+  if (!in_order) {
+    std::stable_sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
+      if (out.time_us[a] != out.time_us[b]) return out.time_us[a] < out.time_us[b];
+      return plan.events[a].sender < plan.events[b].sender;
+    });
+  }
+  return out;
+}
+
+}  // namespace smslint
