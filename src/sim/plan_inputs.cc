@@ -112,6 +112,11 @@ double ProfileMaxRate(const Profile& profile) {
     double r = limit.value / (static_cast<double>(WindowMicros(limit.window)) / 1e6);
     if (rate == 0 || r < rate) rate = r;
   }
+  // The provider releases no faster than its per-number rate (one-segment messages).
+  for (const ReleaseRate& release : profile.queue.release) {
+    if (release.scope != Scope::kSender || release.value <= 0) continue;
+    if (rate == 0 || release.value < rate) rate = release.value;
+  }
   return rate > 0 ? rate : 1.0;
 }
 

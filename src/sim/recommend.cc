@@ -55,13 +55,15 @@ absl::Time LastLands(const Campaign& campaign, absl::Time start, int64_t message
 // The lowest trust score that gets every tiered limit's top tier (0: no tiers).
 int BestTierTrustScore(const Profile& profile) {
   int score = 0;
-  for (const Limit& limit : profile.limits) {
+  auto consider = [&](const TieredFigure& figure) {
     const TrustTier* top = nullptr;
-    for (const TrustTier& tier : limit.tiers) {
+    for (const TrustTier& tier : figure.tiers) {
       if (top == nullptr || tier.value > top->value) top = &tier;
     }
     if (top != nullptr) score = std::max(score, top->min_score);
-  }
+  };
+  for (const Limit& limit : profile.limits) consider(limit);
+  for (const DailyCap& daily : profile.caps) consider(daily);
   return score;
 }
 
@@ -92,6 +94,18 @@ SendCapacity CapacityUnder(const Campaign& campaign, const Profile& profile, int
     } else if (limit.window == Window::kDay && limit.counter != Counter::kIdentical) {
       sender_day = sender_day == 0 ? value : std::min(sender_day, value);
     }
+  }
+  // Daily carrier caps count segments on their carrier's share.
+  const std::vector<int> segments = TemplateSegments(campaign);
+  double mean_segments = 0;
+  for (int n : segments) mean_segments += n;
+  mean_segments = segments.empty() ? 1 : mean_segments / static_cast<double>(segments.size());
+  for (const DailyCap& daily : profile.caps) {
+    const double value = daily.For(campaign);
+    const double share = profile.CarrierShareOf(daily.carrier);
+    if (value <= 0 || share <= 0) continue;
+    const double total = value / share / mean_segments;
+    campaign_day = campaign_day == 0 ? total : std::min(campaign_day, total);
   }
   cap.rate_per_second = rate;
   double per_day = rate * WindowSecondsPerDay(campaign) * cap.numbers;

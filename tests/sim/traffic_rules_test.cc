@@ -25,24 +25,68 @@ Located<absl::CivilMinute> StartAt(int minute_of_day) {
   return At(absl::CivilMinute(2026, 12, 1, minute_of_day / 60, minute_of_day % 60), 30);
 }
 
-TEST_CASE("traffic/throughput: per-second limit of p2p") {
-  const size_t per_second = CountOf(P2P(), "per-second");
-  const size_t n = 20;
+// A diagnostic of `rule` whose message contains `text`, or null.
+const Diagnostic* FindWith(const SimulationOutput& out, const std::string& rule,
+                           const std::string& text) {
+  for (const Diagnostic& d : out.diagnostics) {
+    if (d.rule == rule && d.message.find(text) != std::string::npos) return &d;
+  }
+  return nullptr;
+}
+
+TEST_CASE("traffic/throughput: the provider queue holds what is submitted faster than it releases") {
+  const Profile& p = P2P();
+  REQUIRE(p.queue.release.size() == 1);
+  const double release = p.queue.release[0].value;  // segments a second per number
+  const size_t n = 200;
   RecipientTable r = MakeRecipients(n);
-  // At the limit: no error.
-  SimulationOutput at = Run(MakeCampaign(Route::kP2P, per_second), r, P2P());
-  CHECK(CountRule(at, "traffic/throughput", Level::kError) == 0);
-  // Twice the limit: every message after the first second's share is over.
-  SimulationOutput above = Run(MakeCampaign(Route::kP2P, 2.0 * per_second), r, P2P());
-  REQUIRE(CountRule(above, "traffic/throughput", Level::kError) == 1);
-  const Diagnostic* d = testing::FindRule(above, "traffic/throughput");
-  CHECK(d->message.find(
-            absl::StrCat("+14155551000 sends ", 2 * per_second, " messages in one second")) == 0);
-  CHECK(d->message.find("2026-12-01 10:00:00 EST") != std::string::npos);
-  CHECK(d->message.find(absl::StrCat(n - per_second, " messages sent over it")) !=
-        std::string::npos);
+  SimulationOutput at = Run(MakeCampaign(Route::kP2P, release), r, p);
+  CHECK(FindWith(at, "traffic/throughput", "provider queue") == nullptr);
+  CHECK(at.result.late == 0);
+  // Twice as fast: queued and late, never filtered or failed for it.
+  SimulationOutput fast = Run(MakeCampaign(Route::kP2P, 2 * release), r, p);
+  const Diagnostic* d = FindWith(fast, "traffic/throughput", "provider queue");
+  REQUIRE(d != nullptr);
+  CHECK(d->level == Level::kWarning);
+  CHECK(d->message.find("schedule.rate rate is faster than the provider releases 1 segments/s "
+                        "per number") == 0);
   CHECK(d->span.line == 32);  // schedule.rate
-  CHECK(d->span.file == "campaign.yaml");
+  CHECK(fast.result.failed == 0);
+  CHECK(fast.result.filtered == 0);
+  CHECK(fast.result.late > 0);
+  CHECK(fast.result.delivered == static_cast<int64_t>(n));
+  // The last message leaves the queue about n / release seconds after the start.
+  CHECK(fast.result.end - absl::FromCivil(absl::CivilMinute(2026, 12, 1, 10, 0),
+                                          absl::FixedTimeZone(-5 * 3600)) >=
+        absl::Seconds(static_cast<double>(n - 1) / release));
+}
+
+TEST_CASE("traffic/queue-expiry: messages that wait past the validity period fail") {
+  Campaign c = MakeCampaign(Route::kP2P, 2 * P2P().queue.release[0].value);
+  c.traffic.validity_period = At(absl::Seconds(30), 40);
+  SimulationOutput out = Run(c, MakeRecipients(300), P2P());
+  REQUIRE(CountRule(out, "traffic/queue-expiry", Level::kError) == 1);
+  const Diagnostic* d = testing::FindRule(out, "traffic/queue-expiry");
+  CHECK(d->message.find("the validity period (30s, traffic.validity_period)") !=
+        std::string::npos);
+  CHECK(out.result.failed_queue > 0);
+  CHECK(out.result.failed == out.result.failed_queue);
+  CHECK(out.result.delivered + out.result.failed + out.result.filtered == 300);
+  CHECK(d->message.find(WithCommas(out.result.failed_queue) + " of 300") != std::string::npos);
+  // The provider maximum (10 hours) holds the same campaign without a loss.
+  c.traffic.validity_period = {};
+  SimulationOutput held = Run(c, MakeRecipients(300), P2P());
+  CHECK(CountRule(held, "traffic/queue-expiry") == 0);
+  CHECK(held.result.failed == 0);
+}
+
+TEST_CASE("traffic: 61 messages a minute is not an order of magnitude worse than 60") {
+  RecipientTable r = MakeRecipients(900);
+  SimulationOutput sixty = Run(MakeCampaign(Route::kP2P, 60.0 / 60), r, P2P());
+  SimulationOutput sixty_one = Run(MakeCampaign(Route::kP2P, 61.0 / 60), r, P2P());
+  CHECK(sixty.result.filtered == sixty_one.result.filtered);
+  CHECK(sixty.result.failed == sixty_one.result.failed);
+  CHECK(sixty_one.result.delivered >= sixty.result.delivered - 9);
 }
 
 TEST_CASE("traffic/throughput: the typical per-minute warning") {
@@ -55,15 +99,6 @@ TEST_CASE("traffic/throughput: the typical per-minute warning") {
   SimulationOutput above = Run(MakeCampaign(Route::kP2P, (typical + 1) / 60.0), r, P2P());
   CHECK(CountRule(above, "traffic/throughput", Level::kWarning) == 1);
   CHECK(CountRule(above, "traffic/throughput", Level::kError) == 0);
-}
-
-TEST_CASE("traffic/throughput: an error hides the same rule's warning") {
-  // Three times the per-second limit is over the per-minute limit too.
-  const double rate = 3.0 * LimitOf(P2P(), "per-second").value;
-  REQUIRE(rate * 60 > LimitOf(P2P(), "per-minute").value);
-  SimulationOutput out = Run(MakeCampaign(Route::kP2P, rate), MakeRecipients(300), P2P());
-  CHECK(CountRule(out, "traffic/throughput", Level::kError) == 2);  // per second and per minute
-  CHECK(CountRule(out, "traffic/throughput", Level::kWarning) == 0);
 }
 
 TEST_CASE("traffic/daily-volume: the p2p messages per day") {
@@ -137,33 +172,63 @@ TEST_CASE("traffic/balance: reply rate against p2p tolerance") {
   CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 1);
 }
 
-TEST_CASE("traffic/carrier-cap: T-Mobile daily cap by trust score") {
+TEST_CASE("traffic/carrier-cap: T-Mobile daily cap in segments, by trust score") {
   Profile p = testing::MustLoad("10dlc");
-  const Limit& cap = LimitOf(p, "tmobile-daily-cap");
+  REQUIRE(!p.caps.empty());
+  const DailyCap& cap = p.caps[0];
   const int low_score = 20, high_score = 80;
-  // The most recipients whose T-Mobile share stays within the low tier's cap.
-  const size_t most =
-      static_cast<size_t>(cap.ValueFor(low_score, true) / p.CarrierShareOf(cap.carrier));
   REQUIRE(cap.ValueFor(high_score, true) > cap.ValueFor(low_score, true));
+  const double low = cap.ValueFor(low_score, true);
+  // Enough recipients that T-Mobile's share is well over the low tier's cap in one day.
+  const size_t n = static_cast<size_t>(2 * low / p.CarrierShareOf(cap.carrier));
   Campaign c = MakeCampaign(Route::k10DLC, 1.0);
   c.campaign.trust_score = At(low_score, 6);
-  CHECK(CountRule(Run(c, MakeRecipients(most), p), "traffic/carrier-cap") == 0);
-  SimulationOutput over = Run(c, MakeRecipients(most + 1), p);
+  SimulationOutput over = Run(c, MakeRecipients(n), p);
   REQUIRE(CountRule(over, "traffic/carrier-cap", Level::kError) == 1);
   const Diagnostic* d = testing::FindRule(over, "traffic/carrier-cap");
   CHECK(d->message.find(cap.carrier) != std::string::npos);
+  CHECK(d->message.find("(trust score 20)") != std::string::npos);
   CHECK(d->span.line == 6);  // campaign.trust_score
+  // The messages over the cap fail: T-Mobile's messages less the cap's worth.
+  const int64_t to_tmobile = over.result.failed_cap + static_cast<int64_t>(low);
+  CHECK(to_tmobile == doctest::Approx(n * p.CarrierShareOf(cap.carrier)).epsilon(0.05));
+  CHECK(over.result.failed == over.result.failed_cap);
+  CHECK(over.result.delivered + over.result.failed == static_cast<int64_t>(n));
+  CHECK(over.result.senders[0].first_violation_rule == "traffic/carrier-cap");
+  // Two segments a message: the cap is reached after half as many messages.
+  Campaign two = c;
+  two.templates[0].body.value.text = std::string(200, 'a') + " Acme Reply STOP to opt out";
+  SimulationOutput segments = Run(two, MakeRecipients(n), p);
+  CHECK(segments.result.segments == 2 * static_cast<int64_t>(n));
+  CHECK(segments.result.failed_cap == to_tmobile - static_cast<int64_t>(low / 2));
+  // At trust 80 the cap is far away.
   c.campaign.trust_score = At(high_score, 6);
-  CHECK(CountRule(Run(c, MakeRecipients(most + 1), p), "traffic/carrier-cap") == 0);
+  CHECK(CountRule(Run(c, MakeRecipients(n), p), "traffic/carrier-cap") == 0);
 }
 
-TEST_CASE("traffic/carrier-cap: toll-free per-second rate") {
+TEST_CASE("traffic/carrier-cap: brand types have their own caps") {
+  Profile p = testing::MustLoad("10dlc");
+  Campaign c = MakeCampaign(Route::k10DLC, 1.0);
+  c.campaign.trust_score = At(80, 6);
+  c.campaign.brand_type = At(BrandType::kSoleProprietor, 7);
+  SimulationOutput out = Run(c, MakeRecipients(6000), p);
+  REQUIRE(CountRule(out, "traffic/carrier-cap", Level::kError) == 1);
+  CHECK(testing::FindRule(out, "traffic/carrier-cap")->message.find("brand type sole_proprietor") !=
+        std::string::npos);
+}
+
+TEST_CASE("traffic: toll-free faster than its release rate is late, not filtered") {
   Profile p = testing::MustLoad("toll_free");
-  const double per_second = LimitOf(p, "per-second").value;
+  const double per_second = p.queue.release[0].value;
   Campaign c = MakeCampaign(Route::kTollFree, per_second);
-  CHECK(CountRule(Run(c, MakeRecipients(100), p), "traffic/carrier-cap") == 0);
-  c.schedule.rate.value.per_second = per_second + 1;
-  CHECK(CountRule(Run(c, MakeRecipients(100), p), "traffic/carrier-cap") == 1);
+  SimulationOutput at = Run(c, MakeRecipients(600), p);
+  CHECK(at.result.late == 0);
+  c.schedule.rate.value.per_second = per_second + 2;
+  SimulationOutput fast = Run(c, MakeRecipients(600), p);
+  CHECK(fast.result.filtered == 0);
+  CHECK(fast.result.failed == 0);
+  CHECK(fast.result.late > 0);
+  CHECK(FindWith(fast, "traffic/throughput", "provider queue") != nullptr);
 }
 
 TEST_CASE("traffic/stale-delivery: messages after the template expires") {

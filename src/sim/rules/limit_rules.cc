@@ -205,7 +205,7 @@ bool LimitRules::RuleHasErrorCrossing(const std::string& rule) const {
   return false;
 }
 
-void LimitRules::Report(const ReportContext&, std::vector<Diagnostic>& findings,
+void LimitRules::Report(const ReportContext& context, std::vector<Diagnostic>& findings,
                         std::vector<RuleOutcome>&) const {
   if (limits_ == nullptr) return;
   const std::vector<Limit>& limits = *limits_;
@@ -216,7 +216,7 @@ void LimitRules::Report(const ReportContext&, std::vector<Diagnostic>& findings,
     if (limit.counter == Counter::kIdentical) {
       ReportIdentical(l, findings);
     } else {
-      ReportCounted(l, findings);
+      ReportCounted(l, context.result, findings);
     }
   }
 }
@@ -262,7 +262,8 @@ void LimitRules::ReportIdentical(size_t l, std::vector<Diagnostic>& findings) co
   }
 }
 
-void LimitRules::ReportCounted(size_t l, std::vector<Diagnostic>& findings) const {
+void LimitRules::ReportCounted(size_t l, const SimResult* result,
+                               std::vector<Diagnostic>& findings) const {
   const Campaign& campaign = *context_->campaign;
   const absl::TimeZone& zone = context_->zone;
   const Limit& limit = (*limits_)[l];
@@ -339,6 +340,21 @@ void LimitRules::ReportCounted(size_t l, std::vector<Diagnostic>& findings) cons
   d.message = absl::StrCat(who, " from ", FormatMicros(first.first_over_us, zone),
                            "; the limit is ", limit_text, " (peak ", FormatNumber(peak), ", ",
                            WithCommas(over), " messages sent over it)", suffix);
+  // An error says what it costs: the filter model's prediction for these numbers, or
+  // that the outcome counts do not show it.
+  if (limit.level == Level::kError && result != nullptr && limit.scope == Scope::kSender) {
+    int64_t filtered = 0;
+    for (int s : offenders) {
+      if (s < static_cast<int>(result->senders.size())) filtered += result->senders[s].filtered;
+    }
+    absl::StrAppend(
+        &d.message,
+        limit.filter_weight > 0 && filtered > 0
+            ? absl::StrCat("; carriers filter such numbers: ", WithCommas(filtered),
+                           " of their messages are predicted filtered")
+            : "; at this excess the filter model predicts none of them filtered (not reflected "
+              "in the outcome counts), but carriers may still block the number");
+  }
   findings.push_back(std::move(d));
 }
 

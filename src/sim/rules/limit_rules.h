@@ -35,7 +35,7 @@ class LimitRules : public TrafficRule {
 
  private:
   void ReportIdentical(size_t l, std::vector<Diagnostic>& findings) const;
-  void ReportCounted(size_t l, std::vector<Diagnostic>& findings) const;
+  void ReportCounted(size_t l, const SimResult* result, std::vector<Diagnostic>& findings) const;
   bool RuleHasErrorCrossing(const std::string& rule) const;
   const LimitTrack& SenderTrack(size_t l, int s) const { return track_sender_[l * senders_ + s]; }
 

@@ -180,7 +180,7 @@ void SnowshoeingRule::Report(const ReportContext& context, std::vector<Diagnosti
     if (grouped.size() >= 2) {
       d.level = Level::kError;
       outcome.level = Level::kError;
-      outcome.over = filtered;
+      outcome.over = sent;
       outcome.first_over_us = first_shared_us_;
       d.message = absl::StrCat(
           "the same ", absl::StrJoin(context_->shared_items, " and "), " goes out from ",

@@ -21,8 +21,29 @@ const RuleOutcome& OutcomeOf(const std::vector<RuleOutcome>& outcomes, const Pro
   throw std::runtime_error("no outcome for " + limit_id);
 }
 
+// A profile with a per-second limit and a campaign-scope carrier limit (the embedded
+// profiles model those as the provider queue now; the class still judges any limit).
+const Profile& TestProfile() {
+  static const Profile profile = [] {
+    absl::StatusOr<Profile> p = ParseProfile("test.yml", R"(name: test
+summary: limits of every shape
+limits:
+  - {id: per-second, rule: traffic/throughput, level: error, counts: sends, scope: sender, window: 1s, value: 1, unit: msg/s, source: s, filter_weight: 1}
+  - {id: per-day, rule: traffic/daily-volume, level: error, counts: sends, scope: sender, window: 1d, value: 1000, unit: msg/day, source: s, filter_weight: 1}
+  - {id: fan-out, rule: traffic/fan-out, level: warning, counts: identical, scope: sender, window: 1d, value: 100, unit: recipients, source: s}
+  - {id: att-per-minute, rule: traffic/throughput, level: error, counts: sends, scope: campaign, carrier: AT&T, window: 1min, value: 240, unit: SMS/min, source: s}
+carriers:
+  - {name: AT&T, share: 0.35, source: s}
+filter: {half_life: 1h, block_threshold: 80, release_threshold: 30, copies_weight: 0, source: s}
+)");
+    if (!p.ok()) throw std::runtime_error(std::string(p.status().message()));
+    return *p;
+  }();
+  return profile;
+}
+
 TEST_CASE("LimitRules: a number over its per-second limit signals the filter and is an outcome") {
-  const Profile& p = P2P();
+  const Profile& p = TestProfile();
   const double per_second = LimitOf(p, "per-second").value;
   Campaign c = testing::MakeCampaign(Route::kP2P, 1, 2);
   testing::RuleFixture f(c, p);
@@ -50,6 +71,7 @@ TEST_CASE("LimitRules: a number over its per-second limit signals the filter and
   std::vector<RuleOutcome> outcomes;
   rules.AddOutcomes(outcomes);
   REQUIRE(outcomes.size() == p.limits.size());
+  outcomes.pop_back();  // the campaign-scope limit: its own test below
   const RuleOutcome& o = OutcomeOf(outcomes, p, "per-second");
   CHECK(o.rule == rule_ids::kThroughput);
   CHECK(o.crossed());
@@ -76,11 +98,12 @@ TEST_CASE("LimitRules: a number over its per-second limit signals the filter and
   rules.Report(report, findings, judged);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == rule_ids::kThroughput);
+  CHECK(findings[0].message.find("limit 'per-second'") != std::string::npos);
   CHECK(judged.empty());
 }
 
 TEST_CASE("LimitRules: a campaign-scope carrier cap counts the carrier's share, not per number") {
-  Profile p = testing::MustLoad("10dlc");
+  const Profile& p = TestProfile();
   const Limit& cap = LimitOf(p, "att-per-minute");
   Campaign c = testing::MakeCampaign(Route::k10DLC, 1, 3);
   testing::RuleFixture f(c, p);
@@ -95,7 +118,7 @@ TEST_CASE("LimitRules: a campaign-scope carrier cap counts the carrier's share, 
   std::vector<RuleOutcome> outcomes;
   rules.AddOutcomes(outcomes);
   const RuleOutcome& o = OutcomeOf(outcomes, p, "att-per-minute");
-  CHECK(o.rule == rule_ids::kCarrierCap);
+  CHECK(o.rule == rule_ids::kThroughput);
   CHECK(o.crossed());
   CHECK(o.first_over_by_sender.empty());  // the campaign's, not a number's
   CHECK(o.peak == doctest::Approx(messages * share));
