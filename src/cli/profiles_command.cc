@@ -8,6 +8,7 @@
 #include "nlohmann/json.hpp"
 #include "sim/profile.h"
 #include "sim/sim_text.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -24,17 +25,125 @@ std::string CounterName(Counter c) {
   return "";
 }
 
-std::string LimitValueText(const Limit& l) {
+// "75-100: 200,000, 50-74: 40,000 (no score: 2,000; sole_proprietor: 1,000)".
+std::string LimitValueText(const TieredFigure& l) {
   std::string text = FormatNumberForChart(l.value);
+  std::vector<std::string> others;
+  for (const auto& [type, v] : l.brand_types) {
+    others.push_back(absl::StrCat(AsAbsl(BrandTypeName(type)), " brands: ", FormatNumberForChart(v)));
+  }
+  for (const auto& [use_case, v] : l.use_cases) {
+    others.push_back(absl::StrCat(AsAbsl(UseCaseName(use_case)), " campaigns: ",
+                                  FormatNumberForChart(v)));
+  }
   if (!l.tiers.empty()) {
     text = "";
     for (const TrustTier& t : l.tiers) {
       absl::StrAppend(&text, text.empty() ? "" : ", ", t.min_score, "-", t.max_score, ": ",
                       FormatNumberForChart(t.value));
     }
-    absl::StrAppend(&text, " (no score: ", FormatNumberForChart(l.value), ")");
+    others.insert(others.begin(), absl::StrCat("no score: ", FormatNumberForChart(l.value)));
   }
+  if (!others.empty()) absl::StrAppend(&text, " (", absl::StrJoin(others, "; "), ")");
   return text;
+}
+
+nlohmann::ordered_json FigureJson(const TieredFigure& f) {
+  nlohmann::ordered_json j;
+  j["value"] = f.value;
+  for (const TrustTier& t : f.tiers) {
+    j["tiers"].push_back(
+        {{"trust_score_min", t.min_score}, {"trust_score_max", t.max_score}, {"value", t.value}});
+  }
+  for (const auto& [type, v] : f.brand_types) j["brand_types"][std::string(BrandTypeName(type))] = v;
+  for (const auto& [use_case, v] : f.use_cases) {
+    j["use_cases"][std::string(UseCaseName(use_case))] = v;
+  }
+  return j;
+}
+
+// The delivery model's stages: the provider queue, the carriers' caps, snowshoeing and
+// opt-out monitoring.
+void AppendStagesText(const Profile& p, std::string& out) {
+  const QueueModel& q = p.queue;
+  if (!q.release.empty()) {
+    absl::StrAppend(&out, absl::StrFormat("  provider queue: validity period %gs, late after %gs\n",
+                                          q.validity_seconds, q.late_after_seconds));
+    for (const ReleaseRate& r : q.release) {
+      absl::StrAppend(&out, absl::StrFormat("      release %-20s %s %s\n", r.id,
+                                            LimitValueText(r), r.unit));
+      absl::StrAppend(&out, "          source: ", r.source, "\n");
+    }
+    absl::StrAppend(&out, "      source: ", q.source, "\n");
+  }
+  for (const DailyCap& c : p.caps) {
+    absl::StrAppend(&out,
+                    absl::StrFormat("  %-26s %-20s %-7s %s %s (day ends midnight %s)\n", c.rule,
+                                    c.id, "error", LimitValueText(c), c.unit, c.reset_zone));
+    absl::StrAppend(&out, "      source: ", c.source, "\n");
+  }
+  const SnowshoeModel& sn = p.snowshoeing;
+  if (!sn.source.empty()) {
+    absl::StrAppend(
+        &out,
+        absl::StrFormat("  %-26s %-20s %-7s %s\n", "traffic/snowshoeing", "snowshoeing",
+                        std::string(LevelName(sn.level)),
+                        sn.filter_weight > 0
+                            ? absl::StrFormat("numbers sharing content scored together, %g per "
+                                              "message",
+                                              sn.filter_weight)
+                            : absl::StrFormat("more numbers than the rate needs at %g segments/s "
+                                              "per number",
+                                              sn.number_rate)));
+    absl::StrAppend(&out, "      source: ", sn.source, "\n");
+  }
+  if (p.opt_out) {
+    absl::StrAppend(&out, absl::StrFormat("  %-26s %-20s %-7s %g%% STOP replies a day per number "
+                                          "(after %d messages)\n",
+                                          "traffic/opt-out-rate", "opt-out", "warning",
+                                          p.opt_out->flag_rate * 100, p.opt_out->min_messages));
+    absl::StrAppend(&out, "      source: ", p.opt_out->source, "\n");
+  }
+}
+
+nlohmann::ordered_json StagesJson(const Profile& p) {
+  nlohmann::ordered_json j;
+  nlohmann::ordered_json queue;
+  queue["validity_period_seconds"] = p.queue.validity_seconds;
+  queue["late_after_seconds"] = p.queue.late_after_seconds;
+  queue["release"] = nlohmann::ordered_json::array();
+  for (const ReleaseRate& r : p.queue.release) {
+    nlohmann::ordered_json jr = FigureJson(r);
+    jr["id"] = r.id;
+    jr["scope"] = r.scope == Scope::kSender ? "sender" : "campaign";
+    if (!r.carrier.empty()) jr["carrier"] = r.carrier;
+    jr["unit"] = r.unit;
+    jr["source"] = r.source;
+    queue["release"].push_back(jr);
+  }
+  queue["source"] = p.queue.source;
+  j["queue"] = queue;
+  j["caps"] = nlohmann::ordered_json::array();
+  for (const DailyCap& c : p.caps) {
+    nlohmann::ordered_json jc = FigureJson(c);
+    jc["id"] = c.id;
+    jc["rule"] = c.rule;
+    jc["carrier"] = c.carrier;
+    jc["reset_zone"] = c.reset_zone;
+    jc["unit"] = c.unit;
+    jc["source"] = c.source;
+    j["caps"].push_back(jc);
+  }
+  j["snowshoeing"] = {{"level", std::string(LevelName(p.snowshoeing.level))},
+                      {"filter_weight", p.snowshoeing.filter_weight},
+                      {"number_rate", p.snowshoeing.number_rate},
+                      {"source", p.snowshoeing.source}};
+  if (p.opt_out) {
+    j["opt_out"] = {{"flag_rate", p.opt_out->flag_rate},
+                    {"min_messages", p.opt_out->min_messages},
+                    {"source", p.opt_out->source}};
+  }
+  return j;
 }
 
 // "two_factor, fraud_alert": the use cases quiet hours do not apply to.
@@ -48,6 +157,7 @@ std::string RenderText(const std::vector<Profile>& profiles) {
   std::string out;
   for (const Profile& p : profiles) {
     absl::StrAppend(&out, p.name, ": ", p.summary, "\n");
+    AppendStagesText(p, out);
     for (const Limit& l : p.limits) {
       absl::StrAppend(&out,
                       absl::StrFormat("  %-26s %-20s %-7s %s %s%s\n", l.rule, l.id,
@@ -74,9 +184,9 @@ std::string RenderText(const std::vector<Profile>& profiles) {
     const FilterModel& f = p.filter;
     absl::StrAppend(&out,
                     absl::StrFormat("  filter model: half-life %gs, block at %g, release below %g, "
-                                    "%g per other number with the same body\n",
+                                    "%g per other number with a similar body (similarity %g)\n",
                                     f.half_life_seconds, f.block_threshold, f.release_threshold,
-                                    f.copies_weight));
+                                    f.copies_weight, f.similarity));
     for (const auto& [rule, w] : f.content_weights) {
       absl::StrAppend(&out, absl::StrFormat("      %-34s %g per message\n", rule, w));
     }
@@ -121,6 +231,7 @@ std::string RenderJson(const std::vector<Profile>& profiles) {
     nlohmann::ordered_json jp;
     jp["name"] = p.name;
     jp["summary"] = p.summary;
+    for (auto& [key, value] : StagesJson(p).items()) jp[key] = value;
     jp["thresholds"] = nlohmann::ordered_json::array();
     for (const Limit& l : p.limits) {
       nlohmann::ordered_json jl;
@@ -157,6 +268,7 @@ std::string RenderJson(const std::vector<Profile>& profiles) {
     jf["block_threshold"] = p.filter.block_threshold;
     jf["release_threshold"] = p.filter.release_threshold;
     jf["copies_weight"] = p.filter.copies_weight;
+    jf["similarity"] = p.filter.similarity;
     jf["content_weights"] = nlohmann::ordered_json::object();
     for (const auto& [rule, w] : p.filter.content_weights) jf["content_weights"][rule] = w;
     jf["source"] = p.filter.source;
