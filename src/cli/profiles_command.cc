@@ -231,7 +231,8 @@ std::string RenderJson(const std::vector<Profile>& profiles) {
     nlohmann::ordered_json jp;
     jp["name"] = p.name;
     jp["summary"] = p.summary;
-    for (auto& [key, value] : StagesJson(p).items()) jp[key] = value;
+    const nlohmann::ordered_json stages = StagesJson(p);
+    for (const auto& item : stages.items()) jp[item.key()] = item.value();
     jp["thresholds"] = nlohmann::ordered_json::array();
     for (const Limit& l : p.limits) {
       nlohmann::ordered_json jl;
