@@ -70,14 +70,14 @@ std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
 
 absl::StatusOr<RecipientStageResult> RunRecipientStage(
     const Campaign& campaign, bool full, bool show_pii,
-    const std::vector<std::string>& allow_outside) {
+    const std::vector<std::string>& allow_outside, absl::Time now) {
   absl::StatusOr<RecipientLoadResult> loaded = LoadRecipients(
       campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly, allow_outside);
   if (!loaded.ok()) return loaded.status();
   RecipientStageResult out;
   out.table = std::move(loaded->table);
   out.files_read = std::move(loaded->files_read);
-  out.diagnostics = RunDataRules(campaign, out.table, loaded->facts, show_pii);
+  out.diagnostics = RunDataRules(campaign, out.table, loaded->facts, show_pii, now);
   for (const auto& rule : BuiltinDataRules()) {
     if (rule->Info() != nullptr) out.rules_run.push_back(rule->Info()->id);
   }
@@ -119,7 +119,17 @@ StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& tab
 }
 
 bool CanSimulate(const Campaign& campaign) {
-  return campaign.schedule.start.present && !campaign.templates.empty();
+  // `days: []` or an unknown day is a schema error; simulating every day instead
+  // would report a send the file does not describe.
+  const bool days_unusable = campaign.schedule.days.pos.known() && !campaign.schedule.days.present;
+  return campaign.schedule.start.present && !campaign.templates.empty() && !days_unusable;
+}
+
+std::string SimulationSkippedReason(const Campaign& campaign) {
+  if (campaign.schedule.days.pos.known() && !campaign.schedule.days.present) {
+    return "simulation skipped: schedule.days names no day to send on (see its error)";
+  }
+  return "";
 }
 
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,

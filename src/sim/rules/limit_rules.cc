@@ -27,19 +27,25 @@ std::string CounterPhrase(const Limit& limit, const LimitRuleTraits& traits, dou
   const std::string n = FormatNumber(peak);
   if (limit.scope == Scope::kCampaign) {
     return limit.carrier.empty()
-               ? absl::StrCat("the campaign sends ", n, " messages ", WindowPhrase(limit.window))
-               : absl::StrCat("the campaign sends about ", n, " messages to ", limit.carrier, " ",
+               ? absl::StrCat("the campaign sends ", n, " ", PluralWord(peak, "message", "messages"),
+                              " ", WindowPhrase(limit.window))
+               : absl::StrCat("the campaign sends about ", n, " ",
+                              PluralWord(peak, "message", "messages"), " to ", limit.carrier, " ",
                               WindowPhrase(limit.window));
   }
   switch (limit.counter) {
     case Counter::kSends:
-      return absl::StrCat("sends ", n, " messages ", WindowPhrase(limit.window));
+      return absl::StrCat("sends ", n, " ", PluralWord(peak, "message", "messages"), " ",
+                          WindowPhrase(limit.window));
     case Counter::kRecipients:
-      return absl::StrCat("reaches ", n, " distinct recipients ", WindowPhrase(limit.window));
+      return absl::StrCat("reaches ", n, " distinct ", PluralWord(peak, "recipient", "recipients"),
+                          " ", WindowPhrase(limit.window));
     case Counter::kIdentical:
-      return traits.body_fan_out ? absl::StrCat("sends one identical body to ", n, " recipients ",
+      return traits.body_fan_out ? absl::StrCat("sends one identical body to ", n, " ",
+                                                PluralWord(peak, "recipient", "recipients"), " ",
                                                 WindowPhrase(limit.window))
-                                 : absl::StrCat("sends ", n, " substantially identical messages ",
+                                 : absl::StrCat("sends ", n, " substantially identical ",
+                                                PluralWord(peak, "message", "messages"), " ",
                                                 WindowPhrase(limit.window));
   }
   return "";
@@ -253,7 +259,7 @@ void LimitRules::ReportIdentical(size_t l, std::vector<Diagnostic>& findings) co
     d.message = absl::StrCat(
         "template '", tmpl.id.value, "': a number ", CounterPhrase(limit, traits, track.peak),
         " from ", FormatMicros(track.first_over_us, context_->zone), "; the limit is ", limit_text,
-        " (", WithCommas(track.over), " messages over it)", suffix);
+        " (", Plural(track.over, "message"), " over it)", suffix);
     d.suggestion = traits.body_fan_out
                        ? "vary and personalise the message, or use a registered A2P route"
                        : "send fewer copies of one body per day from a number, or use a "
@@ -339,13 +345,13 @@ void LimitRules::ReportCounted(size_t l, std::vector<Diagnostic>& findings) cons
         const LimitTrack& ts = SenderTrack(l, s);
         d.notes.push_back(absl::StrCat(
             SenderLabel(campaign, s), ": from ", FormatMicros(ts.first_over_us, zone), ", peak ",
-            FormatNumber(ts.peak), ", ", WithCommas(ts.over), " messages over"));
+            FormatNumber(ts.peak), ", ", Plural(ts.over, "message"), " over"));
       }
     }
   }
   d.message = absl::StrCat(who, " from ", FormatMicros(first.first_over_us, zone),
                            "; the limit is ", limit_text, " (peak ", FormatNumber(peak), ", ",
-                           WithCommas(over), " messages sent over it)", suffix);
+                           Plural(over, "message"), " sent over it)", suffix);
   findings.push_back(std::move(d));
 }
 

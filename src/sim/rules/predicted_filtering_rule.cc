@@ -161,8 +161,8 @@ void PredictedFilteringRule::Report(const ReportContext& context, std::vector<Di
   d.rule = rule_ids::kPredictedFiltering;
   d.level = Level::kError;
   d.span = SpanAt(campaign, SenderPos(campaign, first));
-  d.message = absl::StrCat(WithCommas(total), " of ", WithCommas(result.messages),
-                           " messages are predicted filtered (error 30007), first on ",
+  d.message = absl::StrCat(WithCommas(total), " of ", Plural(result.messages, "message"),
+                           total == 1 ? " is" : " are", " predicted filtered (error 30007), first on ",
                            SenderLabel(campaign, first), " from ",
                            FormatMicros(senders_[first].first_filtered_us, zone),
                            "; top reasons: ", TopReasons(first), " (", kModelCaveat, ")");
