@@ -10,8 +10,9 @@ const RuleInfo& OptOutCheck::Info() const {
   static const RuleInfo* info = new RuleInfo{
       .id = "content/missing-opt-out",
       .level = Level::kError,
-      .summary = "A promotional message (marketing, mixed, sweepstake, ...) without opt-out "
-                 "instructions (Reply STOP ...)",
+      .summary =
+          "A promotional message (marketing, mixed, sweepstake, ...) without opt-out "
+          "instructions (Reply STOP ...)",
       .why =
           "CTIA requires recurring marketing programs to tell recipients how to stop; "
           "the FCC's 2024 revocation rule makes STOP, END, CANCEL, UNSUBSCRIBE, QUIT, "

@@ -117,8 +117,7 @@ std::string StarterCampaign(const std::string& path, const std::string& route,
       "    confirmation: \"Example Co Alerts: you're in! Up to 4 msgs/mo. Msg & data "
       "rates may apply. Reply HELP for help, STOP to cancel.\"");
   c += Line("senders:");
-  c +=
-      Line(absl::StrCat("  - \"", SenderFor(route), "\""), SenderComment(route));
+  c += Line(absl::StrCat("  - \"", SenderFor(route), "\""), SenderComment(route));
   c += Line("templates:");
   c += Line("  - id: main");
   c += Line("    # Brand first, one link on campaign.domain, opt-out last. {{field|fallback}}");

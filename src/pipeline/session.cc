@@ -126,9 +126,9 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
   std::vector<std::string> rules_run = {kUnknownKey, kMissingField, kInvalidValue};
 
   // 1. Recipients: the table (header only under `lint`) and the data rules.
-  ASSIGN_OR_RETURN(RecipientStageResult recipients,
-                   RunRecipientStage(campaign, full, options_.show_pii, options_.allow_outside,
-                                     options_.now));
+  ASSIGN_OR_RETURN(
+      RecipientStageResult recipients,
+      RunRecipientStage(campaign, full, options_.show_pii, options_.allow_outside, options_.now));
   Take(recipients, findings, rules_run, result.facts);
   result.data_files = std::move(recipients.files_read);
   progress.Advance(1);

@@ -77,9 +77,9 @@ TEST_CASE("missing-opt-out: every TCR use case has a level, promotional ones an 
     REQUIRE(f.size() == 1);
     CHECK(f[0].level == Level::kWarning);
   }
-  for (UseCase u : {UseCase::kSecurityAlert, UseCase::kEmergency, UseCase::kMachineToMachine,
-                    UseCase::kCarrierExempt, UseCase::kProxy, UseCase::kUcaasLow,
-                    UseCase::kUcaasHigh}) {
+  for (UseCase u :
+       {UseCase::kSecurityAlert, UseCase::kEmergency, UseCase::kMachineToMachine,
+        UseCase::kCarrierExempt, UseCase::kProxy, UseCase::kUcaasLow, UseCase::kUcaasHigh}) {
     c.use_case = u;
     CHECK(RunCheck(check, c).empty());
   }

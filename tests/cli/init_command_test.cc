@@ -88,11 +88,26 @@ TEST_CASE("init: the sender fits the route, and the start follows SMSLINT_NOW") 
 
 TEST_CASE("init: every use case of TCR's list gives a clean starter") {
   std::string dir = FreshDir("use-cases");
-  for (const char* use_case :
-       {"security_alert", "higher_education", "k12_education", "low_volume", "machine_to_machine",
-        "sweepstake", "emergency", "agents_franchises", "carrier_exempt", "proxy", "social",
-        "sole_proprietor", "platform_free_trial", "ucaas_low", "ucaas_high", "polling",
-        "public_service", "charity", "political", "customer_care"}) {
+  for (const char* use_case : {"security_alert",
+                               "higher_education",
+                               "k12_education",
+                               "low_volume",
+                               "machine_to_machine",
+                               "sweepstake",
+                               "emergency",
+                               "agents_franchises",
+                               "carrier_exempt",
+                               "proxy",
+                               "social",
+                               "sole_proprietor",
+                               "platform_free_trial",
+                               "ucaas_low",
+                               "ucaas_high",
+                               "polling",
+                               "public_service",
+                               "charity",
+                               "political",
+                               "customer_care"}) {
     std::string path = dir + "/" + use_case + ".yaml";
     CAPTURE(path);
     REQUIRE(RunCli({"init", "--use-case", use_case, path}).exit_code == 0);

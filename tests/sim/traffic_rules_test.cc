@@ -74,7 +74,7 @@ TEST_CASE("traffic/daily-volume: the p2p messages per day") {
   SimulationOutput above = Run(c, MakeRecipients(per_day + 1), P2P());
   REQUIRE(CountRule(above, "traffic/daily-volume", Level::kError) == 1);
   CHECK(testing::FindRule(above, "traffic/daily-volume")
-            ->message.find(absl::StrCat("(peak ", WithCommas(per_day + 1), ", 1 messages")) !=
+            ->message.find(absl::StrCat("(peak ", WithCommas(per_day + 1), ", 1 message")) !=
         std::string::npos);
   CHECK(testing::FindRule(above, "traffic/daily-volume")->span.line == 10);  // the sender
 }
@@ -202,7 +202,7 @@ TEST_CASE("traffic/quiet-hours: per zone and state") {
   CHECK(out.result.quiet_hours == 1);
   const Diagnostic* d = testing::FindRule(out, "traffic/quiet-hours");
   REQUIRE(d->notes.size() == 1);
-  CHECK(d->notes[0].find("America/New_York, FL: 1 messages") == 0);
+  CHECK(d->notes[0].find("America/New_York, FL: 1 message") == 0);
   // The federal window for NY; LA is three hours earlier and fine.
   c.schedule.start = StartAt(federal_end);
   r.state = {0, 0, 0, 0};

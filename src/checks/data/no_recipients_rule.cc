@@ -74,19 +74,19 @@ void NoRecipientsRule::Run(const DataRuleInput& input, std::vector<Diagnostic>& 
   if (rows == 0) {
     message = facts.origin == RecipientFacts::Origin::kList
                   ? "recipients.list is empty: the campaign would send to nobody"
-                  : absl::StrCat(where, " has a header and no rows: the campaign would send to "
-                                        "nobody");
+                  : absl::StrCat(where,
+                                 " has a header and no rows: the campaign would send to "
+                                 "nobody");
   } else {
     std::vector<std::string> held;
     if (invalid) held.push_back(absl::StrCat(invalid, " invalid"));
     if (duplicate) held.push_back(absl::StrCat(duplicate, " duplicate"));
     if (suppressed) held.push_back(absl::StrCat(suppressed, " suppressed"));
     if (malformed) held.push_back(absl::StrCat(malformed, " malformed"));
-    message = absl::StrCat(
-        rows == 1 ? "the only row of " + where + " cannot be sent to"
-                  : "none of the " + Plural(static_cast<int64_t>(rows), "row") + " of " + where +
-                        " can be sent to",
-        " (", absl::StrJoin(held, ", "), "): the campaign would send to nobody");
+    message = absl::StrCat(rows == 1 ? "the only row of " + where + " cannot be sent to"
+                                     : "none of the " + Plural(static_cast<int64_t>(rows), "row") +
+                                           " of " + where + " can be sent to",
+                           " (", absl::StrJoin(held, ", "), "): the campaign would send to nobody");
   }
   Diagnostic d = RecipientsFinding(input, Info()->id, Level::kError, std::move(message), nullptr);
   d.suggestion = rows == 0 ? "export the audience again, with its rows under the header"

@@ -77,17 +77,15 @@ void SenderRouteMismatchRule::Run(const DataRuleInput& input, std::vector<Diagno
     Diagnostic d;
     d.rule = Info()->id;
     d.level = Level::kError;
-    d.message = absl::StrCat("sender ", sender.number.value, " is a ",
-                             std::string(SenderTypeName(type)), ", but route ",
-                             std::string(RouteName(route)), " sends from ",
-                             std::string(RouteSenders(route)));
+    d.message = absl::StrCat(
+        "sender ", sender.number.value, " is a ", std::string(SenderTypeName(type)), ", but route ",
+        std::string(RouteName(route)), " sends from ", std::string(RouteSenders(route)));
     const Position pos = sender.number.pos;
     d.span = Span{campaign.path, pos.line, pos.column, pos.line, pos.column};
-    d.suggestion =
-        absl::StrCat("set campaign.route: ", std::string(RouteName(RouteForSenderType(type))),
-                     type == SenderType::kLongCode ? " (or p2p)" : "", ", or send from a ",
-                     std::string(SenderTypeName(expected)), " provisioned for ",
-                     std::string(RouteName(route)));
+    d.suggestion = absl::StrCat(
+        "set campaign.route: ", std::string(RouteName(RouteForSenderType(type))),
+        type == SenderType::kLongCode ? " (or p2p)" : "", ", or send from a ",
+        std::string(SenderTypeName(expected)), " provisioned for ", std::string(RouteName(route)));
     out.push_back(std::move(d));
   }
 }

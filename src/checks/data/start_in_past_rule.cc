@@ -38,10 +38,10 @@ void StartInPastRule::Run(const DataRuleInput& input, std::vector<Diagnostic>& o
   Diagnostic d;
   d.rule = Info()->id;
   d.level = Level::kWarning;
-  d.message = absl::StrCat(
-      "schedule.start ", absl::FormatTime("%Y-%m-%d %H:%M %Z", start_time, zone),
-      " is in the past (now ", absl::FormatTime("%Y-%m-%d %H:%M %Z", input.now, zone),
-      "): the real send would start at another time than the one simulated");
+  d.message =
+      absl::StrCat("schedule.start ", absl::FormatTime("%Y-%m-%d %H:%M %Z", start_time, zone),
+                   " is in the past (now ", absl::FormatTime("%Y-%m-%d %H:%M %Z", input.now, zone),
+                   "): the real send would start at another time than the one simulated");
   const Position pos = start.pos;
   d.span = Span{campaign.path, pos.line, pos.column, pos.line, pos.column};
   d.suggestion = "set schedule.start to when the campaign will really start";

@@ -83,14 +83,13 @@ void BalanceRule::Report(const ReportContext&, std::vector<Diagnostic>& findings
   const std::string ratio = reply_rate_ > 0
                                 ? absl::StrFormat("%.0f:1 outgoing to incoming", 1.0 / reply_rate_)
                                 : std::string("only outgoing messages, none incoming");
-  d.message = absl::StrCat(SenderLabel(campaign, first), " sends ", ratio,
-                           " (reply_rate ", absl::StrFormat("%g", reply_rate_),
-                           ") from ", FormatMicros(track_[first].first_over_us, context_->zone),
-                           "; the ", profile.name, " tolerance is ",
-                           absl::StrFormat("%g", profile.balance->tolerance),
-                           ":1 once a number sends ",
-                           Plural(profile.balance->min_messages, "message"), " a day (",
-                           Plural(over, "message"), " over it)");
+  d.message = absl::StrCat(
+      SenderLabel(campaign, first), " sends ", ratio, " (reply_rate ",
+      absl::StrFormat("%g", reply_rate_), ") from ",
+      FormatMicros(track_[first].first_over_us, context_->zone), "; the ", profile.name,
+      " tolerance is ", absl::StrFormat("%g", profile.balance->tolerance),
+      ":1 once a number sends ", Plural(profile.balance->min_messages, "message"), " a day (",
+      Plural(over, "message"), " over it)");
   d.suggestion = absl::StrCat(
       "person-to-person numbers are for conversations: send one-way traffic on a registered A2P "
       "route (",

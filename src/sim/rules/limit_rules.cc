@@ -26,12 +26,12 @@ constexpr LimitRuleTraits kTraits[] = {
 std::string CounterPhrase(const Limit& limit, const LimitRuleTraits& traits, double peak) {
   const std::string n = FormatNumber(peak);
   if (limit.scope == Scope::kCampaign) {
-    return limit.carrier.empty()
-               ? absl::StrCat("the campaign sends ", n, " ", PluralWord(peak, "message", "messages"),
-                              " ", WindowPhrase(limit.window))
-               : absl::StrCat("the campaign sends about ", n, " ",
-                              PluralWord(peak, "message", "messages"), " to ", limit.carrier, " ",
-                              WindowPhrase(limit.window));
+    return limit.carrier.empty() ? absl::StrCat("the campaign sends ", n, " ",
+                                                PluralWord(peak, "message", "messages"), " ",
+                                                WindowPhrase(limit.window))
+                                 : absl::StrCat("the campaign sends about ", n, " ",
+                                                PluralWord(peak, "message", "messages"), " to ",
+                                                limit.carrier, " ", WindowPhrase(limit.window));
   }
   switch (limit.counter) {
     case Counter::kSends:
@@ -256,10 +256,10 @@ void LimitRules::ReportIdentical(size_t l, std::vector<Diagnostic>& findings) co
     d.level = limit.level;
     d.template_id = tmpl.id.value;
     d.span = SpanAt(campaign, FirstKnown({tmpl.body.pos, tmpl.pos}));
-    d.message = absl::StrCat(
-        "template '", tmpl.id.value, "': a number ", CounterPhrase(limit, traits, track.peak),
-        " from ", FormatMicros(track.first_over_us, context_->zone), "; the limit is ", limit_text,
-        " (", Plural(track.over, "message"), " over it)", suffix);
+    d.message = absl::StrCat("template '", tmpl.id.value, "': a number ",
+                             CounterPhrase(limit, traits, track.peak), " from ",
+                             FormatMicros(track.first_over_us, context_->zone), "; the limit is ",
+                             limit_text, " (", Plural(track.over, "message"), " over it)", suffix);
     d.suggestion = traits.body_fan_out
                        ? "vary and personalise the message, or use a registered A2P route"
                        : "send fewer copies of one body per day from a number, or use a "

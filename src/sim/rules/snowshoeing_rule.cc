@@ -187,7 +187,8 @@ void SnowshoeingRule::Report(const ReportContext& context, std::vector<Diagnosti
     d.message = absl::StrCat(
         "the same ", absl::StrJoin(shared_items_, " and "), " goes out from ", numbers, " (",
         absl::StrJoin(split, ", "), "); each stays under its limits, but together they send ",
-        FormatNumber(agg.peak), " ", PluralWord(agg.peak, "message", "messages"), " ", WindowPhrase(AggregateWindow(limit)), " from ",
+        FormatNumber(agg.peak), " ", PluralWord(agg.peak, "message", "messages"), " ",
+        WindowPhrase(AggregateWindow(limit)), " from ",
         FormatMicros(agg.first_over_us, context_->zone), " where one number may send ",
         FormatNumber(value_[v.worst] * AggregateScale(limit)), " (", FormatNumber(value_[v.worst]),
         " ", limit.unit, ")",

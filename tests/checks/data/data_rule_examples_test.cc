@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "checks/data/data_rule_test_util.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "checks/data/data_rule_test_util.h"
 #include "checks/data_rules.h"
 #include "doctest/doctest.h"
 
@@ -99,7 +99,8 @@ const std::map<std::string, ExampleInput>& ExampleInputs() {
        {"phone,first_name\n+13125550177,\"Smith, John\"\n"}},
       {"sender 24273 (a short code)", {"phone\n+13125550177\n", {"24273"}}},
       // data/sender-route-mismatch
-      {"route 10dlc with sender +18885550100 (toll free)", WithRoute(Route::k10DLC, "+18885550100")},
+      {"route 10dlc with sender +18885550100 (toll free)",
+       WithRoute(Route::k10DLC, "+18885550100")},
       {"route toll_free with sender +14155550100 (a long code)",
        WithRoute(Route::kTollFree, "+14155550100")},
       {"route p2p with sender 24273 (a short code)", WithRoute(Route::kP2P, "24273")},

@@ -33,7 +33,8 @@ TEST_CASE("data/no-recipients: every row held back, counted by reason, numbers m
   CHECK(d[0].message.find("r.csv can be sent to (1 invalid, 1 duplicate, 1 suppressed): the "
                           "campaign would send to nobody") != std::string::npos);
   CHECK(d[0].message.find("0177") == std::string::npos);
-  std::vector<Diagnostic> one = RunRule<NoRecipientsRule>(CampaignWithCsv(dir, "phone\n555-0177\n"));
+  std::vector<Diagnostic> one =
+      RunRule<NoRecipientsRule>(CampaignWithCsv(dir, "phone\n555-0177\n"));
   REQUIRE(one.size() == 1);
   CHECK(one[0].message.rfind("the only row of ", 0) == 0);
   CHECK(one[0].message.find("r.csv cannot be sent to (1 invalid)") != std::string::npos);

@@ -26,7 +26,8 @@ TEST_CASE("data/sender-route-mismatch: every route against every sender type") {
                         Case{Route::kTollFree, {"+14155550100", "24273"}},
                         Case{Route::kShortCode, {"+14155550100", "+18885550100"}}}) {
     CAPTURE(RouteName(c.route));
-    std::vector<Diagnostic> d = testing::RunRule<SenderRouteMismatchRule>(WithSenders(c.route, all));
+    std::vector<Diagnostic> d =
+        testing::RunRule<SenderRouteMismatchRule>(WithSenders(c.route, all));
     REQUIRE(d.size() == c.mismatched.size());
     for (size_t i = 0; i < d.size(); ++i) {
       CHECK(d[i].rule == "data/sender-route-mismatch");

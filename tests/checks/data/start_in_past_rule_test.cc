@@ -27,7 +27,8 @@ TEST_CASE("data/start-in-past: a start before now, in the schedule's zone") {
   const absl::Time now =
       absl::FromCivil(absl::CivilSecond(2026, 12, 1, 15, 30, 0), absl::UTCTimeZone());
   // 10:00 in New York is 15:00 UTC: half an hour ago.
-  std::vector<Diagnostic> d = Run(Starting(absl::CivilMinute(2026, 12, 1, 10, 0), "America/New_York"), now);
+  std::vector<Diagnostic> d =
+      Run(Starting(absl::CivilMinute(2026, 12, 1, 10, 0), "America/New_York"), now);
   REQUIRE(d.size() == 1);
   CHECK(d[0].rule == "data/start-in-past");
   CHECK(d[0].level == Level::kWarning);
