@@ -55,6 +55,15 @@ schedule:
   CHECK(ok->diagnostics.empty());
   REQUIRE(ok->campaign.senders.size() == 1);
   CHECK(ok->campaign.senders[0].number.value == "24273");
+  // Unquoted, YAML reads a number; the text is the same short code (the schema
+  // accepts integers from 10000 to 999999 for it).
+  {
+    std::string text = base;
+    text.replace(text.find("\"SENDER\""), 8, "24273");
+    auto unquoted = LoadCampaign("c.yaml", text);
+    REQUIRE(unquoted.ok());
+    CHECK(unquoted->diagnostics.empty());
+  }
   auto bad = with("2427");
   REQUIRE(bad.ok());
   REQUIRE(bad->diagnostics.size() == 1);
