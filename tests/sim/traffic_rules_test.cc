@@ -135,6 +135,15 @@ TEST_CASE("traffic/balance: reply rate against p2p tolerance") {
   CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 0);
   c.traffic.reply_rate = At(1.0 / (balance.tolerance + 0.1), 40);  // just beyond
   CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 1);
+  // reply_rate 0: said once, in words ("all outgoing outgoing" once).
+  c.traffic.reply_rate = At(0.0, 40);
+  SimulationOutput none = Run(c, r, P2P());
+  REQUIRE(CountRule(none, "traffic/balance") == 1);
+  const std::string& text = testing::FindRule(none, "traffic/balance")->message;
+  CHECK(text.find("sends only outgoing messages, none incoming (reply_rate 0)") !=
+        std::string::npos);
+  CHECK(text.find("outgoing outgoing") == std::string::npos);
+  CHECK(text.find("once a number sends 25 messages a day (") != std::string::npos);
 }
 
 TEST_CASE("traffic/carrier-cap: T-Mobile daily cap by trust score") {
