@@ -126,6 +126,7 @@ struct Sender {
 struct Recipients {
   Located<std::string> file;               // as written (relative to the campaign file)
   std::vector<Located<std::string>> list;  // inline numbers, as written
+  Position list_pos;                       // the `list:` value when written (even `[]`)
   Position pos;
 };
 

@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "campaign/schema_rules.h"
+#include "campaign/sender_numbers.h"
 #include "campaign/time_zones.h"
 #include "phonenumbers/phonenumberutil.h"
 #include "util/files.h"
@@ -366,7 +367,7 @@ class CampaignReader {
     campaign_.senders_pos = PositionOf(node);
     if (!node.IsSequence()) {
       Report(kInvalidValue, Level::kError, campaign_.senders_pos,
-             "senders must be a list of E.164 numbers, e.g. - \"+14155550100\"");
+             "senders must be a list of E.164 numbers or short codes, e.g. - \"+14155550100\"");
       return;
     }
     if (node.size() == 0) {
@@ -379,7 +380,7 @@ class CampaignReader {
       sender.number.pos = PositionOf(item);
       if (!ExpectScalar(item, "a sender")) continue;
       std::string number = item.Scalar();
-      if (!IsE164Syntax(number)) {
+      if (!IsE164Syntax(number) && !IsShortCodeSyntax(number)) {
         std::string digits;
         for (char c : number) {
           if (absl::ascii_isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
@@ -390,7 +391,8 @@ class CampaignReader {
         if (!hint.empty() && number.find('+') != std::string::npos) hint = "+" + digits;
         Report(kInvalidValue, Level::kError, sender.number.pos,
                absl::StrCat("sender '", number,
-                            "' is not an E.164 number (+, country code, number; no spaces)",
+                            "' is not an E.164 number (+, country code, number; no spaces) "
+                            "or a short code (5 or 6 digits)",
                             hint.empty() ? "" : absl::StrCat("; did you mean \"", hint, "\"?")),
                hint);
         continue;
@@ -496,6 +498,7 @@ class CampaignReader {
              "recipients needs a file (CSV with a phone column) or a list of numbers");
     }
     if (has_list) {
+      r.list_pos = PositionOf(list);
       if (!list.IsSequence()) {
         Report(kInvalidValue, Level::kError, PositionOf(list),
                "recipients.list must be a list of phone numbers");

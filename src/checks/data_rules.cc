@@ -6,8 +6,11 @@
 #include "checks/data/invalid_number_rule.h"
 #include "checks/data/malformed_row_rule.h"
 #include "checks/data/missing_consent_rule.h"
+#include "checks/data/no_recipients_rule.h"
 #include "checks/data/non_mobile_number_rule.h"
 #include "checks/data/recipients_header_rule.h"
+#include "checks/data/sender_route_mismatch_rule.h"
+#include "checks/data/start_in_past_rule.h"
 #include "checks/data/suppressed_recipient_rule.h"
 #include "checks/data/unreadable_suppression_rule.h"
 #include "checks/rendered_messages.h"
@@ -22,17 +25,20 @@ std::vector<std::unique_ptr<DataRule>> BuiltinDataRules() {
   rules.push_back(std::make_unique<InvalidNumberRule>());
   rules.push_back(std::make_unique<MalformedRowRule>());
   rules.push_back(std::make_unique<MissingConsentRule>());
+  rules.push_back(std::make_unique<NoRecipientsRule>());
   rules.push_back(std::make_unique<NonMobileNumberRule>());
   rules.push_back(std::make_unique<RecipientsHeaderRule>());
+  rules.push_back(std::make_unique<SenderRouteMismatchRule>());
+  rules.push_back(std::make_unique<StartInPastRule>());
   rules.push_back(std::make_unique<SuppressedRecipientRule>());
   rules.push_back(std::make_unique<UnreadableSuppressionRule>());
   return rules;
 }
 
 std::vector<Diagnostic> RunDataRules(const Campaign& campaign, const RecipientTable& table,
-                                     const RecipientFacts& facts, bool show_pii) {
+                                     const RecipientFacts& facts, bool show_pii, absl::Time now) {
   std::vector<Diagnostic> out;
-  const DataRuleInput input{campaign, table, facts, show_pii};
+  const DataRuleInput input{campaign, table, facts, show_pii, now};
   for (const auto& rule : BuiltinDataRules()) rule->Run(input, out);
   return out;
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
 #include "checks/data/data_rule.h"
@@ -20,9 +21,11 @@ std::vector<std::unique_ptr<DataRule>> BuiltinDataRules();
 
 // Every data rule over what LoadRecipients returned (in either mode: the rules
 // that need rows skip a header-only read) and the campaign's sender numbers.
-// Recipient numbers are masked (diag/pii.h) unless `show_pii`.
+// Recipient numbers are masked (diag/pii.h) unless `show_pii`. `now` is the clock
+// for data/start-in-past (the infinite past: no clock, the rule stays silent).
 std::vector<Diagnostic> RunDataRules(const Campaign& campaign, const RecipientTable& table,
-                                     const RecipientFacts& facts, bool show_pii);
+                                     const RecipientFacts& facts, bool show_pii,
+                                     absl::Time now = absl::InfinitePast());
 
 // RuleInfo of the data/* rules and content/empty-placeholder.
 void AddDataRules(RuleCatalog& catalog);

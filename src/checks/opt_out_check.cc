@@ -10,7 +10,9 @@ const RuleInfo& OptOutCheck::Info() const {
   static const RuleInfo* info = new RuleInfo{
       .id = "content/missing-opt-out",
       .level = Level::kError,
-      .summary = "A marketing or mixed message without opt-out instructions (Reply STOP ...)",
+      .summary =
+          "A promotional message (marketing, mixed, sweepstake, ...) without opt-out "
+          "instructions (Reply STOP ...)",
       .why =
           "CTIA requires recurring marketing programs to tell recipients how to stop; "
           "the FCC's 2024 revocation rule makes STOP, END, CANCEL, UNSUBSCRIBE, QUIT, "
@@ -37,28 +39,53 @@ const RuleInfo& OptOutCheck::Info() const {
 void OptOutCheck::Run(const MessageContext& context, std::vector<Finding>& findings) const {
   // The confirmation's STOP is a part of content/incomplete-opt-in-confirmation.
   if (!context.use_case || context.kind == BodyKind::kOptInConfirmation) return;
-  // Marketing and mixed programs must carry it (error). Political, charity and
-  // polling programs are recurring solicitations too: a warning. Transactional use
-  // cases (codes, alerts, notifications, care) answer a request and need none.
-  Level level;
+  // Promotional programs must carry it (error): marketing, mixed and the TCR use
+  // cases that may carry marketing (sweepstakes, low-volume mixed, sole proprietors,
+  // agents and franchises). Recurring solicitations and broadcasts (political,
+  // charity, polling, schools, social, free trials): a warning. Transactional and
+  // conversational use cases (codes, alerts, notifications, care, proxies, UCaaS,
+  // machine-to-machine) answer a request and need none. No default: a new use case
+  // must be placed here (-Wswitch).
+  Level level = Level::kError;
   switch (*context.use_case) {
     case UseCase::kMarketing:
     case UseCase::kMixed:
+    case UseCase::kSweepstake:
+    case UseCase::kLowVolume:
+    case UseCase::kSoleProprietor:
+    case UseCase::kAgentsFranchises:
       level = Level::kError;
       break;
     case UseCase::kPolitical:
     case UseCase::kCharity:
     case UseCase::kPolling:
+    case UseCase::kHigherEducation:
+    case UseCase::kK12Education:
+    case UseCase::kSocial:
+    case UseCase::kPlatformFreeTrial:
       level = Level::kWarning;
       break;
-    default:
+    case UseCase::kAccountNotification:
+    case UseCase::kCustomerCare:
+    case UseCase::kDeliveryNotification:
+    case UseCase::kTwoFactor:
+    case UseCase::kFraudAlert:
+    case UseCase::kPublicService:
+    case UseCase::kSecurityAlert:
+    case UseCase::kMachineToMachine:
+    case UseCase::kEmergency:
+    case UseCase::kCarrierExempt:
+    case UseCase::kProxy:
+    case UseCase::kUcaasLow:
+    case UseCase::kUcaasHigh:
       return;
   }
   if (FindOptOutInstruction(MaskPlaceholders(context.body))) return;
   Finding f;
   f.rule = Info().id;
   f.level = level;
-  f.message = absl::StrCat("a ", std::string(UseCaseName(*context.use_case)),
+  const std::string_view name = UseCaseName(*context.use_case);
+  f.message = absl::StrCat(name.find_first_of("aeiou") == 0 ? "an " : "a ", std::string(name),
                            " message needs opt-out instructions (e.g. \"Reply STOP to opt out\")");
   f.begin = context.body.size();
   f.end = context.body.size();

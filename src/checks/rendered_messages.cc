@@ -10,6 +10,7 @@
 #include "diag/pii.h"
 #include "text/encoding.h"
 #include "text/template.h"
+#include "util/strings.h"
 
 namespace smslint {
 
@@ -164,10 +165,6 @@ std::string RenderExample(const RecipientTable& table, const TemplatePlan& plan,
   return rendered;
 }
 
-std::string Count(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 }  // namespace
 
 const RuleInfo& EmptyPlaceholderRuleInfo() {
@@ -250,13 +247,13 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign, const Re
         if (first == SIZE_MAX) first = i;
         if (!fields.empty()) fields += ", ";
         fields += "{{" + plan.parsed.placeholders[i].field + "}} for " +
-                  Count(tally.empty_per_placeholder[i], "recipient", "recipients");
+                  Plural(static_cast<int64_t>(tally.empty_per_placeholder[i]), "recipient");
       }
       const Placeholder& ph = plan.parsed.placeholders[first];
       Diagnostic d = finding("content/empty-placeholder", Level::kWarning,
                              "a placeholder without fallback is empty for " +
-                                 Count(tally.empty_recipients, "recipient", "recipients") + " (" +
-                                 fields + ")",
+                                 Plural(static_cast<int64_t>(tally.empty_recipients), "recipient") +
+                                 " (" + fields + ")",
                              ph.begin, ph.end);
       uint32_t line = table.source_line[tally.first_empty_row];
       std::string where = campaign.recipients.file.present
@@ -269,13 +266,13 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign, const Re
       out.push_back(std::move(d));
     }
     if (tally.over_recipients > 0) {
-      Diagnostic d =
-          finding("content/segment-count", Level::kWarning,
-                  "rendered for " + Count(tally.over_recipients, "recipient", "recipients") +
-                      ", the message is longer than " + std::to_string(max_segments) +
-                      (max_segments == 1 ? " segment" : " segments") + " (up to " +
-                      std::to_string(tally.worst_segments) + ")",
-                  0, 0);
+      Diagnostic d = finding("content/segment-count", Level::kWarning,
+                             "rendered for " +
+                                 Plural(static_cast<int64_t>(tally.over_recipients), "recipient") +
+                                 ", the message is longer than " + std::to_string(max_segments) +
+                                 (max_segments == 1 ? " segment" : " segments") + " (up to " +
+                                 std::to_string(tally.worst_segments) + ")",
+                             0, 0);
       d.suggestion = "shorten the text or cap long field values";
       out.push_back(std::move(d));
     }
@@ -288,8 +285,8 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign, const Re
       Diagnostic d =
           finding("content/ucs2-character", Level::kWarning,
                   "field values force UCS-2 for " +
-                      Count(tally.ucs2_recipients, "recipient", "recipients") + " (" + characters +
-                      "): each segment then holds 70 characters instead of 160",
+                      Plural(static_cast<int64_t>(tally.ucs2_recipients), "recipient") + " (" +
+                      characters + "): each segment then holds 70 characters instead of 160",
                   0, 0);
       d.suggestion = "transliterate field values to the GSM-7 alphabet before sending";
       out.push_back(std::move(d));

@@ -20,6 +20,7 @@
 #include "absl/time/time.h"
 #include "cli/command.h"
 #include "report/sarif_emitter.h"
+#include "util/clock.h"
 
 namespace smslint {
 namespace {
@@ -42,7 +43,7 @@ std::string BodyFor(const std::string& use_case) {
     return "Example Co: Hi {{first_name|there}}, your order has shipped. Track it at "
            "https://example.com/orders Reply STOP to opt out";
   }
-  if (use_case == "fraud_alert") {
+  if (use_case == "fraud_alert" || use_case == "security_alert") {
     return "Example Co: {{first_name|Hello}}, we noticed a new sign-in on your account. If "
            "it was you, no action is needed. Details: https://example.com/security Reply "
            "STOP to opt out";
@@ -51,14 +52,25 @@ std::string BodyFor(const std::string& use_case) {
          "https://example.com/updates Reply STOP to opt out";
 }
 
-// Sender numbers that suit each route (from the 555-01xx fictional range).
+// A sender of the type each route sends from (data/sender-route-mismatch): a long code
+// for p2p and 10dlc and a toll-free number (both in the 555-01xx fictional range), a
+// 5-digit short code for short_code.
 std::string SenderFor(const std::string& route) {
-  return route == "toll_free" ? "+18885550100" : "+14155550100";
+  if (route == "toll_free") return "+18885550100";
+  if (route == "short_code") return "24273";
+  return "+14155550100";
 }
 
-// The first weekday at least a week from now, 10:00: a start that is always ahead.
-std::string StartDate() {
-  absl::CivilDay day = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()) + 7;
+std::string SenderComment(const std::string& route) {
+  if (route == "short_code") return "the short code, quoted; 5 or 6 digits";
+  if (route == "toll_free") return "a verified toll-free number, E.164, quoted";
+  return "E.164, quoted; one number is the norm";
+}
+
+// The first weekday at least a week after `now`, 10:00: a start that is always ahead
+// (SMSLINT_NOW fixes `now`).
+std::string StartDate(absl::Time now) {
+  absl::CivilDay day = absl::ToCivilDay(now, absl::UTCTimeZone()) + 7;
   while (absl::GetWeekday(day) == absl::Weekday::saturday ||
          absl::GetWeekday(day) == absl::Weekday::sunday) {
     ++day;
@@ -75,7 +87,8 @@ std::string Line(const std::string& text, const std::string& comment = "") {
 }
 
 std::string StarterCampaign(const std::string& path, const std::string& route,
-                            const std::string& use_case, const std::string& recipients_file) {
+                            const std::string& use_case, const std::string& recipients_file,
+                            absl::Time now) {
   std::string c = absl::StrCat(
       "# yaml-language-server: $schema=", kSmslintHomepage,
       "/raw/main/campaigns/schema/campaign.schema.json\n"
@@ -104,8 +117,7 @@ std::string StarterCampaign(const std::string& path, const std::string& route,
       "    confirmation: \"Example Co Alerts: you're in! Up to 4 msgs/mo. Msg & data "
       "rates may apply. Reply HELP for help, STOP to cancel.\"");
   c += Line("senders:");
-  c +=
-      Line(absl::StrCat("  - \"", SenderFor(route), "\""), "E.164, quoted; one number is the norm");
+  c += Line(absl::StrCat("  - \"", SenderFor(route), "\""), SenderComment(route));
   c += Line("templates:");
   c += Line("  - id: main");
   c += Line("    # Brand first, one link on campaign.domain, opt-out last. {{field|fallback}}");
@@ -119,7 +131,7 @@ std::string StarterCampaign(const std::string& path, const std::string& route,
   c += Line("# suppression:", "numbers that opted out, never to be sent to");
   c += Line("#   file: optouts.csv");
   c += Line("schedule:");
-  c += Line("  start: " + StartDate(), "in the time zone below");
+  c += Line("  start: " + StartDate(now), "in the time zone below");
   c += Line("  timezone: America/New_York");
   c += Line("  rate: 10/min", "per sender; carriers watch bursts");
   c += Line("  window: \"10:00-19:00\"", "recipient-local; the law allows 08:00-21:00");
@@ -204,7 +216,9 @@ int RunInit(const std::string& path, const std::string& route, const std::string
           "name (smslint init FILE)"));
     }
   }
-  std::string campaign = StarterCampaign(path, route, use_case, recipients_name);
+  absl::StatusOr<absl::Time> now = CurrentTime();
+  if (!now.ok()) return ReportInputError(std::string(now.status().message()));
+  std::string campaign = StarterCampaign(path, route, use_case, recipients_name, *now);
   std::string error;
   if (!WriteNewFile(recipients_path, kStarterRecipients, error)) return ReportInputError(error);
   if (!WriteNewFile(path, campaign, error)) {

@@ -128,7 +128,7 @@ void AppendTextLine(std::string& out, long line, std::string_view message) {
   AppendSummary(out, count);
   out.append(", ");
   AppendInt(out, count.characters);
-  out.append(" characters");
+  out.append(count.characters == 1 ? " character" : " characters");
   if (count.encoding == Encoding::kUcs2) {
     SegmentAnalysis analysis = AnalyzeSegments(message);
     out.append("; UCS-2 forced by");

@@ -17,6 +17,7 @@
 #include "report/progress.h"
 #include "sim/rules/registry.h"
 #include "sim/simulator.h"
+#include "util/clock.h"
 #include "util/files.h"
 #include "util/status.h"
 #include "util/strings.h"
@@ -44,6 +45,9 @@ RuleCatalog BuildRuleCatalog(const std::vector<YamlRule>& rule_pack) {
 }
 
 absl::StatusOr<std::unique_ptr<Session>> Session::Create(SessionOptions options) {
+  if (options.now == absl::InfinitePast()) {
+    ASSIGN_OR_RETURN(options.now, CurrentTime());
+  }
   std::unique_ptr<Session> session(new Session(std::move(options)));
   ASSIGN_OR_RETURN(session->rule_pack_, LoadRulePacks(session->options_.rule_dirs));
   session->catalog_ = BuildRuleCatalog(session->rule_pack_);
@@ -122,8 +126,9 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
   std::vector<std::string> rules_run = {kUnknownKey, kMissingField, kInvalidValue};
 
   // 1. Recipients: the table (header only under `lint`) and the data rules.
-  ASSIGN_OR_RETURN(RecipientStageResult recipients,
-                   RunRecipientStage(campaign, full, options_.show_pii, options_.allow_outside));
+  ASSIGN_OR_RETURN(
+      RecipientStageResult recipients,
+      RunRecipientStage(campaign, full, options_.show_pii, options_.allow_outside, options_.now));
   Take(recipients, findings, rules_run, result.facts);
   result.data_files = std::move(recipients.files_read);
   progress.Advance(1);
@@ -156,6 +161,9 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
     finaliser.Apply(simulated.diagnostics);
     Take(simulated, findings, rules_run, result.facts);
     result.sim = std::move(simulated.sim);
+  } else if (full) {
+    const std::string reason = SimulationSkippedReason(campaign);
+    if (!reason.empty()) result.facts.push_back(reason);
   }
 
   std::sort(rules_run.begin(), rules_run.end());

@@ -12,6 +12,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "diag/rule_catalog.h"
 #include "lint/check.h"
 #include "lint/config.h"
@@ -36,6 +37,9 @@ struct SessionOptions {
   // --allow-outside: directories recipients and suppression files may be read from
   // besides the campaign file's own directory tree.
   std::vector<std::string> allow_outside;
+  // The clock for data/start-in-past. The infinite past: Create reads CurrentTime()
+  // (SMSLINT_NOW, else the system clock).
+  absl::Time now = absl::InfinitePast();
 };
 
 struct AnalysisRun {

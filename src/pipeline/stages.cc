@@ -11,6 +11,7 @@
 #include "lint/check.h"
 #include "sim/rules/rule_ids.h"
 #include "sim/simulator.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -44,7 +45,8 @@ Diagnostic ToDiagnostic(const Campaign& campaign, const Located<TextValue>& text
 std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
   std::vector<std::string> facts;
   std::string line =
-      absl::StrCat("recipients: ", stats.rows, " rows, ", stats.sendable, " to send");
+      absl::StrCat("recipients: ", Plural(static_cast<int64_t>(stats.rows), "row"), ", ",
+                   WithCommas(static_cast<int64_t>(stats.sendable)), " to send");
   std::vector<std::string> held;
   if (stats.invalid) held.push_back(absl::StrCat(stats.invalid, " invalid"));
   if (stats.duplicate) held.push_back(absl::StrCat(stats.duplicate, " duplicate"));
@@ -54,14 +56,14 @@ std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
   facts.push_back(line);
   if (stats.zone_guessed) {
     facts.push_back(absl::StrCat(
-        stats.zone_guessed,
-        " recipients have a number whose prefix spans several time zones: quiet hours use "
+        Plural(static_cast<int64_t>(stats.zone_guessed), "recipient has", "recipients have"),
+        " a number whose prefix spans several time zones: quiet hours use "
         "the most restrictive of them (add a timezone column to be exact)"));
   }
   if (stats.zone_unknown) {
-    facts.push_back(absl::StrCat(stats.zone_unknown,
-                                 " recipients have no known time zone: the schedule's zone "
-                                 "is assumed"));
+    facts.push_back(absl::StrCat(
+        Plural(static_cast<int64_t>(stats.zone_unknown), "recipient has", "recipients have"),
+        " no known time zone: the schedule's zone is assumed"));
   }
   return facts;
 }
@@ -70,14 +72,14 @@ std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
 
 absl::StatusOr<RecipientStageResult> RunRecipientStage(
     const Campaign& campaign, bool full, bool show_pii,
-    const std::vector<std::string>& allow_outside) {
+    const std::vector<std::string>& allow_outside, absl::Time now) {
   absl::StatusOr<RecipientLoadResult> loaded = LoadRecipients(
       campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly, allow_outside);
   if (!loaded.ok()) return loaded.status();
   RecipientStageResult out;
   out.table = std::move(loaded->table);
   out.files_read = std::move(loaded->files_read);
-  out.diagnostics = RunDataRules(campaign, out.table, loaded->facts, show_pii);
+  out.diagnostics = RunDataRules(campaign, out.table, loaded->facts, show_pii, now);
   for (const auto& rule : BuiltinDataRules()) {
     if (rule->Info() != nullptr) out.rules_run.push_back(rule->Info()->id);
   }
@@ -119,7 +121,18 @@ StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& tab
 }
 
 bool CanSimulate(const Campaign& campaign) {
-  return campaign.schedule.start.present && !campaign.templates.empty();
+  // `days: []` or an unknown day is a schema error; simulating every day instead
+  // would report a send the file does not describe.
+  const bool days_unusable = campaign.schedule.days.pos.known() && !campaign.schedule.days.present;
+  return campaign.schedule.start.present && !campaign.templates.empty() && !days_unusable;
+}
+
+std::string SimulationSkippedReason(const Campaign& campaign) {
+  if (campaign.schedule.start.present && !campaign.templates.empty() &&
+      campaign.schedule.days.pos.known() && !campaign.schedule.days.present) {
+    return "simulation skipped: schedule.days names no day to send on (see its error)";
+  }
+  return "";
 }
 
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,

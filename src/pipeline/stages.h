@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
 #include "diag/diagnostic.h"
@@ -34,7 +35,7 @@ struct RecipientStageResult : StageResult {
 };
 absl::StatusOr<RecipientStageResult> RunRecipientStage(
     const Campaign& campaign, bool full, bool show_pii,
-    const std::vector<std::string>& allow_outside);
+    const std::vector<std::string>& allow_outside, absl::Time now = absl::InfinitePast());
 
 // The content rules on every template body and on the opt-in confirmation.
 // `rendered_per_recipient`: the rendered stage measures personalised templates.
@@ -50,7 +51,11 @@ StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& tab
 struct SimulationStageResult : StageResult {
   std::optional<SimResult> sim;
 };
+// Whether the campaign states enough to simulate (a start, a template, usable days).
 bool CanSimulate(const Campaign& campaign);
+// Why CanSimulate is false, for the report's facts ("" when the reason is already a
+// missing field).
+std::string SimulationSkippedReason(const Campaign& campaign);
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
                                          const Profile& profile, uint64_t seed,
                                          const std::vector<Diagnostic>& findings);

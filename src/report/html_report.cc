@@ -21,10 +21,6 @@ namespace {
 // ---------------------------------------------------------------------------
 // Text helpers
 
-std::string Plural(int64_t n, std::string_view word) {
-  return absl::StrCat(WithCommas(n), " ", std::string(word), n == 1 ? "" : "s");
-}
-
 std::string Percent(int64_t part, int64_t whole) {
   if (whole <= 0) return "0%";
   double p = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
@@ -319,7 +315,7 @@ Verdict MakeVerdict(const Counts& counts, int64_t filtered, int64_t failed, int6
     std::string detail = counts.errors > 0 ? "Fix the errors below before sending." : "";
     if (filtered > 0) {
       absl::StrAppend(&detail, detail.empty() ? "" : " ", "The simulation predicts ",
-                      WithCommas(filtered), " of ", WithCommas(messages), " messages (",
+                      WithCommas(filtered), " of ", Plural(messages, "message"), " (",
                       Percent(filtered, messages), ") filtered as spam (error 30007).");
     }
     if (failed > 0) {

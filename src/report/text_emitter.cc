@@ -31,10 +31,6 @@ const char* LevelColor(Level level) {
   return "";
 }
 
-std::string Plural(int64_t n, std::string_view word) {
-  return absl::StrCat(n, " ", AsAbsl(word), n == 1 ? "" : "s");
-}
-
 // Tabs become one space so the caret lines up with what the terminal shows.
 std::string Expand(std::string_view line) {
   std::string out(line);

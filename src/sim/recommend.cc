@@ -10,6 +10,8 @@
 #include "sim/plan_inputs.h"
 #include "sim/rules/finding_text.h"
 #include "sim/rules/rule_ids.h"
+#include "util/strings.h"
+#include "util/time_text.h"
 
 namespace smslint {
 namespace {
@@ -19,16 +21,6 @@ double WindowSecondsPerDay(const Campaign& campaign) {
   if (!campaign.schedule.window.present) return 86400;
   const DailyWindow& w = campaign.schedule.window.value;
   return std::max(60, (w.end_minute - w.begin_minute) * 60);
-}
-
-std::string RateText(double per_second) {
-  if (per_second >= 1) return absl::StrFormat("%g msg/s", std::floor(per_second * 10) / 10);
-  if (per_second * 60 >= 1) return absl::StrFormat("%g msg/min", std::floor(per_second * 600) / 10);
-  return absl::StrFormat("%g msg/h", std::floor(per_second * 36000) / 10);
-}
-
-std::string Plural(int64_t n, const char* word) {
-  return absl::StrCat(WithCommas(n), " ", word, n == 1 ? "" : "s");
 }
 
 // When the last of `messages` lands at `per_day` a day and `rate` per second in
@@ -142,7 +134,7 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
   if (!over_volume) {
     return absl::StrCat("The schedule stays within the ", profile.name,
                         " profile's rates: ", Plural(result.messages, "message"), " from ",
-                        Plural(senders, "number"), " at ", RateText(plan.rate_per_second),
+                        Plural(senders, "number"), " at ", FormatRate(plan.rate_per_second),
                         " per number; the last lands ", when(result.end), ".", quiet_fix);
   }
 
@@ -152,10 +144,11 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
       static_cast<int64_t>(std::ceil(static_cast<double>(result.messages) / cap.per_day));
   std::string text =
       absl::StrCat("To stay within the ", profile.name, " profile, send at most ",
-                   RateText(cap.rate_per_second), " per number from ", Plural(numbers, "number"),
-                   " (up to ", WithCommas(static_cast<int64_t>(cap.per_day)), " messages a day",
+                   FormatRate(cap.rate_per_second), " per number from ", Plural(numbers, "number"),
+                   " (up to ", Plural(static_cast<int64_t>(cap.per_day), "message"), " a day",
                    campaign.schedule.window.present ? " inside the window" : "", "): the ",
-                   WithCommas(result.messages), " messages take ", Plural(days, "day"));
+                   Plural(result.messages, "message"), result.messages == 1 ? " takes " : " take ",
+                   Plural(days, "day"));
   if (days <= 3660) {
     absl::StrAppend(&text, " and the last lands about ",
                     when(LastLands(campaign, plan.start, result.messages, cap.per_day,
@@ -190,7 +183,7 @@ std::string Recommend(const SimulationInput& input, const SendPlan& plan, const 
         static_cast<int64_t>(std::ceil(static_cast<double>(result.messages) / alt.per_day));
     if (alt_days < best_days) {
       best_days = alt_days;
-      best = absl::StrCat(label, " (", RateText(alt.rate_per_second), ", up to ",
+      best = absl::StrCat(label, " (", FormatRate(alt.rate_per_second), ", up to ",
                           WithCommas(static_cast<int64_t>(alt.per_day)), " a day)");
     }
   }

@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "campaign/time_zones.h"
 #include "sim/plan_inputs.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -162,7 +163,7 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
   std::string out;
   absl::StrAppend(&out, "Simulation (profile ", result.profile, ", times in ", result.time_zone,
                   ")\n");
-  absl::StrAppend(&out, "  ", WithCommas(result.messages), " messages from ",
+  absl::StrAppend(&out, "  ", Plural(result.messages, "message"), " from ",
                   When(result.start, zone), " to ", When(result.end, zone), "\n");
   absl::StrAppend(&out, "  ", OutcomeLine(result), "\n\n");
 

@@ -90,4 +90,21 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
+std::string Plural(int64_t n, std::string_view one, std::string_view many) {
+  std::string out = WithCommas(n);
+  out += ' ';
+  out += n == 1 ? one : many;
+  return out;
+}
+
+std::string Plural(int64_t n, std::string_view one) {
+  std::string out = Plural(n, one, one);
+  if (n != 1) out += 's';
+  return out;
+}
+
+std::string PluralWord(double n, std::string_view one, std::string_view many) {
+  return std::string(n == 1 ? one : many);
+}
+
 }  // namespace smslint

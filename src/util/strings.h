@@ -30,6 +30,15 @@ int CodePointColumn(std::string_view utf8, size_t byte_offset);
 // 1234567 -> "1,234,567".
 std::string WithCommas(int64_t n);
 
+// "1 message", "2 messages", "1,234 messages": the count (with thousands separators)
+// and the singular or the plural. The one helper for every "N thing(s)" phrase.
+std::string Plural(int64_t n, std::string_view one, std::string_view many);
+// The regular plural: `one` + "s" ("1 day", "3 days").
+std::string Plural(int64_t n, std::string_view one);
+
+// Only the word, for a count written elsewhere (a peak of 1.5 is "messages").
+std::string PluralWord(double n, std::string_view one, std::string_view many);
+
 // True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
 

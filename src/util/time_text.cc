@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "util/strings.h"
 
@@ -89,6 +90,23 @@ std::optional<MinuteWindow> ParseMinuteWindow(std::string_view text) {
   std::optional<int> end = ParseClockMinutes(AsStd(parts[1]));
   if (!begin || !end || *begin >= *end) return std::nullopt;
   return MinuteWindow{*begin, *end};
+}
+
+std::string FormatRate(double per_second) {
+  if (!(per_second > 0) || !std::isfinite(per_second)) return "0 msg/s";
+  struct Unit {
+    double seconds;
+    const char* name;
+  };
+  static constexpr Unit kUnits[] = {{1, "s"}, {60, "min"}, {3600, "h"}, {86400, "day"}};
+  for (const Unit& unit : kUnits) {
+    // Rounded down to one decimal (a hair of slack for 1/day read as 0.99999...).
+    const double tenths = std::floor(per_second * unit.seconds * 10 + 1e-6);
+    if (tenths >= 10) return absl::StrFormat("%g msg/%s", tenths / 10, unit.name);
+  }
+  // Slower than one a day: one message every N days.
+  const double days = std::round(1 / (per_second * 86400));
+  return absl::StrFormat("1 msg every %g days", days);
 }
 
 }  // namespace smslint

@@ -4,6 +4,7 @@
 #define SMSLINT_UTIL_TIME_TEXT_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "absl/time/time.h"
@@ -21,6 +22,11 @@ inline constexpr char kRateBoundsText[] = "from 1 message per 30 days to 10000/s
 // spaces and case ignored) -> messages per second; the count must be > 0 and
 // finite. Callers check the result against kMin/kMaxRatePerSecond.
 std::optional<double> ParseRate(std::string_view text);
+
+// A rate for people, in the largest unit that keeps at least one message: "2 msg/s",
+// "30 msg/min", "12.5 msg/h", "1 msg/day" (one decimal, rounded down, so a rate is
+// never overstated; never "0 msg/h"). The one formatter for rates in every output.
+std::string FormatRate(double per_second);
 
 // Durations longer than this are no duration of a campaign (and their sums could
 // leave absl's finite range): ParseDuration rejects them.

@@ -58,6 +58,33 @@ TEST_CASE("missing-opt-out by use case") {
   CHECK(RunCheck(check, c).empty());
 }
 
+TEST_CASE("missing-opt-out: every TCR use case has a level, promotional ones an error") {
+  OptOutCheck check;
+  MessageContext c = ExampleContext("Acme Coffee: lattes 20% off");
+  for (UseCase u : {UseCase::kSweepstake, UseCase::kLowVolume, UseCase::kSoleProprietor,
+                    UseCase::kAgentsFranchises}) {
+    c.use_case = u;
+    std::vector<Finding> f = RunCheck(check, c);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].level == Level::kError);
+  }
+  c.use_case = UseCase::kAgentsFranchises;
+  CHECK(RunCheck(check, c)[0].message.rfind("an agents_franchises message", 0) == 0);
+  for (UseCase u : {UseCase::kHigherEducation, UseCase::kK12Education, UseCase::kSocial,
+                    UseCase::kPlatformFreeTrial}) {
+    c.use_case = u;
+    std::vector<Finding> f = RunCheck(check, c);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].level == Level::kWarning);
+  }
+  for (UseCase u :
+       {UseCase::kSecurityAlert, UseCase::kEmergency, UseCase::kMachineToMachine,
+        UseCase::kCarrierExempt, UseCase::kProxy, UseCase::kUcaasLow, UseCase::kUcaasHigh}) {
+    c.use_case = u;
+    CHECK(RunCheck(check, c).empty());
+  }
+}
+
 TEST_CASE("missing-brand: case, word boundaries, legal suffix, placeholders") {
   BrandCheck check;
   MessageContext c = ExampleContext("acme coffee: hi");

@@ -2,6 +2,8 @@
 # Regenerates the golden CLI outputs: tests/golden/cli/<campaign>.<command>.<format>.
 # Run through `make golden` after an intended change, then review the diff.
 set -euo pipefail
+# The clock the tests use (tests/test_main.cc): outputs must not depend on the day.
+export SMSLINT_NOW=2026-11-01T00:00:00Z
 bin=$(realpath "${1:?usage: update.sh path/to/smslint}")
 cd "$(dirname "$0")/../.."
 out=tests/golden/cli

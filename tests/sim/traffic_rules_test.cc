@@ -109,7 +109,7 @@ TEST_CASE("traffic/daily-volume: the p2p messages per day") {
   SimulationOutput above = Run(c, MakeRecipients(per_day + 1), P2P());
   REQUIRE(CountRule(above, "traffic/daily-volume", Level::kError) == 1);
   CHECK(testing::FindRule(above, "traffic/daily-volume")
-            ->message.find(absl::StrCat("(peak ", WithCommas(per_day + 1), ", 1 messages")) !=
+            ->message.find(absl::StrCat("(peak ", WithCommas(per_day + 1), ", 1 message")) !=
         std::string::npos);
   CHECK(testing::FindRule(above, "traffic/daily-volume")->span.line == 10);  // the sender
 }
@@ -170,6 +170,15 @@ TEST_CASE("traffic/balance: reply rate against p2p tolerance") {
   CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 0);
   c.traffic.reply_rate = At(1.0 / (balance.tolerance + 0.1), 40);  // just beyond
   CHECK(CountRule(Run(c, r, P2P()), "traffic/balance") == 1);
+  // reply_rate 0: said once, in words ("all outgoing outgoing" once).
+  c.traffic.reply_rate = At(0.0, 40);
+  SimulationOutput none = Run(c, r, P2P());
+  REQUIRE(CountRule(none, "traffic/balance") == 1);
+  const std::string& text = testing::FindRule(none, "traffic/balance")->message;
+  CHECK(text.find("sends only outgoing messages, none incoming (reply_rate 0)") !=
+        std::string::npos);
+  CHECK(text.find("outgoing outgoing") == std::string::npos);
+  CHECK(text.find("once a number sends 25 messages a day (") != std::string::npos);
 }
 
 TEST_CASE("traffic/carrier-cap: T-Mobile daily cap in segments, by trust score") {
@@ -267,7 +276,7 @@ TEST_CASE("traffic/quiet-hours: per zone and state") {
   CHECK(out.result.quiet_hours == 1);
   const Diagnostic* d = testing::FindRule(out, "traffic/quiet-hours");
   REQUIRE(d->notes.size() == 1);
-  CHECK(d->notes[0].find("America/New_York, FL: 1 messages") == 0);
+  CHECK(d->notes[0].find("America/New_York, FL: 1 message") == 0);
   // The federal window for NY; LA is three hours earlier and fine.
   c.schedule.start = StartAt(federal_end);
   r.state = {0, 0, 0, 0};

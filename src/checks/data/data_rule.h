@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "absl/time/time.h"
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
 #include "diag/diagnostic.h"
@@ -17,6 +18,9 @@ struct DataRuleInput {
   const RecipientTable& table;
   const RecipientFacts& facts;
   bool show_pii = false;  // numbers as written, not masked (--show-pii)
+  // The current time, for rules about the schedule (data/start-in-past); the
+  // infinite past when the caller has no clock (such rules then stay silent).
+  absl::Time now = absl::InfinitePast();
 };
 
 class DataRule {

@@ -1,6 +1,7 @@
 #include "checks/data/invalid_number_rule.h"
 
 #include "campaign/phone_numbers.h"
+#include "campaign/sender_numbers.h"
 #include "checks/data/recipient_findings.h"
 #include "diag/pii.h"
 
@@ -23,7 +24,7 @@ const RuleInfo* InvalidNumberRule::Info() const {
                         "a row with phone +1 312 555 017 (one digit short)",
                         "a sender +1 099 555 0100 (area codes never start with 0)"},
       .pass_examples = {"phone (312) 555-0177 with country US", "phone +44 7911 123456",
-                        "sender +14155550100"},
+                        "sender +14155550100", "sender 24273 (a short code)"},
       .options = {},
       .origin = "builtin",
   };
@@ -66,6 +67,8 @@ void InvalidNumberRule::Run(const DataRuleInput& input, std::vector<Diagnostic>&
   for (const Sender& sender : campaign.senders) {
     // Values the loader rejected (not E.164) are already findings.
     if (!sender.number.present) continue;
+    // A short code is not a phone number (data/sender-route-mismatch judges its route).
+    if (IsShortCodeSyntax(sender.number.value)) continue;
     NumberInfo info = classifier.ClassifyWithLibrary(sender.number.value);
     if (info.valid) continue;
     Diagnostic d;

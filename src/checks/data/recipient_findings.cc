@@ -27,10 +27,6 @@ Diagnostic RecipientsFinding(const DataRuleInput& input, std::string rule, Level
   return d;
 }
 
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 std::string_view CutUtf8(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   size_t end = max_bytes;

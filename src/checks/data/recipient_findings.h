@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checks/data/data_rule.h"
+#include "util/strings.h"  // Plural
 
 namespace smslint {
 
@@ -41,9 +42,6 @@ std::string RowWhere(const RecipientFacts& facts, uint32_t line);
 // example's line), with the examples and "and N more" as notes.
 Diagnostic RecipientsFinding(const DataRuleInput& input, std::string rule, Level level,
                              std::string message, const Aggregate* aggregate);
-
-// "1 row" / "3 rows".
-std::string Plural(size_t n, std::string_view one, std::string_view many);
 
 // Valid UTF-8 prefix of at most `max_bytes` bytes: a field value quoted in a finding.
 std::string_view CutUtf8(std::string_view s, size_t max_bytes);

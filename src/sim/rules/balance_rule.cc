@@ -81,15 +81,16 @@ void BalanceRule::Report(const ReportContext&, std::vector<Diagnostic>& findings
   d.level = Level::kWarning;
   d.span =
       SpanAt(campaign, FirstKnown({campaign.traffic.reply_rate.pos, SenderPos(campaign, first)}));
-  const std::string ratio =
-      reply_rate_ > 0 ? absl::StrFormat("%.0f:1", 1.0 / reply_rate_) : std::string("all outgoing");
-  d.message = absl::StrCat(SenderLabel(campaign, first), " sends ", ratio,
-                           " outgoing to incoming (reply_rate ", absl::StrFormat("%g", reply_rate_),
-                           ") from ", FormatMicros(track_[first].first_over_us, context_->zone),
-                           "; the ", profile.name, " tolerance is ",
-                           absl::StrFormat("%g", profile.balance->tolerance),
-                           ":1 once a number sends ", profile.balance->min_messages,
-                           " messages a day (", WithCommas(over), " messages over it)");
+  const std::string ratio = reply_rate_ > 0
+                                ? absl::StrFormat("%.0f:1 outgoing to incoming", 1.0 / reply_rate_)
+                                : std::string("only outgoing messages, none incoming");
+  d.message = absl::StrCat(
+      SenderLabel(campaign, first), " sends ", ratio, " (reply_rate ",
+      absl::StrFormat("%g", reply_rate_), ") from ",
+      FormatMicros(track_[first].first_over_us, context_->zone), "; the ", profile.name,
+      " tolerance is ", absl::StrFormat("%g", profile.balance->tolerance),
+      ":1 once a number sends ", Plural(profile.balance->min_messages, "message"), " a day (",
+      Plural(over, "message"), " over it)");
   d.suggestion = absl::StrCat(
       "person-to-person numbers are for conversations: send one-way traffic on a registered A2P "
       "route (",

@@ -25,20 +25,26 @@ constexpr LimitRuleTraits kTraits[] = {
 std::string CounterPhrase(const Limit& limit, const LimitRuleTraits& traits, double peak) {
   const std::string n = FormatNumber(peak);
   if (limit.scope == Scope::kCampaign) {
-    return limit.carrier.empty()
-               ? absl::StrCat("the campaign sends ", n, " messages ", WindowPhrase(limit.window))
-               : absl::StrCat("the campaign sends about ", n, " messages to ", limit.carrier, " ",
-                              WindowPhrase(limit.window));
+    return limit.carrier.empty() ? absl::StrCat("the campaign sends ", n, " ",
+                                                PluralWord(peak, "message", "messages"), " ",
+                                                WindowPhrase(limit.window))
+                                 : absl::StrCat("the campaign sends about ", n, " ",
+                                                PluralWord(peak, "message", "messages"), " to ",
+                                                limit.carrier, " ", WindowPhrase(limit.window));
   }
   switch (limit.counter) {
     case Counter::kSends:
-      return absl::StrCat("sends ", n, " messages ", WindowPhrase(limit.window));
+      return absl::StrCat("sends ", n, " ", PluralWord(peak, "message", "messages"), " ",
+                          WindowPhrase(limit.window));
     case Counter::kRecipients:
-      return absl::StrCat("reaches ", n, " distinct recipients ", WindowPhrase(limit.window));
+      return absl::StrCat("reaches ", n, " distinct ", PluralWord(peak, "recipient", "recipients"),
+                          " ", WindowPhrase(limit.window));
     case Counter::kIdentical:
-      return traits.body_fan_out ? absl::StrCat("sends one identical body to ", n, " recipients ",
+      return traits.body_fan_out ? absl::StrCat("sends one identical body to ", n, " ",
+                                                PluralWord(peak, "recipient", "recipients"), " ",
                                                 WindowPhrase(limit.window))
-                                 : absl::StrCat("sends ", n, " substantially identical messages ",
+                                 : absl::StrCat("sends ", n, " substantially identical ",
+                                                PluralWord(peak, "message", "messages"), " ",
                                                 WindowPhrase(limit.window));
   }
   return "";
@@ -243,10 +249,10 @@ void LimitRules::ReportIdentical(size_t l, std::vector<Diagnostic>& findings) co
     d.level = limit.level;
     d.template_id = tmpl.id.value;
     d.span = SpanAt(campaign, FirstKnown({tmpl.body.pos, tmpl.pos}));
-    d.message = absl::StrCat(
-        "template '", tmpl.id.value, "': a number ", CounterPhrase(limit, traits, track.peak),
-        " from ", FormatMicros(track.first_over_us, context_->zone), "; the limit is ", limit_text,
-        " (", WithCommas(track.over), " messages over it)", suffix);
+    d.message = absl::StrCat("template '", tmpl.id.value, "': a number ",
+                             CounterPhrase(limit, traits, track.peak), " from ",
+                             FormatMicros(track.first_over_us, context_->zone), "; the limit is ",
+                             limit_text, " (", Plural(track.over, "message"), " over it)", suffix);
     d.suggestion = traits.body_fan_out
                        ? "vary and personalise the message, or use a registered A2P route"
                        : "send fewer copies of one body per day from a number, or use a "
@@ -333,13 +339,13 @@ void LimitRules::ReportCounted(size_t l, const SimResult* result,
         const LimitTrack& ts = SenderTrack(l, s);
         d.notes.push_back(absl::StrCat(
             SenderLabel(campaign, s), ": from ", FormatMicros(ts.first_over_us, zone), ", peak ",
-            FormatNumber(ts.peak), ", ", WithCommas(ts.over), " messages over"));
+            FormatNumber(ts.peak), ", ", Plural(ts.over, "message"), " over"));
       }
     }
   }
   d.message = absl::StrCat(who, " from ", FormatMicros(first.first_over_us, zone),
                            "; the limit is ", limit_text, " (peak ", FormatNumber(peak), ", ",
-                           WithCommas(over), " messages sent over it)", suffix);
+                           Plural(over, "message"), " sent over it)", suffix);
   // An error says what it costs: the filter model's prediction for these numbers, or
   // that the outcome counts do not show it.
   if (limit.level == Level::kError && result != nullptr && limit.scope == Scope::kSender) {

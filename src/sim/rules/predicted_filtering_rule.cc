@@ -179,11 +179,11 @@ void PredictedFilteringRule::Report(const ReportContext& context, std::vector<Di
   d.rule = rule_ids::kPredictedFiltering;
   d.level = Level::kError;
   d.span = SpanAt(campaign, SenderPos(campaign, first));
-  d.message = absl::StrCat(WithCommas(total), " of ", WithCommas(result.messages),
-                           " messages are predicted filtered (error 30007), first on ",
-                           SenderLabel(campaign, first), " from ",
-                           FormatMicros(first_filtered_[first], zone),
-                           "; top reasons: ", TopReasons(first), " (", kModelCaveat, ")");
+  d.message = absl::StrCat(
+      WithCommas(total), " of ", Plural(result.messages, "message"), total == 1 ? " is" : " are",
+      " predicted filtered (error 30007), first on ", SenderLabel(campaign, first), " from ",
+      FormatMicros(first_filtered_[first], zone), "; top reasons: ", TopReasons(first),
+      " (", kModelCaveat, ")");
   for (int s : filtered) {
     d.notes.push_back(absl::StrCat(
         SenderLabel(campaign, s), ": ", WithCommas(result.senders[s].filtered), " filtered from ",

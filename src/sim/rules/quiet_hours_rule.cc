@@ -115,8 +115,8 @@ void QuietHoursRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
   d.span = SpanAt(campaign, FirstKnown({sch.window.pos, sch.start.pos, sch.pos}));
   std::vector<std::string> stricter;
   for (const QuietHoursWindow& r : hours.states) stricter.push_back(r.state);
-  d.message = absl::StrCat(WithCommas(total),
-                           " messages land outside the recipients' allowed local hours (federal ",
+  d.message = absl::StrCat(Plural(total, "message lands", "messages land"),
+                           " outside the recipients' allowed local hours (federal ",
                            hours.federal.text, "; stricter in ", absl::StrJoin(stricter, ", "),
                            "), the first at ", FormatMicros(first_us, context_->zone));
   for (size_t z = 0; z < clocks_.size(); ++z) {
@@ -129,7 +129,7 @@ void QuietHoursRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
         absl::StrAppend(&where, ", ", table->states[s]);
       }
       d.notes.push_back(absl::StrCat(
-          where, ": ", WithCommas(cell.count), " messages (", cell.early, " too early, ", cell.late,
+          where, ": ", Plural(cell.count, "message"), " (", cell.early, " too early, ", cell.late,
           " too late; allowed ", window.text, "), first at ",
           absl::FormatTime("%Y-%m-%d %H:%M %Z", FromMicros(cell.first_us), clocks_[z].zone()),
           " local"));

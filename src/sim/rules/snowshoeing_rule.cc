@@ -188,12 +188,12 @@ void SnowshoeingRule::Report(const ReportContext& context, std::vector<Diagnosti
           "): on this route that is snowshoeing, and carriers block the numbers together; ",
           filtered > 0
               ? absl::StrCat("the filter model scores them as one sender and predicts ",
-                             WithCommas(filtered), " of their ", WithCommas(sent),
-                             " messages filtered")
+                             WithCommas(filtered), " of their ", Plural(sent, "message"),
+                             " filtered")
               : absl::StrCat("at this volume the filter model, scoring them as one sender, "
                              "predicts none of their ",
-                             WithCommas(sent),
-                             " messages filtered (not reflected in the outcome counts), but a "
+                             Plural(sent, "message"),
+                             " filtered (not reflected in the outcome counts), but a "
                              "carrier audit blocks the numbers whatever the volume"));
       d.suggestion =
           "send from one number at a rate it may carry, or move the campaign to a route sized "

@@ -76,11 +76,11 @@ void StaleDeliveryRule::Report(const ReportContext&, std::vector<Diagnostic>& fi
     d.level = Level::kWarning;
     d.template_id = tmpl.id.value;
     d.span = SpanAt(campaign, FirstKnown({tmpl.expires.pos, tmpl.pos}));
-    d.message =
-        absl::StrCat(WithCommas(stale_count_[k]), " messages of template '", tmpl.id.value,
-                     "' are delivered after it expires (", absl::FormatDuration(tmpl.expires.value),
-                     " after the start), from ", FormatMicros(stale_first_[k], zone),
-                     "; the last lands ", FormatMicros(end_us, zone));
+    d.message = absl::StrCat(
+        Plural(stale_count_[k], "message"), " of template '", tmpl.id.value,
+        stale_count_[k] == 1 ? "' is" : "' are", " delivered after it expires (",
+        absl::FormatDuration(tmpl.expires.value), " after the start), from ",
+        FormatMicros(stale_first_[k], zone), "; the last lands ", FormatMicros(end_us, zone));
     d.suggestion =
         "raise schedule.rate within the profile, widen schedule.window, or send "
         "fewer recipients";
@@ -93,10 +93,11 @@ void StaleDeliveryRule::Report(const ReportContext&, std::vector<Diagnostic>& fi
     const Schedule& sch = campaign.schedule;
     d.span = SpanAt(campaign, FirstKnown({sch.window.pos, sch.days.pos, sch.rate.pos, sch.pos}));
     const double days = static_cast<double>(end_us - context_->start_us) / 86'400e6;
-    d.message = absl::StrCat(WithCommas(late_count_),
-                             " messages do not fit in the first sending window and wait for a "
-                             "later one; the campaign runs until ",
-                             FormatMicros(end_us, zone), absl::StrFormat(" (%.1f days)", days));
+    d.message = absl::StrCat(
+        Plural(late_count_, "message does not fit in the first sending window and waits",
+               "messages do not fit in the first sending window and wait"),
+        " for a later one; the campaign runs until ", FormatMicros(end_us, zone),
+        absl::StrFormat(" (%.1f days)", days));
     findings.push_back(std::move(d));
   }
 }

@@ -2,9 +2,12 @@
 // each has its input here, and every example must have one: fire examples must
 // fire the rule and pass examples must not.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "checks/data/data_rule_test_util.h"
 #include "checks/data_rules.h"
 #include "doctest/doctest.h"
@@ -19,7 +22,31 @@ struct ExampleInput {
   std::string csv;
   std::vector<std::string> senders;
   std::string suppression;  // suppression file content; none when empty
+  std::optional<Route> route;
+  std::optional<absl::CivilMinute> start;  // in America/New_York
+  bool empty_list = false;                 // `recipients.list: []` instead of the CSV
 };
+
+ExampleInput WithRoute(Route route, std::string sender) {
+  ExampleInput input("phone\n+13125550177\n", {std::move(sender)});
+  input.route = route;
+  return input;
+}
+
+ExampleInput WithStart(absl::CivilMinute start) {
+  ExampleInput input("phone\n+13125550177\n");
+  input.start = start;
+  return input;
+}
+
+ExampleInput EmptyList() {
+  ExampleInput input("");
+  input.empty_list = true;
+  return input;
+}
+
+// The examples' clock (data/start-in-past): 2026-11-01 00:00 UTC.
+const absl::Time kExampleNow = absl::FromCivil(absl::CivilSecond(2026, 11, 1), absl::UTCTimeZone());
 
 const std::map<std::string, ExampleInput>& ExampleInputs() {
   static const auto* inputs = new std::map<std::string, ExampleInput>{
@@ -70,6 +97,30 @@ const std::map<std::string, ExampleInput>& ExampleInputs() {
        {"phone,first_name\n+13125550177,Smith, John\n"}},
       {"header phone,first_name and row +13125550177,\"Smith, John\"",
        {"phone,first_name\n+13125550177,\"Smith, John\"\n"}},
+      {"sender 24273 (a short code)", {"phone\n+13125550177\n", {"24273"}}},
+      // data/sender-route-mismatch
+      {"route 10dlc with sender +18885550100 (toll free)",
+       WithRoute(Route::k10DLC, "+18885550100")},
+      {"route toll_free with sender +14155550100 (a long code)",
+       WithRoute(Route::kTollFree, "+14155550100")},
+      {"route p2p with sender 24273 (a short code)", WithRoute(Route::kP2P, "24273")},
+      {"route short_code with sender +14155550100", WithRoute(Route::kShortCode, "+14155550100")},
+      {"route 10dlc with sender +14155550100", WithRoute(Route::k10DLC, "+14155550100")},
+      {"route toll_free with sender +18885550100", WithRoute(Route::kTollFree, "+18885550100")},
+      {"route short_code with sender 24273", WithRoute(Route::kShortCode, "24273")},
+      {"route p2p with sender +13125550177", WithRoute(Route::kP2P, "+13125550177")},
+      // data/no-recipients
+      {"a recipients.csv with the header phone,first_name and no rows", {"phone,first_name\n"}},
+      {"recipients.list: []", EmptyList()},
+      {"a recipients.csv whose only row 555-0177 is not a valid number", {"phone\n555-0177\n"}},
+      {"a recipients.csv with the row +13125550177", {"phone\n+13125550177\n"}},
+      {"a recipients.csv with rows 555-0177 and +13125550177 (one can be sent)",
+       {"phone\n555-0177\n+13125550177\n"}},
+      // data/start-in-past
+      {"schedule.start 2026-10-01T10:00 America/New_York, now 2026-11-01",
+       WithStart(absl::CivilMinute(2026, 10, 1, 10, 0))},
+      {"schedule.start 2026-12-01T10:00 America/New_York, now 2026-11-01",
+       WithStart(absl::CivilMinute(2026, 12, 1, 10, 0))},
   };
   return *inputs;
 }
@@ -77,6 +128,15 @@ const std::map<std::string, ExampleInput>& ExampleInputs() {
 bool Fires(const DataRule& rule, const ExampleInput& input) {
   testing::ScratchDir dir;
   Campaign c = testing::CampaignWithCsv(dir, input.csv);
+  if (input.empty_list) {
+    c.recipients.file = {};
+    c.recipients.list_pos = {10, 9};
+  }
+  if (input.route) c.campaign.route = {*input.route, {5, 10}, true};
+  if (input.start) {
+    c.schedule.start = {*input.start, {20, 10}, true};
+    c.schedule.timezone = {"America/New_York", {21, 13}, true};
+  }
   for (const std::string& number : input.senders)
     c.senders.push_back(Sender{{number, {8, 5}, true}});
   if (!input.suppression.empty()) {
@@ -86,7 +146,7 @@ bool Fires(const DataRule& rule, const ExampleInput& input) {
   absl::StatusOr<RecipientLoadResult> r = LoadRecipients(c, RecipientLoadMode::kFull);
   REQUIRE(r.ok());
   std::vector<Diagnostic> out;
-  rule.Run(DataRuleInput{c, r->table, r->facts, false}, out);
+  rule.Run(DataRuleInput{c, r->table, r->facts, false, kExampleNow}, out);
   for (const Diagnostic& d : out)
     if (d.rule == rule.Info()->id) return true;
   return false;
