@@ -50,8 +50,8 @@ std::string QuietRuleText(const QuietHoursWindow& r) {
   if (!r.covers.empty()) absl::StrAppend(&out, " in ", absl::StrJoin(r.covers, ", "));
   absl::StrAppend(&out, "\n      source: ", r.source, "\n");
   if (r.per_24h > 0) {
-    absl::StrAppend(&out, "      at most ", r.per_24h, " per recipient per 24 h\n      source: ",
-                    r.per_24h_source, "\n");
+    absl::StrAppend(&out, "      at most ", r.per_24h,
+                    " per recipient per 24 h\n      source: ", r.per_24h_source, "\n");
   }
   if (!r.note.empty()) absl::StrAppend(&out, "      note: ", r.note, "\n");
   return out;

@@ -7,10 +7,10 @@ namespace {
 struct HolidayRule {
   const char* name;
   int month;
-  int day;                  // a fixed date; 0 when `weekday` and `nth` decide
-  absl::Weekday weekday;    // for nth-weekday rules
-  int nth;                  // 1..4; -1: the last one in the month
-  int since_year;           // first year it is a federal holiday
+  int day;                // a fixed date; 0 when `weekday` and `nth` decide
+  absl::Weekday weekday;  // for nth-weekday rules
+  int nth;                // 1..4; -1: the last one in the month
+  int since_year;         // first year it is a federal holiday
 };
 
 // 5 U.S.C. 6103(a), in calendar order. Juneteenth since 2021 (Pub. L. 117-17).

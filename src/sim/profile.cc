@@ -78,7 +78,7 @@ enum class QuietRuleKind { kFederal, kState, kCountry };
 
 absl::StatusOr<QuietHoursWindow> DecodeQuietRule(const Decoder& d, const YAML::Node& node,
                                                  QuietRuleKind kind) {
-  std::vector<std::string_view> keys = {"window", "days", "holidays", "source",
+  std::vector<std::string_view> keys = {"window",  "days",           "holidays", "source",
                                         "per_24h", "per_24h_source", "note"};
   if (kind == QuietRuleKind::kState) keys.push_back("state");
   if (kind == QuietRuleKind::kCountry) {
@@ -415,8 +415,8 @@ absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_vi
   Decoder d(path);
   ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(path, text));
   try {
-    RETURN_IF_ERROR(d.CheckKeys(root, {"federal", "states", "countries", "solicitation",
-                                       "exempt", "other_use_cases", "recommended"}));
+    RETURN_IF_ERROR(d.CheckKeys(root, {"federal", "states", "countries", "solicitation", "exempt",
+                                       "other_use_cases", "recommended"}));
     QuietHours hours;
     ASSIGN_OR_RETURN(YAML::Node federal, d.Required(root, "federal"));
     ASSIGN_OR_RETURN(hours.federal, DecodeQuietRule(d, federal, QuietRuleKind::kFederal));
@@ -464,8 +464,7 @@ absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_vi
     if (YAML::Node countries = root["countries"]) {
       if (!countries.IsSequence()) return d.Error(countries, "expected a list of countries");
       for (const YAML::Node& node : countries) {
-        ASSIGN_OR_RETURN(QuietHoursWindow rule,
-                         DecodeQuietRule(d, node, QuietRuleKind::kCountry));
+        ASSIGN_OR_RETURN(QuietHoursWindow rule, DecodeQuietRule(d, node, QuietRuleKind::kCountry));
         hours.countries.push_back(std::move(rule));
       }
     }

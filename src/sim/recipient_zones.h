@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "campaign/recipients.h"
 #include "campaign/campaign.h"
+#include "campaign/recipients.h"
 #include "sim/local_time.h"
 
 namespace smslint {

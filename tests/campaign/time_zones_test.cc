@@ -138,8 +138,7 @@ TEST_CASE("time zones: every NANP area code's geocoder description maps to a sta
       const std::string description =
           geocoder.GetDescriptionForValidNumber(number, icu::Locale("en", "US"));
       // Other NANP countries (Jamaica, the Bahamas, ...) have no state: 0 is right.
-      static const std::set<std::string> kWithStates = {"US", "CA", "PR", "GU",
-                                                        "VI", "AS", "MP"};
+      static const std::set<std::string> kWithStates = {"US", "CA", "PR", "GU", "VI", "AS", "MP"};
       if (kWithStates.count(region) == 0) continue;
       if (description == "United States" || description == "Canada" || description.empty()) {
         continue;

@@ -15,6 +15,7 @@
 namespace smslint {
 namespace {
 
+constexpr size_t kMaxAreaCodes = 8;  // listed per uncertain place
 
 // "602" for a North American number; "" otherwise.
 std::string AreaCode(uint64_t e164) {
@@ -22,10 +23,18 @@ std::string AreaCode(uint64_t e164) {
   return std::to_string((e164 / 10'000'000) % 1000);
 }
 
+// "America/Denver and America/Phoenix"; long lists (a toll-free number's every
+// NANP zone) name the first few and count the rest.
 std::string ZoneList(const RecipientZones& zones, size_t place) {
+  constexpr size_t kMaxNames = 4;
   std::vector<std::string> names;
   for (uint16_t z : zones.places[place]) names.push_back(zones.zones[z].name());
   if (names.size() <= 1) return names.empty() ? "" : names[0];
+  if (names.size() > kMaxNames + 1) {
+    const size_t more = names.size() - kMaxNames;
+    names.resize(kMaxNames);
+    return absl::StrCat(absl::StrJoin(names, ", "), " and ", more, " more");
+  }
   const std::string last = names.back();
   names.pop_back();
   return absl::StrCat(absl::StrJoin(names, ", "), " and ", last);
@@ -69,6 +78,7 @@ bool QuietHoursRule::Setup(const RuleContext& context, FilterReasons&) {
   if (clocks_.empty()) clocks_.emplace_back(context.zone);
   state_count_ = table ? std::max<size_t>(1, table->states.size()) : 1;
   cells_.clear();
+  uncertain_area_codes_.clear();
   first_by_sender_.assign(context.senders, INT64_MAX);
   return level_.has_value();
 }
@@ -140,14 +150,20 @@ void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
     Cell& cell = cells_[(static_cast<uint64_t>(place) << 32) | (column_state << 8) | number_state];
     ++cell.count;
     if (breached < candidates.size()) ++cell.uncertain;
+    if (candidates.size() > 1 && table != nullptr && send.row < table->size()) {
+      std::vector<std::string>& codes = uncertain_area_codes_[place];
+      std::string code = AreaCode(table->e164[send.row]);
+      if (codes.size() < kMaxAreaCodes && !code.empty() &&
+          std::find(codes.begin(), codes.end(), code) == codes.end()) {
+        codes.push_back(std::move(code));
+      }
+    }
     if (send.time_us < cell.first_us) {
       cell.first_us = send.time_us;
       cell.first_row = send.row;
       cell.first_zone = first_zone;
     }
-    ++(reason == Refusal::kEarly  ? cell.early
-       : reason == Refusal::kLate ? cell.late
-                                  : cell.closed);
+    ++(reason == Refusal::kEarly ? cell.early : reason == Refusal::kLate ? cell.late : cell.closed);
     if (send.sender >= 0 && static_cast<size_t>(send.sender) < first_by_sender_.size()) {
       first_by_sender_[send.sender] = std::min(first_by_sender_[send.sender], send.time_us);
     }
@@ -228,20 +244,27 @@ void QuietHoursRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
     std::string counts = absl::StrCat(cell.early, " too early, ", cell.late, " too late");
     if (cell.closed > 0) absl::StrAppend(&counts, ", ", cell.closed, " on a closed day");
     if (cell.uncertain > 0) absl::StrAppend(&counts, ", ", cell.uncertain, " in some zones only");
-    d.notes.push_back(absl::StrCat(
-        where, ": ", WithCommas(cell.count), " messages (", counts, "; allowed ",
-        RulesText(column_state, number_state), "), first at ",
-        absl::FormatTime("%Y-%m-%d %H:%M %Z", FromMicros(cell.first_us),
-                         clocks_[first_zone].zone()),
-        " local"));
-    if (zones.Uncertain(place) &&
-        std::find(uncertain_places.begin(), uncertain_places.end(), place) ==
-            uncertain_places.end()) {
+    d.notes.push_back(absl::StrCat(where, ": ", WithCommas(cell.count), " messages (", counts,
+                                   "; allowed ", RulesText(column_state, number_state),
+                                   "), first at ",
+                                   absl::FormatTime("%Y-%m-%d %H:%M %Z", FromMicros(cell.first_us),
+                                                    clocks_[first_zone].zone()),
+                                   " local"));
+    if (zones.Uncertain(place) && std::find(uncertain_places.begin(), uncertain_places.end(),
+                                            place) == uncertain_places.end()) {
       uncertain_places.push_back(place);
-      const std::string area =
-          table && cell.first_row < table->size() ? AreaCode(table->e164[cell.first_row]) : "";
-      d.notes.push_back(absl::StrCat("zone uncertain: ", area.empty() ? "the number's prefix" : area,
-                                     " spans ", ZoneList(zones, place),
+      auto codes = uncertain_area_codes_.find(place);
+      std::string area = "the numbers' prefix spans";
+      if (codes != uncertain_area_codes_.end() && !codes->second.empty()) {
+        std::vector<std::string> list = codes->second;
+        area = list.size() == 1 ? absl::StrCat(list[0], " spans") : "";
+        if (list.size() > 1) {
+          const std::string last = list.back();
+          list.pop_back();
+          area = absl::StrCat(absl::StrJoin(list, ", "), " and ", last, " span");
+        }
+      }
+      d.notes.push_back(absl::StrCat("zone uncertain: ", area, " ", ZoneList(zones, place),
                                      "; add a timezone column to be exact"));
     }
   }

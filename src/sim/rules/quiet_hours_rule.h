@@ -50,6 +50,8 @@ class QuietHoursRule : public TrafficRule {
   size_t state_count_ = 1;
   std::map<uint64_t, Cell> cells_;  // key: place << 32 | column state << 8 | number state
   std::vector<int64_t> first_by_sender_;
+  // Per place with several candidate zones: the area codes seen there, in order.
+  std::map<size_t, std::vector<std::string>> uncertain_area_codes_;
   int64_t holiday_day_ = INT64_MIN;  // the last local day asked about, and its answer
   bool holiday_ = false;
 };
