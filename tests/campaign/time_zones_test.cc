@@ -171,5 +171,26 @@ TEST_CASE("time zones: descriptions that are not a state's name") {
   CHECK(StateFromGeocoderDescription("Canada") == 0);
 }
 
+TEST_CASE("recipients: the state column and the number's state are both kept") {
+  testing::ScratchDir dir;
+  dir.Write("r.csv",
+            "phone,state\n"
+            "+12125550142,TX\n"  // lives in Texas, New York number
+            "+12065550100,\n"    // Washington: "Washington State" in the geocoder
+            "+16025550100,AZ\n"
+            "12,NY\n");  // invalid number: only the column
+  Campaign c = testing::CampaignWithFile(dir, "r.csv");
+  RecipientLoadResult r = testing::LoadOk(c);
+  REQUIRE(r.table.size() == 4);
+  REQUIRE(r.table.number_state.size() == 4);
+  CHECK(r.table.states[r.table.state[0]] == "TX");
+  CHECK(r.table.states[r.table.number_state[0]] == "NY");
+  CHECK(r.table.states[r.table.state[1]] == "WA");
+  CHECK(r.table.states[r.table.number_state[1]] == "WA");
+  CHECK(r.table.states[r.table.number_state[2]] == "AZ");
+  CHECK(r.table.states[r.table.state[3]] == "NY");
+  CHECK(r.table.number_state[3] == 0);
+}
+
 }  // namespace
 }  // namespace smslint
