@@ -49,19 +49,29 @@ std::vector<RuleInfo> QuietHoursRule::Infos() const {
       absl::StrCat("Set schedule.window (recipient-local)",
                    window.empty() ? "" : absl::StrCat(", for example \"", window, "\""),
                    ", or add a timezone column when numbers span several zones.");
-  return {TrafficRuleInfo(
-      rule_ids::kQuietHours, Level::kError,
-      "A message lands outside 8:00-21:00 recipient local time, or a stricter state or "
-      "Canadian window",
+  auto names = [](const std::vector<UseCase>& use_cases) {
+    std::vector<std::string> out;
+    for (UseCase u : use_cases) out.emplace_back(UseCaseName(u));
+    return absl::StrJoin(out, ", ");
+  };
+  const std::string why = absl::StrCat(
       "Federal rules forbid telephone solicitations before 8 a.m. or after 9 p.m. at the "
       "recipient's location; many states are stricter (shorter windows, no Sundays or "
       "holidays) and Canada has its own hours (`smslint profiles` lists each with its "
       "source). The zone comes from the CSV's timezone column, else the number: when the "
       "number's prefix spans several zones, a message counts when it is outside the hours in "
       "any of them. The state comes from the CSV's state column and from the number; the "
-      "stricter applies. Solicitations (marketing, mixed, sweepstake) get an error, other use "
-      "cases a warning; passcodes, fraud and security alerts and emergencies are exempt.",
-      fix.c_str(), "47 CFR 64.1200(c)(1); the state statutes in rules/profiles/quiet_hours.yml",
+      "stricter applies.",
+      hours.ok() ? absl::StrCat(" An error for ", names(hours->solicitation_use_cases),
+                                "; not judged for ", names(hours->exempt_use_cases),
+                                "; a warning for every other use case.")
+                 : "");
+  return {TrafficRuleInfo(
+      rule_ids::kQuietHours, Level::kError,
+      "A message lands outside 8:00-21:00 recipient local time, or a stricter state or "
+      "Canadian window",
+      why.c_str(), fix.c_str(),
+      "47 CFR 64.1200(c)(1); the state statutes in rules/profiles/quiet_hours.yml",
       {"start 20:30 New York, no window"}, {absl::StrCat("window ", window)})};
 }
 
