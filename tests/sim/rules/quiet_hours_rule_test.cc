@@ -149,11 +149,14 @@ TEST_CASE("QuietHoursRule: Arizona's 602 is judged in Denver and Phoenix, per me
   // Across the March change: the morning of 2027-03-14 (a Sunday) Denver jumps ahead.
   CHECK(!az.QuietAt("America/Phoenix", 2027, 3, 13, 20, 30));  // Saturday, same clock
   CHECK(az.QuietAt("America/Phoenix", 2027, 3, 14, 20, 30));   // 21:30 MDT
+  // And back in November: from 2026-11-01 the clocks agree again.
+  CHECK(az.QuietAt("America/Phoenix", 2026, 10, 31, 20, 30));  // 21:30 MDT
+  CHECK(!az.QuietAt("America/Phoenix", 2026, 11, 2, 20, 30));
   std::vector<Diagnostic> findings = az.Findings();
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].level == Level::kError);
-  CHECK(findings[0].message.find("4 messages") == 0);
-  CHECK(findings[0].message.find("3 of them only in some of the zones") != std::string::npos);
+  CHECK(findings[0].message.find("5 messages") == 0);
+  CHECK(findings[0].message.find("4 of them only in some of the zones") != std::string::npos);
   CHECK(AnyNoteHas(findings[0],
                    "zone uncertain: 602 spans America/Denver and America/Phoenix; add a "
                    "timezone column to be exact"));
