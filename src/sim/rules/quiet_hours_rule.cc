@@ -87,6 +87,11 @@ bool QuietHoursRule::Setup(const RuleContext& context, FilterReasons&) {
   for (const absl::TimeZone& zone : context.recipient_zones.zones) clocks_.emplace_back(zone);
   if (clocks_.empty()) clocks_.emplace_back(context.zone);
   state_count_ = table ? std::max<size_t>(1, table->states.size()) : 1;
+  rules_of_state_.assign(state_count_, {nullptr, nullptr});
+  for (size_t state = 0; state < state_count_; ++state) {
+    const std::vector<const QuietHoursWindow*> rules = RulesFor(state);
+    for (size_t i = 0; i < rules.size() && i < 2; ++i) rules_of_state_[state][i] = rules[i];
+  }
   cells_.clear();
   uncertain_area_codes_.clear();
   first_by_sender_.assign(context.senders, INT64_MAX);
@@ -105,14 +110,21 @@ std::vector<const QuietHoursWindow*> QuietHoursRule::RulesFor(size_t state) cons
 
 QuietHoursRule::Refusal QuietHoursRule::Judge(size_t column_state, size_t number_state,
                                               const LocalMoment& local) {
-  std::vector<const QuietHoursWindow*> rules;
-  if (column_state != 0) rules = RulesFor(column_state);
-  if (number_state != 0 && number_state != column_state) {
-    for (const QuietHoursWindow* r : RulesFor(number_state)) rules.push_back(r);
-  }
-  if (rules.empty()) rules = RulesFor(0);
+  // At most four rules: each state's own and the federal window (the federal one
+  // twice at worst, which judges the same).
+  const QuietHoursWindow* rules[4];
+  size_t count = 0;
+  auto add = [&](size_t state) {
+    for (const QuietHoursWindow* r : rules_of_state_[state]) {
+      if (r != nullptr) rules[count++] = r;
+    }
+  };
+  if (column_state != 0) add(column_state);
+  if (number_state != 0 && number_state != column_state) add(number_state);
+  if (count == 0) add(0);
   Refusal refusal = Refusal::kNone;
-  for (const QuietHoursWindow* rule : rules) {
+  for (size_t i = 0; i < count; ++i) {
+    const QuietHoursWindow* rule = rules[i];
     if (rule->closed_on_holidays) {
       if (local.day != holiday_day_) {
         holiday_day_ = local.day;
@@ -142,8 +154,9 @@ void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
       if (number_state >= state_count_) number_state = 0;
     }
     if (place >= zones.places.size()) place = 0;
+    static const std::vector<uint16_t> kScheduleZone = {0};
     const std::vector<uint16_t>& candidates =
-        zones.places.empty() ? std::vector<uint16_t>{0} : zones.places[place];
+        zones.places.empty() ? kScheduleZone : zones.places[place];
     size_t breached = 0;
     size_t first_zone = 0;
     Refusal reason = Refusal::kNone;

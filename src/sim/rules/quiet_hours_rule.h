@@ -4,6 +4,7 @@
 #ifndef SMSLINT_SIM_RULES_QUIET_HOURS_RULE_H_
 #define SMSLINT_SIM_RULES_QUIET_HOURS_RULE_H_
 
+#include <array>
 #include <map>
 #include <optional>
 #include <vector>
@@ -48,6 +49,8 @@ class QuietHoursRule : public TrafficRule {
   std::optional<Level> level_;
   std::vector<LocalClock> clocks_;  // per RecipientZones::zones entry
   size_t state_count_ = 1;
+  // Per table state: the rules it holds a recipient to (RulesFor, computed once).
+  std::vector<std::array<const QuietHoursWindow*, 2>> rules_of_state_;
   std::map<uint64_t, Cell> cells_;  // key: place << 32 | column state << 8 | number state
   std::vector<int64_t> first_by_sender_;
   // Per place with several candidate zones: the area codes seen there, in order.
