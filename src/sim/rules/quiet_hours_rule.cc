@@ -72,7 +72,12 @@ std::vector<RuleInfo> QuietHoursRule::Infos() const {
       "Canadian window",
       why.c_str(), fix.c_str(),
       "47 CFR 64.1200(c)(1); the state statutes in rules/profiles/quiet_hours.yml",
-      {"start 20:30 New York, no window"}, {absl::StrCat("window ", window)})};
+      {"start 20:30 New York, no window", "602 number (Denver or Phoenix), 07:30 Phoenix in July",
+       "907 number (Anchorage or Adak), 21:30 Anchorage", "Rhode Island recipient, 18:30 Tuesday",
+       "Alabama recipient, noon on Thanksgiving", "Ontario recipient, 08:30 Tuesday",
+       "delivery_notification, Texas recipient, 08:00 (a warning)"},
+      {absl::StrCat("window ", window), "602 number with timezone America/Phoenix, 20:30 in July",
+       "Ontario recipient, 21:15 Tuesday", "two_factor passcode, New York, 23:00"})};
 }
 
 bool QuietHoursRule::Setup(const RuleContext& context, FilterReasons&) {

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
+#include <map>
+
 #include "campaign/time_zones.h"
 #include "sim/rules/rule_ids.h"
 #include "sim/rules/rule_test_util.h"
@@ -246,6 +249,90 @@ TEST_CASE("QuietHoursRule: scope by use case comes from quiet_hours.yml") {
     OneRecipient r({"America/Chicago"}, "TX", "TX", 12145550100ULL, u);
     CHECK(!r.on);
   }
+}
+
+// The descriptor's examples, each as a recipient and a send time: `explain` shows
+// them, so they must do what they say.
+TEST_CASE("QuietHoursRule: every fire example fires and every pass example does not") {
+  const std::string window = "window " + P2P().quiet_hours.recommended_window;
+  using Scenario = std::function<bool()>;
+  auto fires = [](OneRecipient& r, const char* zone, int y, int mo, int d, int h, int mi) {
+    return r.on && r.QuietAt(zone, y, mo, d, h, mi) && !r.Findings().empty();
+  };
+  const std::map<std::string, Scenario> scenarios = {
+      {"start 20:30 New York, no window",
+       [&] {
+         OneRecipient r({"America/New_York"}, "", "FL", 13055550100ULL);
+         return fires(r, "America/New_York", 2026, 12, 8, 20, 30);
+       }},
+      {"602 number (Denver or Phoenix), 07:30 Phoenix in July",
+       [&] {
+         OneRecipient r({"America/Denver", "America/Phoenix"}, "", "AZ");
+         return fires(r, "America/Phoenix", 2027, 7, 6, 7, 30);
+       }},
+      {"907 number (Anchorage or Adak), 21:30 Anchorage",
+       [&] {
+         OneRecipient r({"America/Adak", "America/Anchorage"}, "", "AK", 19075550100ULL);
+         return fires(r, "America/Anchorage", 2026, 12, 8, 21, 30);
+       }},
+      {"Rhode Island recipient, 18:30 Tuesday",
+       [&] {
+         OneRecipient r({"America/New_York"}, "RI", "RI", 14015550100ULL);
+         return fires(r, "America/New_York", 2026, 12, 8, 18, 30);
+       }},
+      {"Alabama recipient, noon on Thanksgiving",
+       [&] {
+         OneRecipient r({"America/Chicago"}, "AL", "AL", 12055550100ULL);
+         return fires(r, "America/Chicago", 2026, 11, 26, 12, 0);
+       }},
+      {"Ontario recipient, 08:30 Tuesday",
+       [&] {
+         OneRecipient r({"America/Toronto"}, "", "ON", 14165550100ULL);
+         return fires(r, "America/Toronto", 2026, 12, 8, 8, 30);
+       }},
+      {"delivery_notification, Texas recipient, 08:00 (a warning)",
+       [&] {
+         OneRecipient r({"America/Chicago"}, "TX", "TX", 12145550100ULL,
+                        UseCase::kDeliveryNotification);
+         return fires(r, "America/Chicago", 2026, 12, 8, 8, 0) &&
+                r.Findings()[0].level == Level::kWarning;
+       }},
+      {window,
+       [&] {
+         OneRecipient r({"America/New_York"}, "", "NY", 12125550100ULL);
+         const LocalWindow w = P2P().quiet_hours.recommended;
+         return fires(r, "America/New_York", 2026, 12, 8, w.begin / 60, w.begin % 60) ||
+                fires(r, "America/New_York", 2026, 12, 8, (w.end - 1) / 60, (w.end - 1) % 60);
+       }},
+      {"602 number with timezone America/Phoenix, 20:30 in July",
+       [&] {
+         OneRecipient r({"America/Phoenix"}, "", "AZ");
+         return fires(r, "America/Phoenix", 2027, 7, 6, 20, 30);
+       }},
+      {"Ontario recipient, 21:15 Tuesday",
+       [&] {
+         OneRecipient r({"America/Toronto"}, "", "ON", 14165550100ULL);
+         return fires(r, "America/Toronto", 2026, 12, 8, 21, 15);
+       }},
+      {"two_factor passcode, New York, 23:00",
+       [&] {
+         OneRecipient r({"America/New_York"}, "", "NY", 12125550100ULL, UseCase::kTwoFactor);
+         return r.on;
+       }},
+  };
+  QuietHoursRule rule;
+  const RuleInfo info = rule.Infos()[0];
+  size_t seen = 0;
+  for (bool fire : {true, false}) {
+    for (const std::string& example : fire ? info.fire_examples : info.pass_examples) {
+      CAPTURE(example);
+      auto it = scenarios.find(example);
+      REQUIRE_MESSAGE(it != scenarios.end(), "no scenario for this example");
+      CHECK(it->second() == fire);
+      ++seen;
+    }
+  }
+  CHECK(seen == scenarios.size());
 }
 
 TEST_CASE("QuietHoursRule: the descriptor's fix names the recommended window from the data") {
