@@ -13,10 +13,11 @@ struct HolidayRule {
   int since_year;         // first year it is a federal holiday
 };
 
-// 5 U.S.C. 6103(a), in calendar order. Juneteenth since 2021 (Pub. L. 117-17).
+// 5 U.S.C. 6103(a), in calendar order. Juneteenth since 2021 (the Juneteenth
+// National Independence Day Act, Pub. L. 117-17, signed 2021-06-17).
 constexpr HolidayRule kFederalHolidays[] = {
     {"New Year's Day", 1, 1, absl::Weekday::monday, 0, 0},
-    {"Birthday of Martin Luther King, Jr.", 1, 0, absl::Weekday::monday, 3, 1986},
+    {"Birthday of Martin Luther King, Jr.", 1, 0, absl::Weekday::monday, 3, 0},
     {"Washington's Birthday", 2, 0, absl::Weekday::monday, 3, 0},
     {"Memorial Day", 5, 0, absl::Weekday::monday, -1, 0},
     {"Juneteenth National Independence Day", 6, 19, absl::Weekday::monday, 0, 2021},
