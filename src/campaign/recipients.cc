@@ -288,8 +288,10 @@ void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResu
       state = StateIndex(value);
       if (state == 0 && !value.empty()) flags |= kRecipientBadState;
     }
-    if (state == 0 && info.valid) state = number_state;
+    if (!info.valid) number_state = 0;
+    if (state == 0) state = number_state;
     table->state[r] = state;
+    table->number_state[r] = number_state;
     table->flags[r] = flags;
   }
 }
@@ -392,6 +394,7 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
   table.e164.assign(n, 0);
   table.zone_set.assign(n, 0);
   table.state.assign(n, 0);
+  table.number_state.assign(n, 0);
   table.flags.assign(n, 0);
   table.states = StateCodes();
   RowResults rows;

@@ -25,9 +25,13 @@ struct RecipientTable {
   int phone_column = 0;
 
   // One entry per data row, in file order.
-  std::vector<uint64_t> e164;         // digits of the E.164 number (12125550142); 0 if invalid
-  std::vector<uint16_t> zone_set;     // index into `zone_sets`
-  std::vector<uint8_t> state;         // index into `states` (0 = unknown)
+  std::vector<uint64_t> e164;      // digits of the E.164 number (12125550142); 0 if invalid
+  std::vector<uint16_t> zone_set;  // index into `zone_sets`
+  std::vector<uint8_t> state;      // index into `states` (0 = unknown): column, else number
+  // The state the number's area code and exchange belong to (libphonenumber's
+  // geocoder), kept beside a `state` column's value: a recipient may live in one
+  // state with a number from another, and quiet hours apply the stricter of both.
+  std::vector<uint8_t> number_state;  // index into `states` (0 = unknown)
   std::vector<uint32_t> source_line;  // 1-based line in the CSV (or campaign file for lists)
   std::vector<uint8_t> flags;         // RecipientFlag bits
 

@@ -217,8 +217,34 @@ uint8_t StateIndex(std::string_view code) {
   return 0;
 }
 
+namespace {
+
+// Descriptions libphonenumber's English geocoder gives for +1 numbers that are
+// neither "City, XX" nor a state's name (every one, found by walking every valid
+// NANP area code and exchange; tests/campaign/time_zones_test.cc checks them all).
+// Two Canadian descriptions name several provinces: the first is taken, since the
+// quiet-hours rules smslint models for Canada are national ones.
+struct DescriptionAlias {
+  const char* description;
+  const char* code;
+};
+constexpr DescriptionAlias kDescriptionAliases[] = {
+    {"Washington State", "WA"},
+    {"Washington D.C.", "DC"},
+    {"Philadelphia", "PA"},
+    {"Watson Lake", "YT"},
+    {"Tamuning", "GU"},
+    {"Nova Scotia/Prince Edward Island", "NS"},
+    {"Northwest Territories/Nunavut/Yukon", "NT"},
+};
+
+}  // namespace
+
 uint8_t StateFromGeocoderDescription(std::string_view description) {
   description = Trim(description);
+  for (const DescriptionAlias& alias : kDescriptionAliases) {
+    if (description == alias.description) return StateIndex(alias.code);
+  }
   size_t comma = description.rfind(", ");
   if (comma != std::string_view::npos) {
     uint8_t index = StateIndex(description.substr(comma + 2));

@@ -146,11 +146,25 @@ nlohmann::ordered_json StagesJson(const Profile& p) {
   return j;
 }
 
-// "two_factor, fraud_alert": the use cases quiet hours do not apply to.
-std::string ExemptNames(const QuietHours& q) {
+
+// "two_factor, fraud_alert".
+std::string UseCaseNames(const std::vector<UseCase>& use_cases) {
   std::vector<std::string> names;
-  for (UseCase u : q.exempt_use_cases) names.emplace_back(UseCaseName(u));
+  for (UseCase u : use_cases) names.emplace_back(UseCaseName(u));
   return absl::StrJoin(names, ", ");
+}
+
+// One state's or country's quiet-hours entry, with its sources.
+std::string QuietRuleText(const QuietHoursWindow& r) {
+  std::string out = absl::StrCat("  ", r.state, " ", r.text);
+  if (!r.covers.empty()) absl::StrAppend(&out, " in ", absl::StrJoin(r.covers, ", "));
+  absl::StrAppend(&out, "\n      source: ", r.source, "\n");
+  if (r.per_24h > 0) {
+    absl::StrAppend(&out, "      at most ", r.per_24h,
+                    " per recipient per 24 h\n      source: ", r.per_24h_source, "\n");
+  }
+  if (!r.note.empty()) absl::StrAppend(&out, "      note: ", r.note, "\n");
+  return out;
 }
 
 std::string RenderText(const std::vector<Profile>& profiles) {
@@ -200,13 +214,16 @@ std::string RenderText(const std::vector<Profile>& profiles) {
     const QuietHours& q = profiles.front().quiet_hours;
     absl::StrAppend(&out, "quiet hours (recipient local time, all profiles):\n");
     absl::StrAppend(&out, "  federal ", q.federal.text, "\n      source: ", q.federal.source, "\n");
-    for (const QuietHoursWindow& r : q.states) {
-      absl::StrAppend(&out, "  ", r.state, " ", r.text, "\n      source: ", r.source, "\n");
-    }
+    for (const QuietHoursWindow& r : q.states) absl::StrAppend(&out, QuietRuleText(r));
+    for (const QuietHoursWindow& r : q.countries) absl::StrAppend(&out, QuietRuleText(r));
+    absl::StrAppend(&out, "  an error for: ", UseCaseNames(q.solicitation_use_cases),
+                    "\n      source: ", q.solicitation_source, "\n");
     if (!q.exempt_use_cases.empty()) {
-      absl::StrAppend(&out, "  not held to quiet hours: ", ExemptNames(q),
+      absl::StrAppend(&out, "  not held to quiet hours: ", UseCaseNames(q.exempt_use_cases),
                       "\n      source: ", q.exempt_source, "\n");
     }
+    absl::StrAppend(&out, "  a warning for every other use case\n      source: ", q.other_source,
+                    "\n");
     if (!q.recommended_window.empty()) {
       absl::StrAppend(&out, "  suggested schedule.window: ", q.recommended_window,
                       "\n      source: ", q.recommended_source, "\n");
@@ -217,10 +234,27 @@ std::string RenderText(const std::vector<Profile>& profiles) {
 
 nlohmann::ordered_json QuietRuleJson(const QuietHoursWindow& r) {
   nlohmann::ordered_json j;
-  if (!r.state.empty()) j["state"] = r.state;
+  if (!r.covers.empty()) {
+    j["country"] = r.state;
+    j["covers"] = r.covers;
+  } else if (!r.state.empty()) {
+    j["state"] = r.state;
+  }
   j["window"] = r.text;
+  j["holidays_closed"] = r.closed_on_holidays;
   j["source"] = r.source;
+  if (r.per_24h > 0) {
+    j["per_24h"] = r.per_24h;
+    j["per_24h_source"] = r.per_24h_source;
+  }
+  if (!r.note.empty()) j["note"] = r.note;
   return j;
+}
+
+nlohmann::ordered_json UseCasesJson(const std::vector<UseCase>& use_cases) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (UseCase u : use_cases) list.push_back(std::string(UseCaseName(u)));
+  return list;
 }
 
 std::string RenderJson(const std::vector<Profile>& profiles) {
@@ -286,9 +320,16 @@ std::string RenderJson(const std::vector<Profile>& profiles) {
     for (const QuietHoursWindow& r : q.states) {
       root["quiet_hours"]["states"].push_back(QuietRuleJson(r));
     }
-    nlohmann::ordered_json exempt = nlohmann::ordered_json::array();
-    for (UseCase u : q.exempt_use_cases) exempt.push_back(std::string(UseCaseName(u)));
-    root["quiet_hours"]["exempt"] = {{"use_cases", exempt}, {"source", q.exempt_source}};
+    root["quiet_hours"]["countries"] = nlohmann::ordered_json::array();
+    for (const QuietHoursWindow& r : q.countries) {
+      root["quiet_hours"]["countries"].push_back(QuietRuleJson(r));
+    }
+    root["quiet_hours"]["solicitation"] = {{"use_cases", UseCasesJson(q.solicitation_use_cases)},
+                                           {"level", "error"},
+                                           {"source", q.solicitation_source}};
+    root["quiet_hours"]["exempt"] = {{"use_cases", UseCasesJson(q.exempt_use_cases)},
+                                     {"source", q.exempt_source}};
+    root["quiet_hours"]["other_use_cases"] = {{"level", "warning"}, {"source", q.other_source}};
     root["quiet_hours"]["recommended"] = {{"window", q.recommended_window},
                                           {"source", q.recommended_source}};
   }

@@ -57,8 +57,10 @@ std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
   if (stats.zone_guessed) {
     facts.push_back(absl::StrCat(
         Plural(static_cast<int64_t>(stats.zone_guessed), "recipient has", "recipients have"),
-        " a number whose prefix spans several time zones: quiet hours use "
-        "the most restrictive of them (add a timezone column to be exact)"));
+        " a number whose prefix spans several time zones: a message to them "
+        "is in quiet hours when it is outside the allowed hours in any of those zones, and a "
+        "send window opens only when it is open in all of them (add a timezone column to be "
+        "exact)"));
   }
   if (stats.zone_unknown) {
     facts.push_back(absl::StrCat(

@@ -50,6 +50,7 @@ LocalMoment LocalClock::At(int64_t t_us) {
   m.minute_of_day = static_cast<int>((local - day * 86400) / 60);
   // 1970-01-01 was a Thursday (index 3).
   m.weekday = static_cast<int>(((day + 3) % 7 + 7) % 7);
+  m.day = day;
   return m;
 }
 

@@ -14,6 +14,7 @@ namespace smslint {
 struct LocalMoment {
   int minute_of_day = 0;  // 0..1439
   int weekday = 0;        // 0 = Monday .. 6 = Sunday
+  int64_t day = 0;        // local calendar day, days since 1970-01-01
 };
 
 class LocalClock {

@@ -11,6 +11,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
 #include "campaign/campaign.h"
+#include "campaign/time_zones.h"
 #include "sim/rules/rule_ids.h"
 #include "util/embedded_data.h"
 #include "util/status.h"
@@ -74,14 +75,37 @@ std::optional<double> ParseDurationSeconds(std::string_view text) {
   return absl::ToDoubleSeconds(*d);
 }
 
+enum class QuietRuleKind { kFederal, kState, kCountry };
+
 absl::StatusOr<QuietHoursWindow> DecodeQuietRule(const Decoder& d, const YAML::Node& node,
-                                                 bool is_state) {
-  std::vector<std::string_view> keys = {"window", "days", "source"};
-  if (is_state) keys.push_back("state");
+                                                 QuietRuleKind kind) {
+  std::vector<std::string_view> keys = {"window",  "days",           "holidays", "source",
+                                        "per_24h", "per_24h_source", "note"};
+  if (kind == QuietRuleKind::kState) keys.push_back("state");
+  if (kind == QuietRuleKind::kCountry) {
+    keys.push_back("country");
+    keys.push_back("covers");
+  }
   RETURN_IF_ERROR(d.CheckKeys(node, keys));
   QuietHoursWindow rule;
-  if (is_state) {
-    ASSIGN_OR_RETURN(rule.state, d.RequiredString(node, "state"));
+  if (kind == QuietRuleKind::kState) {
+    ASSIGN_OR_RETURN(YAML::Node state_node, d.Required(node, "state"));
+    ASSIGN_OR_RETURN(rule.state, d.String(state_node));
+    if (StateCodes()[StateIndex(rule.state)] != rule.state || rule.state.empty()) {
+      return d.Error(state_node, absl::StrCat("'", rule.state, "' is not a state code"));
+    }
+  }
+  if (kind == QuietRuleKind::kCountry) {
+    ASSIGN_OR_RETURN(rule.state, d.RequiredString(node, "country"));
+    ASSIGN_OR_RETURN(YAML::Node covers, d.Required(node, "covers"));
+    if (!covers.IsSequence()) return d.Error(covers, "expected a list of province codes");
+    for (const YAML::Node& code : covers) {
+      ASSIGN_OR_RETURN(std::string text, d.String(code));
+      if (StateIndex(text) == 0) {
+        return d.Error(code, absl::StrCat("'", text, "' is not a province code"));
+      }
+      rule.covers.push_back(text);
+    }
   }
   ASSIGN_OR_RETURN(YAML::Node window_node, d.Required(node, "window"));
   ASSIGN_OR_RETURN(std::string window_text, d.String(window_node));
@@ -102,7 +126,23 @@ absl::StatusOr<QuietHoursWindow> DecodeQuietRule(const Decoder& d, const YAML::N
       absl::StrAppend(&rule.text, " (", AsAbsl(kDays[i]), " ", text, ")");
     }
   }
+  if (YAML::Node holidays = node["holidays"]) {
+    ASSIGN_OR_RETURN(std::string text, d.String(holidays));
+    if (text != "closed") return d.Error(holidays, "expected \"closed\"");
+    rule.closed_on_holidays = true;
+    absl::StrAppend(&rule.text, " (federal holidays closed)");
+  }
   ASSIGN_OR_RETURN(rule.source, d.RequiredString(node, "source"));
+  if (YAML::Node cap = node["per_24h"]) {
+    ASSIGN_OR_RETURN(double value, d.Number(cap, 1, 1000));
+    rule.per_24h = static_cast<int>(value);
+    ASSIGN_OR_RETURN(rule.per_24h_source, d.RequiredString(node, "per_24h_source"));
+  } else if (node["per_24h_source"]) {
+    return d.Error(node["per_24h_source"], "per_24h_source without per_24h");
+  }
+  if (YAML::Node note = node["note"]) {
+    ASSIGN_OR_RETURN(rule.note, d.String(note));
+  }
   return rule;
 }
 
@@ -232,6 +272,18 @@ absl::StatusOr<SnowshoeModel> DecodeSnowshoeing(const Decoder& d, const YAML::No
   }
   ASSIGN_OR_RETURN(model.source, d.RequiredString(node, "source"));
   return model;
+}
+
+absl::StatusOr<std::vector<UseCase>> DecodeUseCases(const Decoder& d, const YAML::Node& list) {
+  if (!list.IsSequence()) return d.Error(list, "expected a list of use cases");
+  std::vector<UseCase> out;
+  for (const YAML::Node& node : list) {
+    ASSIGN_OR_RETURN(std::string name, d.String(node));
+    std::optional<UseCase> use_case = ParseUseCase(name);
+    if (!use_case) return d.Error(node, absl::StrCat("unknown use case '", name, "'"));
+    out.push_back(*use_case);
+  }
+  return out;
 }
 
 absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
@@ -504,10 +556,23 @@ bool QuietHours::Exempts(UseCase use_case) const {
          exempt_use_cases.end();
 }
 
+std::optional<Level> QuietHours::LevelFor(const std::optional<UseCase>& use_case) const {
+  if (!use_case) return Level::kError;
+  if (Exempts(*use_case)) return std::nullopt;
+  const bool solicitation = std::find(solicitation_use_cases.begin(), solicitation_use_cases.end(),
+                                      *use_case) != solicitation_use_cases.end();
+  return solicitation ? Level::kError : Level::kWarning;
+}
+
 const QuietHoursWindow& QuietHours::For(std::string_view state) const {
   if (!state.empty()) {
     for (const QuietHoursWindow& rule : states) {
       if (rule.state == state) return rule;
+    }
+    for (const QuietHoursWindow& rule : countries) {
+      if (std::find(rule.covers.begin(), rule.covers.end(), state) != rule.covers.end()) {
+        return rule;
+      }
     }
   }
   return federal;
@@ -536,22 +601,35 @@ absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_vi
   Decoder d(path);
   ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(path, text));
   try {
-    RETURN_IF_ERROR(d.CheckKeys(root, {"federal", "states", "exempt", "recommended"}));
+    RETURN_IF_ERROR(d.CheckKeys(root, {"federal", "states", "countries", "solicitation", "exempt",
+                                       "other_use_cases", "recommended"}));
     QuietHours hours;
     ASSIGN_OR_RETURN(YAML::Node federal, d.Required(root, "federal"));
-    ASSIGN_OR_RETURN(hours.federal, DecodeQuietRule(d, federal, false));
+    ASSIGN_OR_RETURN(hours.federal, DecodeQuietRule(d, federal, QuietRuleKind::kFederal));
+    ASSIGN_OR_RETURN(YAML::Node solicitation, d.Required(root, "solicitation"));
+    RETURN_IF_ERROR(d.CheckKeys(solicitation, {"use_cases", "source"}));
+    ASSIGN_OR_RETURN(YAML::Node solicitation_list, d.Required(solicitation, "use_cases"));
+    ASSIGN_OR_RETURN(hours.solicitation_use_cases, DecodeUseCases(d, solicitation_list));
+    ASSIGN_OR_RETURN(hours.solicitation_source, d.RequiredString(solicitation, "source"));
     if (YAML::Node exempt = root["exempt"]) {
       RETURN_IF_ERROR(d.CheckKeys(exempt, {"use_cases", "source"}));
       ASSIGN_OR_RETURN(YAML::Node use_cases, d.Required(exempt, "use_cases"));
-      if (!use_cases.IsSequence()) return d.Error(use_cases, "expected a list of use cases");
-      for (const YAML::Node& node : use_cases) {
-        ASSIGN_OR_RETURN(std::string name, d.String(node));
-        std::optional<UseCase> use_case = ParseUseCase(name);
-        if (!use_case) return d.Error(node, absl::StrCat("unknown use case '", name, "'"));
-        hours.exempt_use_cases.push_back(*use_case);
-      }
+      ASSIGN_OR_RETURN(hours.exempt_use_cases, DecodeUseCases(d, use_cases));
       ASSIGN_OR_RETURN(hours.exempt_source, d.RequiredString(exempt, "source"));
+      for (UseCase u : hours.exempt_use_cases) {
+        if (std::find(hours.solicitation_use_cases.begin(), hours.solicitation_use_cases.end(),
+                      u) != hours.solicitation_use_cases.end()) {
+          return d.Error(use_cases, absl::StrCat("'", AsAbsl(UseCaseName(u)),
+                                                 "' is both a solicitation and exempt"));
+        }
+      }
     }
+    ASSIGN_OR_RETURN(YAML::Node other, d.Required(root, "other_use_cases"));
+    RETURN_IF_ERROR(d.CheckKeys(other, {"level", "source"}));
+    ASSIGN_OR_RETURN(YAML::Node other_level, d.Required(other, "level"));
+    ASSIGN_OR_RETURN(std::string other_level_text, d.String(other_level));
+    if (other_level_text != "warning") return d.Error(other_level, "expected \"warning\"");
+    ASSIGN_OR_RETURN(hours.other_source, d.RequiredString(other, "source"));
     ASSIGN_OR_RETURN(YAML::Node recommended, d.Required(root, "recommended"));
     RETURN_IF_ERROR(d.CheckKeys(recommended, {"window", "source"}));
     ASSIGN_OR_RETURN(YAML::Node window, d.Required(recommended, "window"));
@@ -565,8 +643,15 @@ absl::StatusOr<QuietHours> ParseQuietHours(std::string_view path, std::string_vi
     if (YAML::Node states = root["states"]) {
       if (!states.IsSequence()) return d.Error(states, "expected a list of state windows");
       for (const YAML::Node& node : states) {
-        ASSIGN_OR_RETURN(QuietHoursWindow rule, DecodeQuietRule(d, node, true));
+        ASSIGN_OR_RETURN(QuietHoursWindow rule, DecodeQuietRule(d, node, QuietRuleKind::kState));
         hours.states.push_back(std::move(rule));
+      }
+    }
+    if (YAML::Node countries = root["countries"]) {
+      if (!countries.IsSequence()) return d.Error(countries, "expected a list of countries");
+      for (const YAML::Node& node : countries) {
+        ASSIGN_OR_RETURN(QuietHoursWindow rule, DecodeQuietRule(d, node, QuietRuleKind::kCountry));
+        hours.countries.push_back(std::move(rule));
       }
     }
     return hours;

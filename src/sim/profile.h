@@ -157,25 +157,42 @@ struct LocalWindow {
   int end = 24 * 60;  // begin == end == 0: closed that day
 };
 
+// One jurisdiction's quiet-hours law: the federal rule, a US state's, or a
+// country's (Canada's provinces follow Canada's rules, not 47 CFR).
 struct QuietHoursWindow {
-  std::string state;  // "" for the federal window
+  std::string state;                // "" for the federal window; "CA" for a country entry
+  std::vector<std::string> covers;  // a country entry: the province codes it applies to
   std::array<LocalWindow, 7> days;
-  std::string text;  // "08:00-20:00 (Sun 12:00-21:00)"
+  bool closed_on_holidays = false;  // US federal holidays (sim/holidays.h)
+  std::string text;                 // "08:00-20:00 (sun closed; holidays closed)"
   std::string source;
+  int per_24h = 0;  // messages per recipient per rolling 24 h; 0: no cap
+  std::string per_24h_source;
+  std::string note;  // where sources disagree, or what is not modelled
 };
 
 struct QuietHours {
   QuietHoursWindow federal;
   std::vector<QuietHoursWindow> states;
+  std::vector<QuietHoursWindow> countries;  // outside the US: replace the federal window
+  // Scope by use case (DESIGN.md "Quiet hours"): telephone solicitations are held
+  // to the law (an error); exempt use cases not at all; every other use case gets
+  // a warning.
+  std::vector<UseCase> solicitation_use_cases;
+  std::string solicitation_source;
   std::vector<UseCase> exempt_use_cases;  // not held to quiet hours at all
   std::string exempt_source;
+  std::string other_source;  // why the other use cases get a warning
   // The daily window findings and the recommendation suggest ("09:00-20:00").
   std::string recommended_window;
   LocalWindow recommended;
   std::string recommended_source;
 
   bool Exempts(UseCase use_case) const;
-  // The rule for a state code ("" or unknown: federal).
+  // The finding's level for a campaign's use case; nullopt: exempt. A campaign
+  // without a use case is judged as a solicitation.
+  std::optional<Level> LevelFor(const std::optional<UseCase>& use_case) const;
+  // The rule for a state or province code ("" or unknown: federal).
   const QuietHoursWindow& For(std::string_view state) const;
 };
 

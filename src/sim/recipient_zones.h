@@ -1,6 +1,11 @@
-// Which zone the simulator reads each recipient's clock in (quiet hours and the
-// recipient-local send window): the reader keeps every candidate zone of a
-// recipient (RecipientTable::zone_sets); the choice among them is made here.
+// The zones the simulator reads each recipient's clock in (quiet hours and the
+// recipient-local send window). The reader keeps every candidate zone of a
+// recipient (RecipientTable::zone_sets); none is guessed here. A number whose
+// prefix spans several zones (Arizona's 602: America/Denver and America/Phoenix)
+// is judged in all of them, per message: it is in quiet hours when the send is
+// outside the allowed hours in any candidate, and the send window opens only when
+// it is open in every candidate. So a DST change mid-campaign needs no choice made
+// at the start.
 #ifndef SMSLINT_SIM_RECIPIENT_ZONES_H_
 #define SMSLINT_SIM_RECIPIENT_ZONES_H_
 
@@ -9,38 +14,44 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "campaign/campaign.h"
 #include "campaign/recipients.h"
+#include "sim/local_time.h"
 
 namespace smslint {
 
-// The one zone quiet hours are checked in when a number maps to several: the
-// candidate whose UTC offset at `at` is farthest from the schedule's zone (ties:
-// the first in the map's alphabetical order). A send planned in the schedule's
-// clock lands earliest in the morning or latest at night there, so that zone is
-// where a quiet-hours breach shows first. "Etc/Unknown" and zones the tz database
-// does not know are skipped; "" when none is left.
-std::string QuietHoursZone(const std::vector<std::string>& candidates,
-                           const absl::TimeZone& schedule_zone, absl::Time at);
-
-// The distinct zones the table's recipients are simulated in, and for each zone
-// set of the table the index of its zone. zones[0] is the schedule's zone, used
-// for recipients without a zone (the empty set) or without a usable one.
+// The distinct zones the table's recipients are simulated in, and its places: the
+// candidate zones a recipient may be in. zones[0] is the schedule's zone; place 0
+// is {0}, used for recipients without a zone (the empty set) or without a usable
+// one. Zones and places appear in order of first use, so reports list them in
+// file order.
 struct RecipientZones {
   std::vector<absl::TimeZone> zones;
-  std::vector<uint16_t> zone_of_set;  // per RecipientTable::zone_sets entry
+  std::vector<std::vector<uint16_t>> places;  // candidate indices into `zones`
+  std::vector<uint16_t> place_of_set;         // per RecipientTable::zone_sets entry
 
-  // The index into `zones` of row `row`'s zone.
-  size_t ZoneOfRow(const RecipientTable& table, size_t row) const {
+  // The index into `places` of row `row`'s place.
+  size_t PlaceOfRow(const RecipientTable& table, size_t row) const {
     const uint16_t set = row < table.zone_set.size() ? table.zone_set[row] : 0;
-    return set < zone_of_set.size() ? zone_of_set[set] : 0;
+    return set < place_of_set.size() ? place_of_set[set] : 0;
   }
+  // Whether a place has more than one candidate zone (the zone is uncertain).
+  bool Uncertain(size_t place) const { return place < places.size() && places[place].size() > 1; }
 };
 
-// Resolves every zone set of `table` (null: no recipients) with QuietHoursZone at
-// `at` (the campaign's start). Zones appear in order of first use, so reports
-// list them in file order.
+// Resolves every zone set of `table` (null: no recipients). Candidates the tz
+// database does not know, and "Etc/Unknown", are left out; a set left empty is
+// place 0. `at` is unused since zones are no longer chosen at the start; it stays
+// so callers need not change.
 RecipientZones ResolveRecipientZones(const RecipientTable* table,
                                      const absl::TimeZone& schedule_zone, absl::Time at);
+
+// The first stretch that is inside the daily `window` on an allowed day in every
+// one of `place`'s zones at once and ends after `t_us`. When the candidates'
+// windows never overlap (zones too far apart for a short window), the first
+// candidate's stretch is used: such messages show up in quiet hours.
+OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, int64_t t_us,
+                                   const DailyWindow& window, uint8_t day_mask);
 
 }  // namespace smslint
 

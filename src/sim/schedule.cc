@@ -36,12 +36,13 @@ SendPlan PlanSends(const SimulationInput& input) {
   const RecipientTable& table = *input.recipients;
 
   const int senders = SenderCount(campaign);
+  // Rows are bucketed by place (a recipient's candidate zones): a place's window is
+  // open only while it is open in every candidate zone.
   const RecipientZones recipient_zones = ResolveRecipientZones(&table, schedule_zone, plan.start);
-  const std::vector<absl::TimeZone>& zones = recipient_zones.zones;
-  const size_t zone_count = zones.size();
+  const size_t zone_count = recipient_zones.places.size();
 
-  // Assign template and sender to each sent row, then bucket rows by (sender, zone)
-  // with a counting sort so each sender can take the earliest row among open zones.
+  // Assign template and sender to each sent row, then bucket rows by (sender, place)
+  // with a counting sort so each sender can take the earliest row among open places.
   const std::vector<double> cumulative = CumulativeWeights(campaign);
   const size_t rows = table.size();
   std::vector<uint16_t> row_sender(rows);
@@ -56,7 +57,7 @@ SendPlan PlanSends(const SimulationInput& input) {
     // Sticky: a recipient always hears from the same number, whatever the row order.
     row_sender[r] = static_cast<uint16_t>(sticky ? Mix64(table.e164[r] ^ 0x5bd1e995ULL) % senders
                                                  : next_round_robin++ % senders);
-    const size_t zone = recipient_zones.ZoneOfRow(table, r);
+    const size_t zone = recipient_zones.PlaceOfRow(table, r);
     ++bucket_size[row_sender[r] * zone_count + zone + 1];
   }
   for (size_t b = 1; b < bucket_size.size(); ++b) bucket_size[b] += bucket_size[b - 1];
@@ -64,7 +65,7 @@ SendPlan PlanSends(const SimulationInput& input) {
   std::vector<uint32_t> fill(bucket_size.begin(), bucket_size.end() - 1);
   for (size_t r = 0; r < rows; ++r) {
     if (!RowIsSent(table, r)) continue;
-    const size_t zone = recipient_zones.ZoneOfRow(table, r);
+    const size_t zone = recipient_zones.PlaceOfRow(table, r);
     ordered[fill[row_sender[r] * zone_count + zone]++] = static_cast<uint32_t>(r);
   }
   plan.events.reserve(ordered.size());
@@ -73,11 +74,12 @@ SendPlan PlanSends(const SimulationInput& input) {
   const DailyWindow window = schedule.window.present ? schedule.window.value : DailyWindow{};
   const uint8_t day_mask = schedule.days.present ? WeekdayMask(schedule.days.value) : 0x7f;
 
-  // First window per zone: a message sent after it closes was queued (late).
+  // First window per place: a message sent after it closes was queued (late).
   std::vector<int64_t> first_close(zone_count, INT64_MAX);
   if (has_window) {
     for (size_t z = 0; z < zone_count; ++z) {
-      first_close[z] = NextOpenInterval(zones[z], start_us, window, day_mask).close_us;
+      first_close[z] =
+          NextOpenIntervalInAll(recipient_zones, z, start_us, window, day_mask).close_us;
     }
   }
 
@@ -101,7 +103,9 @@ SendPlan PlanSends(const SimulationInput& input) {
         if (head[z] == end[z]) continue;
         pending = true;
         if (has_window && !at_horizon) {
-          if (t >= open[z].close_us) open[z] = NextOpenInterval(zones[z], t, window, day_mask);
+          if (t >= open[z].close_us) {
+            open[z] = NextOpenIntervalInAll(recipient_zones, z, t, window, day_mask);
+          }
           if (t < open[z].open_us) {
             next_open = std::min(next_open, open[z].open_us);
             continue;

@@ -1,5 +1,12 @@
 #include "campaign/time_zones.h"
 
+#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <unicode/locid.h>
+
+#include <map>
+#include <set>
+
 #include "campaign/recipients_test_util.h"
 #include "doctest/doctest.h"
 
@@ -106,6 +113,83 @@ TEST_CASE("time zones: a FIFO or a device as schedule.timezone is not opened") {
   Campaign c;
   c.schedule.timezone = {"/dev/stdin", {20, 13}, true};
   CHECK(ScheduleTimeZone(c) == absl::UTCTimeZone());
+}
+
+// Every description libphonenumber's geocoder gives a valid US, Canadian or US
+// territory number names a state: the quiet-hours law of a state is lost when its
+// description is not mapped (WA's exchanges say "Washington State"). Walks every
+// area code, sampling exchanges; "United States" and "Canada" are the country-wide
+// descriptions of non-geographic numbers (toll free, 500, 900).
+TEST_CASE("time zones: every NANP area code's geocoder description maps to a state") {
+  using i18n::phonenumbers::PhoneNumber;
+  using i18n::phonenumbers::PhoneNumberUtil;
+  const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+  i18n::phonenumbers::PhoneNumberOfflineGeocoder geocoder;
+  std::set<int> area_codes_seen;
+  std::map<std::string, std::string> unmapped;  // description -> a number's area code
+  for (int npa = 200; npa <= 999; ++npa) {
+    for (int nxx = 200; nxx <= 999; nxx += 7) {
+      PhoneNumber number;
+      number.set_country_code(1);
+      number.set_national_number(static_cast<uint64_t>(npa) * 10'000'000 + nxx * 10'000 + 1234);
+      if (!util->IsValidNumber(number)) continue;
+      std::string region;
+      util->GetRegionCodeForNumber(number, &region);
+      const std::string description =
+          geocoder.GetDescriptionForValidNumber(number, icu::Locale("en", "US"));
+      // Other NANP countries (Jamaica, the Bahamas, ...) have no state: 0 is right.
+      static const std::set<std::string> kWithStates = {"US", "CA", "PR", "GU", "VI", "AS", "MP"};
+      if (kWithStates.count(region) == 0) continue;
+      if (description == "United States" || description == "Canada" || description.empty()) {
+        continue;
+      }
+      if (region == "US") area_codes_seen.insert(npa);
+      const uint8_t state = StateFromGeocoderDescription(description);
+      if (state == 0) unmapped.emplace(description, std::to_string(npa));
+      // "City, XX": the code after the comma is the state.
+      const size_t comma = description.rfind(", ");
+      if (comma != std::string::npos && state != 0) {
+        CHECK(StateCodes()[state] == description.substr(comma + 2));
+      }
+    }
+  }
+  for (const auto& [description, npa] : unmapped) {
+    CAPTURE(npa);
+    CHECK_MESSAGE(false, "unmapped geocoder description: " << description);
+  }
+  CHECK(area_codes_seen.size() > 300);  // the walk reached the US plan
+}
+
+TEST_CASE("time zones: descriptions that are not a state's name") {
+  CHECK(StateCodes()[StateFromGeocoderDescription("Washington State")] == "WA");
+  CHECK(StateCodes()[StateFromGeocoderDescription("Washington D.C.")] == "DC");
+  CHECK(StateCodes()[StateFromGeocoderDescription("Philadelphia")] == "PA");
+  CHECK(StateCodes()[StateFromGeocoderDescription("Watson Lake")] == "YT");
+  CHECK(StateCodes()[StateFromGeocoderDescription("Tamuning")] == "GU");
+  CHECK(StateCodes()[StateFromGeocoderDescription("Nova Scotia/Prince Edward Island")] == "NS");
+  CHECK(StateFromGeocoderDescription("United States") == 0);
+  CHECK(StateFromGeocoderDescription("Canada") == 0);
+}
+
+TEST_CASE("recipients: the state column and the number's state are both kept") {
+  testing::ScratchDir dir;
+  dir.Write("r.csv",
+            "phone,state\n"
+            "+12125550142,TX\n"  // lives in Texas, New York number
+            "+12065550100,\n"    // Washington: "Washington State" in the geocoder
+            "+16025550100,AZ\n"
+            "12,NY\n");  // invalid number: only the column
+  Campaign c = testing::CampaignWithFile(dir, "r.csv");
+  RecipientLoadResult r = testing::LoadOk(c);
+  REQUIRE(r.table.size() == 4);
+  REQUIRE(r.table.number_state.size() == 4);
+  CHECK(r.table.states[r.table.state[0]] == "TX");
+  CHECK(r.table.states[r.table.number_state[0]] == "NY");
+  CHECK(r.table.states[r.table.state[1]] == "WA");
+  CHECK(r.table.states[r.table.number_state[1]] == "WA");
+  CHECK(r.table.states[r.table.number_state[2]] == "AZ");
+  CHECK(r.table.states[r.table.state[3]] == "NY");
+  CHECK(r.table.number_state[3] == 0);
 }
 
 }  // namespace

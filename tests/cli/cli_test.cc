@@ -252,5 +252,29 @@ TEST_CASE("profiles lists the quiet-hours exemption and the suggested window fro
   CHECK(Contains(json.stdout_text, "\"exempt\""));
 }
 
+TEST_CASE("profiles prints every state's and country's quiet-hours law with its sources") {
+  const QuietHours hours = *LoadQuietHours();
+  REQUIRE(!hours.states.empty());
+  REQUIRE(!hours.countries.empty());
+  CliResult text = RunCli({"profiles"});
+  REQUIRE(text.exit_code == 0);
+  for (const QuietHoursWindow& r : hours.states) {
+    CAPTURE(r.state);
+    CHECK(!r.source.empty());
+    CHECK(Contains(text.stdout_text, "  " + r.state + " " + r.text + "\n"));
+    CHECK(Contains(text.stdout_text, r.source));
+    if (r.per_24h > 0) CHECK(Contains(text.stdout_text, r.per_24h_source));
+    if (!r.note.empty()) CHECK(Contains(text.stdout_text, r.note));
+  }
+  for (const QuietHoursWindow& r : hours.countries) {
+    CHECK(Contains(text.stdout_text, r.source));
+  }
+  CHECK(Contains(text.stdout_text, "an error for: marketing, mixed, sweepstake"));
+  CliResult json = RunCli({"profiles", "--format", "json"});
+  CHECK(Contains(json.stdout_text, "\"per_24h\": 3"));
+  CHECK(Contains(json.stdout_text, "\"country\": \"CA\""));
+  CHECK(Contains(json.stdout_text, "\"other_use_cases\""));
+}
+
 }  // namespace
 }  // namespace smslint

@@ -7,44 +7,38 @@
 namespace smslint {
 namespace {
 
-TEST_CASE("recipient zones: the quiet-hours zone is the farthest from the schedule's") {
-  absl::TimeZone new_york;
-  REQUIRE(absl::LoadTimeZone("America/New_York", &new_york));
-  absl::Time at = absl::FromCivil(absl::CivilMinute(2026, 12, 1, 9, 0), new_york);
-  CHECK(QuietHoursZone({"America/Boise", "America/Los_Angeles"}, new_york, at) ==
-        "America/Los_Angeles");
-  CHECK(QuietHoursZone({"America/New_York", "America/Chicago"}, new_york, at) == "America/Chicago");
-  absl::TimeZone la;
-  REQUIRE(absl::LoadTimeZone("America/Los_Angeles", &la));
-  CHECK(QuietHoursZone({"America/New_York", "America/Chicago"}, la, at) == "America/New_York");
-  CHECK(QuietHoursZone({"Etc/Unknown", "Not/AZone"}, la, at).empty());
+std::vector<std::string> PlaceNames(const RecipientZones& zones, size_t place) {
+  std::vector<std::string> names;
+  for (uint16_t z : zones.places[place]) names.push_back(zones.zones[z].name());
+  return names;
 }
 
-TEST_CASE("recipient zones: each zone set resolved once, zones in order of first use") {
+TEST_CASE("recipient zones: every candidate is kept, zones and places in order of first use") {
   testing::ScratchDir dir;
   dir.Write("r.csv",
             "phone,timezone\n"
             "+12125550142,America/Chicago\n"  // column wins
             "+12125550143,Mars/Base\n"        // invalid column: from the number (New York)
-            "+12082995555,\n"                 // Boise or Los Angeles: Los Angeles from New York
-            "+13125550100,\n"                 // Chicago from the number: Chicago's slot again
+            "+12082995555,\n"                 // Boise or Los Angeles: both kept
+            "+13125550100,\n"                 // Chicago from the number: Chicago's place again
             "+17075550100,America/Los_Angeles\n");
   Campaign c = testing::CampaignWithFile(dir, "r.csv");
   c.schedule.timezone = {"America/New_York", {20, 13}, true};
   RecipientLoadResult r = testing::LoadOk(c);
   REQUIRE(r.table.size() == 5);
   absl::TimeZone schedule = ScheduleTimeZone(c);
-  absl::Time at = absl::FromCivil(absl::CivilMinute(2026, 12, 1, 9, 0), schedule);
-  RecipientZones zones = ResolveRecipientZones(&r.table, schedule, at);
-  REQUIRE(zones.zones.size() == 3);
+  RecipientZones zones = ResolveRecipientZones(&r.table, schedule, absl::UnixEpoch());
+  REQUIRE(zones.zones.size() == 4);
   CHECK(zones.zones[0].name() == "America/New_York");  // the schedule's zone comes first
-  CHECK(zones.zones[1].name() == "America/Chicago");
-  CHECK(zones.zones[2].name() == "America/Los_Angeles");
-  CHECK(zones.ZoneOfRow(r.table, 0) == 1);
-  CHECK(zones.ZoneOfRow(r.table, 1) == 0);
-  CHECK(zones.ZoneOfRow(r.table, 2) == 2);
-  CHECK(zones.ZoneOfRow(r.table, 3) == 1);
-  CHECK(zones.ZoneOfRow(r.table, 4) == 2);
+  using Names = std::vector<std::string>;
+  CHECK(PlaceNames(zones, zones.PlaceOfRow(r.table, 0)) == Names{"America/Chicago"});
+  CHECK(PlaceNames(zones, zones.PlaceOfRow(r.table, 1)) == Names{"America/New_York"});
+  CHECK(PlaceNames(zones, zones.PlaceOfRow(r.table, 2)) ==
+        Names{"America/Boise", "America/Los_Angeles"});
+  CHECK(zones.Uncertain(zones.PlaceOfRow(r.table, 2)));
+  CHECK_FALSE(zones.Uncertain(zones.PlaceOfRow(r.table, 0)));
+  CHECK(zones.PlaceOfRow(r.table, 3) == zones.PlaceOfRow(r.table, 0));
+  CHECK(PlaceNames(zones, zones.PlaceOfRow(r.table, 4)) == Names{"America/Los_Angeles"});
 }
 
 TEST_CASE("recipient zones: no zone, or no table, is the schedule's zone") {
@@ -53,12 +47,52 @@ TEST_CASE("recipient zones: no zone, or no table, is the schedule's zone") {
   REQUIRE(none.zones.size() == 1);
   CHECK(none.zones[0].name() == "UTC");
   RecipientTable table;
-  table.zone_sets = {{}, {"Not/AZone"}};
+  table.zone_sets = {{}, {"Not/AZone", "Etc/Unknown"}};
   table.zone_set = {0, 1};
   RecipientZones unknown = ResolveRecipientZones(&table, utc, absl::UnixEpoch());
   CHECK(unknown.zones.size() == 1);
-  CHECK(unknown.ZoneOfRow(table, 0) == 0);
-  CHECK(unknown.ZoneOfRow(table, 1) == 0);
+  CHECK(unknown.PlaceOfRow(table, 0) == 0);
+  CHECK(unknown.PlaceOfRow(table, 1) == 0);
+}
+
+// Arizona's 602 maps to America/Denver and America/Phoenix. In winter both read
+// the same clock; from the March change Denver is an hour ahead, so a 09:00-20:00
+// window is open in both only from 09:00 Phoenix (10:00 Denver) to 19:00 Phoenix
+// (20:00 Denver).
+TEST_CASE("recipient zones: a window opens only when it is open in every candidate, DST-safe") {
+  RecipientTable table;
+  table.zone_sets = {{}, {"America/Denver", "America/Phoenix"}};
+  table.zone_set = {1};
+  absl::TimeZone la;
+  REQUIRE(absl::LoadTimeZone("America/Los_Angeles", &la));
+  RecipientZones zones = ResolveRecipientZones(&table, la, absl::UnixEpoch());
+  const size_t place = zones.PlaceOfRow(table, 0);
+  REQUIRE(zones.places[place].size() == 2);
+  absl::TimeZone phoenix;
+  REQUIRE(absl::LoadTimeZone("America/Phoenix", &phoenix));
+  const DailyWindow window{9 * 60, 20 * 60};
+  auto phoenix_us = [&](int y, int m, int d, int h, int min) {
+    return ToMicros(absl::FromCivil(absl::CivilMinute(y, m, d, h, min), phoenix));
+  };
+  // Winter (before 2027-03-14): Denver = Phoenix, the window is 09:00-20:00 Phoenix.
+  OpenInterval winter =
+      NextOpenIntervalInAll(zones, place, phoenix_us(2027, 3, 1, 6, 0), window, 0x7f);
+  CHECK(winter.open_us == phoenix_us(2027, 3, 1, 9, 0));
+  CHECK(winter.close_us == phoenix_us(2027, 3, 1, 20, 0));
+  // Summer: Denver is an hour ahead; open 09:00 Phoenix, close 20:00 Denver = 19:00 Phoenix.
+  OpenInterval summer =
+      NextOpenIntervalInAll(zones, place, phoenix_us(2027, 3, 15, 6, 0), window, 0x7f);
+  CHECK(summer.open_us == phoenix_us(2027, 3, 15, 9, 0));
+  CHECK(summer.close_us == phoenix_us(2027, 3, 15, 19, 0));
+  // Candidates whose windows never overlap fall back to the first candidate's.
+  RecipientTable far;
+  far.zone_sets = {{}, {"Pacific/Honolulu", "Asia/Tokyo"}};
+  far.zone_set = {1};
+  RecipientZones far_zones = ResolveRecipientZones(&far, la, absl::UnixEpoch());
+  const DailyWindow short_window{9 * 60, 10 * 60};
+  OpenInterval fallback = NextOpenIntervalInAll(far_zones, far_zones.PlaceOfRow(far, 0),
+                                                phoenix_us(2027, 3, 1, 0, 0), short_window, 0x7f);
+  CHECK(fallback.open_us < fallback.close_us);
 }
 
 }  // namespace

@@ -156,6 +156,34 @@ TEST_CASE("schedule: the window is recipient-local, per zone") {
         Micros(absl::CivilSecond(2026, 12, 1, 9, 0, 0), "America/Los_Angeles"));
 }
 
+// Arizona's 602 may be Denver or Phoenix: in July Denver is an hour ahead, so a
+// 09:00-20:00 window opens at 09:00 Phoenix (10:00 Denver) and closes at 19:00
+// Phoenix (20:00 Denver); in December both clocks agree.
+TEST_CASE("schedule: a number with several candidate zones waits until all are open") {
+  Campaign c = MakeCampaign(Route::kP2P, 1.0 / 3600);  // one message an hour
+  c.schedule.timezone = At(std::string("America/Los_Angeles"), 31);
+  c.schedule.start = At(absl::CivilMinute(2027, 7, 6, 6, 0), 30);
+  c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
+  RecipientTable r = MakeRecipients(12, {"America/Denver", "America/Phoenix"});
+  r.zone_sets = {{"America/Denver", "America/Phoenix"}};
+  SendPlan plan = Plan(c, r);
+  REQUIRE(plan.events.size() == 12);
+  CHECK(plan.events[0].time_us ==
+        Micros(absl::CivilSecond(2027, 7, 6, 9, 0, 0), "America/Phoenix"));
+  // 10 hourly sends fit 09:00-18:59 Phoenix; the 11th waits for the next morning.
+  CHECK(plan.events[9].time_us ==
+        Micros(absl::CivilSecond(2027, 7, 6, 18, 0, 0), "America/Phoenix"));
+  CHECK(plan.events[10].time_us ==
+        Micros(absl::CivilSecond(2027, 7, 7, 9, 0, 0), "America/Phoenix"));
+  CHECK(plan.events[10].late == 1);
+  // December: one clock, the window closes at 20:00 Phoenix.
+  c.schedule.start = At(absl::CivilMinute(2026, 12, 8, 6, 0), 30);
+  SendPlan winter = Plan(c, r);
+  REQUIRE(winter.events.size() == 12);
+  CHECK(winter.events[10].time_us ==
+        Micros(absl::CivilSecond(2026, 12, 8, 19, 0, 0), "America/Phoenix"));
+}
+
 TEST_CASE("schedule: DST spring forward and fall back move the UTC window") {
   absl::TimeZone ny;
   REQUIRE(absl::LoadTimeZone("America/New_York", &ny));

@@ -66,6 +66,7 @@ inline RecipientTable MakeRecipients(size_t count,
     t.e164.push_back(12125550000ULL + i);
     t.zone_set.push_back(0);
     t.state.push_back(0);
+    t.number_state.push_back(0);
     t.source_line.push_back(static_cast<uint32_t>(i + 2));
     t.flags.push_back(0);
   }

@@ -1,8 +1,12 @@
 // traffic/quiet-hours: a message lands outside the recipient's allowed local hours
-// (federal window, or the recipient's state's).
+// (the federal window, the recipient's state's, or Canada's), in any of the zones
+// the recipient's number may be in.
 #ifndef SMSLINT_SIM_RULES_QUIET_HOURS_RULE_H_
 #define SMSLINT_SIM_RULES_QUIET_HOURS_RULE_H_
 
+#include <array>
+#include <map>
+#include <optional>
 #include <vector>
 
 #include "sim/local_time.h"
@@ -19,29 +23,40 @@ class QuietHoursRule : public TrafficRule {
   void Report(const ReportContext& context, std::vector<Diagnostic>& findings,
               std::vector<RuleOutcome>& judged) const override;
 
+  // Why a local moment is outside a set of rules' allowed hours.
+  enum class Refusal { kNone, kEarly, kLate, kClosedDay };
+
  private:
-  struct Cell {  // one zone and state
+  // One place (candidate zones) and state pair (column, number).
+  struct Cell {
     int64_t count = 0;
+    int64_t uncertain = 0;  // outside the hours in some candidate zones, not all
     int64_t first_us = INT64_MAX;
-    int early = 0;  // before the window opens
-    int late = 0;   // after it closes (or on a closed day)
+    uint32_t first_row = 0;
+    size_t first_zone = 0;  // the candidate zone the first message broke the hours in
+    int64_t early = 0;      // before the window opens
+    int64_t late = 0;       // after it closes
+    int64_t closed = 0;     // on a closed day (Sunday, holiday)
   };
 
-  // Where a recipient row is: its zone (an index into clocks_) and its state.
-  // The one place that maps a row to its clock (RuleContext::recipient_zones).
-  struct RecipientPlace {
-    size_t zone = 0;
-    size_t state = 0;
-  };
-  RecipientPlace PlaceOf(const RecipientTable* table, uint32_t row) const;
+  // The rules a row is held to: one or two (column state and number state), each a
+  // state's with the federal window, the federal window alone, or Canada's.
+  std::vector<const QuietHoursWindow*> RulesFor(size_t state) const;
+  Refusal Judge(size_t column_state, size_t number_state, const LocalMoment& local);
+  std::string RulesText(size_t column_state, size_t number_state) const;
 
   const RuleContext* context_ = nullptr;
-  bool on_ = false;
-  std::vector<LocalClock> clocks_;
-  std::vector<const QuietHoursWindow*> state_window_;  // per table state
+  std::optional<Level> level_;
+  std::vector<LocalClock> clocks_;  // per RecipientZones::zones entry
   size_t state_count_ = 1;
-  std::vector<Cell> cells_;  // [zone * states + state]
+  // Per table state: the rules it holds a recipient to (RulesFor, computed once).
+  std::vector<std::array<const QuietHoursWindow*, 2>> rules_of_state_;
+  std::map<uint64_t, Cell> cells_;  // key: place << 32 | column state << 8 | number state
   std::vector<int64_t> first_by_sender_;
+  // Per place with several candidate zones: the area codes seen there, in order.
+  std::map<size_t, std::vector<std::string>> uncertain_area_codes_;
+  int64_t holiday_day_ = INT64_MIN;  // the last local day asked about, and its answer
+  bool holiday_ = false;
 };
 
 }  // namespace smslint
