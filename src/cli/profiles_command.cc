@@ -30,11 +30,12 @@ std::string LimitValueText(const TieredFigure& l) {
   std::string text = FormatNumberForChart(l.value);
   std::vector<std::string> others;
   for (const auto& [type, v] : l.brand_types) {
-    others.push_back(absl::StrCat(AsAbsl(BrandTypeName(type)), " brands: ", FormatNumberForChart(v)));
+    others.push_back(
+        absl::StrCat(AsAbsl(BrandTypeName(type)), " brands: ", FormatNumberForChart(v)));
   }
   for (const auto& [use_case, v] : l.use_cases) {
-    others.push_back(absl::StrCat(AsAbsl(UseCaseName(use_case)), " campaigns: ",
-                                  FormatNumberForChart(v)));
+    others.push_back(
+        absl::StrCat(AsAbsl(UseCaseName(use_case)), " campaigns: ", FormatNumberForChart(v)));
   }
   if (!l.tiers.empty()) {
     text = "";
@@ -55,7 +56,8 @@ nlohmann::ordered_json FigureJson(const TieredFigure& f) {
     j["tiers"].push_back(
         {{"trust_score_min", t.min_score}, {"trust_score_max", t.max_score}, {"value", t.value}});
   }
-  for (const auto& [type, v] : f.brand_types) j["brand_types"][std::string(BrandTypeName(type))] = v;
+  for (const auto& [type, v] : f.brand_types)
+    j["brand_types"][std::string(BrandTypeName(type))] = v;
   for (const auto& [use_case, v] : f.use_cases) {
     j["use_cases"][std::string(UseCaseName(use_case))] = v;
   }
@@ -70,16 +72,16 @@ void AppendStagesText(const Profile& p, std::string& out) {
     absl::StrAppend(&out, absl::StrFormat("  provider queue: validity period %gs, late after %gs\n",
                                           q.validity_seconds, q.late_after_seconds));
     for (const ReleaseRate& r : q.release) {
-      absl::StrAppend(&out, absl::StrFormat("      release %-20s %s %s\n", r.id,
-                                            LimitValueText(r), r.unit));
+      absl::StrAppend(
+          &out, absl::StrFormat("      release %-20s %s %s\n", r.id, LimitValueText(r), r.unit));
       absl::StrAppend(&out, "          source: ", r.source, "\n");
     }
     absl::StrAppend(&out, "      source: ", q.source, "\n");
   }
   for (const DailyCap& c : p.caps) {
-    absl::StrAppend(&out,
-                    absl::StrFormat("  %-26s %-20s %-7s %s %s (day ends midnight %s)\n", c.rule,
-                                    c.id, "error", LimitValueText(c), c.unit, c.reset_zone));
+    absl::StrAppend(
+        &out, absl::StrFormat("  %-26s %-20s %-7s %s %s (day ends midnight %s)\n", c.rule, c.id,
+                              "error", LimitValueText(c), c.unit, c.reset_zone));
     absl::StrAppend(&out, "      source: ", c.source, "\n");
   }
   const SnowshoeModel& sn = p.snowshoeing;
@@ -145,7 +147,6 @@ nlohmann::ordered_json StagesJson(const Profile& p) {
   }
   return j;
 }
-
 
 // "two_factor, fraud_alert".
 std::string UseCaseNames(const std::vector<UseCase>& use_cases) {

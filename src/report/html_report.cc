@@ -520,12 +520,12 @@ std::string SimulationSection(const SimResult& sim) {
                WithCommas(sim.messages), "");
   html += Tile(absl::StrCat("delivered (", Percent(sim.delivered, sim.messages), ")"),
                WithCommas(sim.delivered), sim.delivered == sim.messages ? "good" : "warn");
-  html += Tile(absl::StrCat("failed (queue expiry ", WithCommas(sim.failed_queue),
-                            ", carrier cap ", WithCommas(sim.failed_cap), ")"),
+  html += Tile(absl::StrCat("failed (queue expiry ", WithCommas(sim.failed_queue), ", carrier cap ",
+                            WithCommas(sim.failed_cap), ")"),
                WithCommas(sim.failed), sim.failed ? "bad" : "");
   html += Tile("predicted filtered (30007)", WithCommas(sim.filtered), sim.filtered ? "bad" : "");
-  html += Tile("late (queued or waited for the window)", WithCommas(sim.late),
-               sim.late ? "warn" : "");
+  html +=
+      Tile("late (queued or waited for the window)", WithCommas(sim.late), sim.late ? "warn" : "");
   html += Tile("stale (past expiry)", WithCommas(sim.stale), sim.stale ? "warn" : "");
   html += Tile("in quiet hours", WithCommas(sim.quiet_hours), sim.quiet_hours ? "bad" : "");
   html += "</div>\n";
@@ -748,9 +748,8 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
   for (const FileResult& r : results) {
     Counts counts;
     counts.Add(r.diagnostics);
-    Verdict file_verdict =
-        MakeVerdict(counts, r.sim ? r.sim->filtered : 0, r.sim ? r.sim->failed : 0,
-                    r.sim ? r.sim->messages : 0);
+    Verdict file_verdict = MakeVerdict(counts, r.sim ? r.sim->filtered : 0,
+                                       r.sim ? r.sim->failed : 0, r.sim ? r.sim->messages : 0);
     absl::StrAppend(&html, "<section class=\"file\">\n<h2>", EscapeHtml(r.path), "</h2>\n",
                     "<div class=\"file-verdict ", file_verdict.css, "\">", file_verdict.headline,
                     "</div>\n");

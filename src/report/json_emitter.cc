@@ -45,17 +45,17 @@ nlohmann::ordered_json OutcomesToJson(const Outcomes& o, const std::string& zone
   nlohmann::ordered_json j;
   j["messages"] = o.sent;
   j["segments"] = o.segments;
-  j["delivered"] = {{"total", o.delivered}, {"on_time", o.on_time}, {"late", o.late},
-                    {"stale", o.stale}};
-  j["failed"] = {{"total", o.failed}, {"queue_expiry", o.failed_queue},
-                 {"carrier_cap", o.failed_cap}};
+  j["delivered"] = {
+      {"total", o.delivered}, {"on_time", o.on_time}, {"late", o.late}, {"stale", o.stale}};
+  j["failed"] = {
+      {"total", o.failed}, {"queue_expiry", o.failed_queue}, {"carrier_cap", o.failed_cap}};
   j["filtered"] = o.filtered;
   j["quiet_hours"] = o.quiet_hours;
   nlohmann::ordered_json first = nlohmann::ordered_json::object();
-  for (const auto& [name, f] : {std::pair{"late", &o.first_late}, std::pair{"stale", &o.first_stale},
-                                std::pair{"failed", &o.first_failed},
-                                std::pair{"filtered", &o.first_filtered},
-                                std::pair{"quiet_hours", &o.first_quiet}}) {
+  for (const auto& [name, f] :
+       {std::pair{"late", &o.first_late}, std::pair{"stale", &o.first_stale},
+        std::pair{"failed", &o.first_failed}, std::pair{"filtered", &o.first_filtered},
+        std::pair{"quiet_hours", &o.first_quiet}}) {
     if (!f->happened()) continue;
     first[name] = {{"time", FormatTime(f->time, zone)}, {"rule", f->rule}};
   }

@@ -174,7 +174,11 @@ absl::Status DecodeFigure(const Decoder& d, const YAML::Node& node, double min,
       if (!type) {
         return d.Error(entry.first,
                        absl::StrCat("unknown brand type '", entry.first.Scalar(), "' (one of: ",
-                                    absl::StrJoin(BrandTypeNames(), ", ", [](std::string* out, std::string_view n) { out->append(n); }), ")"));
+                                    absl::StrJoin(BrandTypeNames(), ", ",
+                                                  [](std::string* out, std::string_view n) {
+                                                    out->append(n);
+                                                  }),
+                                    ")"));
       }
       ASSIGN_OR_RETURN(double v, d.Number(entry.second, min, 1e12));
       figure.brand_types.emplace_back(*type, v);
@@ -287,9 +291,9 @@ absl::StatusOr<std::vector<UseCase>> DecodeUseCases(const Decoder& d, const YAML
 }
 
 absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
-  RETURN_IF_ERROR(d.CheckKeys(node, {"id", "rule", "level", "counts", "scope", "window", "value",
-                                     "tiers", "brand_types", "use_cases", "carrier", "unit",
-                                     "source", "filter_weight"}));
+  RETURN_IF_ERROR(d.CheckKeys(
+      node, {"id", "rule", "level", "counts", "scope", "window", "value", "tiers", "brand_types",
+             "use_cases", "carrier", "unit", "source", "filter_weight"}));
   Limit limit;
   ASSIGN_OR_RETURN(limit.id, d.RequiredString(node, "id"));
   ASSIGN_OR_RETURN(YAML::Node rule_node, d.Required(node, "rule"));
@@ -341,8 +345,7 @@ absl::StatusOr<Limit> DecodeLimit(const Decoder& d, const YAML::Node& node) {
 
 absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& node) {
   RETURN_IF_ERROR(d.CheckKeys(node, {"half_life", "block_threshold", "release_threshold",
-                                     "copies_weight", "similarity", "content_weights",
-                                     "source"}));
+                                     "copies_weight", "similarity", "content_weights", "source"}));
   FilterModel filter;
   ASSIGN_OR_RETURN(YAML::Node half_life, d.Required(node, "half_life"));
   ASSIGN_OR_RETURN(std::string half_life_text, d.String(half_life));
@@ -373,9 +376,9 @@ absl::StatusOr<FilterModel> DecodeFilter(const Decoder& d, const YAML::Node& nod
 }
 
 absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) {
-  RETURN_IF_ERROR(d.CheckKeys(root, {"name", "summary", "alternative", "queue", "caps", "limits",
-                                     "snowshoeing", "opt_out", "balance", "carriers", "filter",
-                                     "notes"}));
+  RETURN_IF_ERROR(
+      d.CheckKeys(root, {"name", "summary", "alternative", "queue", "caps", "limits", "snowshoeing",
+                         "opt_out", "balance", "carriers", "filter", "notes"}));
   Profile profile;
   ASSIGN_OR_RETURN(profile.name, d.RequiredString(root, "name"));
   ASSIGN_OR_RETURN(profile.summary, d.RequiredString(root, "summary"));
@@ -440,9 +443,8 @@ absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) 
     if (total > 1.0001) return d.Error(carriers, "carrier shares add up to more than 1");
   }
   auto known_carrier = [&](const std::string& name) {
-    return name.empty() ||
-           std::any_of(profile.carriers.begin(), profile.carriers.end(),
-                       [&](const CarrierShare& c) { return c.name == name; });
+    return name.empty() || std::any_of(profile.carriers.begin(), profile.carriers.end(),
+                                       [&](const CarrierShare& c) { return c.name == name; });
   };
   for (const Limit& limit : profile.limits) {
     if (!known_carrier(limit.carrier)) {

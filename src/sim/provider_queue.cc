@@ -92,8 +92,9 @@ std::vector<int8_t> AssignCarriers(const Profile& profile, const RecipientTable*
   double total = 0;
   for (const CarrierShare& c : profile.carriers) cumulative.push_back(total += c.share);
   for (size_t i = 0; i < plan.events.size(); ++i) {
-    const double u = static_cast<double>(Mix64(plan.events[i].row ^ (seed * 0x9e3779b97f4a7c15ULL)) >> 11) *
-                     0x1.0p-53;
+    const double u =
+        static_cast<double>(Mix64(plan.events[i].row ^ (seed * 0x9e3779b97f4a7c15ULL)) >> 11) *
+        0x1.0p-53;
     for (size_t k = 0; k < cumulative.size(); ++k) {
       if (u < cumulative[k]) {
         carriers[i] = static_cast<int8_t>(k);

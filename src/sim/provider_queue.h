@@ -22,9 +22,9 @@ struct SendPlan;
 // How one release rate shaped the run.
 struct ReleaseOutcome {
   const ReleaseRate* rate = nullptr;
-  double per_second = 0;     // the rate applied to this campaign (segments/s)
-  int64_t held = 0;          // messages this rate held back (it was the binding one)
-  int64_t max_wait_us = 0;   // longest wait it caused
+  double per_second = 0;    // the rate applied to this campaign (segments/s)
+  int64_t held = 0;         // messages this rate held back (it was the binding one)
+  int64_t max_wait_us = 0;  // longest wait it caused
   int64_t first_held_us = INT64_MAX;
 };
 

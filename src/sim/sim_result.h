@@ -38,9 +38,9 @@ struct Outcomes {
   int64_t segments = 0;
   int64_t delivered = 0;  // on_time + late + stale
   int64_t on_time = 0;
-  int64_t late = 0;   // after its window's open or a wait in the queue; not stale
-  int64_t stale = 0;  // after the template's `expires`
-  int64_t failed = 0;  // failed_queue + failed_cap
+  int64_t late = 0;          // after its window's open or a wait in the queue; not stale
+  int64_t stale = 0;         // after the template's `expires`
+  int64_t failed = 0;        // failed_queue + failed_cap
   int64_t failed_queue = 0;  // waited past the validity period (30001 / 30036)
   int64_t failed_cap = 0;    // over a carrier cap
   int64_t filtered = 0;      // predicted 30007
@@ -60,7 +60,7 @@ struct Outcomes {
 };
 
 struct SenderStats : Outcomes {
-  std::string number;  // sender numbers belong to the business: not masked
+  std::string number;                // sender numbers belong to the business: not masked
   std::string first_violation_rule;  // empty when none
   absl::Time first_violation = absl::InfinitePast();
   // Charts: sends and predicted filtered messages per bucket, with the limits.
@@ -75,7 +75,7 @@ struct SimResult : Outcomes {
   std::string profile;
   std::string time_zone;  // schedule zone, for displaying times
   absl::Time start;
-  absl::Time end;  // when the last message is delivered
+  absl::Time end;        // when the last message is delivered
   int64_t messages = 0;  // = sent
   std::vector<SenderStats> senders;
   std::string recommendation;  // one paragraph a marketer can act on

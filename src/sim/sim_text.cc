@@ -142,8 +142,8 @@ std::string Share(int64_t part, int64_t whole) {
 }  // namespace
 
 std::string OutcomeLine(const Outcomes& o) {
-  std::string line = absl::StrCat("delivered ", WithCommas(o.delivered), " (",
-                                  Share(o.delivered, o.sent), ")");
+  std::string line =
+      absl::StrCat("delivered ", WithCommas(o.delivered), " (", Share(o.delivered, o.sent), ")");
   if (o.late > 0 || o.stale > 0) {
     absl::StrAppend(&line, " of which late ", WithCommas(o.late), ", stale ", WithCommas(o.stale));
   }
@@ -152,8 +152,9 @@ std::string OutcomeLine(const Outcomes& o) {
     absl::StrAppend(&line, " (queue expiry ", WithCommas(o.failed_queue), ", carrier cap ",
                     WithCommas(o.failed_cap), ")");
   }
-  absl::StrAppend(&line, "; filtered ", WithCommas(o.filtered), " (predicted 30007); in quiet hours ",
-                  WithCommas(o.quiet_hours), "; ", WithCommas(o.segments), " segments");
+  absl::StrAppend(&line, "; filtered ", WithCommas(o.filtered),
+                  " (predicted 30007); in quiet hours ", WithCommas(o.quiet_hours), "; ",
+                  WithCommas(o.segments), " segments");
   return line;
 }
 

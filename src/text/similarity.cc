@@ -17,8 +17,8 @@ uint64_t HashWord(std::string_view word) {
 }
 
 bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '#' || c >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#' ||
+         c >= 0x80;
 }
 
 int Find(std::vector<int>& parent, int x) {

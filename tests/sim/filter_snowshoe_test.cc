@@ -34,8 +34,9 @@ TEST_CASE("snowshoeing: on P2P one body from several numbers is an error, filter
   REQUIRE(CountRule(big, "traffic/snowshoeing", Level::kError) == 1);
   CHECK(big.result.filtered > 0);
   for (const SenderStats& s : big.result.senders) CHECK(s.filtered > 0);
-  CHECK(testing::FindRule(big, "traffic/predicted-filtering")->message.find("traffic/snowshoeing") !=
-        std::string::npos);
+  CHECK(
+      testing::FindRule(big, "traffic/predicted-filtering")->message.find("traffic/snowshoeing") !=
+      std::string::npos);
 }
 
 TEST_CASE("snowshoeing: severity never falls as the per-number rate rises") {
@@ -53,8 +54,7 @@ TEST_CASE("snowshoeing: on registered routes only a pool larger than the rate ne
   const double number_rate = p.snowshoeing.number_rate;
   REQUIRE(number_rate > 0);
   // Four numbers, each sending at one number's rate: the pool carries the rate.
-  SimulationOutput sized =
-      Run(MakeCampaign(Route::k10DLC, number_rate, 4), MakeRecipients(400), p);
+  SimulationOutput sized = Run(MakeCampaign(Route::k10DLC, number_rate, 4), MakeRecipients(400), p);
   CHECK(CountRule(sized, "traffic/snowshoeing") == 0);
   // Twelve numbers at a slow rate: one number would carry it.
   SimulationOutput spread =
@@ -75,8 +75,9 @@ TEST_CASE("filter model: a number pushed past human volume is predicted filtered
   CHECK(fast.result.filtered + fast.result.delivered + fast.result.failed == 2000);
   REQUIRE(CountRule(fast, "traffic/predicted-filtering", Level::kError) == 1);
   const Diagnostic* d = testing::FindRule(fast, "traffic/predicted-filtering");
-  CHECK(d->message.find("predicted filtered (error 30007), first on +14155551000 from 2026-12-01") !=
-        std::string::npos);
+  CHECK(
+      d->message.find("predicted filtered (error 30007), first on +14155551000 from 2026-12-01") !=
+      std::string::npos);
   CHECK(d->message.find("traffic/daily-volume") != std::string::npos);
   CHECK(d->message.find("not carrier data") != std::string::npos);
 }

@@ -34,7 +34,8 @@ const Diagnostic* FindWith(const SimulationOutput& out, const std::string& rule,
   return nullptr;
 }
 
-TEST_CASE("traffic/throughput: the provider queue holds what is submitted faster than it releases") {
+TEST_CASE(
+    "traffic/throughput: the provider queue holds what is submitted faster than it releases") {
   const Profile& p = P2P();
   REQUIRE(p.queue.release.size() == 1);
   const double release = p.queue.release[0].value;  // segments a second per number
@@ -67,8 +68,7 @@ TEST_CASE("traffic/queue-expiry: messages that wait past the validity period fai
   SimulationOutput out = Run(c, MakeRecipients(300), P2P());
   REQUIRE(CountRule(out, "traffic/queue-expiry", Level::kError) == 1);
   const Diagnostic* d = testing::FindRule(out, "traffic/queue-expiry");
-  CHECK(d->message.find("the validity period (30s, traffic.validity_period)") !=
-        std::string::npos);
+  CHECK(d->message.find("the validity period (30s, traffic.validity_period)") != std::string::npos);
   CHECK(out.result.failed_queue > 0);
   CHECK(out.result.failed == out.result.failed_queue);
   CHECK(out.result.delivered + out.result.failed + out.result.filtered == 300);

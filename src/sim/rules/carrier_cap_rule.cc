@@ -107,8 +107,9 @@ void CarrierCapRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
     d.rule = rule_ids::kCarrierCap;
     d.level = Level::kError;
     const CampaignInfo& info = campaign.campaign;
-    d.span = SpanAt(campaign, FirstKnown({info.trust_score.pos, info.brand_type.pos,
-                                          info.route.pos, info.pos}));
+    d.span =
+        SpanAt(campaign,
+               FirstKnown({info.trust_score.pos, info.brand_type.pos, info.route.pos, info.pos}));
     const std::string basis = cap.Basis(campaign);
     d.message = absl::StrCat(
         cap.carrier, "'s daily cap for this brand is ", FormatNumber(c.value), " ", cap.unit,

@@ -60,8 +60,6 @@ bool TrustScoreKnown(const Campaign& campaign) {
   return campaign.campaign.trust_score.present && campaign.campaign.trust_score.value > 0;
 }
 
-double LimitValueFor(const Limit& limit, const Campaign& campaign) {
-  return limit.For(campaign);
-}
+double LimitValueFor(const Limit& limit, const Campaign& campaign) { return limit.For(campaign); }
 
 }  // namespace smslint

@@ -21,7 +21,7 @@ class OptOutRateRule : public TrafficRule {
 
  private:
   const RuleContext* context_ = nullptr;
-  double rate_ = 0;              // traffic.opt_out_rate
+  double rate_ = 0;                // traffic.opt_out_rate
   std::vector<LimitTrack> track_;  // per sender: messages in a day once judged
 };
 

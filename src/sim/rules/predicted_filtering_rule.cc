@@ -59,11 +59,13 @@ bool PredictedFilteringRule::Setup(const RuleContext& context, FilterReasons& re
   // score, and each of their messages adds the snowshoeing weight.
   snowshoe_weight_ = context.profile->snowshoeing.filter_weight;
   if (snowshoe_weight_ > 0 && context.snowshoe_groups > 0) {
-    snowshoe_reason_ = reasons.Add(absl::StrCat(rule_ids::kSnowshoeing, " (numbers sharing content)"));
+    snowshoe_reason_ =
+        reasons.Add(absl::StrCat(rule_ids::kSnowshoeing, " (numbers sharing content)"));
   }
   slot_.resize(context.senders);
   for (int s = 0; s < context.senders; ++s) {
-    const int g = static_cast<int>(context.snowshoe_group.size()) > s ? context.snowshoe_group[s] : -1;
+    const int g =
+        static_cast<int>(context.snowshoe_group.size()) > s ? context.snowshoe_group[s] : -1;
     slot_[s] = snowshoe_reason_ >= 0 && g >= 0 ? context.senders + g : s;
   }
   senders_.resize(context.senders + std::max(context.snowshoe_groups, 0));
@@ -182,12 +184,12 @@ void PredictedFilteringRule::Report(const ReportContext& context, std::vector<Di
   d.message = absl::StrCat(
       WithCommas(total), " of ", Plural(result.messages, "message"), total == 1 ? " is" : " are",
       " predicted filtered (error 30007), first on ", SenderLabel(campaign, first), " from ",
-      FormatMicros(first_filtered_[first], zone), "; top reasons: ", TopReasons(first),
-      " (", kModelCaveat, ")");
+      FormatMicros(first_filtered_[first], zone), "; top reasons: ", TopReasons(first), " (",
+      kModelCaveat, ")");
   for (int s : filtered) {
-    d.notes.push_back(absl::StrCat(
-        SenderLabel(campaign, s), ": ", WithCommas(result.senders[s].filtered), " filtered from ",
-        FormatMicros(first_filtered_[s], zone), "; ", TopReasons(s)));
+    d.notes.push_back(absl::StrCat(SenderLabel(campaign, s), ": ",
+                                   WithCommas(result.senders[s].filtered), " filtered from ",
+                                   FormatMicros(first_filtered_[s], zone), "; ", TopReasons(s)));
   }
   d.suggestion =
       "fix the reasons above: lower the rate, drop the flagged content, send from "

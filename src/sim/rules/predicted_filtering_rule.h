@@ -57,7 +57,7 @@ class PredictedFilteringRule : public TrafficRule {
   // Which numbers sent each identical body, when the table stays small.
   std::vector<uint8_t> class_sender_seen_;  // [sender * class_count + class]
   std::vector<int> class_senders_;          // per class
-  std::vector<SenderScore> senders_;       // per score slot
+  std::vector<SenderScore> senders_;        // per score slot
   std::vector<int> slot_;                   // per sender: its score slot
   std::vector<int64_t> first_filtered_;     // per sender
   std::vector<int64_t> filtered_;           // per sender

@@ -118,13 +118,13 @@ void QueueRule::Report(const ReportContext&, std::vector<Diagnostic>& findings,
     d.rule = rule_ids::kQueueExpiry;
     d.level = Level::kError;
     d.span = span;
-    d.message = absl::StrCat(
-        submitted, ": messages wait in the provider queue, and ", WithCommas(expired), " of ",
-        WithCommas(messages_), " wait longer than the validity period (",
-        WaitText(context_->validity_us), campaign.traffic.validity_period.present
-                                             ? ", traffic.validity_period"
-                                             : ", the provider maximum",
-        ") and fail (Twilio 30001/30036) from ", FormatMicros(first, zone));
+    d.message =
+        absl::StrCat(submitted, ": messages wait in the provider queue, and ", WithCommas(expired),
+                     " of ", WithCommas(messages_), " wait longer than the validity period (",
+                     WaitText(context_->validity_us),
+                     campaign.traffic.validity_period.present ? ", traffic.validity_period"
+                                                              : ", the provider maximum",
+                     ") and fail (Twilio 30001/30036) from ", FormatMicros(first, zone));
     if (queued_late_ > 0) {
       d.notes.push_back(absl::StrCat(WithCommas(queued_late_),
                                      " more messages leave the queue late (up to ",
@@ -147,13 +147,14 @@ void QueueRule::Report(const ReportContext&, std::vector<Diagnostic>& findings,
   d.rule = rule_ids::kThroughput;
   d.level = Level::kWarning;
   d.span = span;
-  d.message = absl::StrCat(submitted, ": ", WithCommas(queued_late_),
-                           " messages leave the provider queue late (up to ",
-                           WaitText(max_wait_us_), " after they were submitted, from ",
-                           FormatMicros(first_late_us_, zone),
-                           "); queued, not filtered: none fails within the validity period (",
-                           WaitText(context_->validity_us), ")");
-  d.suggestion = "lower schedule.rate to what the route releases, or use fewer segments per message";
+  d.message =
+      absl::StrCat(submitted, ": ", WithCommas(queued_late_),
+                   " messages leave the provider queue late (up to ", WaitText(max_wait_us_),
+                   " after they were submitted, from ", FormatMicros(first_late_us_, zone),
+                   "); queued, not filtered: none fails within the validity period (",
+                   WaitText(context_->validity_us), ")");
+  d.suggestion =
+      "lower schedule.rate to what the route releases, or use fewer segments per message";
   findings.push_back(std::move(d));
   RuleOutcome o;
   o.rule = rule_ids::kThroughput;

@@ -247,8 +247,9 @@ void QuietHoursRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
   const Schedule& sch = campaign.schedule;
   d.span = SpanAt(campaign, FirstKnown({sch.window.pos, sch.start.pos, sch.pos}));
   d.message = absl::StrCat(
-      Plural(total, "message lands", "messages land"), " outside the recipients' allowed local hours (federal ",
-      hours.federal.text, "; stricter state and Canadian rules where they apply)",
+      Plural(total, "message lands", "messages land"),
+      " outside the recipients' allowed local hours (federal ", hours.federal.text,
+      "; stricter state and Canadian rules where they apply)",
       uncertain > 0 ? absl::StrCat(", ", WithCommas(uncertain),
                                    " of them only in some of the zones the number may be in")
                     : "",

@@ -24,9 +24,9 @@ inline constexpr char kOptOutRate[] = "traffic/opt-out-rate";
 // In this order a message's first violation is named when several rules are first
 // crossed by the same message (after the profile's limits, which go in file order).
 inline constexpr std::string_view kTrafficRules[] = {
-    kQueueExpiry, kCarrierCap,  kThroughput, kDailyVolume,   kUniqueRecipients,   kFanOut,
-    kRepetition,  kBalance,     kOptOutRate, kSnowshoeing,   kQuietHours,         kStaleDelivery,
-    kPredictedFiltering};
+    kQueueExpiry, kCarrierCap,    kThroughput,        kDailyVolume, kUniqueRecipients,
+    kFanOut,      kRepetition,    kBalance,           kOptOutRate,  kSnowshoeing,
+    kQuietHours,  kStaleDelivery, kPredictedFiltering};
 
 // The rules a profile's `limits:` entries may feed (the LimitRules family).
 inline constexpr std::string_view kLimitRules[] = {kThroughput, kDailyVolume, kUniqueRecipients,

@@ -32,7 +32,8 @@ void FindSnowshoeGroups(RuleContext& c) {
   if (senders < 2 || static_cast<size_t>(senders) * templates > (1u << 26)) return;
   std::vector<uint8_t> used(static_cast<size_t>(senders) * templates, 0);
   for (const SendEvent& e : c.plan->events) {
-    if (e.sender < senders && e.template_index < templates) used[e.sender * templates + e.template_index] = 1;
+    if (e.sender < senders && e.template_index < templates)
+      used[e.sender * templates + e.template_index] = 1;
   }
   std::vector<int> parent(senders);
   std::iota(parent.begin(), parent.end(), 0);
@@ -215,9 +216,9 @@ void SnowshoeingRule::Report(const ReportContext& context, std::vector<Diagnosti
     d.span = SpanAt(campaign, SenderPos(campaign, active[needed]));
     d.message = absl::StrCat(
         "the campaign spreads its messages over ", active.size(), " sender numbers (",
-        absl::StrJoin(split, ", "), ") where ", needed, needed == 1 ? " number carries" : " numbers carry",
-        " its rate (", FormatNumber(model.number_rate), " segments/s per number on ",
-        context_->profile->name,
+        absl::StrJoin(split, ", "), ") where ", needed,
+        needed == 1 ? " number carries" : " numbers carry", " its rate (",
+        FormatNumber(model.number_rate), " segments/s per number on ", context_->profile->name,
         "); a declared pool is normal, but more numbers than the rate needs reads as spreading "
         "the campaign to evade filtering (no messages lost: not reflected in the outcome counts)");
     d.suggestion = absl::StrCat("send from ", needed, needed == 1 ? " number" : " numbers",

@@ -55,8 +55,8 @@ struct RuleContext {
   const QueueOutcome* queue = nullptr;  // the provider queue's run (sim/provider_queue.h)
   int64_t validity_us = 0;              // the queue's limit (traffic.validity_period)
   int64_t late_after_us = 0;            // a queue wait this long makes a message late
-  int64_t start_us = 0;  // the plan's start
-  int64_t end_us = 0;    // the last send
+  int64_t start_us = 0;                 // the plan's start
+  int64_t end_us = 0;                   // the last send
 };
 
 // One message as the rules see it, in the order it leaves the provider queue.
