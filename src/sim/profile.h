@@ -117,6 +117,9 @@ struct SnowshoeModel {
 struct OptOutModel {
   double flag_rate = 0;  // STOP replies per message
   int min_messages = 0;  // daily sends before it is judged
+  // Filter model: score per message, per unit of the expected rate over the flag rate
+  // (an expected rate twice the flag rate adds filter_weight per message).
+  double filter_weight = 0;
   std::string source;
 };
 

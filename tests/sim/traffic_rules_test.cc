@@ -326,3 +326,31 @@ TEST_CASE("traffic: a slow compliant send stays clean") {
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("traffic/opt-out-rate: the expected STOP rate against the carriers' flag") {
+  const Profile& p = testing::P2P();
+  REQUIRE(p.opt_out.has_value());
+  Campaign c = testing::MakeCampaign(Route::kP2P, 10.0 / 60);
+  const RecipientTable r = testing::MakeRecipients(static_cast<size_t>(p.opt_out->min_messages) + 50);
+  // Below the flag: nothing.
+  c.traffic.opt_out_rate = testing::At(p.opt_out->flag_rate / 2, 41);
+  SimulationOutput below = testing::Run(c, r, p);
+  CHECK(testing::CountRule(below, "traffic/opt-out-rate") == 0);
+  // At twice the flag: a warning at traffic.opt_out_rate, and the filter weighs it in.
+  c.traffic.opt_out_rate = testing::At(p.opt_out->flag_rate * 2, 41);
+  SimulationOutput above = testing::Run(c, r, p);
+  REQUIRE(testing::CountRule(above, "traffic/opt-out-rate", Level::kWarning) == 1);
+  const Diagnostic* d = testing::FindRule(above, "traffic/opt-out-rate");
+  CHECK(d->span.line == 41);
+  CHECK(d->message.find("reaches the daily opt-out rate at which carriers flag a number") !=
+        std::string::npos);
+  // Too few messages in a day to judge: nothing.
+  SimulationOutput few = testing::Run(c, testing::MakeRecipients(10), p);
+  CHECK(testing::CountRule(few, "traffic/opt-out-rate") == 0);
+}
+
+}  // namespace
+}  // namespace smslint

@@ -27,12 +27,17 @@ std::vector<RuleInfo> OptOutRateRule::Infos() const {
       {"traffic: {opt_out_rate: 0.005}, 500 recipients"})};
 }
 
-bool OptOutRateRule::Setup(const RuleContext& context, FilterReasons&) {
+bool OptOutRateRule::Setup(const RuleContext& context, FilterReasons& reasons) {
   context_ = &context;
   const Traffic& traffic = context.campaign->traffic;
   rate_ = traffic.opt_out_rate.present ? traffic.opt_out_rate.value : 0;
   track_.assign(context.senders, LimitTrack{});
-  return context.profile->opt_out.has_value() && rate_ >= context.profile->opt_out->flag_rate;
+  const bool judged =
+      context.profile->opt_out.has_value() && rate_ >= context.profile->opt_out->flag_rate;
+  if (judged && context.profile->opt_out->filter_weight > 0) {
+    reason_ = reasons.Add(absl::StrCat(rule_ids::kOptOutRate, " (expected STOP replies)"));
+  }
+  return judged;
 }
 
 void OptOutRateRule::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {
@@ -41,7 +46,12 @@ void OptOutRateRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
     if (verdicts[i].failed != nullptr) continue;
     const Send& send = sends[i];
     const double day = static_cast<double>(send.sender_sends[static_cast<int>(Window::kDay)]);
-    track_[send.sender].Observe(send.time_us, day, day >= model.min_messages);
+    const bool over = day >= model.min_messages;
+    track_[send.sender].Observe(send.time_us, day, over);
+    // Complaints count against the number with the carriers' filters too.
+    if (over && reason_ >= 0) {
+      verdicts[i].filter_signal.push_back({reason_, model.filter_weight * rate_ / model.flag_rate});
+    }
   }
 }
 
@@ -81,7 +91,8 @@ void OptOutRateRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
                    "): ", SenderLabel(campaign, first), " sends up to ", FormatNumber(t.peak),
                    " messages a day, about ", FormatNumber(t.peak * rate_), " STOP replies, from ",
                    FormatMicros(t.first_over_us, context_->zone),
-                   " (a flag, not a block: no messages lost, not reflected in the outcome counts)");
+                   reason_ >= 0 ? "; the filter model weighs the complaints in (see traffic/predicted-filtering)"
+                   : " (a flag, not a block: no messages lost, not reflected in the outcome counts)");
   d.suggestion = "send only to recipients with fresh consent, and less often";
   findings.push_back(std::move(d));
 }

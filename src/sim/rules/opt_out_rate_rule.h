@@ -22,6 +22,7 @@ class OptOutRateRule : public TrafficRule {
  private:
   const RuleContext* context_ = nullptr;
   double rate_ = 0;                // traffic.opt_out_rate
+  int reason_ = -1;                // the filter model's reason, when the profile weighs it
   std::vector<LimitTrack> track_;  // per sender: messages in a day once judged
 };
 
