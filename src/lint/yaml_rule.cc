@@ -13,6 +13,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "text/links.h"
+#include "text/keywords.h"
 #include "text/normalize.h"
 #include "text/words.h"
 #include "util/status.h"
@@ -64,6 +65,19 @@ std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& a
   for (const std::string& a : alternatives) wrapped.push_back(absl::StrCat("(?:", a, ")"));
   auto re = std::make_shared<const RE2>(absl::StrJoin(wrapped, "|"), options);
   return re->ok() ? re : nullptr;
+}
+
+// "{keywords}" in a pattern stands for every opt-out, help and opt-in keyword of
+// rules/data/opt-out-keywords.yml, so packs never copy the list.
+constexpr std::string_view kKeywordsReference = "{keywords}";
+
+std::string ExpandKeywords(std::string pattern) {
+  const std::string alternation = absl::StrCat("(?:", KeywordAlternation(AllKeywords()), ")");
+  for (size_t at = pattern.find(kKeywordsReference); at != std::string::npos;
+       at = pattern.find(kKeywordsReference, at + alternation.size())) {
+    pattern.replace(at, kKeywordsReference.size(), alternation);
+  }
+  return pattern;
 }
 
 struct MatchSpan {
@@ -147,6 +161,7 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
   if (node["patterns"]) {
     const YAML::Node& patterns = node["patterns"];
     ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(patterns, "patterns"));
+    for (std::string& p : list) p = ExpandKeywords(std::move(p));
     for (size_t i = 0; i < list.size(); ++i) {
       RETURN_IF_ERROR(
           d.CheckPattern(patterns.IsSequence() ? patterns[i] : patterns, list[i], ignore_case));
@@ -194,6 +209,7 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
   if (node["exceptions"]) {
     const YAML::Node& exceptions = node["exceptions"];
     ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(exceptions, "exceptions"));
+    for (std::string& p : list) p = ExpandKeywords(std::move(p));
     for (size_t i = 0; i < list.size(); ++i) {
       RETURN_IF_ERROR(d.CheckPattern(exceptions.IsSequence() ? exceptions[i] : exceptions, list[i],
                                      ignore_case));
@@ -484,8 +500,18 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
     }
     case YamlRuleType::kCapitalization: {
       if (root["allow"]) {
-        ASSIGN_OR_RETURN(rule.allowed_words, d.Strings(root["allow"], "allow"));
-        for (std::string& w : rule.allowed_words) absl::AsciiStrToUpper(&w);
+        ASSIGN_OR_RETURN(std::vector<std::string> allow, d.Strings(root["allow"], "allow"));
+        for (const std::string& w : allow) {
+          if (w != kKeywordsReference) {
+            rule.allowed_words.push_back(absl::AsciiStrToUpper(w));
+            continue;
+          }
+          // Every one-word keyword (the words of "OPT OUT" are ordinary words).
+          for (const std::string& k : AllKeywords()) {
+            if (k.find_first_of(" -") == std::string::npos)
+              rule.allowed_words.push_back(absl::AsciiStrToUpper(k));
+          }
+        }
       }
       break;
     }
