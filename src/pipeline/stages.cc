@@ -20,6 +20,8 @@ MessageContext ContextFor(const Campaign& campaign, std::string_view body, BodyK
   context.body = body;
   context.kind = kind;
   context.brand = campaign.campaign.brand.value;
+  for (const Located<std::string>& alias : campaign.campaign.brand_aliases)
+    context.brand_aliases.push_back(alias.value);
   if (campaign.campaign.use_case.present) context.use_case = campaign.campaign.use_case.value;
   context.country = campaign.campaign.country.value;
   if (campaign.campaign.route.present) context.route = campaign.campaign.route.value;
