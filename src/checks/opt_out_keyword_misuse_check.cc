@@ -41,10 +41,12 @@ bool MeansOptOut(std::string_view rest) {
     }
   }
   static const RE2* kStopMessages = new RE2(
-      "(?i)^(?:cancel|end|stop|quit)(?:\\s+(?:all\\s+|these\\s+|our\\s+|the\\s+|future\\s+|further\\s+|"
+      "(?i)^(?:cancel|end|stop|quit)(?:\\s+(?:all\\s+|these\\s+|our\\s+|the\\s+|future\\s+|"
+      "further\\s+|"
       "marketing\\s+|promotional\\s+|receiving\\s+)*(?:msgs?|messages?|texts?|txts?|alerts?|sms|"
       "notifications?|reminders?|updates?|receiving|subscription|program|offers?|promos?|"
-      "marketing|service|participation)\\b|\\s*(?:$|[.,;!)]|or\\b|and\\b|\\w+\\s+(?:for|to)\\s+help))");
+      "marketing|service|participation)\\b|\\s*(?:$|[.,;!)]|or\\b|and\\b|\\w+\\s+(?:for|to)\\s+"
+      "help))");
   return RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), *kStopMessages);
 }
 
@@ -63,8 +65,9 @@ const RuleInfo& OptOutKeywordMisuseCheck::Info() const {
       .fix =
           "Use a keyword that is not an opt-out word for the action (\"Reply R to "
           "reschedule\", \"Reply C to call off your visit\"), and keep STOP for opting out.",
-      .source = "FCC 24-24 (2024), 47 CFR 64.1200(a)(10): revocation by reasonable means, "
-                "including the words stop, quit, end, revoke, opt out, cancel, unsubscribe",
+      .source =
+          "FCC 24-24 (2024), 47 CFR 64.1200(a)(10): revocation by reasonable means, "
+          "including the words stop, quit, end, revoke, opt out, cancel, unsubscribe",
       .fire_examples = {"Acme Dental: your visit is Tue 3pm. Reply CANCEL to reschedule",
                         "Acme Dental: your visit is Tue 3pm. Reply NO to cancel",
                         "Acme Dental: reply STOP to confirm your visit"},
@@ -106,8 +109,8 @@ void OptOutKeywordMisuseCheck::Run(const MessageContext& context,
     bool opt_out_action = MeansOptOut(rest);
     std::string message;
     if (keyword && !opt_out_action) {
-      message = absl::StrCat("the opt-out keyword ", absl::AsciiStrToUpper(AsAbsl(w)), " is used to ",
-                             std::string(a),
+      message = absl::StrCat("the opt-out keyword ", absl::AsciiStrToUpper(AsAbsl(w)),
+                             " is used to ", std::string(a),
                              ": a recipient who replies it is opted out of every message");
     } else if (!keyword && IsIn(opt_out, a)) {
       message = absl::StrCat("\"to ", std::string(a), "\" invites the reply ",

@@ -32,10 +32,10 @@ std::optional<std::pair<size_t, size_t>> FindOptOutInstruction(std::string_view 
   // "STOP to end", "STOP2END", "stop=end", "BAJA para cancelar", "ARRET pour vous
   // désabonner": a keyword followed by what it does. The keyword is upper case (or
   // "stop") so "end to end" is not one.
-  static const RE2* kKeywordThenAction = new RE2(absl::StrCat(
-      "(?:^|[^\\pL])(?:", KeywordAlternation(Collect(&LanguageKeywords::opt_out)),
-      "|[Ss]top)\\s*(?:2|to|TO|=|:|-|>|=>|para|PARA|pour|POUR)\\s*(?i:",
-      KeywordAlternation(Collect(&LanguageKeywords::actions)), ")(?:\\b|$|[^\\pL])"));
+  static const RE2* kKeywordThenAction = new RE2(
+      absl::StrCat("(?:^|[^\\pL])(?:", KeywordAlternation(Collect(&LanguageKeywords::opt_out)),
+                   "|[Ss]top)\\s*(?:2|to|TO|=|:|-|>|=>|para|PARA|pour|POUR)\\s*(?i:",
+                   KeywordAlternation(Collect(&LanguageKeywords::actions)), ")(?:\\b|$|[^\\pL])"));
   re2::StringPiece input(body.data(), body.size());
   std::optional<std::pair<size_t, size_t>> best;
   for (const RE2* re : {kVerbThenKeyword, kKeywordThenAction}) {

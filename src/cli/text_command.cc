@@ -182,8 +182,8 @@ CommandSpec TextCommand() {
   spec.args.push_back({"--route", "Route: p2p, 10dlc, toll_free, short_code", &options->route});
   spec.args.push_back({"--domain", "The campaign's link domain", &options->domain});
   spec.args.push_back({"--sender", "A sender number (repeatable)", &options->senders});
-  spec.args.push_back(
-      {"--brand-alias", "Another name that counts as the brand (repeatable)", &options->brand_aliases});
+  spec.args.push_back({"--brand-alias", "Another name that counts as the brand (repeatable)",
+                       &options->brand_aliases});
   AddCommonArgs(spec.args, options->common, /*with_formats=*/false);
   spec.run = [options, message_given] { return RunText(*options, *message_given); };
   return spec;

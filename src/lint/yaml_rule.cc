@@ -12,8 +12,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "text/links.h"
 #include "text/keywords.h"
+#include "text/links.h"
 #include "text/normalize.h"
 #include "text/words.h"
 #include "util/status.h"
@@ -174,7 +174,8 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
     const YAML::Node& near = node["near"];
     if (!near.IsSequence()) return d.Error(near, "'near' must be a list");
     for (const YAML::Node& item : near) {
-      RETURN_IF_ERROR(d.CheckKeys(item, {"first", "then", "within", "either_order"}, "a 'near' item"));
+      RETURN_IF_ERROR(
+          d.CheckKeys(item, {"first", "then", "within", "either_order"}, "a 'near' item"));
       if (!item["first"] || !item["then"])
         return d.Error(item, "a 'near' item needs 'first' and 'then' words");
       auto words = [&](const char* key) -> absl::StatusOr<std::string> {

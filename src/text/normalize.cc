@@ -41,8 +41,7 @@ int StyledToAscii(uint32_t cp) {
   if (cp >= 0xFF10 && cp <= 0xFF19) return '0' + static_cast<int>(cp - 0xFF10);
   if (cp >= 0x24B6 && cp <= 0x24CF) return 'A' + static_cast<int>(cp - 0x24B6);  // circled
   if (cp >= 0x24D0 && cp <= 0x24E9) return 'a' + static_cast<int>(cp - 0x24D0);
-  if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
-      cp == 0x00AD)
+  if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD)
     return -1;
   return 0;
 }
@@ -97,8 +96,8 @@ NormalizedText NormalizeForMatching(std::string_view input, bool one_as_l) {
     const std::string& t = out.text;
     size_t i = 0;
     while (i < t.size()) {
-      bool starts = IsAsciiAlpha(t[i]) && (i == 0 || !IsAsciiAlnum(t[i - 1])) &&
-                    i + 2 < t.size() && t[i + 1] == '.' && IsAsciiAlpha(t[i + 2]) &&
+      bool starts = IsAsciiAlpha(t[i]) && (i == 0 || !IsAsciiAlnum(t[i - 1])) && i + 2 < t.size() &&
+                    t[i + 1] == '.' && IsAsciiAlpha(t[i + 2]) &&
                     (i + 3 == t.size() || !IsAsciiAlnum(t[i + 3]));
       if (!starts) {
         next.text.push_back(t[i]);
@@ -138,8 +137,10 @@ NormalizedText NormalizeForMatching(std::string_view input, bool one_as_l) {
     size_t letters = 0;
     bool digits = false;
     while (j < t.size() && IsAsciiAlnum(t[j])) {
-      if (IsAsciiAlpha(t[j])) ++letters;
-      else digits = true;
+      if (IsAsciiAlpha(t[j]))
+        ++letters;
+      else
+        digits = true;
       ++j;
     }
     if (digits && letters >= 2 && IsAsciiAlpha(t[i])) {

@@ -35,19 +35,20 @@ std::vector<Finding> Lint(std::string_view body, std::optional<UseCase> use_case
 }
 
 TEST_CASE("v2: a lure next to a one-time code is info for two_factor and security_alert") {
-  std::string code = "Acme Coffee: 482913 is your code. Use it to verify your account within 5 minutes.";
+  std::string code =
+      "Acme Coffee: 482913 is your code. Use it to verify your account within 5 minutes.";
   CHECK(LevelOf(Lint(code, UseCase::kTwoFactor), "content/phishing-language") == Level::kInfo);
-  CHECK(LevelOf(Lint(code, UseCase::kSecurityAlert), "content/phishing-language") ==
-        Level::kInfo);
+  CHECK(LevelOf(Lint(code, UseCase::kSecurityAlert), "content/phishing-language") == Level::kInfo);
   CHECK(LevelOf(Lint(code, UseCase::kMarketing), "content/phishing-language") == Level::kError);
   // Without a code the lure stays an error, even for two_factor.
-  CHECK(LevelOf(Lint("Acme Coffee: verify your account now at acme-login.example",
-                     UseCase::kTwoFactor),
-                "content/phishing-language") == Level::kError);
+  CHECK(LevelOf(
+            Lint("Acme Coffee: verify your account now at acme-login.example", UseCase::kTwoFactor),
+            "content/phishing-language") == Level::kError);
 }
 
 TEST_CASE("v2: SHAFT and gambling words are at most a warning in public-interest use cases") {
-  std::string gun = "Acme Coffee: campus is in lockdown, a person with a gun was seen near the library.";
+  std::string gun =
+      "Acme Coffee: campus is in lockdown, a person with a gun was seen near the library.";
   CHECK(LevelOf(Lint(gun, UseCase::kPublicService), "content/shaft") == Level::kWarning);
   CHECK(LevelOf(Lint(gun, UseCase::kK12Education), "content/shaft") == Level::kWarning);
   CHECK(LevelOf(Lint(gun, UseCase::kMarketing), "content/shaft") == Level::kError);
@@ -56,24 +57,22 @@ TEST_CASE("v2: SHAFT and gambling words are at most a warning in public-interest
         Level::kWarning);
   CHECK(LevelOf(Lint(casino, UseCase::kAccountNotification), "content/prohibited-use-case") ==
         Level::kWarning);
-  CHECK(LevelOf(Lint(casino, UseCase::kMarketing), "content/prohibited-use-case") ==
-        Level::kError);
+  CHECK(LevelOf(Lint(casino, UseCase::kMarketing), "content/prohibited-use-case") == Level::kError);
   // Other groups of the rule keep their level there.
   CHECK(LevelOf(Lint("Acme Coffee: get a payday loan today", UseCase::kPolitical),
                 "content/prohibited-use-case") == Level::kError);
 }
 
 TEST_CASE("v2: innocent senses do not fire") {
-  for (const char* body :
-       {"Acme Coffee: your cash advance limit has been updated.",
-        "Acme Coffee: the cash advance APR on your card is unchanged.",
-        "Acme Coffee: the housing lottery opens Monday.",
-        "Acme Coffee: casino night for the food bank is Friday.",
-        "Acme Coffee: your nicotine patch refill is ready.",
-        "Acme Coffee: wine-braised short ribs tonight.",
-        "Acme Coffee: we're betting you'll love it.",
-        "Acme Coffee: hit the jackpot with our produce deals.",
-        "Acme Coffee: I agree, buy the wifi ipad."}) {
+  for (const char* body : {"Acme Coffee: your cash advance limit has been updated.",
+                           "Acme Coffee: the cash advance APR on your card is unchanged.",
+                           "Acme Coffee: the housing lottery opens Monday.",
+                           "Acme Coffee: casino night for the food bank is Friday.",
+                           "Acme Coffee: your nicotine patch refill is ready.",
+                           "Acme Coffee: wine-braised short ribs tonight.",
+                           "Acme Coffee: we're betting you'll love it.",
+                           "Acme Coffee: hit the jackpot with our produce deals.",
+                           "Acme Coffee: I agree, buy the wifi ipad."}) {
     std::vector<Finding> f = Lint(body, UseCase::kMarketing);
     INFO(body);
     CHECK_FALSE(LevelOf(f, "content/shaft").has_value());
@@ -88,8 +87,9 @@ TEST_CASE("v2: look-alike spellings fire with the span on the original text") {
                          [](const Finding& f) { return f.rule == "content/phishing-language"; });
   REQUIRE(it != findings.end());
   CHECK(body.substr(it->begin, it->end - it->begin) == "Y0ur acc0unt has been susp3nded");
-  std::string styled = "Acme Coffee: \xF0\x9D\x97\xAC\xF0\x9D\x97\xBC\xF0\x9D\x98\x82\xF0\x9D\x97\xBF "
-                       "account has been suspended";
+  std::string styled =
+      "Acme Coffee: \xF0\x9D\x97\xAC\xF0\x9D\x97\xBC\xF0\x9D\x98\x82\xF0\x9D\x97\xBF "
+      "account has been suspended";
   findings = Lint(styled, UseCase::kMarketing);
   it = std::find_if(findings.begin(), findings.end(),
                     [](const Finding& f) { return f.rule == "content/phishing-language"; });
@@ -148,8 +148,8 @@ TEST_CASE("v2: brand matching normalises the ways a brand is written") {
   CHECK(NamesBrand("Lumen Labs: new kits", "Lumen Labs, Inc.", {}));
   CHECK(NamesBrand("lumen   labs: new kits", "Lumen Labs LLC", {}));
   CHECK(NamesBrand("AcmeCoffee: 20% off", "Acme Coffee", {}));
-  CHECK(NamesBrand("Northfield CU: your code is 1234", "Northfield Credit Union",
-                   {"Northfield CU"}));
+  CHECK(
+      NamesBrand("Northfield CU: your code is 1234", "Northfield Credit Union", {"Northfield CU"}));
   CHECK_FALSE(NamesBrand("Northfield CU: your code is 1234", "Northfield Credit Union", {}));
   CHECK_FALSE(NamesBrand("Get 20% off at macys.com/sale", "Macy's", {}));
 }

@@ -72,7 +72,8 @@ struct Rates {
     if (verbose && (print_when_error == !errors.empty())) {
       std::string rules;
       for (const Finding& f : findings) {
-        if (!print_when_error || f.level == Level::kError) rules += f.rule + " (" + f.message + ") ";
+        if (!print_when_error || f.level == Level::kError)
+          rules += f.rule + " (" + f.message + ") ";
       }
       std::printf("%s %s| %s\n", tag, rules.c_str(), body.c_str());
     }
@@ -166,13 +167,12 @@ TEST_CASE("regression corpus: UCI ham errors <= 0.5%, spam errors >= 60%, findin
   }
   REQUIRE(ham.messages == 4827);
   REQUIRE(spam.messages == 747);
-  MESSAGE("UCI ham with an error: " << ham.with_error << "/" << ham.messages << " ("
-                                    << ham.ErrorRate() << "%)\n"
-                                    << ham.PerRule() << "UCI spam with an error: "
-                                    << spam.with_error << "/" << spam.messages << " ("
-                                    << spam.ErrorRate() << "%), with a finding: "
-                                    << spam.with_finding << " (" << spam.FindingRate() << "%)\n"
-                                    << spam.PerRule());
+  MESSAGE("UCI ham with an error: "
+          << ham.with_error << "/" << ham.messages << " (" << ham.ErrorRate() << "%)\n"
+          << ham.PerRule() << "UCI spam with an error: " << spam.with_error << "/" << spam.messages
+          << " (" << spam.ErrorRate() << "%), with a finding: " << spam.with_finding << " ("
+          << spam.FindingRate() << "%)\n"
+          << spam.PerRule());
   CHECK(ham.ErrorRate() <= 0.5);
   CHECK(spam.ErrorRate() >= 60.0);
   CHECK(spam.FindingRate() >= 95.0);

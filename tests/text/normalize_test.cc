@@ -23,8 +23,8 @@ TEST_CASE("normalisation: dotted acronyms and styled letters") {
   CHECK(Norm("Update your K.Y.C now") == "Update your KYC now");
   CHECK(Norm("e.g. Mr.Smith") == "eg. Mr.Smith");
   CHECK(Norm("\xF0\x9D\x97\xAC\xF0\x9D\x97\xBC\xF0\x9D\x98\x82\xF0\x9D\x97\xBF") == "Your");
-  CHECK(Norm("\xEF\xBC\xB7\xEF\xBD\x89\xEF\xBD\x8E") == "Win");     // fullwidth
-  CHECK(Norm("ver\xE2\x80\x8Bify") == "verify");                    // zero-width space
+  CHECK(Norm("\xEF\xBC\xB7\xEF\xBD\x89\xEF\xBD\x8E") == "Win");  // fullwidth
+  CHECK(Norm("ver\xE2\x80\x8Bify") == "verify");                 // zero-width space
 }
 
 TEST_CASE("normalisation: spans map back to the original bytes") {
