@@ -1,5 +1,6 @@
 #include "text/keywords.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
