@@ -100,7 +100,8 @@ std::string RenderJson(const std::vector<Diagnostic>& diagnostics) {
     findings.push_back(std::move(f));
   }
   doc["findings"] = std::move(findings);
-  doc["summary"] = {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}};
+  // The summary shape of every command (report/json_emitter.cc): errors, warnings, infos.
+  doc["summary"] = {{"errors", counts[2]}, {"warnings", counts[1]}, {"infos", counts[0]}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
