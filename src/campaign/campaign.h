@@ -101,6 +101,7 @@ struct OptIn {
 struct CampaignInfo {
   Located<std::string> name;
   Located<std::string> brand;
+  std::vector<Located<std::string>> brand_aliases;  // other names that count as the brand
   Located<UseCase> use_case;
   Located<std::string> country;  // ISO 3166-1 alpha-2, upper case
   Located<Route> route;

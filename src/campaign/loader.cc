@@ -244,14 +244,27 @@ class CampaignReader {
     CampaignInfo& info = campaign_.campaign;
     info.pos = PositionOf(node);
     CheckKeys(node,
-              {"name", "brand", "use_case", "country", "route", "trust_score", "brand_type",
-               "domain", "opt_in"},
+              {"name", "brand", "brand_aliases", "use_case", "country", "route", "trust_score",
+               "brand_type", "domain", "opt_in"},
               "campaign");
     info.name = ReadString(Required(node, "name", info.pos, "campaign"), "campaign.name");
     info.brand = ReadString(Required(node, "brand", info.pos, "campaign"), "campaign.brand");
     if (info.brand.present && absl::StripAsciiWhitespace(info.brand.value).empty()) {
       Report(kInvalidValue, Level::kError, info.brand.pos, "campaign.brand is empty");
       info.brand.present = false;
+    }
+    // brand_aliases: a list of names (or one name) that also count as the brand.
+    if (const YAML::Node aliases = node["brand_aliases"]; aliases.IsDefined()) {
+      if (aliases.IsSequence()) {
+        for (const YAML::Node& alias : aliases) {
+          Located<std::string> a = ReadString(alias, "campaign.brand_aliases");
+          if (a.present && !absl::StripAsciiWhitespace(a.value).empty())
+            info.brand_aliases.push_back(std::move(a));
+        }
+      } else {
+        Located<std::string> a = ReadString(aliases, "campaign.brand_aliases");
+        if (a.present) info.brand_aliases.push_back(std::move(a));
+      }
     }
 
     Located<std::string> use_case =

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "checks/brand_match.h"
 #include "checks/opt_out_language.h"
 #include "re2/re2.h"
 #include "text/words.h"
@@ -63,7 +64,7 @@ void OptInConfirmationCheck::Run(const MessageContext& context,
   static const RE2* kHelp = new RE2("\\bHELP\\b|(?i:\\b(?:reply|text|txt|send)\\s+help\\b)");
   std::string body = MaskPlaceholders(context.body);
   std::vector<std::string> missing;
-  if (!context.brand.empty() && FindWholeWord(body, context.brand) == std::string::npos) {
+  if (!context.brand.empty() && !NamesBrand(body, context.brand, context.brand_aliases)) {
     missing.push_back(absl::StrCat("the program or brand name (", context.brand, ")"));
   }
   if (!Matches(*kRates, body)) missing.push_back("\"Msg & data rates may apply\"");

@@ -1,22 +1,41 @@
 #include "checks/opt_out_language.h"
 
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "text/keywords.h"
 
 namespace smslint {
+namespace {
+
+std::vector<std::string> Collect(std::vector<std::string> LanguageKeywords::*field) {
+  std::vector<std::string> out;
+  for (const LanguageKeywords& k : KeywordLanguages()) {
+    const std::vector<std::string>& list = k.*field;
+    out.insert(out.end(), list.begin(), list.end());
+  }
+  return out;
+}
+
+}  // namespace
 
 std::optional<std::pair<size_t, size_t>> FindOptOutInstruction(std::string_view body) {
-  // "Reply STOP", "txt stop", "Text the word END", "send UNSUBSCRIBE": a verb of
-  // sending followed by a keyword, in any case.
-  static const RE2* kVerbThenKeyword = new RE2(
-      "(?i)\\b(?:reply|replying|respond|text|txt|texting|send|sms|msg|message)\\b"
-      "(?:\\s+(?:with|back))?(?:\\s+the\\s+word)?\\s*[:\"'\\x{201C}\\x{2018}]?\\s*"
-      "(?:stop\\s?all|stop|end|cancel|unsubscribe|unsub|quit|revoke|opt[\\s-]?out)\\b");
-  // "STOP to end", "STOP2END", "stop=end", "STOP to opt out": a keyword followed by
-  // what it does. The keyword is upper case (or "stop") so "end to end" is not one.
+  // "Reply STOP", "txt stop", "Text the word END", "Responde BAJA", "Envoyez ARRÊT": a
+  // verb of sending followed by a keyword, in any case.
+  static const RE2* kVerbThenKeyword = new RE2(absl::StrCat(
+      "(?i)(?:^|[^\\pL\\pN])(?:", KeywordAlternation(Collect(&LanguageKeywords::verbs)),
+      ")(?:\\s+(?:with|back|con|avec))?(?:\\s+(?:the\\s+word|la\\s+palabra|le\\s+mot))?"
+      "\\s*[:\"'\\x{201C}\\x{2018}\\x{00AB}]?\\s*(?:",
+      KeywordAlternation(Collect(&LanguageKeywords::opt_out)), ")(?:\\b|$|[^\\pL])"));
+  // "STOP to end", "STOP2END", "stop=end", "BAJA para cancelar", "ARRET pour vous
+  // désabonner": a keyword followed by what it does. The keyword is upper case (or
+  // "stop") so "end to end" is not one.
   static const RE2* kKeywordThenAction = new RE2(
-      "\\b(?:STOP\\s?ALL|STOP|[Ss]top|END|CANCEL|UNSUBSCRIBE|QUIT|REVOKE|OPT[\\s-]?OUT)"
-      "\\s*(?:2|to|TO|=|:|-|>|=>)\\s*"
-      "(?i:end|stop|cancel|quit|opt[\\s-]?out|unsub(?:scribe)?|be\\s+removed|remove|leave)\\b");
+      absl::StrCat("(?:^|[^\\pL])(?:", KeywordAlternation(Collect(&LanguageKeywords::opt_out)),
+                   "|[Ss]top)\\s*(?:2|to|TO|=|:|-|>|=>|para|PARA|pour|POUR)\\s*(?i:",
+                   KeywordAlternation(Collect(&LanguageKeywords::actions)), ")(?:\\b|$|[^\\pL])"));
   re2::StringPiece input(body.data(), body.size());
   std::optional<std::pair<size_t, size_t>> best;
   for (const RE2* re : {kVerbThenKeyword, kKeywordThenAction}) {

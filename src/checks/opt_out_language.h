@@ -1,7 +1,8 @@
 // Opt-out instructions as people write them: "Reply STOP to opt out", "Text STOP to
-// end", "STOP2END", "txt STOP", "stop=end", with STOP or one of the keywords of the
-// FCC 2024 revocation rule (END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL, REVOKE, OPTOUT).
-// Shared by content/missing-opt-out and content/incomplete-opt-in-confirmation.
+// end", "STOP2END", "txt STOP", "stop=end", "Responde BAJA para cancelar", "Répondez
+// ARRÊT pour vous désabonner", with the keywords, verbs and actions of every language
+// in rules/data/opt-out-keywords.yml. Shared by content/missing-opt-out and
+// content/incomplete-opt-in-confirmation.
 #ifndef SMSLINT_CHECKS_OPT_OUT_LANGUAGE_H_
 #define SMSLINT_CHECKS_OPT_OUT_LANGUAGE_H_
 

@@ -19,7 +19,8 @@ const RuleInfo& PublicUrlShortenerCheck::Info() const {
           "CTIA Messaging Principles and Best Practices (2023), 5.3.2; shortener list: "
           "PeterDaveHello/url-shorteners (CC BY-SA 4.0)",
       .fire_examples = {"Acme Coffee: 20% off at bit.ly/3xYz Reply STOP to opt out",
-                        "Acme Coffee: 20% off at https://tinyurl.com/acme Reply STOP to opt out"},
+                        "Acme Coffee: 20% off at https://tinyurl.com/acme Reply STOP to opt out",
+                        "Acme Coffee: 20% off at bit.do/acme4 Reply STOP to opt out"},
       .pass_examples = {"Acme Coffee: 20% off at https://acme.com/x Reply STOP to opt out",
                         "Acme Coffee: 20% off at acme.com/latte. Reply STOP to opt out"},
       .options = {},

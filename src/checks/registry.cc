@@ -7,6 +7,7 @@
 #include "checks/multiple_domains_check.h"
 #include "checks/opt_in_confirmation_check.h"
 #include "checks/opt_out_check.h"
+#include "checks/opt_out_keyword_misuse_check.h"
 #include "checks/public_url_shortener_check.h"
 #include "checks/segment_count_check.h"
 #include "checks/ucs2_character_check.h"
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<ContentCheck>> BuiltinChecks() {
   checks.push_back(std::make_unique<MultipleDomainsCheck>());
   checks.push_back(std::make_unique<OptInConfirmationCheck>());
   checks.push_back(std::make_unique<OptOutCheck>());
+  checks.push_back(std::make_unique<OptOutKeywordMisuseCheck>());
   checks.push_back(std::make_unique<PublicUrlShortenerCheck>());
   checks.push_back(std::make_unique<SegmentCountCheck>());
   checks.push_back(std::make_unique<Ucs2CharacterCheck>());

@@ -31,6 +31,7 @@ struct TextOptions {
   std::string route;
   std::string domain;
   std::vector<std::string> senders;
+  std::vector<std::string> brand_aliases;
 };
 
 std::string LineAt(std::string_view text, int line) {
@@ -99,7 +100,8 @@ std::string RenderJson(const std::vector<Diagnostic>& diagnostics) {
     findings.push_back(std::move(f));
   }
   doc["findings"] = std::move(findings);
-  doc["summary"] = {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}};
+  // The summary shape of every command (report/json_emitter.cc): errors, warnings, infos.
+  doc["summary"] = {{"errors", counts[2]}, {"warnings", counts[1]}, {"infos", counts[0]}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -123,6 +125,7 @@ int RunText(TextOptions& options, bool message_given) {
   context.brand = options.brand;
   context.domain = options.domain;
   context.senders = options.senders;
+  context.brand_aliases = options.brand_aliases;
   context.country = absl::AsciiStrToUpper(options.country);
   if (!options.use_case.empty()) {
     context.use_case = ParseUseCase(options.use_case);
@@ -180,6 +183,8 @@ CommandSpec TextCommand() {
   spec.args.push_back({"--route", "Route: p2p, 10dlc, toll_free, short_code", &options->route});
   spec.args.push_back({"--domain", "The campaign's link domain", &options->domain});
   spec.args.push_back({"--sender", "A sender number (repeatable)", &options->senders});
+  spec.args.push_back({"--brand-alias", "Another name that counts as the brand (repeatable)",
+                       &options->brand_aliases});
   AddCommonArgs(spec.args, options->common, /*with_formats=*/false);
   spec.run = [options, message_given] { return RunText(*options, *message_given); };
   return spec;

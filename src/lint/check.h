@@ -27,6 +27,7 @@ struct MessageContext {
   BodyKind kind = BodyKind::kTemplate;
   std::string template_id;
   std::string brand;
+  std::vector<std::string> brand_aliases;  // campaign.brand_aliases / --brand-alias
   std::optional<UseCase> use_case;
   std::string country;  // "US", "CA", "" when unknown
   std::optional<Route> route;

@@ -12,7 +12,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "text/keywords.h"
 #include "text/links.h"
+#include "text/normalize.h"
 #include "text/words.h"
 #include "util/status.h"
 #include "util/strings.h"
@@ -63,6 +65,19 @@ std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& a
   for (const std::string& a : alternatives) wrapped.push_back(absl::StrCat("(?:", a, ")"));
   auto re = std::make_shared<const RE2>(absl::StrJoin(wrapped, "|"), options);
   return re->ok() ? re : nullptr;
+}
+
+// "{keywords}" in a pattern stands for every opt-out, help and opt-in keyword of
+// rules/data/opt-out-keywords.yml, so packs never copy the list.
+constexpr std::string_view kKeywordsReference = "{keywords}";
+
+std::string ExpandKeywords(std::string pattern) {
+  const std::string alternation = absl::StrCat("(?:", KeywordAlternation(AllKeywords()), ")");
+  for (size_t at = pattern.find(kKeywordsReference); at != std::string::npos;
+       at = pattern.find(kKeywordsReference, at + alternation.size())) {
+    pattern.replace(at, kKeywordsReference.size(), alternation);
+  }
+  return pattern;
 }
 
 struct MatchSpan {
@@ -130,6 +145,9 @@ absl::StatusOr<std::optional<Level>> LevelOrOff(const Decoder& d, const YAML::No
   return level;
 }
 
+absl::Status DecodeLevels(const Decoder& d, const YAML::Node& node, bool ignore_case,
+                          LevelOverrides& levels);
+
 absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_case,
                          std::string name, MatchGroup& group) {
   std::vector<std::string> alternatives;
@@ -143,15 +161,56 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
   if (node["patterns"]) {
     const YAML::Node& patterns = node["patterns"];
     ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(patterns, "patterns"));
+    for (std::string& p : list) p = ExpandKeywords(std::move(p));
     for (size_t i = 0; i < list.size(); ++i) {
       RETURN_IF_ERROR(
           d.CheckPattern(patterns.IsSequence() ? patterns[i] : patterns, list[i], ignore_case));
       alternatives.push_back(list[i]);
     }
   }
+  // near: [{first: [...], then: [...], within: N, either_order: bool}]: a word of
+  // `first` followed, at most N words later, by a word of `then` ("settle ... debt").
+  if (node["near"]) {
+    const YAML::Node& near = node["near"];
+    if (!near.IsSequence()) return d.Error(near, "'near' must be a list");
+    for (const YAML::Node& item : near) {
+      RETURN_IF_ERROR(
+          d.CheckKeys(item, {"first", "then", "within", "either_order"}, "a 'near' item"));
+      if (!item["first"] || !item["then"])
+        return d.Error(item, "a 'near' item needs 'first' and 'then' words");
+      auto words = [&](const char* key) -> absl::StatusOr<std::string> {
+        ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(item[key], key));
+        std::vector<std::string> patterns;
+        for (const std::string& w : list) {
+          if (absl::StripAsciiWhitespace(w).empty()) return d.Error(item[key], "empty word");
+          patterns.push_back(InflectedWordPattern(w));
+        }
+        return absl::StrCat("\\b(?:", absl::StrJoin(patterns, "|"), ")\\b");
+      };
+      ASSIGN_OR_RETURN(std::string first, words("first"));
+      ASSIGN_OR_RETURN(std::string then, words("then"));
+      double within = 3;
+      if (item["within"]) {
+        ASSIGN_OR_RETURN(within, d.Number(item["within"], "within"));
+        if (within < 0 || within > 12 || within != std::floor(within))
+          return d.Error(item["within"], "'within' must be a whole number of words from 0 to 12");
+      }
+      std::string gap = absl::StrCat("(?:[^\\w.!?\\n]+[\\w'\\x{2019}$%-]+){0,",
+                                     static_cast<int>(within), "}[^\\w.!?\\n]+");
+      alternatives.push_back(absl::StrCat(first, gap, then));
+      if (item["either_order"]) {
+        ASSIGN_OR_RETURN(std::string either, d.String(item["either_order"], "either_order"));
+        if (either != "true" && either != "false")
+          return d.Error(item["either_order"], "'either_order' must be true or false");
+        if (either == "true") alternatives.push_back(absl::StrCat(then, gap, first));
+      }
+    }
+  }
+  if (node["levels"]) RETURN_IF_ERROR(DecodeLevels(d, node["levels"], ignore_case, group.levels));
   if (node["exceptions"]) {
     const YAML::Node& exceptions = node["exceptions"];
     ASSIGN_OR_RETURN(std::vector<std::string> list, d.Strings(exceptions, "exceptions"));
+    for (std::string& p : list) p = ExpandKeywords(std::move(p));
     for (size_t i = 0; i < list.size(); ++i) {
       RETURN_IF_ERROR(d.CheckPattern(exceptions.IsSequence() ? exceptions[i] : exceptions, list[i],
                                      ignore_case));
@@ -196,8 +255,10 @@ absl::Status DecodeWhen(const Decoder& d, const YAML::Node& node, RuleCondition&
   return absl::OkStatus();
 }
 
-absl::Status DecodeLevels(const Decoder& d, const YAML::Node& node, LevelOverrides& levels) {
-  RETURN_IF_ERROR(d.CheckKeys(node, {"country", "use_case", "route"}, "'levels'"));
+absl::Status DecodeLevels(const Decoder& d, const YAML::Node& node, bool ignore_case,
+                          LevelOverrides& levels) {
+  if (!node.IsMap()) return d.Error(node, "'levels' must be a mapping");
+  RETURN_IF_ERROR(d.CheckKeys(node, {"country", "use_case", "body", "route"}, "'levels'"));
   auto decode_map = [&](const char* key,
                         std::map<std::string, std::optional<Level>>& out) -> absl::Status {
     if (!node[key]) return absl::OkStatus();
@@ -218,6 +279,30 @@ absl::Status DecodeLevels(const Decoder& d, const YAML::Node& node, LevelOverrid
   RETURN_IF_ERROR(decode_map("country", levels.country));
   RETURN_IF_ERROR(decode_map("use_case", levels.use_case));
   RETURN_IF_ERROR(decode_map("route", levels.route));
+  // body: [{pattern, use_case: [...], level}]: the level when the body matches, e.g. a
+  // two-factor message that carries its one-time code.
+  if (node["body"]) {
+    const YAML::Node& list = node["body"];
+    if (!list.IsSequence()) return d.Error(list, "'levels.body' must be a list");
+    for (const YAML::Node& item : list) {
+      RETURN_IF_ERROR(d.CheckKeys(item, {"pattern", "use_case", "level"}, "a 'levels.body' item"));
+      if (!item["pattern"] || !item["level"])
+        return d.Error(item, "a 'levels.body' item needs 'pattern' and 'level'");
+      BodyLevel body;
+      ASSIGN_OR_RETURN(std::string pattern, d.String(item["pattern"], "pattern"));
+      RETURN_IF_ERROR(d.CheckPattern(item["pattern"], pattern, ignore_case));
+      body.pattern = CompileAlternatives({pattern}, ignore_case);
+      if (item["use_case"]) {
+        ASSIGN_OR_RETURN(body.use_cases, d.Strings(item["use_case"], "use_case"));
+        for (const std::string& u : body.use_cases) {
+          if (!ParseUseCase(u))
+            return d.Error(item["use_case"], absl::StrCat("unknown use case '", u, "'"));
+        }
+      }
+      ASSIGN_OR_RETURN(body.level, LevelOrOff(d, item["level"]));
+      levels.body.push_back(std::move(body));
+    }
+  }
   return absl::OkStatus();
 }
 
@@ -320,7 +405,7 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
                                            "options", "when",    "levels", "ignorecase"};
   switch (rule.type) {
     case YamlRuleType::kExistence:
-      allowed.insert(allowed.end(), {"tokens", "patterns", "exceptions", "groups"});
+      allowed.insert(allowed.end(), {"tokens", "patterns", "near", "exceptions", "groups"});
       break;
     case YamlRuleType::kSubstitution:
       allowed.insert(allowed.end(), {"swap"});
@@ -369,7 +454,7 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
   }
   if (root["examples"]) RETURN_IF_ERROR(DecodeExamples(d, root["examples"], rule));
   if (root["when"]) RETURN_IF_ERROR(DecodeWhen(d, root["when"], rule.when));
-  if (root["levels"]) RETURN_IF_ERROR(DecodeLevels(d, root["levels"], rule.levels));
+  if (root["levels"]) RETURN_IF_ERROR(DecodeLevels(d, root["levels"], ignore_case, rule.levels));
   YAML::Node options = root["options"];
   RETURN_IF_ERROR(DecodeOptions(d, options ? &options : nullptr, rule));
 
@@ -380,16 +465,18 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
         const YAML::Node& groups = root["groups"];
         if (!groups.IsSequence()) return d.Error(groups, "'groups' must be a list");
         for (const YAML::Node& g : groups) {
-          RETURN_IF_ERROR(d.CheckKeys(g, {"name", "tokens", "patterns", "exceptions"}, "a group"));
+          RETURN_IF_ERROR(d.CheckKeys(
+              g, {"name", "tokens", "patterns", "near", "exceptions", "levels"}, "a group"));
           if (!g["name"]) return d.Error(g, "a group needs a 'name'");
           ASSIGN_OR_RETURN(std::string name, d.String(g["name"], "name"));
           MatchGroup group;
           RETURN_IF_ERROR(DecodeGroup(d, g, ignore_case, name, group));
-          if (group.regex == nullptr) return d.Error(g, "a group needs 'tokens' or 'patterns'");
+          if (group.regex == nullptr)
+            return d.Error(g, "a group needs 'tokens', 'patterns' or 'near'");
           rule.groups.push_back(std::move(group));
         }
       }
-      if (root["tokens"] || root["patterns"]) {
+      if (root["tokens"] || root["patterns"] || root["near"]) {
         MatchGroup group;
         RETURN_IF_ERROR(DecodeGroup(d, root, ignore_case, "", group));
         rule.groups.push_back(std::move(group));
@@ -414,8 +501,18 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
     }
     case YamlRuleType::kCapitalization: {
       if (root["allow"]) {
-        ASSIGN_OR_RETURN(rule.allowed_words, d.Strings(root["allow"], "allow"));
-        for (std::string& w : rule.allowed_words) absl::AsciiStrToUpper(&w);
+        ASSIGN_OR_RETURN(std::vector<std::string> allow, d.Strings(root["allow"], "allow"));
+        for (const std::string& w : allow) {
+          if (w != kKeywordsReference) {
+            rule.allowed_words.push_back(absl::AsciiStrToUpper(w));
+            continue;
+          }
+          // Every one-word keyword (the words of "OPT OUT" are ordinary words).
+          for (const std::string& k : AllKeywords()) {
+            if (k.find_first_of(" -") == std::string::npos)
+              rule.allowed_words.push_back(absl::AsciiStrToUpper(k));
+          }
+        }
       }
       break;
     }
@@ -472,15 +569,65 @@ void Emit(const YamlRule& rule, Level level, std::string message, size_t begin, 
   findings.push_back(std::move(f));
 }
 
-void RunMatches(const YamlRule& rule, Level level, std::string_view body,
-                std::vector<Finding>& findings) {
+}  // namespace
+
+void ApplyLevelOverrides(const LevelOverrides& levels, const MessageContext& context,
+                         std::optional<Level>& level) {
+  std::string use_case = context.use_case ? std::string(UseCaseName(*context.use_case)) : "";
+  std::string route = context.route ? std::string(RouteName(*context.route)) : "";
+  auto apply = [&](const std::map<std::string, std::optional<Level>>& overrides,
+                   const std::string& key) {
+    auto it = overrides.find(key);
+    if (!key.empty() && it != overrides.end()) level = it->second;
+  };
+  apply(levels.country, context.country);
+  apply(levels.use_case, use_case);
+  for (const BodyLevel& b : levels.body) {
+    if (!b.use_cases.empty() && !Contains(b.use_cases, use_case)) continue;
+    if (RE2::PartialMatch(re2::StringPiece(context.body.data(), context.body.size()), *b.pattern))
+      level = b.level;
+  }
+  apply(levels.route, route);
+}
+
+namespace {
+
+// Matches of `group` in `body` and in its normalised forms (look-alike digits,
+// dotted acronyms, styled letters), as spans of `body`, exceptions removed.
+std::vector<MatchSpan> GroupMatches(const MatchGroup& group, std::string_view body) {
+  std::vector<MatchSpan> found;
+  std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
+  for (const MatchSpan& s : AllMatches(group.regex.get(), body)) {
+    if (!Overlaps(s, exceptions)) found.push_back(s);
+  }
+  for (bool one_as_l : {false, true}) {
+    NormalizedText n = NormalizeForMatching(body, one_as_l);
+    if (!n.changed || n.text == body) continue;
+    std::vector<MatchSpan> normalized_exceptions = AllMatches(group.exceptions.get(), n.text);
+    for (const MatchSpan& s : AllMatches(group.regex.get(), n.text)) {
+      if (Overlaps(s, normalized_exceptions)) continue;
+      auto [b, e] = n.Original(s.begin, s.end);
+      MatchSpan original{b, e};
+      if (!Overlaps(original, found)) found.push_back(original);
+    }
+    if (n.text.find_first_of("il") == std::string::npos) break;
+  }
+  std::sort(found.begin(), found.end(),
+            [](const MatchSpan& a, const MatchSpan& b) { return a.begin < b.begin; });
+  return found;
+}
+
+void RunMatches(const YamlRule& rule, const MessageContext& context, Level level,
+                std::string_view body, std::vector<Finding>& findings) {
   for (const MatchGroup& group : rule.groups) {
-    std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
-    for (const MatchSpan& s : AllMatches(group.regex.get(), body)) {
-      if (Overlaps(s, exceptions)) continue;
+    std::optional<Level> group_level = level;
+    ApplyLevelOverrides(group.levels, context, group_level);
+    if (!group_level) continue;
+    for (const MatchSpan& s : GroupMatches(group, body)) {
       std::string match(body.substr(s.begin, s.end - s.begin));
-      Emit(rule, level, FormatMessage(rule.message, {{"match", match}, {"group", group.name}}),
-           s.begin, s.end, "", findings);
+      Emit(rule, *group_level,
+           FormatMessage(rule.message, {{"match", match}, {"group", group.name}}), s.begin, s.end,
+           "", findings);
     }
   }
 }
@@ -684,14 +831,7 @@ std::optional<Level> EffectiveLevel(const YamlRule& rule, const MessageContext& 
     if (!ok) return std::nullopt;
   }
   std::optional<Level> level = rule.info.level;
-  auto apply = [&](const std::map<std::string, std::optional<Level>>& overrides,
-                   const std::string& key) {
-    auto it = overrides.find(key);
-    if (!key.empty() && it != overrides.end()) level = it->second;
-  };
-  apply(rule.levels.country, context.country);
-  apply(rule.levels.use_case, use_case);
-  apply(rule.levels.route, route);
+  ApplyLevelOverrides(rule.levels, context, level);
   return level;
 }
 
@@ -701,7 +841,7 @@ void RunYamlRule(const YamlRule& rule, const MessageContext& context, std::strin
   if (!level) return;
   switch (rule.type) {
     case YamlRuleType::kExistence:
-      RunMatches(rule, *level, masked_body, findings);
+      RunMatches(rule, context, *level, masked_body, findings);
       break;
     case YamlRuleType::kSubstitution:
       for (const Swap& swap : rule.swaps) {
@@ -726,7 +866,7 @@ void RunYamlRule(const YamlRule& rule, const MessageContext& context, std::strin
       re2::StringPiece input(masked_body.data(), masked_body.size());
       if (rule.unless != nullptr && RE2::PartialMatch(input, *rule.unless)) break;
       std::vector<Finding> matches;
-      RunMatches(rule, *level, masked_body, matches);
+      RunMatches(rule, context, *level, masked_body, matches);
       if (!matches.empty()) findings.push_back(std::move(matches.front()));
       break;
     }

@@ -32,10 +32,29 @@ std::string_view YamlRuleTypeName(YamlRuleType type);
 
 // A set of words and patterns compiled into one RE2. `name` names the group in
 // messages ({group}), e.g. the SHAFT category.
+// Level by context; nullopt turns the rule off in that context. Route overrides
+// win over body overrides, which win over use-case overrides, which win over
+// country overrides (most specific last).
+struct BodyLevel {
+  std::shared_ptr<const RE2> pattern;  // the body contains a match
+  std::vector<std::string> use_cases;  // and the use case is one of these (empty: any)
+  std::optional<Level> level;
+};
+struct LevelOverrides {
+  std::map<std::string, std::optional<Level>> country;
+  std::map<std::string, std::optional<Level>> use_case;
+  std::vector<BodyLevel> body;
+  std::map<std::string, std::optional<Level>> route;
+  bool empty() const {
+    return country.empty() && use_case.empty() && body.empty() && route.empty();
+  }
+};
+
 struct MatchGroup {
   std::string name;
   std::shared_ptr<const RE2> regex;       // null when the group is empty
   std::shared_ptr<const RE2> exceptions;  // a match inside one of these is skipped
+  LevelOverrides levels;                  // the group's level by context, over the rule's
 };
 
 struct Swap {
@@ -50,14 +69,6 @@ struct RuleCondition {
   std::vector<std::string> countries;  // "US", "CA", ...
   std::vector<std::string> routes;     // RouteName values
   std::vector<std::string> kinds;      // template | confirmation | text
-};
-
-// Level by context; nullopt turns the rule off in that context. Route overrides
-// win over use-case overrides, which win over country overrides (most specific last).
-struct LevelOverrides {
-  std::map<std::string, std::optional<Level>> country;
-  std::map<std::string, std::optional<Level>> use_case;
-  std::map<std::string, std::optional<Level>> route;
 };
 
 struct NumericOption {
@@ -92,6 +103,10 @@ absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_vi
 
 // The level the rule has in `context`, or nullopt when it does not apply there.
 std::optional<Level> EffectiveLevel(const YamlRule& rule, const MessageContext& context);
+
+// Applies `levels` (country, then use case, then body, then route) to `level`.
+void ApplyLevelOverrides(const LevelOverrides& levels, const MessageContext& context,
+                         std::optional<Level>& level);
 
 // Runs the rule on `masked_body` (the body with placeholders blanked, same length).
 void RunYamlRule(const YamlRule& rule, const MessageContext& context, std::string_view masked_body,

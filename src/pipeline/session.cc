@@ -142,7 +142,7 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
     const auto* segments =
         dynamic_cast<const SegmentCountCheck*>(engine->FindCheck("content/segment-count"));
     StageResult rendered = RunRenderedStage(
-        campaign, recipients.table, options_.show_pii,
+        campaign, recipients.table, *engine, options_.show_pii,
         segments ? segments->max_segments() : SegmentCountCheck::kDefaultMaxSegments);
     Take(rendered, findings, rules_run, result.facts);
   }

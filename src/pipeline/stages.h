@@ -42,9 +42,10 @@ absl::StatusOr<RecipientStageResult> RunRecipientStage(
 StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
                             const RecipientStageResult& recipients, bool rendered_per_recipient);
 
-// Every template rendered for every sendable recipient.
-StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table, bool show_pii,
-                             int max_segments);
+// Every template rendered for every sendable recipient, and the content rules on
+// each distinct field value (reported once per template, placeholder and rule).
+StageResult RunRenderedStage(const Campaign& campaign, const RecipientTable& table,
+                             const RuleEngine& engine, bool show_pii, int max_segments);
 
 // The send, message by message, and the traffic rules. `findings` are the file's
 // finalised findings so far: the filter model weighs the content ones.

@@ -45,12 +45,15 @@ const absl::flat_hash_set<std::string_view>& MultiLabelSuffixes() {
 const absl::flat_hash_set<std::string>& ShortenerHosts() {
   static const auto* hosts = [] {
     auto* set = new absl::flat_hash_set<std::string>();
-    std::optional<std::string_view> list = FindEmbeddedFile("rules/data/url-shorteners.txt");
-    if (!list) return set;
-    for (absl::string_view raw : absl::StrSplit(AsAbsl(*list), '\n')) {
-      std::string_view line = AsStd(absl::StripAsciiWhitespace(raw));
-      if (line.empty() || line[0] == '#') continue;
-      set->insert(AsciiLower(line));
+    for (std::string_view file :
+         {"rules/data/url-shorteners.txt", "rules/data/url-shorteners-extra.txt"}) {
+      std::optional<std::string_view> list = FindEmbeddedFile(file);
+      if (!list) continue;
+      for (absl::string_view raw : absl::StrSplit(AsAbsl(*list), '\n')) {
+        std::string_view line = AsStd(absl::StripAsciiWhitespace(raw));
+        if (line.empty() || line[0] == '#') continue;
+        set->insert(AsciiLower(line));
+      }
     }
     return set;
   }();

@@ -305,3 +305,26 @@ TEST_CASE("durations beyond 100 years are not durations (sums cannot overflow)")
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("campaign.brand_aliases: a list or one name, each with its position") {
+  auto r = LoadCampaign("c.yaml",
+                        Replace(kGood, "  brand: Acme Coffee\n",
+                                "  brand: Acme Coffee\n  brand_aliases: [Acme, \"Acme Cafe\"]\n"));
+  REQUIRE(r.ok());
+  CHECK(r->diagnostics.empty());
+  REQUIRE(r->campaign.campaign.brand_aliases.size() == 2);
+  CHECK(r->campaign.campaign.brand_aliases[1].value == "Acme Cafe");
+  CHECK(r->campaign.campaign.brand_aliases[0].pos.line == 5);
+  auto one = LoadCampaign("c.yaml", Replace(kGood, "  brand: Acme Coffee\n",
+                                            "  brand: Acme Coffee\n  brand_aliases: Acme\n"));
+  REQUIRE(one.ok());
+  CHECK(one->diagnostics.empty());
+  REQUIRE(one->campaign.campaign.brand_aliases.size() == 1);
+  CHECK(one->campaign.campaign.brand_aliases[0].value == "Acme");
+}
+
+}  // namespace
+}  // namespace smslint

@@ -61,7 +61,7 @@ TEST_CASE("missing-opt-out by use case") {
 TEST_CASE("missing-opt-out: every TCR use case has a level, promotional ones an error") {
   OptOutCheck check;
   MessageContext c = ExampleContext("Acme Coffee: lattes 20% off");
-  for (UseCase u : {UseCase::kSweepstake, UseCase::kLowVolume, UseCase::kSoleProprietor,
+  for (UseCase u : {UseCase::kSweepstake, UseCase::kSoleProprietor,
                     UseCase::kAgentsFranchises}) {
     c.use_case = u;
     std::vector<Finding> f = RunCheck(check, c);
@@ -70,8 +70,8 @@ TEST_CASE("missing-opt-out: every TCR use case has a level, promotional ones an 
   }
   c.use_case = UseCase::kAgentsFranchises;
   CHECK(RunCheck(check, c)[0].message.rfind("an agents_franchises message", 0) == 0);
-  for (UseCase u : {UseCase::kHigherEducation, UseCase::kK12Education, UseCase::kSocial,
-                    UseCase::kPlatformFreeTrial}) {
+  for (UseCase u : {UseCase::kLowVolume, UseCase::kHigherEducation, UseCase::kK12Education,
+                    UseCase::kSocial, UseCase::kPlatformFreeTrial}) {
     c.use_case = u;
     std::vector<Finding> f = RunCheck(check, c);
     REQUIRE(f.size() == 1);

@@ -278,3 +278,27 @@ TEST_CASE("profiles prints every state's and country's quiet-hours law with its 
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("one JSON summary shape: text and lint both say errors, warnings, infos") {
+  CliResult text = RunCli({"text", "--format", "json", "Winner! Claim your prize at bit.ly/x"});
+  CHECK(text.stdout_text.find("\"errors\":") != std::string::npos);
+  CHECK(text.stdout_text.find("\"warnings\":") != std::string::npos);
+  CHECK(text.stdout_text.find("\"infos\":") != std::string::npos);
+  CHECK(text.stdout_text.find("\"error\":") == std::string::npos);
+  CliResult lint = RunCli({"lint", "--format", "json", "campaigns/holiday-promo.yaml"});
+  CHECK(lint.stdout_text.find("\"infos\":") != std::string::npos);
+}
+
+TEST_CASE("text: --brand-alias names the brand another way") {
+  CliResult r =
+      RunCli({"text", "--brand", "Northfield Credit Union", "--brand-alias", "Northfield CU",
+              "--use-case", "account_notification", "Northfield CU: your statement is ready."});
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("content/missing-brand") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace smslint
