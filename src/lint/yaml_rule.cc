@@ -633,8 +633,13 @@ absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view c
     return absl::InvalidArgumentError(
         absl::StrCat(std::string(path), ":1:1: error: rule file larger than 1 MiB"));
   }
+  std::string source(contents);
+  if (absl::Status budget = CheckYamlBudget(path, source, YamlBudgetFor(source.size()), false);
+      !budget.ok()) {
+    return budget;
+  }
   try {
-    YAML::Node root = YAML::Load(std::string(contents));
+    YAML::Node root = YAML::Load(source);
     return DecodeRule(d, root, path);
   } catch (const YAML::Exception& e) {
     return YamlError(path, e);
