@@ -120,9 +120,9 @@ class CampaignReader {
       if (name == "<<") {
         // yaml-cpp applies a merge key's values on lookup: a warning for an unknown
         // key would be wrong, since its keys are read. Not supported: an error.
-        Report(kInvalidValue, Level::kError, PositionOf(key),
-               absl::StrCat("merge keys ('<<') are not supported in ", where,
-                            ": write each key out"));
+        Report(
+            kInvalidValue, Level::kError, PositionOf(key),
+            absl::StrCat("merge keys ('<<') are not supported in ", where, ": write each key out"));
         continue;
       }
       std::string guess;
@@ -746,9 +746,8 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   // Nodes and aliased bytes within budget before any node is built; this pass also
   // stops yaml-cpp 0.7's LoadAll looping for ever on a top-level ','.
   const bool several_documents = MayHoldSeveralDocuments(campaign.source);
-  if (absl::Status budget = CheckYamlBudget(path, campaign.source,
-                                            YamlBudgetFor(campaign.source.size()),
-                                            several_documents);
+  if (absl::Status budget = CheckYamlBudget(
+          path, campaign.source, YamlBudgetFor(campaign.source.size()), several_documents);
       !budget.ok()) {
     return budget;
   }

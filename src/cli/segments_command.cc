@@ -275,8 +275,7 @@ int RunLinesFromStdin(const SegmentsOptions& options, OutputStream& out) {
     pending.append(data);
     size_t last_newline = pending.rfind('\n');
     if (last_newline != std::string::npos) {
-      if (!AppendLines(out, options, std::string_view(pending).substr(0, last_newline + 1),
-                       state))
+      if (!AppendLines(out, options, std::string_view(pending).substr(0, last_newline + 1), state))
         return kExitInputError;
       pending.erase(0, last_newline + 1);
     }

@@ -68,11 +68,11 @@ std::string RenderText(std::string_view message, const std::vector<Diagnostic>& 
     QuotedWindow window = quoter->Window(d.span.column, end, kQuoteColumns);
     absl::StrAppend(&out, "  ", window.text, "\n");
     int width = std::max(1, window.end_column - window.begin_column);
-    absl::StrAppend(
-        &out, "  ", std::string(static_cast<size_t>(std::max(0, window.begin_column - 1)), ' '),
-        Colored(absl::StrCat("^", std::string(static_cast<size_t>(width - 1), '~')), d.level,
-                color),
-        "\n");
+    absl::StrAppend(&out, "  ",
+                    std::string(static_cast<size_t>(std::max(0, window.begin_column - 1)), ' '),
+                    Colored(absl::StrCat("^", std::string(static_cast<size_t>(width - 1), '~')),
+                            d.level, color),
+                    "\n");
     if (!d.suggestion.empty())
       absl::StrAppend(&out, "  help: ", EscapeControls(d.suggestion), "\n");
   }

@@ -177,17 +177,17 @@ bool IsWordChar(UChar32 c) {
 bool IsPlus(UChar32 c) { return c == '+' || c == 0xFF0B; }  // '+', FULLWIDTH PLUS SIGN
 
 bool IsGroupSeparator(UChar32 c) {
-  return c == '-' || c == '.' || c == '(' || c == ')' || c == 0x2010 ||
-         c == 0x2011 || c == 0x2013 || c == 0xFF0D;  // hyphens, en dash, fullwidth '-'
+  return c == '-' || c == '.' || c == '(' || c == ')' || c == 0x2010 || c == 0x2011 ||
+         c == 0x2013 || c == 0xFF0D;  // hyphens, en dash, fullwidth '-'
 }
 
 // One run of digits found by the scanner.
 struct DigitRun {
-  size_t begin = 0;            // byte offset of its first digit
-  size_t end = 0;              // byte offset after its last digit
-  std::string digits;          // ASCII
-  size_t largest_group = 0;    // digits in its longest group
-  bool plus = false;           // written after a '+'
+  size_t begin = 0;          // byte offset of its first digit
+  size_t end = 0;            // byte offset after its last digit
+  std::string digits;        // ASCII
+  size_t largest_group = 0;  // digits in its longest group
+  bool plus = false;         // written after a '+'
 };
 
 // The next run at or after `at` whose first digit does not follow a word

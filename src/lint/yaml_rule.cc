@@ -662,6 +662,13 @@ absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_vi
                                                    std::string(name), "' of ", rule.info.id,
                                                    " must be a number"));
   }
+  // Every option of a YAML rule is a count, a length or a share: a negative value
+  // would silently turn the rule off or make it fire on everything.
+  if (number < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(where), ": error: option '", std::string(name), "' of ",
+                     rule.info.id, " must be zero or more, not ", std::string(value)));
+  }
   it->second.value = number;
   return absl::OkStatus();
 }

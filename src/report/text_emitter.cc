@@ -44,8 +44,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_li
   if (d.span.line > 0)
     absl::StrAppend(&location, ":", d.span.line, ":", std::max(d.span.column, 1));
   absl::StrAppend(&out, paint(kBold, location), ": ",
-                  paint(LevelColor(d.level), LevelName(d.level)), ": ", EscapeControls(d.message), " ",
-                  paint(kDim, absl::StrCat("[", d.rule, "]")), "\n");
+                  paint(LevelColor(d.level), LevelName(d.level)), ": ", EscapeControls(d.message),
+                  " ", paint(kDim, absl::StrCat("[", d.rule, "]")), "\n");
   std::string_view line = d.span.line > 0 ? source_line : std::string_view();
   if (!line.empty() && line.size() <= 400) {
     std::string gutter = absl::StrCat(d.span.line);
@@ -67,7 +67,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_li
   if (!d.suggestion.empty() && d.message.find(d.suggestion) == std::string::npos) {
     absl::StrAppend(&out, "  ", paint(kCyan, "help"), ": ", EscapeControls(d.suggestion), "\n");
   }
-  for (const std::string& note : d.notes) absl::StrAppend(&out, "  note: ", EscapeControls(note), "\n");
+  for (const std::string& note : d.notes)
+    absl::StrAppend(&out, "  note: ", EscapeControls(note), "\n");
   return out;
 }
 

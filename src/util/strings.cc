@@ -174,7 +174,8 @@ std::string QuotableLine(std::string_view line) {
 
 LineQuoter::LineQuoter(std::string_view line) : line_(line) {
   for (size_t i = 0; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts_.push_back(static_cast<uint32_t>(i));
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80)
+      starts_.push_back(static_cast<uint32_t>(i));
   }
   starts_.push_back(static_cast<uint32_t>(line.size()));
 }
@@ -197,7 +198,8 @@ QuotedWindow LineQuoter::Window(int begin_column, int end_column, int max_column
   const bool cut_before = first > 1;
   const bool cut_after = last <= columns;
   if (cut_before) out.text = "\xE2\x80\xA6";  // "…"
-  out.text += QuotableLine(line_.substr(starts_[first - 1], starts_[last - 1] - starts_[first - 1]));
+  out.text +=
+      QuotableLine(line_.substr(starts_[first - 1], starts_[last - 1] - starts_[first - 1]));
   if (cut_after) out.text += "\xE2\x80\xA6";
   const int shift = first - 1 - (cut_before ? 1 : 0);
   out.begin_column = begin_column - shift;

@@ -1,8 +1,8 @@
 #include "util/yaml_reader.h"
 
 #include <algorithm>
-#include <map>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "absl/strings/numbers.h"
@@ -67,9 +67,7 @@ class BudgetCounter : public YAML::EventHandler {
     frames_.clear();
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Add(mark, {1, 0}, anchor);
-  }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { Add(mark, {1, 0}, anchor); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     Add(mark, it == anchors_.end() ? YamlCost{1, 0} : it->second, 0);

@@ -120,8 +120,8 @@ std::string CampaignReading(const TempDir& dir, const std::string& recipients) {
 // The clean example campaign's text, with its recipients and opt-outs copied next
 // to where it will be written.
 std::string CleanCampaign(const TempDir& dir) {
-  dir.Write("recipients.csv", ReadText(std::string(SMSLINT_SOURCE_DIR) +
-                                       "/campaigns/holiday-promo/recipients.csv"));
+  dir.Write("recipients.csv",
+            ReadText(std::string(SMSLINT_SOURCE_DIR) + "/campaigns/holiday-promo/recipients.csv"));
   return ReadText(CampaignReading(dir, "recipients.csv"));
 }
 
@@ -204,8 +204,10 @@ TEST_CASE("bounded: segments --lines streams to -o and caps the line length") {
   TempDir dir;
   std::string lines;
   for (int i = 0; i < 100000; ++i)
-    lines += "Hello \xE2\x80\x9C" "friend\xE2\x80\x9D number " + std::to_string(i) +
-             ", your order is ready at the store\xE2\x80\x99s front desk\n";
+    lines +=
+        "Hello \xE2\x80\x9C"
+        "friend\xE2\x80\x9D number " +
+        std::to_string(i) + ", your order is ready at the store\xE2\x80\x99s front desk\n";
   std::string input = dir.Write("lines.txt", lines);
   const std::string output = dir.path + "/out.jsonl";
   Measured m = Run(dir, {"segments", "--lines", "--format", "json", "-o", output}, input);
@@ -225,7 +227,8 @@ TEST_CASE("bounded: segments --lines streams to -o and caps the line length") {
   CHECK(Contains(l.err, "-:1:1: error: line longer than 1 MiB"));
 }
 
-TEST_CASE("bounded: a newline or ESC in a value cannot forge a finding line or reach the terminal") {
+TEST_CASE(
+    "bounded: a newline or ESC in a value cannot forge a finding line or reach the terminal") {
   TempDir dir;
   std::string yaml = CleanCampaign(dir);
   const std::string from = "  timezone: America/New_York";
@@ -271,6 +274,19 @@ TEST_CASE("bounded: a campaign that runs for millennia is a warning, not an info
   Measured m = Run(dir, {"check", file});
   CHECK(Contains(m.out, "days), more than 30 days: recipients get the messages months late"));
   CHECK(Contains(m.out, "warning: 199 messages do not fit"));
+}
+
+TEST_CASE("bounded: a negative rule option in .smslint.yaml is exit 2 at the setting") {
+  TempDir dir;
+  std::string file = dir.Write("campaign.yaml", CleanCampaign(dir));
+  dir.Write(".smslint.yaml", "rules:\n  content/excessive-caps:\n    max_caps_words: -1\n");
+  Measured m = Run(dir, {"lint", file});
+  CHECK(m.exit_code == 2);
+  CHECK(Contains(m.err,
+                 ".smslint.yaml:2:3: error: option 'max_caps_words' of "
+                 "content/excessive-caps must be zero or more, not -1"));
+  dir.Write(".smslint.yaml", "rules:\n  content/excessive-caps:\n    max_caps_words: 0\n");
+  CHECK(Run(dir, {"lint", file}).exit_code != 2);
 }
 
 }  // namespace

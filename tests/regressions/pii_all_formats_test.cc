@@ -53,7 +53,7 @@ int DigitAt(const std::string& s, size_t at, size_t& length) {
 }
 
 // `text` with every digit written in ASCII and the separators a number may be
-// written with ("-", ".", "(", ")", "/", " ") removed between digits: a number
+// written with ("-", ".", "(", ")", " ") removed between digits: a number
 // shown whole, in any form, becomes a plain run of digits.
 std::string Normalised(const std::string& text) {
   std::string out;
@@ -62,7 +62,7 @@ std::string Normalised(const std::string& text) {
     int digit = DigitAt(text, at, length);
     if (digit >= 0) {
       out.push_back(static_cast<char>('0' + digit));
-    } else if (std::string("-.() /").find(text[at]) == std::string::npos) {
+    } else if (std::string("-.() ").find(text[at]) == std::string::npos) {
       out.push_back(text[at] == '\n' ? '\n' : '|');
     }
     at += length;
@@ -98,8 +98,10 @@ std::set<std::string> RecipientNumbers(const fs::path& campaign) {
     if (end == std::string::npos) end = yaml.size();
     std::string line = yaml.substr(at, end - at);
     at = end + 1;
-    if (line.rfind("senders:", 0) == 0) in_senders = true;
-    else if (!line.empty() && line[0] != ' ' && line[0] != '#') in_senders = false;
+    if (line.rfind("senders:", 0) == 0)
+      in_senders = true;
+    else if (!line.empty() && line[0] != ' ' && line[0] != '#')
+      in_senders = false;
     bool own = in_senders || line.find("body:") != std::string::npos ||
                line.find("confirmation:") != std::string::npos;
     CollectNumbers(line, own ? business : numbers);
