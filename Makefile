@@ -68,12 +68,16 @@ test-sanitize: test-deps $(ASAN_BUILD)/CMakeCache.txt
 # corpus; a crash stops `make fuzz` and leaves the input in $(FUZZ_BUILD)/artifacts/.
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := campaign_loader recipients_csv template_renderer encoder
+FUZZ_TARGETS := campaign_loader recipients_csv template_renderer encoder config_parser rule_pack \
+                suppression
 # Largest input per target: a campaign or CSV of a few pages, a long message.
 FUZZ_MAX_LEN_campaign_loader   := 8192
 FUZZ_MAX_LEN_recipients_csv    := 8192
 FUZZ_MAX_LEN_template_renderer := 4096
 FUZZ_MAX_LEN_encoder           := 4096
+FUZZ_MAX_LEN_config_parser     := 4096
+FUZZ_MAX_LEN_rule_pack         := 8192
+FUZZ_MAX_LEN_suppression       := 8192
 
 fuzz-deps:
 	$(call apt_install,$(BUILD_PACKAGES) $(FUZZ_PACKAGES))
@@ -91,6 +95,9 @@ fuzz: fuzz-deps $(FUZZ_BUILD)/CMakeCache.txt
 	      campaign_loader) echo $(FUZZ_MAX_LEN_campaign_loader);; \
 	      recipients_csv) echo $(FUZZ_MAX_LEN_recipients_csv);; \
 	      template_renderer) echo $(FUZZ_MAX_LEN_template_renderer);; \
+	      config_parser) echo $(FUZZ_MAX_LEN_config_parser);; \
+	      rule_pack) echo $(FUZZ_MAX_LEN_rule_pack);; \
+	      suppression) echo $(FUZZ_MAX_LEN_suppression);; \
 	      *) echo $(FUZZ_MAX_LEN_encoder);; esac) \
 	    -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ > $(FUZZ_BUILD)/$$t.log 2>&1 \

@@ -375,6 +375,13 @@ std::string_view NumberTypeName(PhoneNumberType type) {
   }
 }
 
+bool LongerThanAnyNumber(std::string_view raw) {
+  if (raw.size() > kMaxPhoneFieldBytes) return true;
+  int digits = 0;
+  for (char c : raw) digits += c >= '0' && c <= '9';
+  return digits > kMaxPhoneFieldDigits;
+}
+
 std::string E164Text(uint64_t e164) { return "+" + std::to_string(e164); }
 
 PhoneNumberClassifier::PhoneNumberClassifier(std::string_view default_region)
@@ -430,6 +437,7 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info)
 NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) const {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   NumberInfo info;
+  if (LongerThanAnyNumber(raw)) return info;
   PhoneNumber number;
   if (util.Parse(std::string(raw), default_region_, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
     return info;
@@ -458,6 +466,7 @@ NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) cons
 
 NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {
   NumberInfo info;
+  if (LongerThanAnyNumber(raw)) return info;
   if (ClassifyFast(raw, info)) return info;
   return ClassifyWithLibrary(raw);
 }

@@ -7,6 +7,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,6 +27,15 @@ struct NumberInfo {
 
   bool operator==(const NumberInfo&) const = default;
 };
+
+// The longest field read as a phone number: E.164's 15 digits with spaces, dashes,
+// brackets and an extension fit well inside it. A longer field is no number, and is
+// never handed to libphonenumber, whose ICU regexes take quadratic time in the
+// field's length (a 40,000-digit field took 14 s).
+inline constexpr size_t kMaxPhoneFieldBytes = 64;
+inline constexpr int kMaxPhoneFieldDigits = 24;
+// True when `raw` is longer (in bytes or ASCII digits) than any phone number.
+bool LongerThanAnyNumber(std::string_view raw);
 
 // The number types data/non-mobile-number reports: the library is sure the
 // number cannot take a text (FIXED_LINE_OR_MOBILE, VOIP, PERSONAL_NUMBER and

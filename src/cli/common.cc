@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "util/files.h"
+#include "util/strings.h"
 
 namespace smslint {
 
@@ -116,7 +117,8 @@ bool CheckOutputsSpareInputs(const std::vector<std::string>& outputs,
 
 int ReportInputError(const std::string& message) {
   std::fflush(stdout);
-  std::cerr << message << '\n';
+  // One line per problem: a newline or ESC inside a value is escaped.
+  std::cerr << EscapeControls(message) << '\n';
   return kExitInputError;
 }
 

@@ -23,23 +23,56 @@ struct SegmentsOptions {
   std::string output;
 };
 
-// Output goes to stdout in large blocks, or whole to --output at the end (atomic).
-class OutputBuffer {
+// Output goes to stdout in large blocks, or to --output as it is produced (a
+// temporary file renamed over it at the end): memory stays bounded however many
+// lines are read.
+class OutputStream {
  public:
-  explicit OutputBuffer(std::string path) : path_(std::move(path)) {}
-  std::string& text() { return text_; }
-  void MaybeFlush() {
-    if (!ToStdout() || text_.size() < (1u << 20)) return;
-    std::fwrite(text_.data(), 1, text_.size(), stdout);
-    text_.clear();
+  explicit OutputStream(std::string path) : path_(std::move(path)) {}
+  bool Open() {
+    if (ToStdout()) return true;
+    absl::StatusOr<std::unique_ptr<AtomicOutputFile>> file = AtomicOutputFile::Open(path_);
+    if (!file.ok()) {
+      ReportInputError(std::string(file.status().message()));
+      return false;
+    }
+    file_ = std::move(*file);
+    return true;
   }
-  bool Finish() { return WriteOutput(path_, text_); }
+  std::string& text() { return text_; }
+  bool MaybeFlush() {
+    if (text_.size() < (1u << 20)) return true;
+    return Flush();
+  }
+  bool Finish() {
+    if (ToStdout()) return WriteOutput("", text_);
+    if (!Flush()) return false;
+    absl::Status status = file_->Commit();
+    if (!status.ok()) ReportInputError(std::string(status.message()));
+    return status.ok();
+  }
 
  private:
   bool ToStdout() const { return path_.empty() || path_ == "-"; }
+  bool Flush() {
+    if (ToStdout()) {
+      std::fwrite(text_.data(), 1, text_.size(), stdout);  // errors: seen by Finish
+    } else if (absl::Status status = file_->Write(text_); !status.ok()) {
+      ReportInputError(std::string(status.message()));
+      text_.clear();
+      return false;
+    }
+    text_.clear();
+    return true;
+  }
   std::string path_;
   std::string text_;
+  std::unique_ptr<AtomicOutputFile> file_;
 };
+
+// The longest line --lines counts (as `text` reads at most 1 MiB): a longer one gets
+// a result saying so, and is never held in memory whole.
+constexpr size_t kMaxLineBytes = 1u << 20;
 
 void AppendInt(std::string& out, long value) {
   char digits[24];
@@ -185,44 +218,90 @@ void AppendLine(std::string& out, const SegmentsOptions& options, long line,
   }
 }
 
+// The result for a line over kMaxLineBytes, and the error that makes the exit code 2.
+void AppendOverlongLine(std::string& out, const SegmentsOptions& options, long line) {
+  if (options.format == "json") {
+    out.append("{\"line\":");
+    AppendInt(out, line);
+    out.append(",\"error\":\"line longer than 1 MiB, not counted\"}\n");
+  } else {
+    AppendInt(out, line);
+    out.append(": error: line longer than 1 MiB, not counted\n");
+  }
+  ReportInputError("-:" + std::to_string(line) +
+                   ":1: error: line longer than 1 MiB, not counted; split the message");
+}
+
+struct LineState {
+  long line = 0;
+  bool overlong = false;  // some line was over kMaxLineBytes
+};
+
 // Every line of `text` (a last line without '\n' included).
-void AppendLines(OutputBuffer& out, const SegmentsOptions& options, std::string_view text,
-                 long& line) {
+bool AppendLines(OutputStream& out, const SegmentsOptions& options, std::string_view text,
+                 LineState& state) {
   while (!text.empty()) {
     size_t end = text.find('\n');
     std::string_view message = text.substr(0, end);
-    AppendLine(out.text(), options, ++line, message);
-    out.MaybeFlush();
+    ++state.line;
+    if (message.size() > kMaxLineBytes) {
+      state.overlong = true;
+      AppendOverlongLine(out.text(), options, state.line);
+    } else {
+      AppendLine(out.text(), options, state.line, message);
+    }
+    if (!out.MaybeFlush()) return false;
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
   }
+  return true;
 }
 
-int RunLinesFromStdin(const SegmentsOptions& options, OutputBuffer& out) {
+int RunLinesFromStdin(const SegmentsOptions& options, OutputStream& out) {
   std::string pending;
   std::string chunk(1u << 20, '\0');
-  long line = 0;
+  LineState state;
+  bool skipping = false;  // inside a line over the limit, already reported
   for (;;) {
     size_t got = std::fread(chunk.data(), 1, chunk.size(), stdin);
     if (got == 0) break;
-    pending.append(chunk.data(), got);
+    std::string_view data(chunk.data(), got);
+    if (skipping) {
+      size_t newline = data.find('\n');
+      if (newline == std::string_view::npos) continue;
+      skipping = false;
+      data.remove_prefix(newline + 1);
+    }
+    pending.append(data);
     size_t last_newline = pending.rfind('\n');
-    if (last_newline == std::string::npos) continue;
-    AppendLines(out, options, std::string_view(pending).substr(0, last_newline + 1), line);
-    pending.erase(0, last_newline + 1);
+    if (last_newline != std::string::npos) {
+      if (!AppendLines(out, options, std::string_view(pending).substr(0, last_newline + 1), state))
+        return kExitInputError;
+      pending.erase(0, last_newline + 1);
+    }
+    if (pending.size() > kMaxLineBytes) {
+      ++state.line;
+      state.overlong = true;
+      AppendOverlongLine(out.text(), options, state.line);
+      pending.clear();
+      skipping = true;
+    }
   }
   if (std::ferror(stdin)) return ReportInputError("-: error: cannot read standard input");
-  AppendLines(out, options, pending, line);
-  return out.Finish() ? kExitClean : kExitInputError;
+  if (!AppendLines(out, options, pending, state)) return kExitInputError;
+  if (!out.Finish()) return kExitInputError;
+  return state.overlong ? kExitInputError : kExitClean;
 }
 
 int RunSegments(const SegmentsOptions& options, bool message_given) {
-  OutputBuffer out(options.output);
+  OutputStream out(options.output);
+  if (!out.Open()) return kExitInputError;
   if (options.lines) {
     if (!message_given) return RunLinesFromStdin(options, out);
-    long line = 0;
-    AppendLines(out, options, options.message, line);
-    return out.Finish() ? kExitClean : kExitInputError;
+    LineState state;
+    if (!AppendLines(out, options, options.message, state)) return kExitInputError;
+    if (!out.Finish()) return kExitInputError;
+    return state.overlong ? kExitInputError : kExitClean;
   }
   std::string message = options.message;
   if (!message_given) {

@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
 #include "nlohmann/json.hpp"
+#include "text/line_index.h"
 #include "util/files.h"
 #include "util/strings.h"
 
@@ -34,14 +35,6 @@ struct TextOptions {
   std::vector<std::string> brand_aliases;
 };
 
-std::string LineAt(std::string_view text, int line) {
-  std::vector<absl::string_view> lines = absl::StrSplit(AsAbsl(text), '\n');
-  if (line < 1 || static_cast<size_t>(line) > lines.size()) return "";
-  std::string_view l = AsStd(lines[line - 1]);
-  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-  return std::string(l);
-}
-
 std::string Colored(std::string_view text, Level level, bool color) {
   if (!color) return std::string(text);
   const char* code = level == Level::kError     ? "\x1b[1;31m"
@@ -50,24 +43,39 @@ std::string Colored(std::string_view text, Level level, bool color) {
   return absl::StrCat(code, AsAbsl(text), "\x1b[0m");
 }
 
+// Columns of a message line quoted above a caret: a window around the span, so a
+// 145 KB message with thousands of findings prints a few lines per finding, not the
+// whole message each time.
+constexpr int kQuoteColumns = 100;
+
 std::string RenderText(std::string_view message, const std::vector<Diagnostic>& diagnostics,
                        bool color, bool quiet) {
   std::string out;
   int counts[3] = {0, 0, 0};
+  const LineIndex lines(message);
+  // The line last quoted, indexed once for all of its findings.
+  int quoted_line = 0;
+  std::unique_ptr<LineQuoter> quoter;
   for (const Diagnostic& d : diagnostics) {
     ++counts[static_cast<int>(d.level)];
     absl::StrAppend(&out, kInputName, ":", d.span.line, ":", d.span.column, ": ",
-                    Colored(LevelName(d.level), d.level, color), ": ", d.message, " [", d.rule,
-                    "]\n");
-    std::string line = LineAt(message, d.span.line);
-    absl::StrAppend(&out, "  ", line, "\n");
-    int width = d.span.end_line == d.span.line ? std::max(1, d.span.end_column - d.span.column) : 1;
+                    Colored(LevelName(d.level), d.level, color), ": ", EscapeControls(d.message),
+                    " [", d.rule, "]\n");
+    if (d.span.line != quoted_line || !quoter) {
+      quoted_line = d.span.line;
+      quoter = std::make_unique<LineQuoter>(lines.Line(message, d.span.line));
+    }
+    int end = d.span.end_line == d.span.line ? d.span.end_column : d.span.column + 1;
+    QuotedWindow window = quoter->Window(d.span.column, end, kQuoteColumns);
+    absl::StrAppend(&out, "  ", window.text, "\n");
+    int width = std::max(1, window.end_column - window.begin_column);
     absl::StrAppend(&out, "  ",
-                    std::string(static_cast<size_t>(std::max(0, d.span.column - 1)), ' '),
+                    std::string(static_cast<size_t>(std::max(0, window.begin_column - 1)), ' '),
                     Colored(absl::StrCat("^", std::string(static_cast<size_t>(width - 1), '~')),
                             d.level, color),
                     "\n");
-    if (!d.suggestion.empty()) absl::StrAppend(&out, "  help: ", d.suggestion, "\n");
+    if (!d.suggestion.empty())
+      absl::StrAppend(&out, "  help: ", EscapeControls(d.suggestion), "\n");
   }
   if (!quiet) {
     if (diagnostics.empty()) {

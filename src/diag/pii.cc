@@ -1,5 +1,8 @@
 #include "diag/pii.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 
@@ -145,6 +148,182 @@ std::string MaskInlineRecipients(std::string_view source, std::vector<SourceRang
     copied = range.end;
   }
   out.append(source.substr(copied));
+  return out;
+}
+
+namespace {
+
+// One code point of `text` at `at`: its value (U+FFFD for a bad byte) and length.
+UChar32 CodePointAt(std::string_view text, size_t at, size_t& length) {
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  length = static_cast<size_t>(i) - at;
+  return c < 0 ? 0xFFFD : c;
+}
+
+// The decimal value of a digit in any script, or -1.
+int DigitValue(UChar32 c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c < 0x80) return -1;
+  return u_charType(c) == U_DECIMAL_DIGIT_NUMBER ? u_charDigitValue(c) : -1;
+}
+
+bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return u_isalpha(c);
+}
+
+bool IsPlus(UChar32 c) { return c == '+' || c == 0xFF0B; }  // '+', FULLWIDTH PLUS SIGN
+
+bool IsGroupSeparator(UChar32 c) {
+  return c == '-' || c == '.' || c == '(' || c == ')' || c == 0x2010 || c == 0x2011 ||
+         c == 0x2013 || c == 0xFF0D;  // hyphens, en dash, fullwidth '-'
+}
+
+// One run of digits found by the scanner.
+struct DigitRun {
+  size_t begin = 0;          // byte offset of its first digit
+  size_t end = 0;            // byte offset after its last digit
+  std::string digits;        // ASCII
+  size_t largest_group = 0;  // digits in its longest group
+  bool plus = false;         // written after a '+'
+};
+
+// The next run at or after `at` whose first digit does not follow a word
+// character or a digit; `runs` gets every such run (numbers or not), in order.
+template <typename Fn>
+void ScanDigitRuns(std::string_view text, Fn&& on_run) {
+  size_t at = 0;
+  UChar32 previous = ' ';
+  size_t previous_at = 0;
+  while (at < text.size()) {
+    size_t length = 0;
+    UChar32 c = CodePointAt(text, at, length);
+    if (DigitValue(c) < 0 || IsWordChar(previous) || DigitValue(previous) >= 0) {
+      previous = c;
+      previous_at = at;
+      at += length;
+      continue;
+    }
+    DigitRun run;
+    run.begin = at;
+    run.plus = IsPlus(previous) && at == previous_at + (previous == '+' ? 1 : 3);
+    const bool spaces = run.plus || previous == '(';
+    size_t group = 0;
+    size_t scan = at;
+    UChar32 last = c;
+    while (scan < text.size()) {
+      size_t l = 0;
+      UChar32 d = CodePointAt(text, scan, l);
+      int value = DigitValue(d);
+      if (value >= 0) {
+        run.digits.push_back(static_cast<char>('0' + value));
+        ++group;
+        run.largest_group = std::max(run.largest_group, group);
+        scan += l;
+        run.end = scan;
+        last = d;
+        continue;
+      }
+      // Up to two separators (") " or " -") between groups, then a digit. A group of
+      // seven or more digits is a whole number: what follows is something else
+      // ("+14155550100 900": a sender and its count).
+      if (group >= 7) break;
+      size_t look = scan;
+      int separators = 0;
+      while (look < text.size() && separators < 2) {
+        size_t sl = 0;
+        UChar32 sep = CodePointAt(text, look, sl);
+        if (!(IsGroupSeparator(sep) || (spaces && sep == ' '))) break;
+        look += sl;
+        ++separators;
+      }
+      size_t dl = 0;
+      if (separators == 0 || look >= text.size() || DigitValue(CodePointAt(text, look, dl)) < 0)
+        break;
+      group = 0;
+      scan = look;
+    }
+    // What follows the last digit must not continue a word ("12345678901abc").
+    size_t after_length = 0;
+    UChar32 after = run.end < text.size() ? CodePointAt(text, run.end, after_length) : ' ';
+    if (!IsWordChar(after)) on_run(run);
+    previous = last;
+    previous_at = run.end;
+    at = run.end;
+  }
+}
+
+enum class RunKind { kNotANumber, kNumber, kLongDigits };
+
+RunKind KindOf(const DigitRun& run) {
+  const size_t n = run.digits.size();
+  if (n > 15) return RunKind::kLongDigits;
+  if (run.plus) return n >= 7 ? RunKind::kNumber : RunKind::kNotANumber;
+  // Without a '+', a number has 10 or more digits; a long group in a split run is a
+  // decimal fraction ("0.0166666667"), not a phone number.
+  if (n < 10) return RunKind::kNotANumber;
+  if (run.largest_group != n && run.largest_group > 8) return RunKind::kNotANumber;
+  return RunKind::kNumber;
+}
+
+}  // namespace
+
+void PublishedNumbers::AddFrom(std::string_view text) {
+  ScanDigitRuns(text, [&](const DigitRun& run) {
+    if (KindOf(run) == RunKind::kNumber) digits_.push_back(run.digits);
+  });
+  std::sort(digits_.begin(), digits_.end());
+  digits_.erase(std::unique(digits_.begin(), digits_.end()), digits_.end());
+}
+
+bool PublishedNumbers::Contains(std::string_view digits) const {
+  auto has = [&](const std::string& d) {
+    return std::binary_search(digits_.begin(), digits_.end(), d);
+  };
+  std::string d(digits);
+  // "+14155550100" published, "(415) 555-0100" written: the national form.
+  return has(d) || has("1" + d) || (d.size() == 11 && d[0] == '1' && has(d.substr(1)));
+}
+
+std::string MaskNumbersInText(std::string_view text, const PublishedNumbers& published) {
+  std::string out;
+  size_t copied = 0;
+  ScanDigitRuns(text, [&](const DigitRun& run) {
+    RunKind kind = KindOf(run);
+    if (kind == RunKind::kNotANumber) return;
+    if (kind == RunKind::kNumber && published.Contains(run.digits)) return;
+    const size_t n = run.digits.size();
+    ShownDigits shown = ShownWrittenDigits(n);
+    if (kind == RunKind::kNumber) {
+      // As a valid number would be shown: national ten digits read as +1.
+      std::string e164 = run.plus || n != 10 ? run.digits : "1" + run.digits;
+      ShownDigits normalised = ShownE164Digits(e164);
+      size_t hidden = e164.size() - normalised.head - normalised.tail;
+      shown = {n - std::min(n, normalised.tail + hidden), normalised.tail};
+    }
+    out.append(text.substr(copied, run.begin - copied));
+    size_t seen = 0;
+    for (size_t at = run.begin; at < run.end;) {
+      size_t length = 0;
+      UChar32 c = CodePointAt(text, at, length);
+      if (DigitValue(c) >= 0) {
+        ++seen;
+        if (seen <= shown.head || seen + shown.tail > n) {
+          out.append(text.substr(at, length));
+        } else {
+          out.append(kBullet);
+        }
+      } else {
+        out.append(text.substr(at, length));
+      }
+      at += length;
+    }
+    copied = run.end;
+  });
+  if (copied == 0) return std::string(text);
+  out.append(text.substr(copied));
   return out;
 }
 

@@ -49,6 +49,28 @@ struct SourceRange {
 // ranges are skipped.
 std::string MaskInlineRecipients(std::string_view source, std::vector<SourceRange> ranges);
 
+// Numbers a report may show as written: the campaign's senders and the numbers its
+// template bodies print (both the business's own), as digit strings.
+class PublishedNumbers {
+ public:
+  // Every number MaskNumbersInText would recognise in `text`.
+  void AddFrom(std::string_view text);
+  bool Contains(std::string_view digits) const;
+
+ private:
+  std::vector<std::string> digits_;
+};
+
+// The last line of defence, run over every string a report carries (messages,
+// notes, suggestions, quoted source lines, facts): each phone-number-like run of
+// digits, in any Unicode digit script (ASCII, fullwidth, Arabic-Indic, Devanagari,
+// ...), is masked in place like MaskNumberInPlace, unless `published` holds it.
+// A run is a number when it is not part of a word and holds, with '-', '.', '('
+// and ')' between groups (and spaces after a '+' or '('), 10 to 15 digits, or
+// 7 or more after a '+'; longer runs of digits are masked as other text. Dates,
+// times, counts written with commas and line numbers are left alone.
+std::string MaskNumbersInText(std::string_view text, const PublishedNumbers& published);
+
 }  // namespace smslint
 
 #endif  // SMSLINT_DIAG_PII_H_

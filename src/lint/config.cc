@@ -138,8 +138,13 @@ absl::StatusOr<Config> ParseConfig(std::string_view path_view, std::string_view 
     return absl::InvalidArgumentError(
         absl::StrCat(path, ":1:1: error: config file larger than 1 MiB"));
   }
+  std::string source(contents);
+  if (absl::Status budget = CheckYamlBudget(path, source, YamlBudgetFor(source.size()), false);
+      !budget.ok()) {
+    return budget;
+  }
   try {
-    return Decode(path, YAML::Load(std::string(contents)));
+    return Decode(path, YAML::Load(source));
   } catch (const YAML::Exception& e) {
     return YamlError(path, e);
   } catch (const std::exception& e) {

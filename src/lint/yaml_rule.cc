@@ -780,8 +780,13 @@ absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view c
     return absl::InvalidArgumentError(
         absl::StrCat(std::string(path), ":1:1: error: rule file larger than 1 MiB"));
   }
+  std::string source(contents);
+  if (absl::Status budget = CheckYamlBudget(path, source, YamlBudgetFor(source.size()), false);
+      !budget.ok()) {
+    return budget;
+  }
   try {
-    YAML::Node root = YAML::Load(std::string(contents));
+    YAML::Node root = YAML::Load(source);
     return DecodeRule(d, root, path);
   } catch (const YAML::Exception& e) {
     return YamlError(path, e);
@@ -803,6 +808,13 @@ absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_vi
     return absl::InvalidArgumentError(absl::StrCat(std::string(where), ": error: option '",
                                                    std::string(name), "' of ", rule.info.id,
                                                    " must be a number"));
+  }
+  // Every option of a YAML rule is a count, a length or a share: a negative value
+  // would silently turn the rule off or make it fire on everything.
+  if (number < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(where), ": error: option '", std::string(name), "' of ",
+                     rule.info.id, " must be zero or more, not ", std::string(value)));
   }
   it->second.value = number;
   return absl::OkStatus();

@@ -25,6 +25,34 @@
 namespace smslint {
 namespace {
 
+// The one masking policy's last pass (MaskNumbersInText) over every string of the
+// result a report can print: a recipient number that reached a message, a note or a
+// quoted line by any road (a comment, a swapped column, fullwidth digits) is masked.
+// The business's own numbers (senders, numbers its messages print) stay readable.
+void MaskRemainingNumbers(const Campaign& campaign, FileResult& result) {
+  PublishedNumbers published;
+  for (const Sender& sender : campaign.senders) published.AddFrom(sender.number.value);
+  // The senders block as written, values the loader rejected ("415-555-0100") included.
+  if (campaign.senders_pos.known()) {
+    for (int line = campaign.senders_pos.line; line <= campaign.lines.line_count(); ++line) {
+      std::string_view text = campaign.lines.Line(campaign.source, line);
+      if (line > campaign.senders_pos.line && !text.empty() && text[0] != ' ' && text[0] != '-' &&
+          text[0] != '#')
+        break;
+      published.AddFrom(text);
+    }
+  }
+  for (const Template& t : campaign.templates) published.AddFrom(t.body.value.text);
+  published.AddFrom(campaign.campaign.opt_in.confirmation.value.text);
+  result.source = MaskNumbersInText(result.source, published);
+  for (Diagnostic& d : result.diagnostics) {
+    d.message = MaskNumbersInText(d.message, published);
+    d.suggestion = MaskNumbersInText(d.suggestion, published);
+    for (std::string& note : d.notes) note = MaskNumbersInText(note, published);
+  }
+  for (std::string& fact : result.facts) fact = MaskNumbersInText(fact, published);
+}
+
 void Take(StageResult& stage, std::vector<Diagnostic>& findings,
           std::vector<std::string>& rules_run, std::vector<std::string>& facts) {
   for (Diagnostic& d : stage.diagnostics) findings.push_back(std::move(d));
@@ -173,6 +201,7 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
   result.source = options_.show_pii
                       ? std::move(loaded.campaign.source)
                       : MaskInlineRecipients(campaign.source, InlineRecipientRanges(campaign));
+  if (!options_.show_pii) MaskRemainingNumbers(campaign, result);
   return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -35,7 +36,13 @@ std::string EscapeGithubData(std::string_view text) {
         out += "%0A";
         break;
       default:
-        out += c;
+        // Other control characters (ESC, ...) never reach the log raw; a newline
+        // stays inside this one command as %0A.
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          out += EscapeControls(std::string_view(&c, 1));
+        } else {
+          out += c;
+        }
     }
   }
   return out;

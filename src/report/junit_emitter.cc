@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "absl/strings/str_cat.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -55,13 +56,16 @@ bool IsFailure(const Diagnostic& d, const ReportOptions& options) {
 // "campaigns/a.yaml:12:5: error: message [rule]" plus suggestion and notes.
 std::string FindingLine(const FileResult& r, const Diagnostic& d) {
   std::string file = d.span.file.empty() ? r.path : d.span.file;
-  std::string line = file;
+  // Values are escaped (EscapeControls): a newline in one cannot forge a finding line.
+  std::string line = EscapeControls(file);
   if (d.span.line > 0) absl::StrAppend(&line, ":", d.span.line);
   if (d.span.column > 0) absl::StrAppend(&line, ":", d.span.column);
-  absl::StrAppend(&line, ": ", std::string(LevelName(d.level)), ": ", d.message, " [", d.rule, "]");
-  if (!d.template_id.empty()) absl::StrAppend(&line, " (template ", d.template_id, ")");
-  if (!d.suggestion.empty()) absl::StrAppend(&line, "\n    ", d.suggestion);
-  for (const std::string& note : d.notes) absl::StrAppend(&line, "\n    ", note);
+  absl::StrAppend(&line, ": ", std::string(LevelName(d.level)), ": ", EscapeControls(d.message),
+                  " [", d.rule, "]");
+  if (!d.template_id.empty())
+    absl::StrAppend(&line, " (template ", EscapeControls(d.template_id), ")");
+  if (!d.suggestion.empty()) absl::StrAppend(&line, "\n    ", EscapeControls(d.suggestion));
+  for (const std::string& note : d.notes) absl::StrAppend(&line, "\n    ", EscapeControls(note));
   return line + "\n";
 }
 

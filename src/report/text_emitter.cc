@@ -31,13 +31,6 @@ const char* LevelColor(Level level) {
   return "";
 }
 
-// Tabs become one space so the caret lines up with what the terminal shows.
-std::string Expand(std::string_view line) {
-  std::string out(line);
-  std::replace(out.begin(), out.end(), '\t', ' ');
-  return out;
-}
-
 }  // namespace
 
 std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_line, bool color) {
@@ -45,16 +38,18 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_li
     return color ? absl::StrCat(code, AsAbsl(text), kReset) : std::string(text);
   };
   std::string out;
-  std::string location = d.span.file;
+  // Every value is escaped (EscapeControls, QuotableLine): a newline or ESC in a
+  // campaign can neither forge another finding line nor reach the terminal raw.
+  std::string location = EscapeControls(d.span.file);
   if (d.span.line > 0)
     absl::StrAppend(&location, ":", d.span.line, ":", std::max(d.span.column, 1));
   absl::StrAppend(&out, paint(kBold, location), ": ",
-                  paint(LevelColor(d.level), LevelName(d.level)), ": ", d.message, " ",
-                  paint(kDim, absl::StrCat("[", d.rule, "]")), "\n");
+                  paint(LevelColor(d.level), LevelName(d.level)), ": ", EscapeControls(d.message),
+                  " ", paint(kDim, absl::StrCat("[", d.rule, "]")), "\n");
   std::string_view line = d.span.line > 0 ? source_line : std::string_view();
   if (!line.empty() && line.size() <= 400) {
     std::string gutter = absl::StrCat(d.span.line);
-    absl::StrAppend(&out, "  ", gutter, " | ", Expand(line), "\n");
+    absl::StrAppend(&out, "  ", gutter, " | ", QuotableLine(line), "\n");
     int begin = std::max(d.span.column, 1);
     int line_columns = CodePointColumn(line, line.size());
     // A finding without an end underlines the YAML token it points at.
@@ -70,9 +65,10 @@ std::string FormatDiagnosticText(const Diagnostic& d, std::string_view source_li
   }
   // A suggestion the message already quotes ("did you mean 'x'?") is not repeated.
   if (!d.suggestion.empty() && d.message.find(d.suggestion) == std::string::npos) {
-    absl::StrAppend(&out, "  ", paint(kCyan, "help"), ": ", d.suggestion, "\n");
+    absl::StrAppend(&out, "  ", paint(kCyan, "help"), ": ", EscapeControls(d.suggestion), "\n");
   }
-  for (const std::string& note : d.notes) absl::StrAppend(&out, "  note: ", note, "\n");
+  for (const std::string& note : d.notes)
+    absl::StrAppend(&out, "  note: ", EscapeControls(note), "\n");
   return out;
 }
 
@@ -107,7 +103,8 @@ std::string EmitText(const std::vector<FileResult>& results, const ReportOptions
                           options.color));
     }
     if (!quiet) {
-      for (const std::string& fact : r.facts) absl::StrAppend(&out, r.path, ": ", fact, "\n");
+      for (const std::string& fact : r.facts)
+        absl::StrAppend(&out, EscapeControls(r.path), ": ", EscapeControls(fact), "\n");
       if (r.sim) {
         absl::StrAppend(&out, "\n",
                         RenderSimulationText(*r.sim, !LocaleSupportsUnicode(), options.color),

@@ -67,76 +67,87 @@ absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_
 }
 
 // Writes every byte to `fd`; false with errno set on failure.
-static bool WriteAll(int fd, const std::string& bytes) {
-  const char* p = bytes.data();
-  size_t left = bytes.size();
-  while (left > 0) {
-    ssize_t n = write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  return true;
-}
-
-absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes, mode_t mode) {
-  // A device, FIFO or socket (/dev/stdout, /dev/null, /dev/full) is written in
-  // place: renaming a temporary file over it would replace the device itself.
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-    int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) return ErrnoError(path, "cannot open output");
-    bool written = WriteAll(fd, bytes);
-    int saved_errno = errno;
-    if (close(fd) != 0 && written) {
-      written = false;
-      saved_errno = errno;
-    }
-    errno = saved_errno;
-    if (!written) return ErrnoError(path, "cannot write output");
-    return absl::OkStatus();
-  }
-  std::filesystem::path target(path);
-  std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
-  std::string tmpl = absl::StrCat(dir, "/.", target.filename().string(), ".XXXXXX");
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = mkstemp(name.data());
-  if (fd < 0) return ErrnoError(path, "cannot create output file");
+static bool WriteAll(int fd, std::string_view bytes) {
   const char* p = bytes.data();
   size_t left = bytes.size();
   while (left > 0) {
     ssize_t n = write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      absl::Status s = ErrnoError(path, "cannot write output");
-      close(fd);
-      unlink(name.data());
-      return s;
+      return false;
     }
     p += n;
-    left -= n;
+    left -= static_cast<size_t>(n);
   }
-  if (fsync(fd) != 0 || close(fd) != 0) {
-    absl::Status s = ErrnoError(path, "cannot write output");
-    unlink(name.data());
+  return true;
+}
+
+absl::StatusOr<std::unique_ptr<AtomicOutputFile>> AtomicOutputFile::Open(const std::string& path,
+                                                                         mode_t mode) {
+  std::unique_ptr<AtomicOutputFile> file(new AtomicOutputFile());
+  file->path_ = path;
+  file->mode_ = mode;
+  // A device, FIFO or socket (/dev/stdout, /dev/null, /dev/full) is written in
+  // place: renaming a temporary file over it would replace the device itself.
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    file->fd_ = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (file->fd_ < 0) return ErrnoError(path, "cannot open output");
+    file->in_place_ = true;
+    return file;
+  }
+  std::filesystem::path target(path);
+  std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+  std::string tmpl = absl::StrCat(dir, "/.", target.filename().string(), ".XXXXXX");
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  file->fd_ = mkstemp(name.data());
+  if (file->fd_ < 0) return ErrnoError(path, "cannot create output file");
+  file->temp_path_ = name.data();
+  return file;
+}
+
+AtomicOutputFile::~AtomicOutputFile() {
+  if (fd_ >= 0) close(fd_);
+  if (!temp_path_.empty()) unlink(temp_path_.c_str());
+}
+
+absl::Status AtomicOutputFile::Write(std::string_view bytes) {
+  if (fd_ < 0) return absl::FailedPreconditionError(absl::StrCat(path_, ": output closed"));
+  if (!WriteAll(fd_, bytes)) return ErrnoError(path_, "cannot write output");
+  return absl::OkStatus();
+}
+
+absl::Status AtomicOutputFile::Commit() {
+  if (fd_ < 0) return absl::FailedPreconditionError(absl::StrCat(path_, ": output closed"));
+  int fd = fd_;
+  fd_ = -1;
+  if (in_place_) {
+    if (close(fd) != 0) return ErrnoError(path_, "cannot write output");
+    return absl::OkStatus();
+  }
+  if (fsync(fd) != 0) {
+    absl::Status s = ErrnoError(path_, "cannot write output");
+    close(fd);
     return s;
   }
+  if (close(fd) != 0) return ErrnoError(path_, "cannot write output");
   // mkstemp creates 0600; widen to what open(2) would give: `mode` less the umask.
   mode_t mask = umask(0);
   umask(mask);
-  if ((mode & ~mask & 0777) != 0600 && chmod(name.data(), mode & ~mask & 0777) != 0) {
-    absl::Status s = ErrnoError(path, "cannot set output file mode");
-    unlink(name.data());
-    return s;
-  }
-  if (rename(name.data(), path.c_str()) != 0) {
-    absl::Status s = ErrnoError(path, "cannot replace output file");
-    unlink(name.data());
-    return s;
-  }
+  if ((mode_ & ~mask & 0777) != 0600 && chmod(temp_path_.c_str(), mode_ & ~mask & 0777) != 0)
+    return ErrnoError(path_, "cannot set output file mode");
+  if (rename(temp_path_.c_str(), path_.c_str()) != 0)
+    return ErrnoError(path_, "cannot replace output file");
+  temp_path_.clear();
   return absl::OkStatus();
+}
+
+absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes, mode_t mode) {
+  absl::StatusOr<std::unique_ptr<AtomicOutputFile>> file = AtomicOutputFile::Open(path, mode);
+  if (!file.ok()) return file.status();
+  if (absl::Status s = (*file)->Write(bytes); !s.ok()) return s;
+  return (*file)->Commit();
 }
 
 absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {

@@ -6,7 +6,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -25,6 +27,30 @@ absl::StatusOr<std::string> ReadFileBounded(const std::string& path, size_t max_
 // (0600 for one that holds recipient numbers).
 absl::Status WriteFileAtomically(const std::string& path, const std::string& bytes,
                                  mode_t mode = 0666);
+
+// The same, written as it is produced (an output too large to hold in memory): a
+// temporary file beside `path`, renamed over it by Commit; a device is written in
+// place. Destroyed without Commit, it removes the temporary file and `path` is
+// untouched.
+class AtomicOutputFile {
+ public:
+  static absl::StatusOr<std::unique_ptr<AtomicOutputFile>> Open(const std::string& path,
+                                                                mode_t mode = 0666);
+  ~AtomicOutputFile();
+  AtomicOutputFile(const AtomicOutputFile&) = delete;
+  AtomicOutputFile& operator=(const AtomicOutputFile&) = delete;
+
+  absl::Status Write(std::string_view bytes);
+  absl::Status Commit();
+
+ private:
+  AtomicOutputFile() = default;
+  std::string path_;
+  std::string temp_path_;  // empty for a device written in place, or once renamed
+  int fd_ = -1;
+  mode_t mode_ = 0666;
+  bool in_place_ = false;
+};
 
 // Expands files and directories (every *.yaml / *.yml below, sorted) in order. In a
 // directory, symbolic links to directories are not descended into, and a linked

@@ -107,4 +107,105 @@ std::string PluralWord(double n, std::string_view one, std::string_view many) {
   return std::string(n == 1 ? one : many);
 }
 
+namespace {
+
+// The code point at `text[i]` when it is a C1 control (U+0080 to U+009F, "\xC2\x80"
+// to "\xC2\x9F"), else 0.
+unsigned C1At(std::string_view text, size_t i) {
+  if (i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xC2) {
+    unsigned next = static_cast<unsigned char>(text[i + 1]);
+    if (next >= 0x80 && next <= 0x9F) return next;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string EscapeControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else if (unsigned c1 = C1At(text, i); c1 != 0) {
+      out += "\\u00";
+      out += kHex[c1 >> 4];
+      out += kHex[c1 & 15];
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string QuotableLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') {
+      out += ' ';
+    } else if (c < 0x20) {
+      // U+2400 + c: "\xE2\x90" followed by 0x80 + c.
+      out += "\xE2\x90";
+      out += static_cast<char>(0x80 + c);
+    } else if (c == 0x7f) {
+      out += "\xE2\x90\xA1";  // U+2421 SYMBOL FOR DELETE
+    } else if (C1At(line, i) != 0) {
+      out += '?';
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+LineQuoter::LineQuoter(std::string_view line) : line_(line) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80)
+      starts_.push_back(static_cast<uint32_t>(i));
+  }
+  starts_.push_back(static_cast<uint32_t>(line.size()));
+}
+
+QuotedWindow LineQuoter::Window(int begin_column, int end_column, int max_columns) const {
+  const int columns = static_cast<int>(starts_.size()) - 1;
+  begin_column = std::clamp(begin_column, 1, columns + 1);
+  end_column = std::clamp(end_column, begin_column + 1, columns + 2);
+  max_columns = std::max(max_columns, 8);
+  // Columns [first, last) of the line are shown: up to a third of the window before
+  // the span, then the span and what follows.
+  int first = 1;
+  int last = columns + 1;
+  if (columns > max_columns) {
+    first = std::max(1, begin_column - max_columns / 3);
+    last = std::min(columns + 1, first + max_columns);
+    first = std::max(1, last - max_columns);
+  }
+  QuotedWindow out;
+  const bool cut_before = first > 1;
+  const bool cut_after = last <= columns;
+  if (cut_before) out.text = "\xE2\x80\xA6";  // "…"
+  out.text +=
+      QuotableLine(line_.substr(starts_[first - 1], starts_[last - 1] - starts_[first - 1]));
+  if (cut_after) out.text += "\xE2\x80\xA6";
+  const int shift = first - 1 - (cut_before ? 1 : 0);
+  out.begin_column = begin_column - shift;
+  out.end_column = std::min(end_column, last + 1) - shift;
+  if (out.end_column <= out.begin_column) out.end_column = out.begin_column + 1;
+  return out;
+}
+
 }  // namespace smslint

@@ -42,6 +42,38 @@ std::string PluralWord(double n, std::string_view one, std::string_view many);
 // True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
 
+// Text for a terminal or a line-oriented log: every control character (C0, DEL,
+// C1) written as an escape ("\n", "\x1b", "\u0085"), so a value can neither forge
+// another `path:line:col: error:` line nor send escape sequences to the terminal.
+std::string EscapeControls(std::string_view text);
+
+// A source line as quoted above a caret: each control character becomes one
+// visible character (its U+2400 control picture, '?' for C1), so columns still line
+// up; a tab becomes a space.
+std::string QuotableLine(std::string_view line);
+
+// At most `max_columns` code points of a long line around a span, for quoting: the
+// window's text (QuotableLine'd, "…" where it was cut) and the span's columns in it.
+struct QuotedWindow {
+  std::string text;
+  int begin_column = 1;  // 1-based, in `text`
+  int end_column = 2;    // exclusive
+};
+
+// Quotes windows of one line; the line's code points are indexed once, so each
+// window costs its own size, not the line's (a 145 KB message with thousands of
+// findings stays linear).
+class LineQuoter {
+ public:
+  explicit LineQuoter(std::string_view line);
+  // `begin_column`/`end_column`: 1-based code-point columns of the span in the line.
+  QuotedWindow Window(int begin_column, int end_column, int max_columns) const;
+
+ private:
+  std::string_view line_;
+  std::vector<uint32_t> starts_;  // byte offset of each code point, then the line's size
+};
+
 }  // namespace smslint
 
 #endif  // SMSLINT_UTIL_STRINGS_H_

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <sstream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "util/strings.h"
+#include "yaml-cpp/eventhandler.h"
 
 namespace smslint {
 
@@ -30,6 +33,135 @@ absl::Status YamlError(std::string_view path, const YAML::Exception& e, std::str
   const int column = e.mark.is_null() || e.mark.column < 0 ? 1 : e.mark.column + 1;
   return absl::InvalidArgumentError(
       absl::StrCat(AsAbsl(path), ":", line, ":", column, ": error: ", AsAbsl(prefix), e.msg));
+}
+
+namespace {
+
+struct YamlCost {
+  uint64_t nodes = 0;
+  uint64_t bytes = 0;
+  void Add(const YamlCost& other) {
+    nodes = other.nodes > UINT64_MAX - nodes ? UINT64_MAX : nodes + other.nodes;
+    bytes = other.bytes > UINT64_MAX - bytes ? UINT64_MAX : bytes + other.bytes;
+  }
+};
+
+// Thrown out of the event handler, caught in CheckYamlBudget.
+struct BudgetExceeded {
+  YAML::Mark mark;
+  std::string what;
+};
+struct StuckDocument {
+  YAML::Mark mark;
+};
+
+class BudgetCounter : public YAML::EventHandler {
+ public:
+  explicit BudgetCounter(YamlBudget budget) : budget_(budget) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (started_ && mark.pos == last_start_.pos) throw StuckDocument{mark};
+    started_ = true;
+    last_start_ = mark;
+    anchors_.clear();  // anchors are per document
+    frames_.clear();
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { Add(mark, {1, 0}, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    Add(mark, it == anchors_.end() ? YamlCost{1, 0} : it->second, 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Add(mark, {1, value.size()}, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Start(mark, anchor);
+  }
+  void OnSequenceEnd() override { End(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Start(mark, anchor);
+  }
+  void OnMapEnd() override { End(); }
+
+ private:
+  struct Frame {
+    YAML::anchor_t anchor;
+    YamlCost cost;
+  };
+
+  void Charge(const YAML::Mark& mark, const YamlCost& cost) {
+    total_.Add(cost);
+    if (total_.nodes > budget_.max_nodes) {
+      throw BudgetExceeded{mark, absl::StrCat("the YAML holds more than ", budget_.max_nodes,
+                                              " nodes (aliases counted at every use)")};
+    }
+    if (total_.bytes > budget_.max_bytes) {
+      throw BudgetExceeded{
+          mark, absl::StrCat("the YAML's values come to more than ", budget_.max_bytes,
+                             " bytes (aliases counted at every use): write each value out once, "
+                             "or make the file smaller")};
+    }
+  }
+  void Add(const YAML::Mark& mark, const YamlCost& cost, YAML::anchor_t anchor) {
+    Charge(mark, cost);
+    if (anchor != 0) anchors_[anchor] = cost;
+    if (!frames_.empty()) frames_.back().cost.Add(cost);
+  }
+  void Start(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Charge(mark, {1, 0});
+    frames_.push_back({anchor, {1, 0}});
+  }
+  void End() {
+    if (frames_.empty()) return;
+    Frame frame = frames_.back();
+    frames_.pop_back();
+    if (frame.anchor != 0) anchors_[frame.anchor] = frame.cost;
+    if (!frames_.empty()) frames_.back().cost.Add(frame.cost);
+  }
+
+  YamlBudget budget_;
+  YamlCost total_;
+  std::vector<Frame> frames_;
+  std::map<YAML::anchor_t, YamlCost> anchors_;
+  bool started_ = false;
+  YAML::Mark last_start_;
+};
+
+}  // namespace
+
+YamlBudget YamlBudgetFor(size_t source_bytes) {
+  return {1000000, 4 * static_cast<uint64_t>(source_bytes) + (1u << 20)};
+}
+
+absl::Status CheckYamlBudget(std::string_view path, const std::string& source, YamlBudget budget,
+                             bool several_documents) {
+  std::istringstream in(source);
+  try {
+    YAML::Parser parser(in);
+    BudgetCounter counter(budget);
+    while (parser.HandleNextDocument(counter)) {
+    }
+  } catch (const BudgetExceeded& e) {
+    const int line = e.mark.is_null() || e.mark.line < 0 ? 1 : e.mark.line + 1;
+    const int column = e.mark.is_null() || e.mark.column < 0 ? 1 : e.mark.column + 1;
+    return absl::InvalidArgumentError(
+        absl::StrCat(AsAbsl(path), ":", line, ":", column, ": error: ", e.what));
+  } catch (const StuckDocument& e) {
+    if (!several_documents) return absl::OkStatus();
+    bool inside = e.mark.pos >= 0 && static_cast<size_t>(e.mark.pos) < source.size();
+    char token = inside ? source[e.mark.pos] : '?';
+    return YamlError(path,
+                     YAML::ParserException(e.mark, std::string("unexpected '") + token +
+                                                       "' outside a [ ] or { } collection"),
+                     "YAML syntax: ");
+  } catch (const YAML::Exception& e) {
+    return YamlError(path, e, "YAML syntax: ");
+  }
+  return absl::OkStatus();
 }
 
 std::string YamlReader::Where(const YAML::Mark& mark) const {

@@ -6,6 +6,7 @@
 #define SMSLINT_UTIL_YAML_READER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,28 @@ std::string UnknownKeyMessage(std::string_view key, const std::vector<std::strin
 // "path:line:col: error: " + what yaml-cpp said (`prefix` before it).
 absl::Status YamlError(std::string_view path, const YAML::Exception& e,
                        std::string_view prefix = "");
+
+// What a YAML file may cost once read. yaml-cpp keeps an alias as a shared node, but
+// a reader that copies the values it reads pays for the aliased node again at every
+// use, and the node graph itself costs a few hundred bytes per node. So nodes and
+// scalar bytes are counted over the parser's events, each alias as the whole node it
+// names every time it is used.
+struct YamlBudget {
+  uint64_t max_nodes = 0;
+  uint64_t max_bytes = 0;
+};
+// The budget of a file of `source_bytes`: 1,000,000 nodes, and scalar bytes up to
+// four times the file plus 1 MiB (a footer anchored once and reused by every
+// template fits; a 512 KB body aliased by 2,000 templates, 1 GB, does not).
+YamlBudget YamlBudgetFor(size_t source_bytes);
+
+// One pass over the parser's events, no nodes built: "path:line:col: error: ..." at
+// the node or alias that passes `budget`, or at a YAML syntax error. It also stops
+// on a top-level token no document can start with (yaml-cpp 0.7 then yields empty
+// documents at one mark for ever): an error when `several_documents`, else the pass
+// ends there and the caller's YAML::Load reports what it finds.
+absl::Status CheckYamlBudget(std::string_view path, const std::string& source, YamlBudget budget,
+                             bool several_documents);
 
 class YamlReader {
  public:

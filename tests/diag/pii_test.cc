@@ -3,6 +3,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <set>
+#include <string>
 
 #include "doctest/doctest.h"
 
@@ -71,6 +72,36 @@ TEST_CASE("MaskInlineRecipients masks only the given ranges") {
   CHECK(masked == "senders: [\"+13125550100\"]\nlist: [\"+1212•••0142\", \"+44791•••3456\"]\n");
   CHECK(MaskInlineRecipients(source, {}) == source);
   CHECK(MaskInlineRecipients("abc", {{1, 10}}) == "abc");
+}
+
+TEST_CASE("MaskNumbersInText: numbers in any digit script, never dates, counts or codes") {
+  PublishedNumbers none;
+  // Recipient numbers in the forms a campaign or CSV writes them.
+  CHECK(MaskNumbersInText("call +12125550142 now", none) == "call +1212•••0142 now");
+  CHECK(MaskNumbersInText("(212) 555-0142", none) == "(212) •••-0142");
+  CHECK(MaskNumbersInText("212.555.0142", none) == "212.•••.0142");
+  CHECK(MaskNumbersInText("+44 7911 123456", none) == "+44 791• ••3456");
+  // Fullwidth and Arabic-Indic digits are digits too.
+  CHECK(MaskNumbersInText("＋１２１２５５５０１４２", none) == "＋１２１２•••０１４２");
+  CHECK(MaskNumbersInText("+١٢١٢٥٥٥٠١٤٢", none) == "+١٢١٢•••٠١٤٢");
+  // A long run of digits is masked as other text.
+  CHECK(MaskNumbersInText(std::string(20, '7'), none) == "777" + [] {
+    std::string bullets;
+    for (int i = 0; i < 15; ++i) bullets += "•";
+    return bullets;
+  }() + "77");
+  // Left alone: dates, times, counts, error codes, words, a number and its count.
+  for (const char* text :
+       {"2026-12-01T10:00", "2026-12-01 09:00:00", "10,000,000 recipients", "Twilio 30001/30036",
+        "id abc1234567890", "1234567890abc", "0.0166666666667", "line 12:5"}) {
+    CAPTURE(text);
+    CHECK(MaskNumbersInText(text, none) == text);
+  }
+  // The business's own numbers stay readable, in any form.
+  PublishedNumbers published;
+  published.AddFrom("+14155550100");
+  CHECK(MaskNumbersInText("sender (415) 555-0100 and +14155550101 900", published) ==
+        "sender (415) 555-0100 and +1415•••0101 900");
 }
 
 }  // namespace

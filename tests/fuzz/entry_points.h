@@ -12,6 +12,9 @@
 #include "campaign/loader.h"
 #include "campaign/recipients.h"
 #include "campaign/recipients_csv.h"
+#include "campaign/suppression.h"
+#include "lint/config.h"
+#include "lint/yaml_rule.h"
 #include "text/encoding.h"
 #include "text/template.h"
 
@@ -124,6 +127,55 @@ inline std::string RunEncoder(std::string_view bytes) {
   // Replacing stand-ins never makes a message need more UCS-2 characters.
   if (after.ucs2_characters.size() > full.ucs2_characters.size())
     return "replacements added UCS-2 characters";
+  return "";
+}
+
+// An error from a parser of untrusted YAML: it names the file first.
+inline std::string CheckErrorMessage(const absl::Status& status, std::string_view path) {
+  std::string_view message(status.message().data(), status.message().size());
+  if (message.substr(0, path.size() + 1) != std::string(path) + ":")
+    return "error message without the path: " + std::string(message.substr(0, 200));
+  return "";
+}
+
+// Reads bytes as a .smslint.yaml: errors name the file; settings read back.
+inline std::string RunConfigParser(std::string_view bytes) {
+  absl::StatusOr<Config> config = ParseConfig("fuzz.yaml", bytes);
+  if (!config.ok()) return CheckErrorMessage(config.status(), "fuzz.yaml");
+  for (const RuleSetting& setting : config->rules) {
+    if (setting.pattern.empty() && !RuleGlobMatch(setting.pattern, "")) return "empty glob";
+    (void)RuleGlobMatch(setting.pattern, "content/public-url-shortener");
+  }
+  return "";
+}
+
+// Reads bytes as a rule-pack file; a rule it accepts takes its options' defaults
+// back and refuses a negative value.
+inline std::string RunRulePack(std::string_view bytes) {
+  absl::StatusOr<YamlRule> rule = ParseYamlRule("fuzz.yml", bytes);
+  if (!rule.ok()) return CheckErrorMessage(rule.status(), "fuzz.yml");
+  for (const auto& [name, option] : rule->options) {
+    YamlRule copy = *rule;
+    if (SetRuleOption(copy, name, "-1", "fuzz.yml:1:1").ok()) return "negative option accepted";
+    if (!SetRuleOption(copy, name, "0", "fuzz.yml:1:1").ok()) return "option 0 refused";
+  }
+  return "";
+}
+
+// Reads bytes as a suppression file: counts agree, issues in file order.
+inline std::string RunSuppression(std::string_view bytes) {
+  static const PhoneNumberClassifier* classifier = new PhoneNumberClassifier("US");
+  SuppressionList list = ParseSuppressionList(bytes, *classifier);
+  const SuppressionReport& report = list.report;
+  if (report.numbers > report.entries) return "more numbers than entries";
+  if (list.numbers.size() > report.numbers) return "more distinct numbers than numbers read";
+  if (report.issues.size() > report.entries) return "more issues than entries";
+  for (size_t i = 1; i < report.issues.size(); ++i) {
+    if (report.issues[i].line < report.issues[i - 1].line) return "issues out of file order";
+  }
+  for (uint64_t number : list.numbers) {
+    if (number == 0) return "number 0 in the list";
+  }
   return "";
 }
 

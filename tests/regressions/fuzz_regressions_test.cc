@@ -75,6 +75,16 @@ TEST_CASE("fuzz regressions: template renderer") {
 
 TEST_CASE("fuzz regressions: encoder") { CHECK(Replay("encoder", fuzz::RunEncoder) > 0); }
 
+TEST_CASE("fuzz regressions: config parser") {
+  CHECK(Replay("config_parser", fuzz::RunConfigParser) > 0);
+}
+
+TEST_CASE("fuzz regressions: rule pack") { CHECK(Replay("rule_pack", fuzz::RunRulePack) > 0); }
+
+TEST_CASE("fuzz regressions: suppression") {
+  CHECK(Replay("suppression", fuzz::RunSuppression) > 0);
+}
+
 // Ordinary inputs pass every invariant (the replays above would pass vacuously otherwise).
 TEST_CASE("fuzz regressions: entry points accept ordinary inputs") {
   CHECK(fuzz::RunCampaignLoader("version: 1\n") == "");

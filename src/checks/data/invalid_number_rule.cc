@@ -41,9 +41,13 @@ void InvalidNumberRule::Run(const DataRuleInput& input, std::vector<Diagnostic>&
       const uint32_t line = table.source_line[r];
       invalid.Add(line, [&] {
         std::string_view written = table.Field(r, table.phone_column);
-        return RowWhere(facts, line) + ": " +
-               (written.empty() ? std::string("(empty)")
-                                : "'" + ShowRecipientNumber(written, 0, input.show_pii) + "'");
+        std::string detail = written.empty()
+                                 ? std::string("(empty)")
+                                 : "'" + ShowRecipientNumber(written, 0, input.show_pii) + "'";
+        // Such a field is never handed to libphonenumber (quadratic in its length).
+        if (LongerThanAnyNumber(written))
+          detail += " (" + std::to_string(written.size()) + " bytes: longer than any phone number)";
+        return RowWhere(facts, line) + ": " + detail;
       });
     }
     if (invalid.count() > 0) {

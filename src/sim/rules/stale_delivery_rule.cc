@@ -63,6 +63,9 @@ void StaleDeliveryRule::AddOutcomes(std::vector<RuleOutcome>& outcomes) const {
   outcomes.push_back(std::move(o));
 }
 
+// Longer than this, the campaign's run is a warning, not an info.
+constexpr int kLongCampaignDays = 30;
+
 void StaleDeliveryRule::Report(const ReportContext&, std::vector<Diagnostic>& findings,
                                std::vector<RuleOutcome>&) const {
   const Campaign& campaign = *context_->campaign;
@@ -89,15 +92,25 @@ void StaleDeliveryRule::Report(const ReportContext&, std::vector<Diagnostic>& fi
   if (late_count_ > 0) {
     Diagnostic d;
     d.rule = rule_ids::kStaleDelivery;
-    d.level = Level::kInfo;
     const Schedule& sch = campaign.schedule;
     d.span = SpanAt(campaign, FirstKnown({sch.window.pos, sch.days.pos, sch.rate.pos, sch.pos}));
     const double days = static_cast<double>(end_us - context_->start_us) / 86'400e6;
+    // Waiting for the next window is normal for a few days; a send that runs for
+    // months (or, at the slowest rate allowed, millennia) is a schedule mistake.
+    d.level = days > kLongCampaignDays ? Level::kWarning : Level::kInfo;
     d.message = absl::StrCat(
         Plural(late_count_, "message does not fit in the first sending window and waits",
                "messages do not fit in the first sending window and wait"),
         " for a later one; the campaign runs until ", FormatMicros(end_us, zone),
-        absl::StrFormat(" (%.1f days)", days));
+        days > 3 * 365.0 ? absl::StrFormat(" (%.0f years)", days / 365.25)
+                         : absl::StrFormat(" (%.1f days)", days));
+    if (d.level == Level::kWarning) {
+      absl::StrAppend(&d.message, ", more than ", kLongCampaignDays,
+                      " days: recipients get the messages months late");
+      d.suggestion =
+          "raise schedule.rate within the profile, widen schedule.window or schedule.days, or "
+          "split the recipients into several campaigns";
+    }
     findings.push_back(std::move(d));
   }
 }
