@@ -23,12 +23,12 @@ struct PortfolioState {
     std::string carrier;
     std::string unit;
     int64_t day_begin_us = 0, day_end_us = -1;
-    int64_t used = 0;                  // segments accepted on the current day
-    int64_t offered_today = 0;         // segments offered on the current day
-    int64_t peak_day_segments = 0;     // most segments the brand offered in one day
-    int64_t failed = 0;                // messages of every campaign over the cap
+    int64_t used = 0;               // segments accepted on the current day
+    int64_t offered_today = 0;      // segments offered on the current day
+    int64_t peak_day_segments = 0;  // most segments the brand offered in one day
+    int64_t failed = 0;             // messages of every campaign over the cap
     int64_t first_failed_us = INT64_MAX;
-    double value = 0;                  // the cap (the smallest a campaign applied)
+    double value = 0;  // the cap (the smallest a campaign applied)
   };
   // Keyed by the profile's cap id: campaigns on a route without the cap never
   // touch it.

@@ -94,8 +94,8 @@ void FrequencyCapRule::Observe(std::span<const Send> sends, std::span<MessageVer
     const uint64_t number = table.e164[send.row];
     std::vector<int64_t>& times = state_->recent[number];
     // A rolling 24 hours: the messages of the last (t - 24 h, t].
-    times.erase(times.begin(), std::upper_bound(times.begin(), times.end(),
-                                                send.time_us - kDayMicros));
+    times.erase(times.begin(),
+                std::upper_bound(times.begin(), times.end(), send.time_us - kDayMicros));
     times.insert(std::upper_bound(times.begin(), times.end(), send.time_us), send.time_us);
     const int count = static_cast<int>(times.size());
     if (count <= law->per_24h) continue;
@@ -143,11 +143,11 @@ void FrequencyCapRule::Report(const ReportContext&, std::vector<Diagnostic>& fin
     caps.push_back(absl::StrCat(state, " ", b.law->per_24h));
   }
   const uint64_t number = table.e164[first->first_row];
-  const std::string shown =
-      context_->show_pii ? absl::StrCat("+", number) : MaskNumber(number);
+  const std::string shown = context_->show_pii ? absl::StrCat("+", number) : MaskNumber(number);
   const std::string where =
       campaign.recipients.file.present
-          ? absl::StrCat(campaign.recipients.file.value, " line ", table.source_line[first->first_row])
+          ? absl::StrCat(campaign.recipients.file.value, " line ",
+                         table.source_line[first->first_row])
           : absl::StrCat("recipients.list, line ", table.source_line[first->first_row]);
   Diagnostic d;
   d.rule = rule_ids::kFrequencyCap;
@@ -155,8 +155,8 @@ void FrequencyCapRule::Report(const ReportContext&, std::vector<Diagnostic>& fin
   d.span = SpanAt(campaign, FirstKnown({campaign.recipients.file.pos, campaign.recipients.pos,
                                         campaign.schedule.start.pos}));
   d.message = absl::StrCat(
-      Plural(messages, "message"), " to ", Plural(static_cast<int64_t>(recipients.size()),
-                                                  "recipient"),
+      Plural(messages, "message"), " to ",
+      Plural(static_cast<int64_t>(recipients.size()), "recipient"),
       " go over the solicitations a state allows per 24 hours (", absl::StrJoin(caps, ", "),
       "), counted across the brand's campaigns in this run: a recipient in ", first->law->state,
       " gets up to ", first->most, " within 24 hours, the first over the cap at ",
@@ -169,10 +169,11 @@ void FrequencyCapRule::Report(const ReportContext&, std::vector<Diagnostic>& fin
                                    Plural(static_cast<int64_t>(b.recipients.size()), "recipient"),
                                    ", up to ", b.most, " within 24 hours"));
   }
-  d.suggestion = absl::StrCat(
-      "space the brand's campaigns at least 24 hours apart for recipients in ",
-      absl::StrJoin(breaches_, ", ", [](std::string* out, const auto& kv) { out->append(kv.first); }),
-      ", or hold back from this campaign the recipients the others already reach");
+  d.suggestion =
+      absl::StrCat("space the brand's campaigns at least 24 hours apart for recipients in ",
+                   absl::StrJoin(breaches_, ", ",
+                                 [](std::string* out, const auto& kv) { out->append(kv.first); }),
+                   ", or hold back from this campaign the recipients the others already reach");
   findings.push_back(std::move(d));
 }
 

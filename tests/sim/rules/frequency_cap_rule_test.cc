@@ -28,8 +28,8 @@ struct Drip {
       Campaign c = testing::MakeCampaign(Route::kP2P, 1.0);
       c.path = "drip-" + std::to_string(k) + ".yaml";
       c.campaign.use_case = At(use_case, 3);
-      const absl::CivilMinute start = absl::CivilMinute(2026, 12, 1, 10, 0) +
-                                      static_cast<int>(gap_hours * 60 * k);
+      const absl::CivilMinute start =
+          absl::CivilMinute(2026, 12, 1, 10, 0) + static_cast<int>(gap_hours * 60 * k);
       c.schedule.start = At(start, 30);
       campaigns.push_back(std::move(c));
     }
