@@ -78,11 +78,11 @@ int RunSimulate(const SimulateOptions& options) {
     const bool ascii = options.ascii || !LocaleSupportsUnicode();
     for (const FileResult& result : run.results) {
       const LineIndex lines(result.source);
+      if (run.results.size() > 1) bytes += result.path + ":\n";
       for (const Diagnostic& d : result.diagnostics) {
         bytes += FormatDiagnosticText(d, lines.Line(result.source, d.span.line), color);
       }
       if (!result.diagnostics.empty()) bytes += "\n";
-      if (run.results.size() > 1) bytes += result.path + ":\n";
       bytes += RenderSimulationText(*result.sim, ascii, color);
       if (run.results.size() > 1) bytes += "\n";
     }

@@ -2,8 +2,11 @@
 // each pass alone and break T-Mobile's brand cap and Florida's per-24-hour cap only
 // together. The golden test runs each file alone; this runs the folder as one run.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -82,6 +85,19 @@ TEST_CASE("portfolio example: simulate and check text show the brand section") {
   CliResult checked = RunCli({"check", "campaigns/portfolio"});
   CHECK(checked.stdout_text.find("200 messages over a state's cap to 200 recipients") !=
         std::string::npos);
+}
+
+TEST_CASE("portfolio example: the HTML report has the brand section, numbers masked") {
+  const std::filesystem::path html = std::filesystem::temp_directory_path() /
+                                     ("smslint-portfolio-" + std::to_string(::getpid()) + ".html");
+  CliResult got = RunCli({"check", "-q", "campaigns/portfolio", "--report", html.string()});
+  CHECK(got.exit_code == 1);
+  std::ifstream in(html);
+  const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(html);
+  CHECK(page.find("<h2>Brand ") != std::string::npos);
+  CHECK(page.find("T-Mobile brand cap, shared") != std::string::npos);
+  CHECK(page.find("13055550100") == std::string::npos);
 }
 
 TEST_CASE("portfolio: campaigns of different brands are not simulated together") {
