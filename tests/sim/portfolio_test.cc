@@ -136,5 +136,41 @@ TEST_CASE("Portfolio: registered routes list shared content across numbers, with
   CHECK(!out.summary.shared[0].error);
 }
 
+TEST_CASE("Portfolio: many templates compare equal masked bodies across the campaigns") {
+  const Profile& p = testing::P2P();
+  // Bodies without digits or links, each made different by a letter code.
+  auto letters = [](int n) {
+    std::string code;
+    for (int k = 0; k < 3; ++k, n /= 26) code.push_back(static_cast<char>('a' + n % 26));
+    return code;
+  };
+  auto with_templates = [&](Campaign c, int offset, int count) {
+    const Template base = c.templates[0];
+    c.templates.clear();
+    for (int k = 0; k < count; ++k) {
+      Template t = base;
+      t.id.value = "t" + letters(offset + k);
+      t.body.value.text = "Acme: the " + letters(offset + k) + " deal today. Reply STOP to opt out";
+      c.templates.push_back(t);
+    }
+    return c;
+  };
+  // 1,200 templates in all; the campaigns share exactly one body ("the aaa deal").
+  Campaign a = with_templates(MakeCampaign(Route::kP2P, 0.1), 0, 600);
+  Campaign b = with_templates(MakeCampaign(Route::kP2P, 0.1), 599, 601);
+  b.senders[0].number.value = "+14155552000";
+  // Every template is used: as many recipients as templates, drawn by weight.
+  const RecipientTable ra = MakeRecipients(6000), rb = MakeRecipients(6000);
+  PortfolioOutput out = SimulatePortfolio({InputOf(a, ra, p), InputOf(b, rb, p)});
+  int bodies = 0;
+  for (const PortfolioSummary::SharedItem& item : out.summary.shared) {
+    if (item.item.find("body of template") != std::string::npos) {
+      ++bodies;
+      CHECK(item.item.find("'t" + letters(599) + "'") != std::string::npos);
+    }
+  }
+  CHECK(bodies == 1);
+}
+
 }  // namespace
 }  // namespace smslint

@@ -27,13 +27,12 @@ bool IsSolicitation(const Campaign& campaign, const QuietHours& hours) {
 std::string CappedStates() {
   absl::StatusOr<QuietHours> hours = LoadQuietHours();
   if (!hours.ok()) return "";
-  std::vector<std::string> states;
-  int cap = 0;
+  std::vector<std::string> caps;
   for (const QuietHoursWindow& w : hours->states) {
-    if (w.per_24h > 0) states.push_back(w.state), cap = w.per_24h;
+    if (w.per_24h > 0) caps.push_back(absl::StrCat(w.state, " ", w.per_24h));
   }
-  if (states.empty()) return "";
-  return absl::StrCat(" (", absl::StrJoin(states, ", "), ": ", cap, " per recipient)");
+  if (caps.empty()) return "";
+  return absl::StrCat(" (per recipient: ", absl::StrJoin(caps, ", "), ")");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "sim/plan_inputs.h"
@@ -15,6 +16,11 @@
 
 namespace smslint {
 namespace {
+
+// Across a portfolio, bodies are compared pairwise for similarity up to this many
+// templates in all (half a million pairs of short shingle lists); equal masked
+// bodies beyond.
+constexpr size_t kMaxSimilarityBodies = 1000;
 
 int Root(std::vector<int>& parent, int x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -126,15 +132,25 @@ void FindPortfolioSnowshoeing(const std::vector<const RuleContext*>& contexts,
   const double similarity = contexts[0]->profile->filter.similarity;
   std::vector<int> parent(bodies.size());
   std::iota(parent.begin(), parent.end(), 0);
-  for (size_t a = 0; a < bodies.size(); ++a) {
-    for (size_t b = a + 1; b < bodies.size(); ++b) {
-      if (bodies[a].campaign == bodies[b].campaign) continue;
-      const bool same = similarity >= 1
-                            ? bodies[a].masked == bodies[b].masked
-                            : Jaccard(bodies[a].shingles, bodies[b].shingles) >= similarity;
-      if (!same) continue;
-      const int x = Root(parent, static_cast<int>(a)), y = Root(parent, static_cast<int>(b));
-      if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  auto join = [&](size_t a, size_t b) {
+    const int x = Root(parent, static_cast<int>(a)), y = Root(parent, static_cast<int>(b));
+    if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  };
+  if (similarity >= 1 || bodies.size() > kMaxSimilarityBodies) {
+    // Equal masked bodies (beyond the bound, similarity on every pair costs too much).
+    absl::flat_hash_map<std::string_view, size_t> first;
+    for (size_t a = 0; a < bodies.size(); ++a) {
+      auto [it, added] = first.emplace(bodies[a].masked, a);
+      if (!added) join(it->second, a);
+    }
+  } else {
+    for (size_t a = 0; a < bodies.size(); ++a) {
+      for (size_t b = a + 1; b < bodies.size(); ++b) {
+        if (bodies[a].campaign != bodies[b].campaign &&
+            Jaccard(bodies[a].shingles, bodies[b].shingles) >= similarity) {
+          join(a, b);
+        }
+      }
     }
   }
   // item text -> the campaigns sending it.
