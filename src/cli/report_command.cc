@@ -23,6 +23,7 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
   report.fail_never = common.fail_on == "never";
   report.fail_on = ParseLevel(common.fail_on).value_or(Level::kError);
   report.catalog = &(*session)->catalog();
+  report.portfolios = &run.portfolios;
   // Every campaign file named or found, and every data file read.
   std::vector<std::string> inputs_read;
   for (const std::string& input : inputs) {

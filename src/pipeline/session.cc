@@ -139,24 +139,40 @@ absl::StatusOr<const Profile*> Session::ProfileFor(const Campaign& campaign) {
   return it->second.get();
 }
 
-absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
-  ASSIGN_OR_RETURN(LoadResult loaded, LoadCampaignFile(path));
-  const Campaign& campaign = loaded.campaign;
+struct Session::Prepared {
+  std::string path;
+  LoadResult loaded;
+  RecipientStageResult recipients;
+  std::vector<Diagnostic> findings;
+  std::vector<std::string> rules_run;
+  FileResult result;
+  std::unique_ptr<Finaliser> finaliser;
+  const Profile* profile = nullptr;  // set when the file is simulated
+};
+
+absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::string& path,
+                                                                    LoadResult loaded) {
+  auto file = std::make_unique<Prepared>();
+  file->path = path;
+  file->loaded = std::move(loaded);
+  const Campaign& campaign = file->loaded.campaign;
   ASSIGN_OR_RETURN(const Config* config, ConfigFor(path));
   ASSIGN_OR_RETURN(const RuleEngine* engine, EngineFor(*config));
   const bool full = options_.stage == SessionOptions::Stage::kCheck;
   // Drawn only on a terminal, and only when the run is long enough to need it.
   Progress progress(absl::StrCat("checking ", path), 4);
 
-  FileResult result;
+  FileResult& result = file->result;
   result.path = path;
-  std::vector<Diagnostic> findings = std::move(loaded.diagnostics);
-  std::vector<std::string> rules_run = {kUnknownKey, kMissingField, kInvalidValue};
+  std::vector<Diagnostic>& findings = file->findings;
+  findings = std::move(file->loaded.diagnostics);
+  std::vector<std::string>& rules_run = file->rules_run;
+  rules_run = {kUnknownKey, kMissingField, kInvalidValue};
 
   // 1. Recipients: the table (header only under `lint`) and the data rules.
-  ASSIGN_OR_RETURN(
-      RecipientStageResult recipients,
-      RunRecipientStage(campaign, full, options_.show_pii, options_.allow_outside, options_.now));
+  ASSIGN_OR_RETURN(file->recipients, RunRecipientStage(campaign, full, options_.show_pii,
+                                                       options_.allow_outside, options_.now));
+  RecipientStageResult& recipients = file->recipients;
   Take(recipients, findings, rules_run, result.facts);
   result.data_files = std::move(recipients.files_read);
   progress.Advance(1);
@@ -178,51 +194,147 @@ absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
 
   // Final before the simulation: its filter model weighs the content findings the
   // user keeps.
-  Finaliser finaliser(campaign, *config, options_.select, options_.ignore);
-  finaliser.Apply(findings);
+  file->finaliser =
+      std::make_unique<Finaliser>(campaign, *config, options_.select, options_.ignore);
+  file->finaliser->Apply(findings);
 
-  // 4. The send, message by message, and the traffic rules.
   if (full && CanSimulate(campaign)) {
-    ASSIGN_OR_RETURN(const Profile* profile, ProfileFor(campaign));
-    SimulationStageResult simulated =
-        RunSimulationStage(campaign, recipients.table, *profile, options_.seed, findings);
-    finaliser.Apply(simulated.diagnostics);
-    Take(simulated, findings, rules_run, result.facts);
-    result.sim = std::move(simulated.sim);
+    ASSIGN_OR_RETURN(file->profile, ProfileFor(campaign));
   } else if (full) {
     const std::string reason = SimulationSkippedReason(campaign);
     if (!reason.empty()) result.facts.push_back(reason);
   }
+  return file;
+}
 
+std::optional<PortfolioSummary> Session::SimulateGroup(const std::vector<Prepared*>& group) {
+  std::vector<Prepared*> simulated;
+  for (Prepared* file : group) {
+    if (file->profile != nullptr) simulated.push_back(file);
+  }
+  // 4. The send, message by message, and the traffic rules.
+  if (simulated.size() == 1) {
+    Prepared& file = *simulated[0];
+    SimulationStageResult stage =
+        RunSimulationStage(file.loaded.campaign, file.recipients.table, *file.profile,
+                           options_.seed, file.findings, options_.show_pii);
+    file.finaliser->Apply(stage.diagnostics);
+    Take(stage, file.findings, file.rules_run, file.result.facts);
+    file.result.sim = std::move(stage.sim);
+    return std::nullopt;
+  }
+  if (simulated.empty()) return std::nullopt;
+  std::vector<PortfolioMember> members;
+  for (Prepared* file : simulated) {
+    members.push_back(
+        {&file->loaded.campaign, &file->recipients.table, file->profile, &file->findings});
+  }
+  PortfolioStageResult stage = RunPortfolioStage(members, options_.seed, options_.show_pii);
+  for (size_t i = 0; i < simulated.size(); ++i) {
+    Prepared& file = *simulated[i];
+    SimulationStageResult& one = stage.campaigns[i];
+    file.finaliser->Apply(one.diagnostics);
+    Take(one, file.findings, file.rules_run, file.result.facts);
+    file.result.sim = std::move(one.sim);
+  }
+  return std::move(stage.summary);
+}
+
+FileResult Session::Finish(Prepared& file) {
+  std::vector<std::string>& rules_run = file.rules_run;
   std::sort(rules_run.begin(), rules_run.end());
   rules_run.erase(std::unique(rules_run.begin(), rules_run.end()), rules_run.end());
-  result.diagnostics = finaliser.Finish(std::move(findings), rules_run);
+  FileResult result = std::move(file.result);
+  result.diagnostics = file.finaliser->Finish(std::move(file.findings), rules_run);
   result.rules_run = std::move(rules_run);
+  const Campaign& campaign = file.loaded.campaign;
   result.source = options_.show_pii
-                      ? std::move(loaded.campaign.source)
+                      ? std::move(file.loaded.campaign.source)
                       : MaskInlineRecipients(campaign.source, InlineRecipientRanges(campaign));
   if (!options_.show_pii) MaskRemainingNumbers(campaign, result);
   return result;
 }
 
+absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
+  ASSIGN_OR_RETURN(LoadResult loaded, LoadCampaignFile(path));
+  ASSIGN_OR_RETURN(std::unique_ptr<Prepared> file, Prepare(path, std::move(loaded)));
+  SimulateGroup({file.get()});
+  return Finish(*file);
+}
+
 AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
-  AnalysisRun run;
+  // Each file's place in the output, in input order: its result or its error.
+  struct Slot {
+    std::string path;
+    std::optional<LoadResult> loaded;
+    std::optional<FileResult> result;
+    std::string error;
+  };
+  std::vector<Slot> slots;
   for (const std::string& input : inputs) {
     absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});
     if (!files.ok()) {
-      run.errors.emplace_back(files.status().message());
+      slots.push_back({input, std::nullopt, std::nullopt, std::string(files.status().message())});
       continue;
     }
     if (files->empty()) {
-      run.errors.push_back(input + ":1:1: error: no *.yaml or *.yml campaign files in directory");
+      slots.push_back({input, std::nullopt, std::nullopt,
+                       input + ":1:1: error: no *.yaml or *.yml campaign files in directory"});
     }
     for (const std::string& file : *files) {
-      absl::StatusOr<FileResult> result = AnalyzeFile(file);
-      if (result.ok()) {
-        run.results.push_back(std::move(*result));
+      absl::StatusOr<LoadResult> loaded = LoadCampaignFile(file);
+      if (loaded.ok()) {
+        slots.push_back({file, std::move(*loaded), std::nullopt, ""});
       } else {
-        run.errors.emplace_back(result.status().message());
+        slots.push_back({file, std::nullopt, std::nullopt, std::string(loaded.status().message())});
       }
+    }
+  }
+  // Groups of slots simulated together: one brand's campaigns under `check`, else
+  // each file alone. In the order of each group's first file.
+  const bool portfolio = options_.stage == SessionOptions::Stage::kCheck;
+  std::vector<std::vector<size_t>> groups;
+  absl::flat_hash_map<std::string, size_t> group_of_brand;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (!slots[i].loaded) continue;
+    const std::string key =
+        portfolio ? BrandKey(slots[i].loaded->campaign.campaign.brand.value) : std::string();
+    if (key.empty()) {
+      groups.push_back({i});
+      continue;
+    }
+    auto [it, added] = group_of_brand.emplace(key, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(i);
+  }
+  AnalysisRun run;
+  for (const std::vector<size_t>& group : groups) {
+    std::vector<std::unique_ptr<Prepared>> prepared;
+    std::vector<size_t> prepared_slots;
+    for (size_t i : group) {
+      absl::StatusOr<std::unique_ptr<Prepared>> file =
+          Prepare(slots[i].path, std::move(*slots[i].loaded));
+      slots[i].loaded.reset();
+      if (!file.ok()) {
+        slots[i].error = std::string(file.status().message());
+        continue;
+      }
+      prepared.push_back(std::move(*file));
+      prepared_slots.push_back(i);
+    }
+    std::vector<Prepared*> members;
+    for (const auto& file : prepared) members.push_back(file.get());
+    std::optional<PortfolioSummary> summary = SimulateGroup(members);
+    if (summary) run.portfolios.push_back(std::move(*summary));
+    for (size_t k = 0; k < prepared.size(); ++k) {
+      slots[prepared_slots[k]].result = Finish(*prepared[k]);
+    }
+  }
+  for (Slot& slot : slots) {
+    if (slot.result) {
+      run.results.push_back(std::move(*slot.result));
+    } else if (!slot.error.empty()) {
+      run.errors.push_back(std::move(slot.error));
     }
   }
   return run;

@@ -7,12 +7,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "campaign/loader.h"
 #include "diag/rule_catalog.h"
 #include "lint/check.h"
 #include "lint/config.h"
@@ -45,6 +47,9 @@ struct SessionOptions {
 struct AnalysisRun {
   std::vector<FileResult> results;  // the files that could be processed
   std::vector<std::string> errors;  // "path:line:col: error: ..." for the others
+  // Under `check`, each brand with two or more simulated campaigns (DESIGN.md
+  // "Portfolio"), in the order of its first file.
+  std::vector<PortfolioSummary> portfolios;
 };
 
 class Session {
@@ -57,8 +62,11 @@ class Session {
   // processed (exit 2); its message is "path:line:col: error: ...".
   absl::StatusOr<FileResult> AnalyzeFile(const std::string& path);
 
-  // AnalyzeFile on each input (files, directories, "-"), in order. A file that
-  // cannot be processed is an error line; the others are still analysed.
+  // Every stage on each input (files, directories, "-"), in order. A file that
+  // cannot be processed is an error line; the others are still analysed. Under
+  // `check`, the campaigns of one brand (campaign.brand, BrandKey) are simulated
+  // together as a portfolio; a brand with one campaign is simulated as AnalyzeFile
+  // does.
   AnalysisRun AnalyzeInputs(const std::vector<std::string>& inputs);
 
   // The content rules on one message body (`smslint text`), with the config of the
@@ -71,6 +79,16 @@ class Session {
 
  private:
   explicit Session(SessionOptions options) : options_(std::move(options)) {}
+
+  // One campaign file between its content stages and its simulation.
+  struct Prepared;
+  // The stages before the simulation, on a loaded campaign file.
+  absl::StatusOr<std::unique_ptr<Prepared>> Prepare(const std::string& path, LoadResult loaded);
+  // The simulation of `group` (one campaign alone, or a brand's portfolio); the
+  // portfolio's summary when there are two or more simulated campaigns.
+  std::optional<PortfolioSummary> SimulateGroup(const std::vector<Prepared*>& group);
+  // The traffic findings finalised, the unused suppressions, the sort.
+  FileResult Finish(Prepared& file);
 
   absl::StatusOr<const Config*> ConfigFor(const std::string& campaign_path);
   // A rule id (not a glob) in the config that no rule has is an error at its line.

@@ -287,22 +287,50 @@ std::string SimulationSkippedReason(const Campaign& campaign) {
   return "";
 }
 
-SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
-                                         const Profile& profile, uint64_t seed,
-                                         const std::vector<Diagnostic>& findings) {
+namespace {
+
+SimulationInput InputFor(const Campaign& campaign, const RecipientTable& table,
+                         const Profile& profile, uint64_t seed,
+                         const std::vector<Diagnostic>& findings, bool show_pii) {
   SimulationInput input;
   input.campaign = &campaign;
   input.recipients = &table;
   input.profile = &profile;
   input.seed = seed;
+  input.show_pii = show_pii;
   for (const Diagnostic& d : findings) {
     if (RuleFamily(d.rule) == "content") input.content_findings.push_back(d);
   }
-  SimulationOutput simulated = Simulate(input);
+  return input;
+}
+
+SimulationStageResult StageOf(SimulationOutput simulated) {
   SimulationStageResult out;
   out.diagnostics = std::move(simulated.diagnostics);
   out.sim = std::move(simulated.result);
   out.rules_run.assign(std::begin(rule_ids::kTrafficRules), std::end(rule_ids::kTrafficRules));
+  return out;
+}
+
+}  // namespace
+
+SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
+                                         const Profile& profile, uint64_t seed,
+                                         const std::vector<Diagnostic>& findings, bool show_pii) {
+  return StageOf(Simulate(InputFor(campaign, table, profile, seed, findings, show_pii)));
+}
+
+PortfolioStageResult RunPortfolioStage(const std::vector<PortfolioMember>& members, uint64_t seed,
+                                       bool show_pii) {
+  std::vector<SimulationInput> inputs;
+  for (const PortfolioMember& m : members) {
+    inputs.push_back(InputFor(*m.campaign, *m.table, *m.profile, seed, *m.findings, show_pii));
+  }
+  PortfolioOutput simulated = SimulatePortfolio(inputs);
+  PortfolioStageResult out;
+  for (SimulationOutput& one : simulated.campaigns)
+    out.campaigns.push_back(StageOf(std::move(one)));
+  out.summary = std::move(simulated.summary);
   return out;
 }
 

@@ -59,7 +59,23 @@ bool CanSimulate(const Campaign& campaign);
 std::string SimulationSkippedReason(const Campaign& campaign);
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
                                          const Profile& profile, uint64_t seed,
-                                         const std::vector<Diagnostic>& findings);
+                                         const std::vector<Diagnostic>& findings,
+                                         bool show_pii = false);
+
+// The campaigns of one brand simulated on one timeline (sim/simulator.h,
+// SimulatePortfolio): each member's own stage result, in order, and the brand's view.
+struct PortfolioMember {
+  const Campaign* campaign = nullptr;
+  const RecipientTable* table = nullptr;
+  const Profile* profile = nullptr;
+  const std::vector<Diagnostic>* findings = nullptr;  // finalised so far
+};
+struct PortfolioStageResult {
+  std::vector<SimulationStageResult> campaigns;
+  PortfolioSummary summary;
+};
+PortfolioStageResult RunPortfolioStage(const std::vector<PortfolioMember>& members, uint64_t seed,
+                                       bool show_pii);
 
 }  // namespace smslint
 

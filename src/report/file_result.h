@@ -31,6 +31,8 @@ struct ReportOptions {
   Level fail_on = Level::kError;  // for JUnit failures
   bool fail_never = false;
   const RuleCatalog* catalog = nullptr;
+  // The brand-level sections of a portfolio run (null or empty: none).
+  const std::vector<PortfolioSummary>* portfolios = nullptr;
 };
 
 }  // namespace smslint

@@ -7,11 +7,14 @@
 #include <optional>
 #include <set>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "campaign/time_zones.h"
+#include "sim/sim_text.h"
 #include "text/line_index.h"
 #include "util/strings.h"
 
@@ -744,6 +747,23 @@ std::string EmitHtmlReport(const std::vector<FileResult>& results, const ReportO
     html += "</ol>\n";
   }
   html += "</section>\n";
+
+  // The brand-level view of a portfolio run: the same lines as the text report.
+  if (options.portfolios != nullptr) {
+    for (const PortfolioSummary& p : *options.portfolios) {
+      const std::vector<std::string> lines =
+          absl::StrSplit(RenderPortfolioText(p), '\n', absl::SkipEmpty());
+      if (lines.empty()) continue;
+      absl::StrAppend(&html, "<section class=\"file brand\">\n<h2>Brand ", EscapeHtml(p.brand),
+                      "</h2>\n<p class=\"meta\">", EscapeHtml(lines[0]), "</p>\n<ul>\n");
+      for (size_t i = 1; i < lines.size(); ++i) {
+        absl::StrAppend(&html, "<li>",
+                        EscapeHtml(std::string(absl::StripLeadingAsciiWhitespace(lines[i]))),
+                        "</li>\n");
+      }
+      html += "</ul>\n</section>\n";
+    }
+  }
 
   for (const FileResult& r : results) {
     Counts counts;

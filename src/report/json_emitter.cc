@@ -132,7 +132,6 @@ nlohmann::ordered_json RuleInfoToJson(const RuleInfo& r) {
 }
 
 std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions& options) {
-  (void)options;
   nlohmann::ordered_json doc;
   doc["version"] = kJsonFormatVersion;
   doc["tool"] = {{"name", "smslint"}, {"version", SMSLINT_VERSION}};
@@ -152,6 +151,37 @@ std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions
     }
   }
   doc["files"] = std::move(files);
+  // The brand-level view of a portfolio run (only when one ran).
+  if (options.portfolios != nullptr && !options.portfolios->empty()) {
+    nlohmann::ordered_json portfolios = nlohmann::ordered_json::array();
+    for (const PortfolioSummary& p : *options.portfolios) {
+      nlohmann::ordered_json j;
+      j["brand"] = p.brand;
+      j["campaigns"] = p.campaigns;
+      j["outcomes"] = OutcomesToJson(p.totals, p.time_zone);
+      nlohmann::ordered_json caps = nlohmann::ordered_json::array();
+      for (const PortfolioSummary::SharedCap& c : p.caps) {
+        nlohmann::ordered_json cj = {{"carrier", c.carrier},
+                                     {"unit", c.unit},
+                                     {"limit", c.value},
+                                     {"peak_day", c.peak_day},
+                                     {"failed", c.failed}};
+        if (c.failed > 0) cj["first_failed"] = FormatTime(c.first_failed, p.time_zone);
+        caps.push_back(std::move(cj));
+      }
+      j["shared_caps"] = std::move(caps);
+      j["frequency_cap"] = {{"messages_over", p.frequency_over},
+                            {"recipients_over", p.frequency_recipients},
+                            {"max_in_24h", p.max_in_24h}};
+      nlohmann::ordered_json shared = nlohmann::ordered_json::array();
+      for (const PortfolioSummary::SharedItem& item : p.shared) {
+        shared.push_back({{"item", item.item}, {"senders", item.senders}, {"error", item.error}});
+      }
+      j["shared_across_numbers"] = std::move(shared);
+      portfolios.push_back(std::move(j));
+    }
+    doc["portfolios"] = std::move(portfolios);
+  }
   doc["findings"] = std::move(findings);
   doc["summary"] = {{"errors", counts[2]}, {"warnings", counts[1]}, {"infos", counts[0]}};
   return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -112,6 +112,11 @@ std::string EmitText(const std::vector<FileResult>& results, const ReportOptions
       }
     }
   }
+  if (!quiet && options.portfolios != nullptr) {
+    for (const PortfolioSummary& p : *options.portfolios) {
+      absl::StrAppend(&out, RenderPortfolioText(p), "\n");
+    }
+  }
   if (!quiet) absl::StrAppend(&out, SummaryLine(results), "\n");
   return out;
 }

@@ -401,8 +401,7 @@ absl::StatusOr<Profile> DecodeProfile(const Decoder& d, const YAML::Node& root) 
     ASSIGN_OR_RETURN(profile.snowshoeing, DecodeSnowshoeing(d, snowshoeing));
   }
   if (YAML::Node opt_out = root["opt_out"]) {
-    RETURN_IF_ERROR(
-        d.CheckKeys(opt_out, {"flag_rate", "min_messages", "filter_weight", "source"}));
+    RETURN_IF_ERROR(d.CheckKeys(opt_out, {"flag_rate", "min_messages", "filter_weight", "source"}));
     OptOutModel model;
     ASSIGN_OR_RETURN(model.flag_rate, d.RequiredNumber(opt_out, "flag_rate", 0.0001, 1));
     ASSIGN_OR_RETURN(double min_messages, d.RequiredNumber(opt_out, "min_messages", 0, 1e9));

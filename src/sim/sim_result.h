@@ -81,6 +81,35 @@ struct SimResult : Outcomes {
   std::string recommendation;  // one paragraph a marketer can act on
 };
 
+// The brand-level view of a portfolio run: campaigns of one brand simulated together.
+struct PortfolioSummary {
+  std::string brand;                   // as the first campaign writes it
+  std::string time_zone;               // the first campaign's schedule zone, for times
+  std::vector<std::string> campaigns;  // their files, in run order
+  Outcomes totals;                     // every campaign's outcomes added up
+  // A carrier cap the campaigns share (T-Mobile's 10DLC brand cap).
+  struct SharedCap {
+    std::string carrier;
+    std::string unit;
+    double value = 0;
+    int64_t peak_day = 0;  // most the brand offered in one reset day
+    int64_t failed = 0;    // messages of every campaign over it
+    absl::Time first_failed = absl::InfiniteFuture();
+  };
+  std::vector<SharedCap> caps;
+  // The states' per-24-hour caps, across the campaigns.
+  int64_t frequency_over = 0;        // messages over a recipient's cap
+  int64_t frequency_recipients = 0;  // recipients who got them
+  int max_in_24h = 0;                // the most one recipient got within 24 hours
+  // Content or a link domain the campaigns send from several numbers.
+  struct SharedItem {
+    std::string item;                  // "link domain acme.com", "body of template 'promo'"
+    std::vector<std::string> senders;  // "file: +14155550100"
+    bool error = false;                // snowshoeing on a route where it is an error
+  };
+  std::vector<SharedItem> shared;
+};
+
 }  // namespace smslint
 
 #endif  // SMSLINT_SIM_SIM_RESULT_H_

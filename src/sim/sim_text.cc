@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "campaign/time_zones.h"
 #include "sim/plan_inputs.h"
@@ -201,6 +202,40 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
   }
   if (!result.recommendation.empty())
     absl::StrAppend(&out, "Recommendation: ", result.recommendation, "\n");
+  return out;
+}
+
+std::string RenderPortfolioText(const PortfolioSummary& summary) {
+  absl::TimeZone zone = absl::UTCTimeZone();
+  if (!summary.time_zone.empty()) absl::LoadTimeZone(summary.time_zone, &zone);
+  std::string out =
+      absl::StrCat("brand ", summary.brand, ": ",
+                   Plural(static_cast<int64_t>(summary.campaigns.size()), "campaign"),
+                   " simulated on one timeline (", absl::StrJoin(summary.campaigns, ", "), ")\n");
+  absl::StrAppend(&out, "  together: ", WithCommas(summary.totals.sent), " messages; ",
+                  OutcomeLine(summary.totals), "\n");
+  for (const PortfolioSummary::SharedCap& cap : summary.caps) {
+    absl::StrAppend(&out, "  ", cap.carrier,
+                    " brand cap, shared: ", FormatNumberForChart(cap.value), " ", cap.unit,
+                    "; the brand offers up to ", WithCommas(cap.peak_day), " in one day");
+    if (cap.failed > 0) {
+      absl::StrAppend(&out, ", and ", Plural(cap.failed, "message"), " fail over it from ",
+                      When(cap.first_failed, zone));
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  absl::StrAppend(&out, "  state caps per 24 hours: ");
+  if (summary.frequency_over > 0) {
+    absl::StrAppend(&out, Plural(summary.frequency_over, "message"), " over a state's cap to ",
+                    Plural(summary.frequency_recipients, "recipient"), " (up to ",
+                    summary.max_in_24h, " within 24 hours)\n");
+  } else {
+    absl::StrAppend(&out, "no recipient over its state's cap\n");
+  }
+  for (const PortfolioSummary::SharedItem& item : summary.shared) {
+    absl::StrAppend(&out, "  the same ", item.item, " from ", absl::StrJoin(item.senders, ", "),
+                    item.error ? " (snowshoeing: an error on this route)" : "", "\n");
+  }
   return out;
 }
 

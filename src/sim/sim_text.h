@@ -18,6 +18,10 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
 // every format prints.
 std::string OutcomeLine(const Outcomes& outcomes);
 
+// The brand-level section of a portfolio run: its campaigns, their outcomes added
+// up, the shared carrier caps, the frequency caps and content shared across numbers.
+std::string RenderPortfolioText(const PortfolioSummary& summary);
+
 // "12,345" for whole numbers, one decimal otherwise.
 std::string FormatNumberForChart(double v);
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include <span>
 
+#include "absl/strings/ascii.h"
 #include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
@@ -22,12 +23,23 @@ namespace {
 // counts the report draws.
 class Simulation {
  public:
-  Simulation(const SimulationInput& input, const SendPlan& plan) : in_(input), plan_(plan) {}
+  Simulation(const SimulationInput& input, const SendPlan& plan, PortfolioState* portfolio)
+      : in_(input), plan_(plan), portfolio_(portfolio) {}
 
   SimulationOutput Run();
 
- private:
+  // The portfolio run drives these itself: Setup, then the messages a run of the
+  // merged time order at a time, then Finish.
   void Setup();
+  // Messages order()[begin, begin + n) through every rule.
+  void Observe(size_t begin, size_t n);
+  SimulationOutput Finish();
+  // The queue's release order and times.
+  const std::vector<uint32_t>& order() const { return queue_.order; }
+  int64_t TimeOf(uint32_t index) const { return queue_.time_us[index]; }
+  const RuleContext& context() const { return context_; }
+
+ private:
   void SetupSeries();
   void ToSend(uint32_t index, Send& send);
   void ObserveAll();
@@ -36,7 +48,10 @@ class Simulation {
 
   const SimulationInput& in_;
   const SendPlan& plan_;
+  PortfolioState* portfolio_;
   SimulationOutput out_;
+  std::vector<Send> batch_sends_;
+  std::vector<MessageVerdict> batch_verdicts_;
   RuleContext context_;
   FilterReasons reasons_;
   std::vector<std::unique_ptr<TrafficRule>> rules_;  // count stage first, then filter
@@ -54,6 +69,8 @@ void Simulation::Setup() {
   c.recipients = in_.recipients;
   c.profile = in_.profile;
   c.plan = &plan_;
+  c.portfolio = portfolio_;
+  c.show_pii = in_.show_pii;
   c.content_findings = &in_.content_findings;
   c.zone = ScheduleTimeZone(campaign);
   c.recipient_zones = ResolveRecipientZones(in_.recipients, c.zone, plan_.start);
@@ -172,23 +189,27 @@ void Simulation::Count(const Send& send, const MessageVerdict& verdict) {
   }
 }
 
-void Simulation::ObserveAll() {
+void Simulation::Observe(size_t begin, size_t n) {
   // A batch of messages goes through every rule in turn: each rule's loop stays
   // tight, and a rule only ever needs the messages in time order.
-  constexpr size_t kBatch = 256;
-  std::vector<Send> sends(kBatch);
-  std::vector<MessageVerdict> verdicts(kBatch);
+  batch_sends_.resize(std::max(batch_sends_.size(), n));
+  batch_verdicts_.resize(std::max(batch_verdicts_.size(), n));
   const std::vector<uint32_t>& order = queue_.order;
-  for (size_t begin = 0; begin < order.size(); begin += kBatch) {
-    const size_t n = std::min(kBatch, order.size() - begin);
-    for (size_t i = 0; i < n; ++i) {
-      ToSend(order[begin + i], sends[i]);
-      verdicts[i].Reset();
-    }
-    const std::span<const Send> batch(sends.data(), n);
-    const std::span<MessageVerdict> batch_verdicts(verdicts.data(), n);
-    for (TrafficRule* rule : observing_) rule->Observe(batch, batch_verdicts);
-    for (size_t i = 0; i < n; ++i) Count(sends[i], verdicts[i]);
+  for (size_t i = 0; i < n; ++i) {
+    ToSend(order[begin + i], batch_sends_[i]);
+    batch_verdicts_[i].Reset();
+  }
+  const std::span<const Send> batch(batch_sends_.data(), n);
+  const std::span<MessageVerdict> verdicts(batch_verdicts_.data(), n);
+  for (TrafficRule* rule : observing_) rule->Observe(batch, verdicts);
+  for (size_t i = 0; i < n; ++i) Count(batch_sends_[i], batch_verdicts_[i]);
+}
+
+void Simulation::ObserveAll() {
+  constexpr size_t kBatch = 256;
+  const size_t total = queue_.order.size();
+  for (size_t begin = 0; begin < total; begin += kBatch) {
+    Observe(begin, std::min(kBatch, total - begin));
   }
 }
 
@@ -244,7 +265,10 @@ void Simulation::FillResult(const std::vector<RuleOutcome>& outcomes) {
 SimulationOutput Simulation::Run() {
   Setup();
   ObserveAll();
+  return Finish();
+}
 
+SimulationOutput Simulation::Finish() {
   std::vector<RuleOutcome> outcomes;
   for (const auto& rule : rules_) rule->AddOutcomes(outcomes);
   std::stable_sort(outcomes.begin(), outcomes.end(),
@@ -271,8 +295,97 @@ SimulationOutput Simulation::Run() {
 }  // namespace
 
 SimulationOutput Simulate(const SimulationInput& input, const SendPlan& plan) {
-  Simulation simulation(input, plan);
+  PortfolioState alone;
+  Simulation simulation(input, plan, &alone);
   return simulation.Run();
+}
+
+std::string BrandKey(std::string_view brand) {
+  std::string key;
+  for (char ch : brand) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || absl::ascii_isalnum(c))
+      key.push_back(static_cast<char>(absl::ascii_tolower(c)));
+  }
+  return key;
+}
+
+PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
+  PortfolioOutput out;
+  const size_t n = inputs.size();
+  if (n == 0) return out;
+  PortfolioState state;
+  state.campaigns = static_cast<int>(n);
+  std::vector<SendPlan> plans;
+  plans.reserve(n);
+  for (const SimulationInput& input : inputs) plans.push_back(PlanSends(input));
+  std::vector<std::unique_ptr<Simulation>> sims;
+  for (size_t i = 0; i < n; ++i) {
+    sims.push_back(std::make_unique<Simulation>(inputs[i], plans[i], &state));
+    sims.back()->Setup();
+  }
+  // One timeline: the next message of the brand is the earliest head among the
+  // campaigns (ties to the campaign given first); a campaign's run of messages up to
+  // the next head of another goes through its rules as one batch.
+  constexpr size_t kBatch = 256;
+  std::vector<size_t> next(n, 0);
+  while (true) {
+    size_t pick = n;
+    int64_t pick_t = INT64_MAX;
+    for (size_t i = 0; i < n; ++i) {
+      if (next[i] >= sims[i]->order().size()) continue;
+      const int64_t t = sims[i]->TimeOf(sims[i]->order()[next[i]]);
+      if (pick == n || t < pick_t) pick = i, pick_t = t;
+    }
+    if (pick == n) break;
+    int64_t bound = INT64_MAX;  // the other campaigns' earliest head
+    for (size_t i = 0; i < n; ++i) {
+      if (i == pick || next[i] >= sims[i]->order().size()) continue;
+      const int64_t t = sims[i]->TimeOf(sims[i]->order()[next[i]]);
+      // A later campaign's message at the same time waits for this one's turn.
+      bound = std::min(bound, i < pick ? t - 1 : t);
+    }
+    const std::vector<uint32_t>& order = sims[pick]->order();
+    size_t end = next[pick] + 1;
+    while (end < order.size() && end - next[pick] < kBatch &&
+           sims[pick]->TimeOf(order[end]) <= bound) {
+      ++end;
+    }
+    sims[pick]->Observe(next[pick], end - next[pick]);
+    next[pick] = end;
+  }
+  std::vector<const RuleContext*> contexts;
+  for (size_t i = 0; i < n; ++i) {
+    contexts.push_back(&sims[i]->context());
+    out.campaigns.push_back(sims[i]->Finish());
+  }
+  PortfolioSummary& summary = out.summary;
+  summary.brand = inputs[0].campaign->campaign.brand.value;
+  summary.time_zone = out.campaigns[0].result.time_zone;
+  std::vector<const SimResult*> results;
+  std::vector<std::vector<Diagnostic>*> findings;
+  for (size_t i = 0; i < n; ++i) {
+    summary.campaigns.push_back(inputs[i].campaign->path);
+    summary.totals.Add(out.campaigns[i].result);
+    results.push_back(&out.campaigns[i].result);
+    findings.push_back(&out.campaigns[i].diagnostics);
+  }
+  for (const auto& [id, cap] : state.caps) {
+    PortfolioSummary::SharedCap c;
+    c.carrier = cap.carrier;
+    c.unit = cap.unit;
+    c.value = cap.value;
+    c.peak_day = cap.peak_day_segments;
+    c.failed = cap.failed;
+    if (cap.first_failed_us != INT64_MAX) c.first_failed = FromMicros(cap.first_failed_us);
+    summary.caps.push_back(std::move(c));
+  }
+  summary.frequency_over = state.frequency_over;
+  summary.frequency_recipients = static_cast<int64_t>(state.over_recipients.size());
+  summary.max_in_24h = state.max_in_24h;
+  FindPortfolioSnowshoeing(contexts, results, findings, summary);
+  for (SimulationOutput& o : out.campaigns) SortDiagnostics(o.diagnostics);
+  return out;
 }
 
 SimulationOutput Simulate(const SimulationInput& input) {

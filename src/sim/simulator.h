@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -25,6 +26,7 @@ struct SimulationInput {
   const Profile* profile = nullptr;
   std::vector<Diagnostic> content_findings;  // the content diagnostics, for the filter model
   uint64_t seed = 1;
+  bool show_pii = false;  // recipient numbers in findings unmasked
 };
 
 struct SimulationOutput {
@@ -58,6 +60,25 @@ SimulationOutput Simulate(const SimulationInput& input);
 // Runs the rules and the filter model over `plan` (tests inject hand-made events:
 // bursts at a DST change, at midnight, exactly at a threshold).
 SimulationOutput Simulate(const SimulationInput& input, const SendPlan& plan);
+
+// The portfolio (DESIGN.md "Portfolio"): the campaigns of one brand given to one run,
+// simulated on one timeline. Each campaign is planned and queued as if alone; then
+// their messages are merged by the time they leave the provider queue and shown to
+// each campaign's rules in that order, with one PortfolioState the rules share (the
+// brand's carrier caps, each recipient's solicitations in the last 24 hours). Last,
+// the campaigns' numbers are compared for the same content or link domain
+// (cross-campaign snowshoeing). Findings stay with the campaign whose messages caused
+// them; the summary is the brand-level view.
+struct PortfolioOutput {
+  std::vector<SimulationOutput> campaigns;  // in the order of `inputs`
+  PortfolioSummary summary;
+};
+PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs);
+
+// The key campaigns are grouped by: campaign.brand in lower case without spaces or
+// punctuation ("Acme Coffee", "ACME coffee." and "Acme-Coffee" are one brand); ""
+// when the brand has no letter or digit.
+std::string BrandKey(std::string_view brand);
 
 // (ResolveProfileName is declared in sim/profile.h, included above.)
 

@@ -61,8 +61,7 @@ TEST_CASE("missing-opt-out by use case") {
 TEST_CASE("missing-opt-out: every TCR use case has a level, promotional ones an error") {
   OptOutCheck check;
   MessageContext c = ExampleContext("Acme Coffee: lattes 20% off");
-  for (UseCase u : {UseCase::kSweepstake, UseCase::kSoleProprietor,
-                    UseCase::kAgentsFranchises}) {
+  for (UseCase u : {UseCase::kSweepstake, UseCase::kSoleProprietor, UseCase::kAgentsFranchises}) {
     c.use_case = u;
     std::vector<Finding> f = RunCheck(check, c);
     REQUIRE(f.size() == 1);

@@ -80,6 +80,13 @@ TEST_CASE("invariant 1 on every example campaign") {
   CHECK(checked > 0);
 }
 
+TEST_CASE("invariant 1 on the portfolio example, its campaigns simulated together") {
+  CliResult got = RunCli({"check", "--format", "json", "campaigns/portfolio"});
+  REQUIRE(got.exit_code == 1);
+  // The carrier cap (failed) and the frequency cap (says why it is not counted).
+  CHECK(CheckInvariant(got.stdout_text, "portfolio") >= 2);
+}
+
 // A campaign in a temporary directory with `rows` recipients.
 class Scenario {
  public:

@@ -334,7 +334,8 @@ TEST_CASE("traffic/opt-out-rate: the expected STOP rate against the carriers' fl
   const Profile& p = testing::P2P();
   REQUIRE(p.opt_out.has_value());
   Campaign c = testing::MakeCampaign(Route::kP2P, 10.0 / 60);
-  const RecipientTable r = testing::MakeRecipients(static_cast<size_t>(p.opt_out->min_messages) + 50);
+  const RecipientTable r =
+      testing::MakeRecipients(static_cast<size_t>(p.opt_out->min_messages) + 50);
   // Below the flag: nothing.
   c.traffic.opt_out_rate = testing::At(p.opt_out->flag_rate / 2, 41);
   SimulationOutput below = testing::Run(c, r, p);

@@ -31,6 +31,7 @@ std::vector<RuleInfo> CarrierCapRule::Infos() const {
 
 bool CarrierCapRule::Setup(const RuleContext& context, FilterReasons&) {
   context_ = &context;
+  state_ = context.portfolio != nullptr ? context.portfolio : &own_state_;
   const Profile& profile = *context.profile;
   for (const DailyCap& cap : profile.caps) {
     Cap c;
@@ -42,6 +43,10 @@ bool CarrierCapRule::Setup(const RuleContext& context, FilterReasons&) {
     if (c.carrier < 0 || c.value <= 0) continue;
     if (!absl::LoadTimeZone(cap.reset_zone, &c.zone)) c.zone = absl::UTCTimeZone();
     c.first_failed_by_sender.assign(context.senders, INT64_MAX);
+    c.shared = &state_->caps[cap.id];
+    c.shared->carrier = cap.carrier;
+    c.shared->unit = cap.unit;
+    if (c.shared->value == 0 || c.value < c.shared->value) c.shared->value = c.value;
     caps_.push_back(std::move(c));
   }
   return !caps_.empty();
@@ -55,28 +60,40 @@ void CarrierCapRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
     for (Cap& c : caps_) {
       if (send.carrier != c.carrier) continue;
       ++c.carrier_messages;
+      PortfolioState::SharedCap& brand = *c.shared;
       if (send.time_us >= c.day_end_us || send.time_us < c.day_begin_us) {
         // A new reset day: midnight to midnight in the cap's zone (DST-safe).
         const absl::CivilDay day = absl::ToCivilDay(absl::FromUnixMicros(send.time_us), c.zone);
         c.day_begin_us = absl::ToUnixMicros(absl::FromCivil(day, c.zone));
         c.day_end_us = absl::ToUnixMicros(absl::FromCivil(day + 1, c.zone));
-        c.used = 0;
         c.offered_today = 0;
         c.over_today = false;
       }
+      if (brand.day_begin_us != c.day_begin_us) {
+        // The brand's counter follows the latest day any of its campaigns reached
+        // (the portfolio shows the brand's messages in one time order).
+        brand.day_begin_us = c.day_begin_us;
+        brand.day_end_us = c.day_end_us;
+        brand.used = 0;
+        brand.offered_today = 0;
+      }
       c.offered_today += send.segments;
       c.peak_day_segments = std::max(c.peak_day_segments, c.offered_today);
-      if (static_cast<double>(c.used + send.segments) > c.value) {
+      brand.offered_today += send.segments;
+      brand.peak_day_segments = std::max(brand.peak_day_segments, brand.offered_today);
+      if (static_cast<double>(brand.used + send.segments) > c.value) {
         verdict.failed = rule_ids::kCarrierCap;
         ++c.failed;
         c.failed_segments += send.segments;
+        ++brand.failed;
+        brand.first_failed_us = std::min(brand.first_failed_us, send.time_us);
         int64_t& first = c.first_failed_by_sender[send.sender];
         first = std::min(first, send.time_us);
         c.first_failed_us = std::min(c.first_failed_us, send.time_us);
         if (!c.over_today) ++c.days_over, c.over_today = true;
         break;
       }
-      c.used += send.segments;
+      brand.used += send.segments;
     }
   }
 }
@@ -119,6 +136,11 @@ void CarrierCapRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
         cap.carrier, " (", WithCommas(c.failed_segments), " segments) fail over the cap from ",
         FormatMicros(c.first_failed_us, zone), " (", context_->profile->name, " cap '", cap.id,
         "')");
+    if (state_->campaigns > 1 && c.shared->peak_day_segments > c.peak_day_segments) {
+      absl::StrAppend(&d.message, "; with the brand's other campaigns in this run, up to ",
+                      WithCommas(c.shared->peak_day_segments), " segments go to ", cap.carrier,
+                      " in one day");
+    }
     const QueueOutcome* queue = context_->queue;
     if (queue != nullptr && queue->carrier_column) {
       d.notes.push_back("carriers from the recipients' carrier column");

@@ -27,8 +27,9 @@ class CarrierCapRule : public TrafficRule {
     int carrier = -1;
     double value = 0;  // segments a day, for this brand
     absl::TimeZone zone;
-    int64_t day_begin_us = 0, day_end_us = -1;  // the current reset day
-    int64_t used = 0;                           // segments accepted today
+    // The brand's counter for this cap, shared with its other campaigns of the run.
+    PortfolioState::SharedCap* shared = nullptr;
+    int64_t day_begin_us = 0, day_end_us = -1;  // this campaign's current reset day
     int64_t peak_day_segments = 0;              // most segments offered in one day
     int64_t offered_today = 0;
     int64_t failed = 0, failed_segments = 0;
@@ -39,6 +40,8 @@ class CarrierCapRule : public TrafficRule {
     bool over_today = false;
   };
   const RuleContext* context_ = nullptr;
+  PortfolioState own_state_;  // when the campaign is simulated alone
+  PortfolioState* state_ = nullptr;
   std::vector<Cap> caps_;
 };
 

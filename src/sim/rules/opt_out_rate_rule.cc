@@ -84,15 +84,16 @@ void OptOutRateRule::Report(const ReportContext&, std::vector<Diagnostic>& findi
   d.rule = rule_ids::kOptOutRate;
   d.level = Level::kWarning;
   d.span = SpanAt(campaign, FirstKnown({campaign.traffic.opt_out_rate.pos, campaign.traffic.pos}));
-  d.message =
-      absl::StrCat("traffic.opt_out_rate ", absl::StrFormat("%.1f%%", rate_ * 100),
-                   " reaches the daily opt-out rate at which carriers flag a number (",
-                   absl::StrFormat("%.1f%%", model.flag_rate * 100),
-                   "): ", SenderLabel(campaign, first), " sends up to ", FormatNumber(t.peak),
-                   " messages a day, about ", FormatNumber(t.peak * rate_), " STOP replies, from ",
-                   FormatMicros(t.first_over_us, context_->zone),
-                   reason_ >= 0 ? "; the filter model weighs the complaints in (see traffic/predicted-filtering)"
-                   : " (a flag, not a block: no messages lost, not reflected in the outcome counts)");
+  d.message = absl::StrCat(
+      "traffic.opt_out_rate ", absl::StrFormat("%.1f%%", rate_ * 100),
+      " reaches the daily opt-out rate at which carriers flag a number (",
+      absl::StrFormat("%.1f%%", model.flag_rate * 100), "): ", SenderLabel(campaign, first),
+      " sends up to ", FormatNumber(t.peak), " messages a day, about ",
+      FormatNumber(t.peak * rate_), " STOP replies, from ",
+      FormatMicros(t.first_over_us, context_->zone),
+      reason_ >= 0
+          ? "; the filter model weighs the complaints in (see traffic/predicted-filtering)"
+          : " (a flag, not a block: no messages lost, not reflected in the outcome counts)");
   d.suggestion = "send only to recipients with fresh consent, and less often";
   findings.push_back(std::move(d));
 }

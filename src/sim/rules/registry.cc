@@ -2,6 +2,7 @@
 
 #include "sim/rules/balance_rule.h"
 #include "sim/rules/carrier_cap_rule.h"
+#include "sim/rules/frequency_cap_rule.h"
 #include "sim/rules/limit_rules.h"
 #include "sim/rules/opt_out_rate_rule.h"
 #include "sim/rules/predicted_filtering_rule.h"
@@ -18,6 +19,7 @@ std::vector<std::unique_ptr<TrafficRule>> MakeTrafficRules() {
   // One line per rule class, alphabetical.
   rules.push_back(std::make_unique<BalanceRule>());
   rules.push_back(std::make_unique<CarrierCapRule>());
+  rules.push_back(std::make_unique<FrequencyCapRule>());
   rules.push_back(std::make_unique<LimitRules>());
   rules.push_back(std::make_unique<OptOutRateRule>());
   rules.push_back(std::make_unique<PredictedFilteringRule>());

@@ -20,13 +20,14 @@ inline constexpr char kStaleDelivery[] = "traffic/stale-delivery";
 inline constexpr char kPredictedFiltering[] = "traffic/predicted-filtering";
 inline constexpr char kQueueExpiry[] = "traffic/queue-expiry";
 inline constexpr char kOptOutRate[] = "traffic/opt-out-rate";
+inline constexpr char kFrequencyCap[] = "traffic/frequency-cap";
 
 // In this order a message's first violation is named when several rules are first
 // crossed by the same message (after the profile's limits, which go in file order).
 inline constexpr std::string_view kTrafficRules[] = {
-    kQueueExpiry, kCarrierCap,    kThroughput,        kDailyVolume, kUniqueRecipients,
-    kFanOut,      kRepetition,    kBalance,           kOptOutRate,  kSnowshoeing,
-    kQuietHours,  kStaleDelivery, kPredictedFiltering};
+    kQueueExpiry,        kCarrierCap,  kThroughput, kDailyVolume, kUniqueRecipients, kFanOut,
+    kRepetition,         kBalance,     kOptOutRate, kSnowshoeing, kQuietHours,       kStaleDelivery,
+    kPredictedFiltering, kFrequencyCap};
 
 // The rules a profile's `limits:` entries may feed (the LimitRules family).
 inline constexpr std::string_view kLimitRules[] = {kThroughput, kDailyVolume, kUniqueRecipients,

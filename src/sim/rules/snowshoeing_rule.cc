@@ -4,16 +4,23 @@
 #include <cmath>
 #include <numeric>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "sim/plan_inputs.h"
 #include "sim/rules/finding_text.h"
 #include "sim/rules/rule_ids.h"
 #include "sim/simulator.h"
+#include "text/similarity.h"
 #include "util/strings.h"
 
 namespace smslint {
 namespace {
+
+// Across a portfolio, bodies are compared pairwise for similarity up to this many
+// templates in all (half a million pairs of short shingle lists); equal masked
+// bodies beyond.
+constexpr size_t kMaxSimilarityBodies = 1000;
 
 int Root(std::vector<int>& parent, int x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -91,6 +98,134 @@ void FindSnowshoeGroups(RuleContext& c) {
     const int root = Root(parent, s);
     if (number[root] < 0) number[root] = c.snowshoe_groups++;
     c.snowshoe_group[s] = number[root];
+  }
+}
+
+void FindPortfolioSnowshoeing(const std::vector<const RuleContext*>& contexts,
+                              const std::vector<const SimResult*>& results,
+                              const std::vector<std::vector<Diagnostic>*>& findings,
+                              PortfolioSummary& summary) {
+  const size_t n = contexts.size();
+  if (n < 2) return;
+  // Every template of every campaign, with its masked body's shingles and domains.
+  struct Body {
+    size_t campaign;
+    int index;
+    std::vector<uint64_t> shingles;
+    std::string masked;
+  };
+  std::vector<Body> bodies;
+  std::vector<std::vector<std::string>> active(n);  // "file: number" per campaign
+  for (size_t i = 0; i < n; ++i) {
+    const Campaign& campaign = *contexts[i]->campaign;
+    for (int s = 0; s < contexts[i]->senders; ++s) {
+      if (s < static_cast<int>(results[i]->senders.size()) && results[i]->senders[s].sent > 0) {
+        active[i].push_back(SenderLabel(campaign, s));
+      }
+    }
+    for (int k = 0; k < contexts[i]->templates; ++k) {
+      Body b{i, k, {}, MaskedBody(campaign.templates[k].body->text)};
+      b.shingles = WordShingles(b.masked);
+      bodies.push_back(std::move(b));
+    }
+  }
+  const double similarity = contexts[0]->profile->filter.similarity;
+  std::vector<int> parent(bodies.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto join = [&](size_t a, size_t b) {
+    const int x = Root(parent, static_cast<int>(a)), y = Root(parent, static_cast<int>(b));
+    if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  };
+  if (similarity >= 1 || bodies.size() > kMaxSimilarityBodies) {
+    // Equal masked bodies (beyond the bound, similarity on every pair costs too much).
+    absl::flat_hash_map<std::string_view, size_t> first;
+    for (size_t a = 0; a < bodies.size(); ++a) {
+      auto [it, added] = first.emplace(bodies[a].masked, a);
+      if (!added) join(it->second, a);
+    }
+  } else {
+    for (size_t a = 0; a < bodies.size(); ++a) {
+      for (size_t b = a + 1; b < bodies.size(); ++b) {
+        if (bodies[a].campaign != bodies[b].campaign &&
+            Jaccard(bodies[a].shingles, bodies[b].shingles) >= similarity) {
+          join(a, b);
+        }
+      }
+    }
+  }
+  // item text -> the campaigns sending it.
+  std::vector<std::pair<std::string, std::vector<size_t>>> items;
+  for (size_t a = 0; a < bodies.size(); ++a) {
+    if (Root(parent, static_cast<int>(a)) != static_cast<int>(a)) continue;
+    std::vector<size_t> campaigns;
+    for (size_t b = 0; b < bodies.size(); ++b) {
+      if (Root(parent, static_cast<int>(b)) == static_cast<int>(a) &&
+          std::find(campaigns.begin(), campaigns.end(), bodies[b].campaign) == campaigns.end()) {
+        campaigns.push_back(bodies[b].campaign);
+      }
+    }
+    const Campaign& first = *contexts[bodies[a].campaign]->campaign;
+    items.emplace_back(absl::StrCat("body of template '", first.templates[bodies[a].index].id.value,
+                                    "' (", first.path, ")"),
+                       std::move(campaigns));
+  }
+  std::vector<std::string> domains;
+  std::vector<std::vector<size_t>> domain_campaigns;
+  for (size_t i = 0; i < n; ++i) {
+    for (int k = 0; k < contexts[i]->templates; ++k) {
+      for (const std::string& d : BodyLinkDomains(contexts[i]->campaign->templates[k].body->text)) {
+        auto it = std::find(domains.begin(), domains.end(), d);
+        size_t at = it - domains.begin();
+        if (it == domains.end()) domains.push_back(d), domain_campaigns.emplace_back();
+        std::vector<size_t>& list = domain_campaigns[at];
+        if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+      }
+    }
+  }
+  for (size_t d = 0; d < domains.size(); ++d) {
+    items.emplace_back(absl::StrCat("link domain ", domains[d]), domain_campaigns[d]);
+  }
+  std::vector<std::vector<std::string>> error_items(n);
+  std::vector<std::vector<std::string>> error_senders(n);
+  for (auto& [item, campaigns] : items) {
+    if (campaigns.size() < 2) continue;
+    std::vector<std::string> numbers, labelled;
+    for (size_t i : campaigns) {
+      for (const std::string& number : active[i]) {
+        if (std::find(numbers.begin(), numbers.end(), number) == numbers.end()) {
+          numbers.push_back(number);
+        }
+        labelled.push_back(absl::StrCat(contexts[i]->campaign->path, ": ", number));
+      }
+    }
+    if (numbers.size() < 2) continue;  // one number sends it all: no spreading
+    PortfolioSummary::SharedItem shared{item, labelled, false};
+    for (size_t i : campaigns) {
+      if (contexts[i]->profile->snowshoeing.level != Level::kError) continue;
+      shared.error = true;
+      error_items[i].push_back(item);
+      error_senders[i] = labelled;
+    }
+    summary.shared.push_back(std::move(shared));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (error_items[i].empty() || active[i].empty()) continue;
+    const Campaign& campaign = *contexts[i]->campaign;
+    Diagnostic d;
+    d.rule = rule_ids::kSnowshoeing;
+    d.level = Level::kError;
+    d.span = SpanAt(campaign, SenderPos(campaign, 0));
+    d.message = absl::StrCat(
+        "the same ", absl::StrJoin(error_items[i], " and "),
+        " goes out from several numbers across the brand's campaigns in this run (",
+        absl::StrJoin(error_senders[i], ", "),
+        "): on this route that is snowshoeing, and carriers block the numbers together; each "
+        "campaign's filter model scores only its own numbers, so this is not reflected in the "
+        "outcome counts");
+    d.suggestion =
+        "send the brand's campaigns from one number at a rate it may carry, or move them to a "
+        "registered route (10DLC, toll-free, short code)";
+    findings[i]->push_back(std::move(d));
   }
 }
 

@@ -18,6 +18,16 @@ namespace smslint {
 // group.
 void FindSnowshoeGroups(RuleContext& context);
 
+// Across the campaigns of one brand in a portfolio run: a body (similar masked
+// bodies) or link domain that goes out from several numbers of different campaigns.
+// Each such item is listed in `summary`; a campaign on a route where snowshoeing is
+// an error (P2P) gets an error naming them in `findings[i]` (registered routes give
+// each campaign its own numbers by design, so they are listed, not judged).
+void FindPortfolioSnowshoeing(const std::vector<const RuleContext*>& contexts,
+                              const std::vector<const SimResult*>& results,
+                              const std::vector<std::vector<Diagnostic>*>& findings,
+                              PortfolioSummary& summary);
+
 class SnowshoeingRule : public TrafficRule {
  public:
   std::vector<RuleInfo> Infos() const override;

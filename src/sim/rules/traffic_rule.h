@@ -23,6 +23,7 @@
 #include "campaign/recipients.h"
 #include "diag/diagnostic.h"
 #include "diag/rule_info.h"
+#include "sim/portfolio_state.h"
 #include "sim/profile.h"
 #include "sim/recipient_zones.h"
 #include "sim/sim_result.h"
@@ -57,6 +58,10 @@ struct RuleContext {
   int64_t late_after_us = 0;            // a queue wait this long makes a message late
   int64_t start_us = 0;                 // the plan's start
   int64_t end_us = 0;                   // the last send
+  // Shared with the brand's other campaigns of the run (null: the rule keeps its
+  // own, as for a campaign simulated alone).
+  PortfolioState* portfolio = nullptr;
+  bool show_pii = false;  // recipient numbers in findings unmasked (--show-pii)
 };
 
 // One message as the rules see it, in the order it leaves the provider queue.
