@@ -592,6 +592,26 @@ void ApplyLevelOverrides(const LevelOverrides& levels, const MessageContext& con
 
 namespace {
 
+// The normalised forms of the body being checked: every group of every rule reads
+// the same body, so it is normalised once per body, not once per group.
+const NormalizedText& NormalizedBody(std::string_view body, bool one_as_l) {
+  struct Cache {
+    std::string body;
+    bool valid[2] = {false, false};
+    NormalizedText text[2];
+  };
+  thread_local Cache cache;
+  if (cache.body != body) {
+    cache.body.assign(body.data(), body.size());
+    cache.valid[0] = cache.valid[1] = false;
+  }
+  if (!cache.valid[one_as_l]) {
+    cache.text[one_as_l] = NormalizeForMatching(body, one_as_l);
+    cache.valid[one_as_l] = true;
+  }
+  return cache.text[one_as_l];
+}
+
 // Matches of `group` in `body` and in its normalised forms (look-alike digits,
 // dotted acronyms, styled letters), as spans of `body`, exceptions removed.
 std::vector<MatchSpan> GroupMatches(const MatchGroup& group, std::string_view body) {
@@ -601,7 +621,7 @@ std::vector<MatchSpan> GroupMatches(const MatchGroup& group, std::string_view bo
     if (!Overlaps(s, exceptions)) found.push_back(s);
   }
   for (bool one_as_l : {false, true}) {
-    NormalizedText n = NormalizeForMatching(body, one_as_l);
+    const NormalizedText& n = NormalizedBody(body, one_as_l);
     if (!n.changed || n.text == body) continue;
     std::vector<MatchSpan> normalized_exceptions = AllMatches(group.exceptions.get(), n.text);
     for (const MatchSpan& s : AllMatches(group.regex.get(), n.text)) {

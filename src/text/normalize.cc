@@ -6,8 +6,9 @@
 namespace smslint {
 namespace {
 
-bool IsAsciiAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// ASCII only, whatever the locale (and without a libc call per byte).
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
 
 // Decodes one UTF-8 sequence at `i`; returns its length (1 for a bad byte).
 size_t DecodeUtf8(std::string_view s, size_t i, uint32_t& cp) {
