@@ -17,9 +17,13 @@
 #include <vector>
 
 #include "tests/cli/run_cli.h"
+#include "tests/regressions/scratch_dir.h"
 
 namespace smslint {
 namespace {
+
+using testing::ReadText;
+using testing::TempDir;
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;
@@ -29,31 +33,6 @@ constexpr double kMaxSeconds = 20.0;
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
-}
-
-// A scratch directory removed at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char dir_template[] = "/tmp/smslint-bad-input-XXXXXX";
-    path = mkdtemp(dir_template);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    std::string file = path + "/" + name;
-    std::ofstream out(file, std::ios::binary);
-    out << bytes;
-    return file;
-  }
-};
-
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 // The clean example campaign, reading its recipients from `recipients` (relative to

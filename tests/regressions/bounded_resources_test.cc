@@ -18,9 +18,13 @@
 #include <vector>
 
 #include "tests/cli/run_cli.h"
+#include "tests/regressions/scratch_dir.h"
 
 namespace smslint {
 namespace {
+
+using testing::ReadText;
+using testing::TempDir;
 
 namespace fs = std::filesystem;
 
@@ -43,29 +47,6 @@ struct Measured {
   std::string out;  // stdout
   std::string err;  // stderr
 };
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char dir_template[] = "/tmp/smslint-bounded-XXXXXX";
-    path = mkdtemp(dir_template);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    std::string file = path + "/" + name;
-    std::ofstream out(file, std::ios::binary);
-    out << bytes;
-    return file;
-  }
-};
-
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // Runs the binary with stdin from `stdin_file` ("" for /dev/null), stdout and
 // stderr to files in `dir`; the child's address space is capped at 2 GiB so a

@@ -15,39 +15,19 @@
 #include <vector>
 
 #include "tests/cli/run_cli.h"
+#include "tests/regressions/scratch_dir.h"
 
 namespace smslint {
 namespace {
+
+using testing::ReadText;
+using testing::TempDir;
 
 namespace fs = std::filesystem;
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
-
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char dir_template[] = "/tmp/smslint-paths-XXXXXX";
-    path = mkdtemp(dir_template);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    std::string file = path + "/" + name;
-    fs::create_directories(fs::path(file).parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out << bytes;
-    return file;
-  }
-};
 
 std::string Source(const std::string& relative) {
   return ReadText(std::string(SMSLINT_SOURCE_DIR) + "/" + relative);
