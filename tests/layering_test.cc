@@ -11,8 +11,8 @@ namespace {
 
 // Bottom to top.
 const std::map<std::string, int> kRank = {
-    {"util", 0},   {"diag", 1}, {"text", 2},   {"campaign", 3}, {"lint", 4},
-    {"checks", 5}, {"sim", 6},  {"report", 7}, {"pipeline", 8}, {"cli", 9},
+    {"util", 0}, {"diag", 1}, {"text", 2},   {"campaign", 3}, {"lint", 4}, {"checks", 5},
+    {"sim", 6},  {"fix", 7},  {"report", 8}, {"pipeline", 9}, {"cli", 10},
 };
 
 TEST_CASE("src/: no module includes a module above it") {

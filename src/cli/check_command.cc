@@ -13,6 +13,14 @@ CommandSpec CheckCommand() {
   spec.args.push_back({"--seed", "Seed for the simulation's random draws", &options->seed});
   spec.args.push_back(
       {"--report", "Also write a self-contained HTML report to FILE", &options->report_html});
+  spec.args.push_back({"--apply-plan",
+                       "Write the recommended plan (schedule, senders, route) into each "
+                       "campaign file, keeping every other line",
+                       &options->apply_plan});
+  spec.args.push_back({"--diff",
+                       "Print the recommended plan as a unified diff of each campaign file "
+                       "instead of the report; write nothing",
+                       &options->diff});
   spec.run = [inputs, options] {
     return RunReportCommand(*inputs, *options, SessionOptions::Stage::kCheck);
   };

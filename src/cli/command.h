@@ -39,6 +39,10 @@ struct CommonOptions {
   std::string report_html;  // --report FILE (check, simulate)
   // --allow-outside DIR: recipients/suppression files may also be read below DIR.
   std::vector<std::string> allow_outside;
+  // check: write the recommended plan into each campaign file (--apply-plan), or
+  // print it as a unified diff and write nothing (--diff).
+  bool apply_plan = false;
+  bool diff = false;
 };
 
 // One argument of a command: a positional ("files") or an option ("--format",

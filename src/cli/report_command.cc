@@ -1,10 +1,65 @@
 #include "cli/report_command.h"
 
+#include <sys/stat.h>
+
+#include <cstdio>
+
+#include "absl/strings/str_cat.h"
+#include "campaign/loader.h"
+#include "fix/edit.h"
+#include "fix/plan_edits.h"
 #include "report/emit.h"
 #include "report/html_report.h"
 #include "util/files.h"
 
 namespace smslint {
+namespace {
+
+// --apply-plan and --diff: each file's recommended plan as edits to the file as it
+// is on disk (the report's copy may be masked). Returns false after printing an
+// error line.
+bool ApplyPlans(const std::vector<FileResult>& results, const CommonOptions& common,
+                std::string& diff) {
+  for (const FileResult& r : results) {
+    if (!r.sim || r.sim->recommendation.plan.empty()) continue;
+    if (r.path == "-") {
+      ReportInputError("-:1:1: error: --apply-plan and --diff need a campaign file, not stdin");
+      return false;
+    }
+    absl::StatusOr<LoadResult> loaded = LoadCampaignFile(r.path);
+    if (!loaded.ok()) {
+      ReportInputError(std::string(loaded.status().message()));
+      return false;
+    }
+    const Campaign& campaign = loaded->campaign;
+    absl::StatusOr<std::vector<TextEdit>> edits = PlanEdits(campaign, r.sim->recommendation.plan);
+    absl::StatusOr<std::string> fixed =
+        edits.ok() ? ApplyEdits(campaign.source, *edits) : edits.status();
+    if (!fixed.ok()) {
+      ReportInputError(std::string(fixed.status().message()));
+      return false;
+    }
+    if (common.diff) {
+      diff += UnifiedDiff(r.path, campaign.source, *fixed);
+      continue;
+    }
+    struct stat st;
+    const mode_t mode = stat(r.path.c_str(), &st) == 0 ? (st.st_mode & 0777) : 0666;
+    if (absl::Status written = WriteFileAtomically(r.path, *fixed, mode); !written.ok()) {
+      ReportInputError(absl::StrCat(
+          r.path, ":1:1: error: cannot write the plan: ", std::string(written.message())));
+      return false;
+    }
+    if (!common.quiet) {
+      std::fprintf(stderr, "%s: wrote the recommended plan (%zu %s)\n", r.path.c_str(),
+                   r.sim->recommendation.plan.size(),
+                   r.sim->recommendation.plan.size() == 1 ? "field" : "fields");
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions& common,
                      SessionOptions::Stage stage) {
@@ -34,6 +89,17 @@ int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions
     inputs_read.insert(inputs_read.end(), r.data_files.begin(), r.data_files.end());
   if (!CheckOutputsSpareInputs({common.output, common.report_html}, inputs_read))
     return kExitInputError;
+  if (common.apply_plan || common.diff) {
+    std::string diff;
+    if (!ApplyPlans(*results, common, diff)) return kExitInputError;
+    // --diff: the diff is the output (to apply with `patch -p1`), the report is not;
+    // exit 1 when there is a change to make, as `ruff --diff` does.
+    if (common.diff) {
+      if (!WriteOutput(common.output, diff, false)) return kExitInputError;
+      if (!run.errors.empty()) return kExitInputError;
+      return diff.empty() ? kExitClean : kExitFindings;
+    }
+  }
   if (!WriteOutput(common.output, EmitReport(common.format, *results, report, common.quiet),
                    common.show_pii))
     return kExitInputError;

@@ -16,6 +16,10 @@ void Finaliser::Apply(std::vector<Diagnostic>& batch) {
   ApplyConfig(config_, select_, ignore_, batch);
 }
 
+void Finaliser::Preview(std::vector<Diagnostic>& batch) const {
+  ApplyConfig(config_, select_, ignore_, batch);
+}
+
 std::vector<Diagnostic> Finaliser::Finish(std::vector<Diagnostic> findings,
                                           const std::vector<std::string>& rules_run) const {
   std::vector<Diagnostic> unused = suppressions_.Unused(&rules_run);

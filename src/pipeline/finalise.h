@@ -23,6 +23,10 @@ class Finaliser {
   // findings before the simulation reads them, the traffic findings after).
   void Apply(std::vector<Diagnostic>& batch);
 
+  // The config (not the suppression comments) on findings the run will not report: a
+  // candidate plan's (sim/plan_search.h). No side effect.
+  void Preview(std::vector<Diagnostic>& batch) const;
+
   // All findings of the file, sorted, with lint/unused-suppression for the
   // suppressions of rules in `rules_run` that matched nothing.
   std::vector<Diagnostic> Finish(std::vector<Diagnostic> findings,

@@ -148,6 +148,7 @@ struct Session::Prepared {
   FileResult result;
   std::unique_ptr<Finaliser> finaliser;
   const Profile* profile = nullptr;  // set when the file is simulated
+  PlanSearchOptions search;          // the recommendation's, set before the simulation
 };
 
 absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::string& path,
@@ -210,14 +211,20 @@ absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::s
 std::optional<PortfolioSummary> Session::SimulateGroup(const std::vector<Prepared*>& group) {
   std::vector<Prepared*> simulated;
   for (Prepared* file : group) {
-    if (file->profile != nullptr) simulated.push_back(file);
+    if (file->profile == nullptr) continue;
+    simulated.push_back(file);
+    // The recommendation's search judges candidates by the file's config.
+    const Finaliser* finaliser = file->finaliser.get();
+    file->search.judge = [finaliser](std::vector<Diagnostic>& d) { finaliser->Preview(d); };
+    file->search.route_fixed = !options_.profile_override.empty();
+    file->search.other_findings = &file->findings;
   }
   // 4. The send, message by message, and the traffic rules.
   if (simulated.size() == 1) {
     Prepared& file = *simulated[0];
     SimulationStageResult stage =
         RunSimulationStage(file.loaded.campaign, file.recipients.table, *file.profile,
-                           options_.seed, file.findings, options_.show_pii);
+                           options_.seed, file.findings, options_.show_pii, &file.search);
     file.finaliser->Apply(stage.diagnostics);
     Take(stage, file.findings, file.rules_run, file.result.facts);
     file.result.sim = std::move(stage.sim);
@@ -226,8 +233,8 @@ std::optional<PortfolioSummary> Session::SimulateGroup(const std::vector<Prepare
   if (simulated.empty()) return std::nullopt;
   std::vector<PortfolioMember> members;
   for (Prepared* file : simulated) {
-    members.push_back(
-        {&file->loaded.campaign, &file->recipients.table, file->profile, &file->findings});
+    members.push_back({&file->loaded.campaign, &file->recipients.table, file->profile,
+                       &file->findings, &file->search});
   }
   PortfolioStageResult stage = RunPortfolioStage(members, options_.seed, options_.show_pii);
   for (size_t i = 0; i < simulated.size(); ++i) {

@@ -316,8 +316,12 @@ SimulationStageResult StageOf(SimulationOutput simulated) {
 
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
                                          const Profile& profile, uint64_t seed,
-                                         const std::vector<Diagnostic>& findings, bool show_pii) {
-  return StageOf(Simulate(InputFor(campaign, table, profile, seed, findings, show_pii)));
+                                         const std::vector<Diagnostic>& findings, bool show_pii,
+                                         const PlanSearchOptions* search) {
+  const SimulationInput input = InputFor(campaign, table, profile, seed, findings, show_pii);
+  SimulationOutput out = Simulate(input);
+  if (search != nullptr) out.result.recommendation = SearchPlan(input, out, *search);
+  return StageOf(std::move(out));
 }
 
 PortfolioStageResult RunPortfolioStage(const std::vector<PortfolioMember>& members, uint64_t seed,
@@ -327,6 +331,11 @@ PortfolioStageResult RunPortfolioStage(const std::vector<PortfolioMember>& membe
     inputs.push_back(InputFor(*m.campaign, *m.table, *m.profile, seed, *m.findings, show_pii));
   }
   PortfolioOutput simulated = SimulatePortfolio(inputs);
+  for (size_t i = 0; i < members.size(); ++i) {
+    if (members[i].search == nullptr) continue;
+    simulated.campaigns[i].result.recommendation =
+        SearchPlan(inputs[i], Simulate(inputs[i]), *members[i].search);
+  }
   PortfolioStageResult out;
   for (SimulationOutput& one : simulated.campaigns)
     out.campaigns.push_back(StageOf(std::move(one)));

@@ -15,6 +15,7 @@
 #include "campaign/recipients.h"
 #include "diag/diagnostic.h"
 #include "lint/engine.h"
+#include "sim/plan_search.h"
 #include "sim/profile.h"
 #include "sim/sim_result.h"
 
@@ -57,10 +58,12 @@ bool CanSimulate(const Campaign& campaign);
 // Why CanSimulate is false, for the report's facts ("" when the reason is already a
 // missing field).
 std::string SimulationSkippedReason(const Campaign& campaign);
+// With `search`, the result carries the recommendation (sim/plan_search.h).
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
                                          const Profile& profile, uint64_t seed,
                                          const std::vector<Diagnostic>& findings,
-                                         bool show_pii = false);
+                                         bool show_pii = false,
+                                         const PlanSearchOptions* search = nullptr);
 
 // The campaigns of one brand simulated on one timeline (sim/simulator.h,
 // SimulatePortfolio): each member's own stage result, in order, and the brand's view.
@@ -69,6 +72,8 @@ struct PortfolioMember {
   const RecipientTable* table = nullptr;
   const Profile* profile = nullptr;
   const std::vector<Diagnostic>* findings = nullptr;  // finalised so far
+  // The recommendation is searched for each campaign as if sent alone (null: none).
+  const PlanSearchOptions* search = nullptr;
 };
 struct PortfolioStageResult {
   std::vector<SimulationStageResult> campaigns;

@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -512,6 +513,47 @@ std::string Tile(const std::string& label, const std::string& value, const std::
                       "</div><div class=\"label\">", label, "</div></div>");
 }
 
+// The recommended plan beside the schedule as written: the fields it changes, then
+// both simulated outcomes side by side.
+std::string RecommendationHtml(const SimResult& sim) {
+  const Recommendation& r = sim.recommendation;
+  if (r.kind == Recommendation::Kind::kNone) return "";
+  absl::TimeZone zone = ZoneOrUtc(sim.time_zone);
+  std::string html = "<div class=\"recommendation\"><strong>Recommendation.</strong> ";
+  absl::StrAppend(&html, EscapeHtml(r.text), "\n");
+  if (r.kind == Recommendation::Kind::kKeep) return html + "</div>\n";
+  html += "<table class=\"plan\"><thead><tr><th></th><th>As written</th><th>";
+  html += r.kind == Recommendation::Kind::kPlan ? "Plan (clean)" : "Best plan found";
+  html += "</th></tr></thead><tbody>\n";
+  for (const PlanSetting& s : r.plan) {
+    absl::StrAppend(&html, "<tr><td><code>", EscapeHtml(s.key), "</code></td><td>",
+                    s.was.empty() ? "<em>absent</em>" : EscapeHtml(s.was), "</td><td><strong>",
+                    EscapeHtml(s.value), "</strong></td></tr>\n");
+  }
+  const Outcomes& now = sim;
+  const Outcomes& plan = r.predicted;
+  const auto row = [&](const char* label, int64_t a, int64_t b) {
+    absl::StrAppend(&html, "<tr><td>", label, "</td><td>", WithCommas(a), "</td><td>",
+                    WithCommas(b), "</td></tr>\n");
+  };
+  row("delivered", now.delivered, plan.delivered);
+  row("&nbsp;&nbsp;of which late", now.late, plan.late);
+  row("&nbsp;&nbsp;of which stale", now.stale, plan.stale);
+  row("failed", now.failed, plan.failed);
+  row("predicted filtered (30007)", now.filtered, plan.filtered);
+  row("in quiet hours", now.quiet_hours, plan.quiet_hours);
+  absl::StrAppend(&html, "<tr><td>last lands</td><td>", FormatWhen(sim.end, zone), "</td><td>",
+                  FormatWhen(r.end, zone), "</td></tr>\n");
+  if (!r.remaining.empty()) {
+    std::vector<std::string> ids;
+    for (const std::string& id : r.remaining) ids.push_back(EscapeHtml(id));
+    absl::StrAppend(&html, "<tr><td>still open</td><td colspan=\"2\"><code>",
+                    absl::StrJoin(ids, "</code>, <code>"), "</code></td></tr>\n");
+  }
+  html += "</tbody></table></div>\n";
+  return html;
+}
+
 std::string SimulationSection(const SimResult& sim) {
   absl::TimeZone zone = ZoneOrUtc(sim.time_zone);
   std::string html = "<div class=\"sim\">\n<h3>Simulated send</h3>\n";
@@ -532,10 +574,7 @@ std::string SimulationSection(const SimResult& sim) {
   html += Tile("stale (past expiry)", WithCommas(sim.stale), sim.stale ? "warn" : "");
   html += Tile("in quiet hours", WithCommas(sim.quiet_hours), sim.quiet_hours ? "bad" : "");
   html += "</div>\n";
-  if (!sim.recommendation.empty()) {
-    absl::StrAppend(&html, "<p class=\"recommendation\"><strong>Recommendation.</strong> ",
-                    EscapeHtml(sim.recommendation), "</p>\n");
-  }
+  html += RecommendationHtml(sim);
   html +=
       "<table class=\"senders\"><thead><tr><th>Sender</th><th>Sent</th><th>Delivered</th>"
       "<th>Failed</th><th>Filtered</th><th>Late</th><th>Stale</th><th>Quiet hours</th>"
@@ -607,7 +646,11 @@ h4 { margin: 18px 0 4px; font-size: 14px; }
 .tile .label { color: var(--muted); font-size: 12px; }
 .tile.bad .value { color: var(--error); } .tile.warn .value { color: var(--warning); }
 .tile.good .value { color: var(--ok); }
-.recommendation { background: #f2f4f7; border-left: 4px solid var(--info); padding: 8px 12px; }
+.recommendation { background: #f2f4f7; border-left: 4px solid var(--info); padding: 8px 12px;
+  margin: 12px 0; }
+table.plan { border-collapse: collapse; margin-top: 8px; font-size: 13px; }
+table.plan th, table.plan td { padding: 3px 12px 3px 0; text-align: left; }
+table.plan td + td { font-variant-numeric: tabular-nums; }
 table.senders { border-collapse: collapse; width: 100%; font-size: 13px; margin: 8px 0; }
 table.senders th, table.senders td { border-bottom: 1px solid var(--line); padding: 5px 8px;
   text-align: right; }

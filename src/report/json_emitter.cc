@@ -63,6 +63,58 @@ nlohmann::ordered_json OutcomesToJson(const Outcomes& o, const std::string& zone
   return j;
 }
 
+std::string_view RecommendationKindName(Recommendation::Kind kind) {
+  switch (kind) {
+    case Recommendation::Kind::kKeep:
+      return "keep";
+    case Recommendation::Kind::kPlan:
+      return "plan";
+    case Recommendation::Kind::kPartial:
+      return "partial";
+    case Recommendation::Kind::kNone:
+      break;
+  }
+  return "none";
+}
+
+// simulation.recommendation: `plan` maps each campaign field to change to its new
+// value as the campaign file writes it (schedule.days a list, senders a count),
+// `current` to its value now (null when absent), `predicted` the plan's outcome.
+nlohmann::ordered_json RecommendationToJson(const Recommendation& r, const std::string& zone) {
+  nlohmann::ordered_json j;
+  j["kind"] = RecommendationKindName(r.kind);
+  nlohmann::ordered_json plan = nlohmann::ordered_json::object();
+  nlohmann::ordered_json current = nlohmann::ordered_json::object();
+  for (const PlanSetting& s : r.plan) {
+    if (s.key == "schedule.days") {
+      plan[s.key] = s.items;
+    } else if (s.key == "senders") {
+      plan[s.key] = s.count;
+    } else {
+      plan[s.key] = s.value;
+    }
+    if (s.was.empty()) {
+      current[s.key] = nullptr;
+    } else if (s.key == "senders") {
+      current[s.key] = s.was_count;
+    } else {
+      current[s.key] = s.was;
+    }
+  }
+  j["plan"] = std::move(plan);
+  j["current"] = std::move(current);
+  if (r.kind != Recommendation::Kind::kNone) {
+    nlohmann::ordered_json predicted = OutcomesToJson(r.predicted, zone);
+    predicted["end"] = FormatTime(r.end, zone);
+    j["predicted"] = std::move(predicted);
+  }
+  j["remaining"] = r.remaining;
+  j["causes"] = r.causes;
+  j["simulations"] = r.simulations;
+  j["text"] = r.text;
+  return j;
+}
+
 nlohmann::ordered_json SimResultToJson(const SimResult& sim) {
   nlohmann::ordered_json j;
   j["profile"] = sim.profile;
@@ -86,7 +138,7 @@ nlohmann::ordered_json SimResultToJson(const SimResult& sim) {
   }
   outcomes["senders"] = std::move(per_sender);
   j["outcomes"] = std::move(outcomes);
-  j["recommendation"] = sim.recommendation;
+  j["recommendation"] = RecommendationToJson(sim.recommendation, sim.time_zone);
   nlohmann::ordered_json senders = nlohmann::ordered_json::array();
   for (const SenderStats& s : sim.senders) {
     nlohmann::ordered_json js;

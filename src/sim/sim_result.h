@@ -71,6 +71,39 @@ struct SenderStats : Outcomes {
   double limit_per_day = 0;
 };
 
+// One campaign field the recommended plan changes, with its new value as the campaign
+// file writes it.
+struct PlanSetting {
+  std::string key;                 // "schedule.rate", "schedule.window", "schedule.days",
+                                   // "senders", "campaign.route", "traffic.sender_strategy"
+  std::string value;               // "30/min", "09:00-20:00", "10dlc"; senders: the count
+  std::vector<std::string> items;  // schedule.days: the day names ("mon", ...)
+  int count = 0;                   // senders: how many of the listed numbers to keep
+  int was_count = 0;               // senders: how many are listed now
+  std::string was;                 // the value now, as the file writes it; "" when absent
+};
+
+// The recommendation (DESIGN.md "Recommendation"): the plan a search over rate,
+// window, days, senders, sender strategy and route found, each candidate checked by
+// running the simulator; its predicted outcome; what remains.
+struct Recommendation {
+  enum class Kind {
+    kNone,     // not searched (nothing simulated)
+    kKeep,     // the schedule as written has no traffic error or warning
+    kPlan,     // `plan` has none (the simulation of it says so)
+    kPartial,  // no candidate is clean: `plan` is the one that leaves the least
+  } kind = Kind::kNone;
+  std::vector<PlanSetting> plan;
+  Outcomes predicted;  // of the plan (of the schedule as written when kKeep)
+  absl::Time end;      // when the plan's last message lands
+  // Rule ids still at error or warning with the plan: traffic rules the search could
+  // not clear, and the content and data findings no schedule changes.
+  std::vector<std::string> remaining;
+  std::vector<std::string> causes;  // why, one sentence per remaining group
+  int simulations = 0;              // candidates simulated
+  std::string text;                 // one paragraph a marketer can act on
+};
+
 struct SimResult : Outcomes {
   std::string profile;
   std::string time_zone;  // schedule zone, for displaying times
@@ -78,7 +111,7 @@ struct SimResult : Outcomes {
   absl::Time end;        // when the last message is delivered
   int64_t messages = 0;  // = sent
   std::vector<SenderStats> senders;
-  std::string recommendation;  // one paragraph a marketer can act on
+  Recommendation recommendation;
 };
 
 // The brand-level view of a portfolio run: campaigns of one brand simulated together.

@@ -200,8 +200,8 @@ std::string RenderSimulationText(const SimResult& result, bool ascii, bool color
     out += "\n";
     ++shown;
   }
-  if (!result.recommendation.empty())
-    absl::StrAppend(&out, "Recommendation: ", result.recommendation, "\n");
+  if (!result.recommendation.text.empty())
+    absl::StrAppend(&out, "Recommendation: ", result.recommendation.text, "\n");
   return out;
 }
 

@@ -9,7 +9,6 @@
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
 #include "sim/provider_queue.h"
-#include "sim/recommend.h"
 #include "sim/rules/registry.h"
 #include "sim/rules/rule_ids.h"
 #include "sim/rules/snowshoeing_rule.h"
@@ -287,7 +286,6 @@ SimulationOutput Simulation::Finish() {
   std::vector<RuleOutcome> judged;
   for (const auto& rule : rules_) rule->Report(report, out_.diagnostics, judged);
   for (RuleOutcome& o : judged) outcomes.push_back(std::move(o));
-  out_.result.recommendation = Recommend(in_, plan_, out_.result, outcomes);
   SortDiagnostics(out_.diagnostics);
   return std::move(out_);
 }

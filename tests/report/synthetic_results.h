@@ -118,9 +118,14 @@ inline SimResult SyntheticSim() {
     sim.stale += s.stale;
     sim.quiet_hours += s.quiet_hours;
   }
-  sim.recommendation =
-      "Lower schedule.rate to 55/min and send over 2 days from one sender; expect "
-      "no filtering.";
+  sim.recommendation.kind = Recommendation::Kind::kPlan;
+  sim.recommendation.text =
+      "schedule.rate 5/s -> 55/min. Simulated, this plan has no traffic error or warning.";
+  sim.recommendation.plan.push_back({"schedule.rate", "55/min", {}, 0, 0, "5/s"});
+  sim.recommendation.predicted.sent = sim.messages;
+  sim.recommendation.predicted.delivered = sim.messages;
+  sim.recommendation.predicted.on_time = sim.messages;
+  sim.recommendation.end = sim.end + absl::Hours(20);
   return sim;
 }
 

@@ -9,6 +9,7 @@
 
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
+#include "sim/plan_search.h"
 #include "sim/profile.h"
 #include "sim/simulator.h"
 
@@ -124,6 +125,18 @@ inline SimulationOutput Run(const Campaign& c, const RecipientTable& r, const Pr
   in.seed = seed;
   in.content_findings = std::move(content);
   return Simulate(in);
+}
+
+// The recommendation's search (sim/plan_search.h) on a campaign as written.
+inline Recommendation Recommend(const Campaign& c, const RecipientTable& r, const Profile& p,
+                                uint64_t seed = 1, std::vector<Diagnostic> content = {}) {
+  SimulationInput in;
+  in.campaign = &c;
+  in.recipients = &r;
+  in.profile = &p;
+  in.seed = seed;
+  in.content_findings = std::move(content);
+  return SearchPlan(in, Simulate(in), {});
 }
 
 inline int64_t Micros(absl::CivilSecond cs, const char* zone) {

@@ -1,0 +1,696 @@
+#include "sim/plan_search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "campaign/phone_numbers.h"
+#include "campaign/sender_numbers.h"
+#include "campaign/time_zones.h"
+#include "sim/local_time.h"
+#include "sim/plan_inputs.h"
+#include "sim/rules/rule_ids.h"
+#include "sim/sim_text.h"
+#include "util/strings.h"
+
+namespace smslint {
+namespace {
+
+constexpr std::string_view kDayNames[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+constexpr uint8_t kAllDays = 0x7f;
+constexpr uint8_t kSunday = 1 << 6;
+constexpr uint8_t kWeekend = (1 << 5) | (1 << 6);
+
+// Findings a slower rate clears: more messages in a window, a day or a queue than the
+// route carries, and the filtering that volume causes.
+bool IsVolumeRule(std::string_view rule) {
+  return rule == rule_ids::kQueueExpiry || rule == rule_ids::kCarrierCap ||
+         rule == rule_ids::kPredictedFiltering || rule_ids::IsLimitRule(rule);
+}
+
+// A candidate: every field the search may change, set explicitly.
+struct Candidate {
+  Route route = Route::kP2P;
+  bool route_present = false;
+  int senders = 0;  // how many of the listed numbers (0 when none is listed)
+  bool window_present = false;
+  MinuteWindow window;
+  uint8_t days = kAllDays;  // kAllDays with days_present false: the key is absent
+  bool days_present = false;
+  SenderStrategy strategy = SenderStrategy::kRoundRobin;
+  bool strategy_present = false;
+  int rate = -1;  // index into PlanRates(); -1: the campaign's own rate
+
+  std::string Key() const {
+    return absl::StrCat(route_present ? static_cast<int>(route) : -1, "|", senders, "|",
+                        window_present ? window.begin_minute : -1, "-",
+                        window_present ? window.end_minute : -1, "|", days_present ? days : 0, "|",
+                        strategy_present ? static_cast<int>(strategy) : -1, "|", rate);
+  }
+};
+
+struct Scored {
+  Candidate candidate;
+  std::set<std::string> errors;    // traffic rule ids at error
+  std::set<std::string> warnings;  // traffic rule ids at warning
+  bool volume = false;             // a finding a slower rate would clear
+  int64_t bad = 0;                 // failed, filtered, stale or in quiet hours
+  int64_t end_us = 0;
+  int changes = 0;
+  Outcomes outcomes;
+  absl::Time end;
+  // The window traffic/quiet-hours suggests ("narrow schedule.window ... \"09:00-18:00\"").
+  std::optional<MinuteWindow> suggested_window;
+
+  bool clean() const { return errors.empty() && warnings.empty(); }
+  auto Rank() const {
+    return std::make_tuple(errors.size(), warnings.size(), bad, end_us, changes);
+  }
+};
+
+bool Better(const Scored& a, const Scored& b) { return a.Rank() < b.Rank(); }
+
+std::vector<std::string> DayItems(uint8_t mask) {
+  std::vector<std::string> names;
+  for (int d = 0; d < 7; ++d) {
+    if (mask & (1 << d)) names.emplace_back(kDayNames[d]);
+  }
+  return names;
+}
+
+std::string DaysText(uint8_t mask) {
+  return absl::StrCat("[", absl::StrJoin(DayItems(mask), ", "), "]");
+}
+
+std::vector<absl::Weekday> Weekdays(uint8_t mask) {
+  static constexpr absl::Weekday kOrder[7] = {
+      absl::Weekday::monday, absl::Weekday::tuesday,  absl::Weekday::wednesday,
+      absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
+      absl::Weekday::sunday};
+  std::vector<absl::Weekday> days;
+  for (int d = 0; d < 7; ++d) {
+    if (mask & (1 << d)) days.push_back(kOrder[d]);
+  }
+  return days;
+}
+
+// The mean SMS segments of one message over the templates, weighted as drawn.
+double MeanSegments(const Campaign& campaign) {
+  const std::vector<int> segments = TemplateSegments(campaign);
+  if (segments.empty()) return 1;
+  double total_weight = 0, sum = 0;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Template& t = campaign.templates[i];
+    const double w = t.weight.present ? t.weight.value : 1.0;
+    total_weight += w;
+    sum += w * segments[i];
+  }
+  if (!(total_weight > 0)) {
+    for (int n : segments) sum += n;
+    return sum / static_cast<double>(segments.size());
+  }
+  return std::max(1.0, sum / total_weight);
+}
+
+// The fastest per-number rate the profile lets `campaign` send without a rate
+// finding: its per-number and per-campaign limits under a day, and the provider's
+// release rates (in segments, per number, per campaign, per carrier).
+double FastestRate(const Campaign& campaign, const Profile& profile) {
+  const double numbers = static_cast<double>(SenderCount(campaign));
+  const double segments = MeanSegments(campaign);
+  double rate = 0;
+  auto take = [&](double r) {
+    if (r > 0 && (rate == 0 || r < rate)) rate = r;
+  };
+  for (const Limit& limit : profile.limits) {
+    if (limit.counter == Counter::kIdentical || limit.window == Window::kDay) continue;
+    const double per_window = limit.For(campaign);
+    const double seconds = static_cast<double>(WindowMicros(limit.window)) / 1e6;
+    const double share = limit.carrier.empty() ? 1.0 : profile.CarrierShareOf(limit.carrier);
+    if (limit.scope == Scope::kSender) {
+      take(per_window / seconds);
+    } else {
+      take(per_window / seconds / std::max(share, 1e-9) / numbers);
+    }
+  }
+  for (const ReleaseRate& release : profile.queue.release) {
+    const double value = release.For(campaign);
+    if (value <= 0) continue;
+    const double share = release.carrier.empty() ? 1.0 : profile.CarrierShareOf(release.carrier);
+    if (release.scope == Scope::kSender) {
+      take(value / segments);
+    } else {
+      take(value / std::max(share, 1e-9) / numbers / segments);
+    }
+  }
+  return rate > 0 ? rate : 1.0;
+}
+
+// Largest index of PlanRates() at or below `per_second` (0 when all are above).
+int RateIndexAtMost(double per_second) {
+  const std::vector<PlanRate>& rates = PlanRates();
+  int index = 0;
+  for (int i = 0; i < static_cast<int>(rates.size()); ++i) {
+    if (rates[i].per_second <= per_second * (1 + 1e-9)) index = i;
+  }
+  return index;
+}
+
+class PlanSearch {
+ public:
+  PlanSearch(const SimulationInput& input, const PlanSearchOptions& options)
+      : input_(input), options_(options), base_(*input.campaign), work_(*input.campaign) {
+    budget_ = options.budget_messages;
+  }
+
+  Recommendation Run(const SimulationOutput& current);
+
+ private:
+  Candidate BaseCandidate() const;
+  void ApplyTo(const Candidate& c, Campaign& campaign) const;
+  const Profile* ProfileFor(const Candidate& c);
+  int Changes(const Candidate& c) const;
+  Scored Score(const Candidate& c, const SimulationOutput& out) const;
+  // The candidate simulated (once: later calls return the first result); nullopt when
+  // the budget is spent.
+  std::optional<Scored> Evaluate(const Candidate& c);
+  // The best rate for a shape (every field but the rate fixed): the fastest rate the
+  // route allows, else the fastest whose run has no volume finding (bisection over
+  // PlanRates()).
+  std::optional<Scored> BestRate(Candidate shape);
+  void Consider(const std::optional<Scored>& s) {
+    if (s && (!best_ || Better(*s, *best_))) best_ = s;
+  }
+  Recommendation Describe(const Scored& winner, Recommendation::Kind kind) const;
+  // The routes the listed senders' number type is provisioned for.
+  std::vector<Route> CompatibleRoutes() const;
+  // Every combination of the fields worth varying for `rules`, on `route`, the rate
+  // left to BestRate.
+  std::vector<Candidate> Shapes(const Candidate& base, Route route,
+                                const std::set<std::string>& rules,
+                                const std::vector<MinuteWindow>& suggested) const;
+  std::vector<PlanSetting> Settings(const Candidate& c) const;
+
+  const SimulationInput& input_;
+  const PlanSearchOptions& options_;
+  const Campaign& base_;
+  Campaign work_;
+  int64_t budget_ = 0;
+  int64_t used_ = 0;
+  int simulations_ = 0;
+  std::map<std::string, Scored> seen_;
+  std::map<Route, std::unique_ptr<Profile>> profiles_;
+  std::optional<Scored> best_;
+};
+
+Candidate PlanSearch::BaseCandidate() const {
+  Candidate c;
+  c.route_present = base_.campaign.route.present;
+  c.route = base_.campaign.route.value;
+  c.senders = static_cast<int>(base_.senders.size());
+  c.window_present = base_.schedule.window.present;
+  c.window = base_.schedule.window.value;
+  c.days_present = base_.schedule.days.present;
+  c.days = c.days_present ? WeekdayMask(base_.schedule.days.value) : kAllDays;
+  c.strategy_present = base_.traffic.sender_strategy.present;
+  c.strategy = base_.traffic.sender_strategy.value;
+  return c;
+}
+
+void PlanSearch::ApplyTo(const Candidate& c, Campaign& campaign) const {
+  campaign.campaign.route.present = c.route_present;
+  campaign.campaign.route.value = c.route;
+  campaign.senders.assign(base_.senders.begin(),
+                          base_.senders.begin() + std::min<size_t>(c.senders, base_.senders.size()));
+  campaign.schedule.window.present = c.window_present;
+  campaign.schedule.window.value = c.window;
+  campaign.schedule.days.present = c.days_present;
+  campaign.schedule.days.value = c.days_present ? Weekdays(c.days) : std::vector<absl::Weekday>{};
+  campaign.traffic.sender_strategy.present = c.strategy_present;
+  campaign.traffic.sender_strategy.value = c.strategy;
+  if (c.rate >= 0) {
+    const PlanRate& rate = PlanRates()[c.rate];
+    campaign.schedule.rate.present = true;
+    campaign.schedule.rate.value = Rate{rate.per_second, rate.text};
+  } else {
+    campaign.schedule.rate = base_.schedule.rate;
+  }
+}
+
+const Profile* PlanSearch::ProfileFor(const Candidate& c) {
+  if (c.route_present == base_.campaign.route.present && c.route == base_.campaign.route.value) {
+    return input_.profile;
+  }
+  auto it = profiles_.find(c.route);
+  if (it == profiles_.end()) {
+    Campaign probe;
+    probe.campaign.route = base_.campaign.route;
+    probe.campaign.route.value = c.route;
+    probe.campaign.route.present = true;
+    probe.campaign.country = base_.campaign.country;
+    absl::StatusOr<std::string> name = ResolveProfileName(probe, "");
+    std::unique_ptr<Profile> profile;
+    if (name.ok()) {
+      absl::StatusOr<Profile> loaded = LoadProfile(*name);
+      if (loaded.ok()) profile = std::make_unique<Profile>(std::move(*loaded));
+    }
+    it = profiles_.emplace(c.route, std::move(profile)).first;
+  }
+  return it->second.get();
+}
+
+int PlanSearch::Changes(const Candidate& c) const {
+  return static_cast<int>(Settings(c).size());
+}
+
+std::vector<PlanSetting> PlanSearch::Settings(const Candidate& c) const {
+  const Candidate base = BaseCandidate();
+  std::vector<PlanSetting> out;
+  if (c.rate >= 0) {
+    const PlanRate& rate = PlanRates()[c.rate];
+    const bool same = base_.schedule.rate.present &&
+                      std::abs(base_.schedule.rate->per_second - rate.per_second) <=
+                          1e-9 * rate.per_second;
+    if (!same) {
+      PlanSetting s;
+      s.key = "schedule.rate";
+      s.value = rate.text;
+      s.was = base_.schedule.rate.present ? base_.schedule.rate->text : "";
+      out.push_back(std::move(s));
+    }
+  }
+  if (c.window_present != base.window_present ||
+      (c.window_present && (c.window.begin_minute != base.window.begin_minute ||
+                            c.window.end_minute != base.window.end_minute))) {
+    PlanSetting s;
+    s.key = "schedule.window";
+    s.value = FormatMinuteWindow(c.window);
+    s.was = base.window_present ? FormatMinuteWindow(base.window) : "";
+    out.push_back(std::move(s));
+  }
+  if (c.days_present != base.days_present || (c.days_present && c.days != base.days)) {
+    PlanSetting s;
+    s.key = "schedule.days";
+    s.value = DaysText(c.days);
+    s.items = DayItems(c.days);
+    s.was = base.days_present ? DaysText(base.days) : "";
+    out.push_back(std::move(s));
+  }
+  if (c.senders != base.senders) {
+    PlanSetting s;
+    s.key = "senders";
+    s.count = c.senders;
+    s.was_count = base.senders;
+    s.value = absl::StrCat(c.senders);
+    s.was = absl::StrCat(base.senders);
+    out.push_back(std::move(s));
+  }
+  if (c.route_present != base.route_present || c.route != base.route) {
+    PlanSetting s;
+    s.key = "campaign.route";
+    s.value = std::string(RouteName(c.route));
+    s.was = base.route_present ? std::string(RouteName(base.route)) : "";
+    out.push_back(std::move(s));
+  }
+  if (c.strategy_present != base.strategy_present || c.strategy != base.strategy) {
+    const SenderStrategy was =
+        base.strategy_present ? base.strategy : SenderStrategy::kRoundRobin;
+    if (c.strategy != was) {
+      PlanSetting s;
+      s.key = "traffic.sender_strategy";
+      s.value = std::string(SenderStrategyName(c.strategy));
+      s.was = base.strategy_present ? std::string(SenderStrategyName(base.strategy)) : "";
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+Scored PlanSearch::Score(const Candidate& c, const SimulationOutput& out) const {
+  Scored s;
+  s.candidate = c;
+  std::vector<Diagnostic> findings = out.diagnostics;
+  if (options_.judge) options_.judge(findings);
+  for (const Diagnostic& d : findings) {
+    if (d.level == Level::kError) {
+      s.errors.insert(d.rule);
+    } else if (d.level == Level::kWarning) {
+      s.warnings.insert(d.rule);
+    } else {
+      continue;
+    }
+    if (IsVolumeRule(d.rule)) s.volume = true;
+    if (d.rule == rule_ids::kQuietHours) {
+      // The rule's suggestion quotes the window every breaching recipient allows.
+      const size_t open = d.suggestion.find('"');
+      const size_t close = open == std::string::npos ? open : d.suggestion.find('"', open + 1);
+      if (close != std::string::npos) {
+        s.suggested_window = ParseMinuteWindow(d.suggestion.substr(open + 1, close - open - 1));
+      }
+    }
+  }
+  const SimResult& r = out.result;
+  s.outcomes = r;
+  s.bad = r.failed + r.filtered + r.stale + r.quiet_hours;
+  s.end = r.end;
+  s.end_us = ToMicros(r.end);
+  s.changes = Changes(c);
+  return s;
+}
+
+std::optional<Scored> PlanSearch::Evaluate(const Candidate& c) {
+  const std::string key = c.Key();
+  auto it = seen_.find(key);
+  if (it != seen_.end()) return it->second;
+  const Profile* profile = ProfileFor(c);
+  if (profile == nullptr) return std::nullopt;
+  if (used_ > 0 && used_ >= budget_) return std::nullopt;
+  ApplyTo(c, work_);
+  SimulationInput in = input_;
+  in.campaign = &work_;
+  in.profile = profile;
+  const SimulationOutput out = Simulate(in);
+  used_ += std::max<int64_t>(out.result.messages, 1);
+  ++simulations_;
+  Scored s = Score(c, out);
+  seen_.emplace(key, s);
+  return s;
+}
+
+std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
+  const Profile* profile = ProfileFor(shape);
+  if (profile == nullptr) return std::nullopt;
+  ApplyTo(shape, work_);
+  int hi = RateIndexAtMost(FastestRate(work_, *profile));
+  shape.rate = hi;
+  std::optional<Scored> best = Evaluate(shape);
+  if (!best || !best->volume) return best;
+  // Bisection for the fastest rate below `hi` without a volume finding.
+  int lo = -1;
+  while (hi - lo > 1) {
+    const int mid = lo + (hi - lo) / 2;
+    shape.rate = mid;
+    std::optional<Scored> s = Evaluate(shape);
+    if (!s) break;
+    if (Better(*s, *best)) best = s;
+    if (s->volume) {
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
+}
+
+Recommendation PlanSearch::Run(const SimulationOutput& current) {
+  const int64_t messages = std::max<int64_t>(current.result.messages, 1);
+  if (budget_ <= 0) budget_ = std::max(kMinSearchBudget, kSearchBudgetRuns * messages);
+  const Candidate base = BaseCandidate();
+  Scored now = Score(base, current);
+  seen_.emplace(base.Key(), now);
+  if (now.clean()) return Describe(now, Recommendation::Kind::kKeep);
+  best_ = now;
+
+  // What the candidates run into decides the fields worth varying: quiet hours the
+  // window and days, snowshoeing the senders and their strategy. Rounds add the
+  // fields the best candidate so far runs into; the route joins last.
+  std::set<std::string> rules;
+  std::vector<MinuteWindow> suggested;
+  auto learn = [&](const Scored& s) {
+    rules.insert(s.errors.begin(), s.errors.end());
+    rules.insert(s.warnings.begin(), s.warnings.end());
+    if (!s.suggested_window) return;
+    for (const MinuteWindow& w : suggested) {
+      if (w.begin_minute == s.suggested_window->begin_minute &&
+          w.end_minute == s.suggested_window->end_minute)
+        return;
+    }
+    suggested.push_back(*s.suggested_window);
+  };
+  learn(now);
+  std::vector<Route> routes = {base.route};
+  std::set<std::string> tried;  // shapes, by key with no rate
+  bool routes_added = false;
+  for (int round = 0; round < 6 && used_ < budget_; ++round) {
+    std::vector<Candidate> shapes;
+    for (Route route : routes) {
+      for (const Candidate& shape : Shapes(base, route, rules, suggested)) {
+        Candidate key = shape;
+        key.rate = -2;
+        if (tried.insert(key.Key()).second) shapes.push_back(shape);
+      }
+    }
+    // Fewest changed fields first; once a clean plan is found, only shapes with as
+    // few changes are still tried (a shorter campaign can still win among them).
+    std::stable_sort(shapes.begin(), shapes.end(), [&](const Candidate& a, const Candidate& b) {
+      return Changes(a) < Changes(b);
+    });
+    std::optional<int> clean_changes;
+    if (best_->clean()) clean_changes = Changes(best_->candidate);
+    for (const Candidate& shape : shapes) {
+      if (clean_changes && Changes(shape) > *clean_changes) break;
+      std::optional<Scored> s = BestRate(shape);
+      Consider(s);
+      if (s && s->clean() && !clean_changes) clean_changes = Changes(shape);
+      if (used_ >= budget_) break;
+    }
+    if (best_->clean()) break;
+    // Another round when the best candidate runs into something that opens a field
+    // (quiet hours, snowshoeing, a narrower suggested window).
+    const auto opens = [&] {
+      return std::make_tuple(rules.count(rule_ids::kQuietHours) + rules.count(rule_ids::kFrequencyCap),
+                             rules.count(rule_ids::kSnowshoeing), suggested.size());
+    };
+    const auto before = opens();
+    learn(*best_);
+    if (opens() != before) continue;
+    // Nothing new to vary on this route: another route the senders can carry.
+    if (routes_added || options_.route_fixed) break;
+    routes_added = true;
+    for (Route route : CompatibleRoutes()) {
+      if (route != base.route) routes.push_back(route);
+    }
+    if (routes.size() == 1) break;
+  }
+  return Describe(*best_, best_->clean() ? Recommendation::Kind::kPlan
+                                         : Recommendation::Kind::kPartial);
+}
+
+std::vector<Route> PlanSearch::CompatibleRoutes() const {
+  std::vector<Route> out;
+  if (base_.senders.empty()) return out;
+  const std::string country = base_.campaign.country.present && !base_.campaign.country->empty()
+                                  ? base_.campaign.country.value
+                                  : "US";
+  PhoneNumberClassifier classifier(country);
+  std::optional<SenderType> type;
+  for (const Sender& sender : base_.senders) {
+    const SenderType t = ClassifySender(sender.number.value, classifier);
+    if ((type && *type != t) || t == SenderType::kInvalid) return out;
+    type = t;
+  }
+  for (Route route : {Route::kP2P, Route::k10DLC, Route::kTollFree, Route::kShortCode}) {
+    if (SenderTypeForRoute(route) == *type) out.push_back(route);
+  }
+  return out;
+}
+
+std::vector<Candidate> PlanSearch::Shapes(const Candidate& base, Route route,
+                                          const std::set<std::string>& rules,
+                                          const std::vector<MinuteWindow>& suggested) const {
+  const bool quiet = rules.count(rule_ids::kQuietHours) || rules.count(rule_ids::kFrequencyCap);
+  const bool snowshoe = rules.count(rule_ids::kSnowshoeing) > 0;
+  std::vector<std::pair<bool, MinuteWindow>> windows = {{base.window_present, base.window}};
+  auto add_window = [&](MinuteWindow w) {
+    if (base.window_present) {
+      w.begin_minute = std::max(w.begin_minute, base.window.begin_minute);
+      w.end_minute = std::min(w.end_minute, base.window.end_minute);
+    }
+    if (w.end_minute <= w.begin_minute) return;
+    for (const auto& [present, have] : windows) {
+      if (present && have.begin_minute == w.begin_minute && have.end_minute == w.end_minute)
+        return;
+    }
+    windows.push_back({true, w});
+  };
+  std::vector<std::pair<bool, uint8_t>> day_sets = {{base.days_present, base.days}};
+  if (quiet) {
+    const QuietHours& hours = input_.profile->quiet_hours;
+    add_window(MinuteWindow{hours.recommended.begin, hours.recommended.end});
+    for (const MinuteWindow& w : suggested) add_window(w);
+    for (uint8_t drop : {kSunday, kWeekend}) {
+      const uint8_t days = base.days & static_cast<uint8_t>(~drop);
+      if (days != 0 && days != base.days) day_sets.push_back({true, days});
+    }
+  }
+  std::vector<int> sender_counts = {base.senders};
+  std::vector<std::pair<bool, SenderStrategy>> strategies = {
+      {base.strategy_present, base.strategy}};
+  if (snowshoe && base.senders > 1) {
+    sender_counts.push_back(1);
+    if (base.senders > 2) sender_counts.push_back((base.senders + 1) / 2);
+    strategies.push_back({true, base.strategy == SenderStrategy::kSticky
+                                    ? SenderStrategy::kRoundRobin
+                                    : SenderStrategy::kSticky});
+  }
+  std::vector<Candidate> shapes;
+  for (const auto& [window_present, window] : windows) {
+    for (const auto& [days_present, days] : day_sets) {
+      for (int senders : sender_counts) {
+        for (const auto& [strategy_present, strategy] : strategies) {
+          if (senders <= 1 && strategies.size() > 1 && strategy != base.strategy) continue;
+          Candidate c = base;
+          c.route = route;
+          c.route_present = base.route_present || route != base.route;
+          c.window_present = window_present;
+          c.window = window;
+          c.days_present = days_present;
+          c.days = days;
+          c.senders = senders;
+          c.strategy_present = strategy_present;
+          c.strategy = strategy;
+          shapes.push_back(c);
+        }
+      }
+    }
+  }
+  return shapes;
+}
+
+std::string SettingText(const PlanSetting& s) {
+  if (s.key == "senders") {
+    return absl::StrCat("send from ", Plural(s.count, "number"), " (the first ",
+                        s.count == 1 ? "one" : absl::StrCat(s.count), " listed) instead of ",
+                        s.was);
+  }
+  if (s.was.empty()) return absl::StrCat("set ", s.key, ": ", s.value);
+  return absl::StrCat(s.key, " ", s.was, " -> ", s.value);
+}
+
+Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind kind) const {
+  Recommendation r;
+  r.kind = kind;
+  r.plan = Settings(winner.candidate);
+  r.predicted = winner.outcomes;
+  r.end = winner.end;
+  r.simulations = simulations_;
+  const absl::TimeZone zone = ScheduleTimeZone(base_);
+  const std::string when = absl::FormatTime("%Y-%m-%d %H:%M %Z", winner.end, zone);
+
+  std::set<std::string> traffic_left = winner.errors;
+  traffic_left.insert(winner.warnings.begin(), winner.warnings.end());
+  std::set<std::string> other_left;
+  if (options_.other_findings != nullptr) {
+    for (const Diagnostic& d : *options_.other_findings) {
+      if (d.level == Level::kError || d.level == Level::kWarning) other_left.insert(d.rule);
+    }
+  }
+  for (const std::string& id : traffic_left) r.remaining.push_back(id);
+  for (const std::string& id : other_left) {
+    if (!traffic_left.count(id)) r.remaining.push_back(id);
+  }
+  std::sort(r.remaining.begin(), r.remaining.end());
+
+  // Why each remaining traffic finding is not the schedule's to fix.
+  std::set<std::string> content_causes;
+  for (const Diagnostic& d : input_.content_findings) {
+    if (input_.profile->filter.ContentWeight(d.rule) > 0) content_causes.insert(d.rule);
+  }
+  for (const std::string& id : traffic_left) {
+    if (id == rule_ids::kPredictedFiltering && !content_causes.empty()) {
+      r.causes.push_back(absl::StrCat(
+          id, ": the content findings feed the carrier filter at any rate (",
+          absl::StrJoin(content_causes, ", "), "); fix the message, not the schedule"));
+    } else if (id == rule_ids::kBalance) {
+      r.causes.push_back(absl::StrCat(
+          id, ": the outgoing-to-incoming ratio depends on replies (traffic.reply_rate), not on "
+              "the schedule; a registered route does not judge it"));
+    } else if (id == rule_ids::kOptOutRate) {
+      r.causes.push_back(absl::StrCat(
+          id, ": the STOP rate depends on the audience and the message (traffic.opt_out_rate)"));
+    } else if (id == rule_ids::kFrequencyCap) {
+      r.causes.push_back(absl::StrCat(
+          id, ": recipients get more messages in 24 hours than their state allows across the "
+              "brand's campaigns; send fewer campaigns to them"));
+    } else {
+      r.causes.push_back(absl::StrCat(
+          id, ": no rate, window, day, sender or route change the search tried clears it"));
+    }
+  }
+  if (!other_left.empty()) {
+    r.causes.push_back(absl::StrCat(absl::StrJoin(other_left, ", "),
+                                    ": about the messages, the recipients or the file, which no "
+                                    "schedule changes"));
+  }
+
+  const std::string outcome =
+      absl::StrCat(OutcomeLine(winner.outcomes), "; the last lands ", when);
+  std::vector<std::string> changes;
+  for (const PlanSetting& s : r.plan) changes.push_back(SettingText(s));
+  switch (kind) {
+    case Recommendation::Kind::kKeep:
+      r.text = absl::StrCat("Keep the schedule: the simulation of it as written has no traffic "
+                            "error or warning (",
+                            outcome, ").");
+      break;
+    case Recommendation::Kind::kPlan:
+      r.text = absl::StrCat(absl::StrJoin(changes, "; "),
+                            ". Simulated, this plan has no traffic error or warning: ", outcome,
+                            " (", Plural(simulations_, "candidate"), " simulated).");
+      break;
+    case Recommendation::Kind::kPartial:
+      r.text = absl::StrCat(
+          "No schedule the search tried (", Plural(simulations_, "candidate"),
+          " simulated) clears every traffic finding. ",
+          changes.empty() ? std::string("The schedule as written")
+                          : absl::StrCat("The best plan (", absl::StrJoin(changes, "; "), ")"),
+          " leaves ", absl::StrJoin(traffic_left, ", "), ": ", outcome, ".");
+      break;
+    case Recommendation::Kind::kNone:
+      break;
+  }
+  if (!r.causes.empty()) absl::StrAppend(&r.text, " Remaining: ", absl::StrJoin(r.causes, "; "), ".");
+  return r;
+}
+
+}  // namespace
+
+const std::vector<PlanRate>& PlanRates() {
+  static const std::vector<PlanRate>* const rates = [] {
+    auto* out = new std::vector<PlanRate>();
+    for (int n : {1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30, 40, 45, 50}) {
+      out->push_back({n / 3600.0, absl::StrCat(n, "/h")});
+    }
+    for (int n : {1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 45, 50}) {
+      out->push_back({n / 60.0, absl::StrCat(n, "/min")});
+    }
+    for (int n : {1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 80, 100, 120, 150,
+                  200, 250, 300, 400, 500, 750, 1000}) {
+      out->push_back({static_cast<double>(n), absl::StrCat(n, "/s")});
+    }
+    return out;
+  }();
+  return *rates;
+}
+
+std::string FormatMinuteWindow(const MinuteWindow& window) {
+  return absl::StrFormat("%02d:%02d-%02d:%02d", window.begin_minute / 60, window.begin_minute % 60,
+                         window.end_minute / 60, window.end_minute % 60);
+}
+
+Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& current,
+                          const PlanSearchOptions& options) {
+  if (input.campaign == nullptr || input.profile == nullptr) return {};
+  PlanSearch search(input, options);
+  return search.Run(current);
+}
+
+}  // namespace smslint

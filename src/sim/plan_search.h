@@ -1,0 +1,60 @@
+// The recommendation (DESIGN.md "Recommendation"): a search over the schedule's rate,
+// window and days, the number of senders, the sender strategy and the route, where
+// every candidate is judged by running the simulator on it. The plan it returns is
+// one the simulation shows to be clean, or, when none is, the one that leaves the
+// least, with what remains and why.
+//
+// The order of preference: no traffic error, no traffic warning, fewer messages
+// failed, filtered, stale or in quiet hours, the shortest campaign, the fewest fields
+// changed. A route change needs a registration (weeks), so the search offers one only
+// when no candidate on the campaign's own route is clean.
+#ifndef SMSLINT_SIM_PLAN_SEARCH_H_
+#define SMSLINT_SIM_PLAN_SEARCH_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "sim/sim_result.h"
+#include "sim/simulator.h"
+
+namespace smslint {
+
+struct PlanSearchOptions {
+  // The run's config (select, ignore, severities) on a candidate's findings, with no
+  // side effect: a rule the user turned off does not block a plan.
+  std::function<void(std::vector<Diagnostic>&)> judge;
+  // --profile NAME fixes the route: no route change is searched.
+  bool route_fixed = false;
+  // The file's other findings (schema, content, data), judged: those at error or
+  // warning remain whatever the schedule.
+  const std::vector<Diagnostic>* other_findings = nullptr;
+  // At most this many messages simulated over all candidates (0: the default,
+  // max(kMinBudget, kBudgetRuns x the campaign's messages)).
+  int64_t budget_messages = 0;
+};
+
+inline constexpr int64_t kMinSearchBudget = 2'000'000;
+inline constexpr int kSearchBudgetRuns = 12;
+
+// `current` is the simulation of the campaign as written (its diagnostics not yet
+// judged). Deterministic: candidates are simulated with `input.seed`.
+Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& current,
+                          const PlanSearchOptions& options);
+
+// The rates the search proposes, as a campaign file writes them ("4/h", "15/min",
+// "2/s"), slowest first.
+struct PlanRate {
+  double per_second = 0;
+  std::string text;
+};
+const std::vector<PlanRate>& PlanRates();
+
+// "09:00-20:00".
+std::string FormatMinuteWindow(const MinuteWindow& window);
+
+}  // namespace smslint
+
+#endif  // SMSLINT_SIM_PLAN_SEARCH_H_
