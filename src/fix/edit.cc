@@ -133,10 +133,13 @@ std::string UnifiedDiff(std::string_view path, std::string_view before, std::str
       if (lines[k].op != Op::kAdd) ++old_count;
       if (lines[k].op != Op::kRemove) ++new_count;
     }
-    absl::StrAppend(&out, "@@ -", old_count == 0 ? old_start - 1 : old_start, ",", old_count,
-                    " +", new_count == 0 ? new_start - 1 : new_start, ",", new_count, " @@\n");
+    absl::StrAppend(&out, "@@ -", old_count == 0 ? old_start - 1 : old_start, ",", old_count, " +",
+                    new_count == 0 ? new_start - 1 : new_start, ",", new_count, " @@\n");
     for (size_t k = begin; k < end; ++k) {
-      AppendLine(out, lines[k].op == Op::kKeep ? ' ' : lines[k].op == Op::kAdd ? '+' : '-',
+      AppendLine(out,
+                 lines[k].op == Op::kKeep  ? ' '
+                 : lines[k].op == Op::kAdd ? '+'
+                                           : '-',
                  lines[k].text);
     }
     i = end;

@@ -167,8 +167,8 @@ absl::StatusOr<std::vector<TextEdit>> PlanEdits(const Campaign& c,
     } else if (s.key == "campaign.route") {
       status = SetKey(c, c.campaign.pos, "campaign", "route", c.campaign.route.pos, s, edits);
     } else if (s.key == "traffic.sender_strategy") {
-      status = SetKey(c, c.traffic.pos, "traffic", "sender_strategy",
-                      c.traffic.sender_strategy.pos, s, edits);
+      status = SetKey(c, c.traffic.pos, "traffic", "sender_strategy", c.traffic.sender_strategy.pos,
+                      s, edits);
     } else if (s.key == "senders") {
       // Keep the first `count` numbers: remove from the end of the last kept one to
       // the end of the last listed one (block or flow style alike).
@@ -177,9 +177,9 @@ absl::StatusOr<std::vector<TextEdit>> PlanEdits(const Campaign& c,
       const Position kept = c.senders[keep - 1].number.pos;
       const Position last = c.senders.back().number.pos;
       if (!kept.known() || !last.known()) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            c.path, ":1:1: error: cannot apply the plan: keep the first ", keep,
-            " senders by hand"));
+        return absl::FailedPreconditionError(
+            absl::StrCat(c.path, ":1:1: error: cannot apply the plan: keep the first ", keep,
+                         " senders by hand"));
       }
       edits.push_back({TokenSpan(c, kept).second, TokenSpan(c, last).second, ""});
     } else {

@@ -333,8 +333,39 @@ PortfolioStageResult RunPortfolioStage(const std::vector<PortfolioMember>& membe
   PortfolioOutput simulated = SimulatePortfolio(inputs);
   for (size_t i = 0; i < members.size(); ++i) {
     if (members[i].search == nullptr) continue;
-    simulated.campaigns[i].result.recommendation =
-        SearchPlan(inputs[i], Simulate(inputs[i]), *members[i].search);
+    Recommendation rec = SearchPlan(inputs[i], Simulate(inputs[i]), *members[i].search);
+    // The search plans each campaign as if sent alone; what only the brand's
+    // campaigns together run into stays, with its cause.
+    std::vector<Diagnostic> together = simulated.campaigns[i].diagnostics;
+    if (members[i].search->judge) members[i].search->judge(together);
+    std::vector<std::string> shared;
+    for (const Diagnostic& d : together) {
+      if (d.level != Level::kError && d.level != Level::kWarning) continue;
+      if (std::find(rec.remaining.begin(), rec.remaining.end(), d.rule) != rec.remaining.end() ||
+          std::find(shared.begin(), shared.end(), d.rule) != shared.end())
+        continue;
+      shared.push_back(d.rule);
+    }
+    if (!shared.empty()) {
+      if (rec.kind == Recommendation::Kind::kKeep) {
+        constexpr std::string_view kKeepText = "Keep the schedule: the simulation of it as written";
+        if (rec.text.rfind(kKeepText, 0) == 0) {
+          rec.text.replace(0, kKeepText.size(), "Alone, this campaign's schedule");
+        }
+      }
+      if (rec.kind == Recommendation::Kind::kKeep || rec.kind == Recommendation::Kind::kPlan) {
+        rec.kind = Recommendation::Kind::kPartial;
+      }
+      rec.remaining.insert(rec.remaining.end(), shared.begin(), shared.end());
+      std::sort(rec.remaining.begin(), rec.remaining.end());
+      const std::string cause = absl::StrCat(
+          absl::StrJoin(shared, ", "),
+          ": from the brand's campaigns together (see the brand section), not this campaign "
+          "alone; send them on other days or to other recipients");
+      rec.causes.push_back(cause);
+      absl::StrAppend(&rec.text, " Together with the brand's other campaigns: ", cause, ".");
+    }
+    simulated.campaigns[i].result.recommendation = std::move(rec);
   }
   PortfolioStageResult out;
   for (SimulationOutput& one : simulated.campaigns)

@@ -1,6 +1,7 @@
 #include "sim/plan_search.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -28,6 +29,8 @@ constexpr std::string_view kDayNames[7] = {"mon", "tue", "wed", "thu", "fri", "s
 constexpr uint8_t kAllDays = 0x7f;
 constexpr uint8_t kSunday = 1 << 6;
 constexpr uint8_t kWeekend = (1 << 5) | (1 << 6);
+// A plan longer than this is a traffic/stale-delivery warning (stale_delivery_rule.cc).
+constexpr int kLongCampaignDays = 30;
 
 // Findings a slower rate clears: more messages in a window, a day or a queue than the
 // route carries, and the filtering that volume causes.
@@ -62,6 +65,7 @@ struct Scored {
   std::set<std::string> errors;    // traffic rule ids at error
   std::set<std::string> warnings;  // traffic rule ids at warning
   bool volume = false;             // a finding a slower rate would clear
+  bool fixed_by_shape = false;     // a finding no rate clears (quiet hours, snowshoeing)
   int64_t bad = 0;                 // failed, filtered, stale or in quiet hours
   int64_t end_us = 0;
   int changes = 0;
@@ -69,6 +73,7 @@ struct Scored {
   absl::Time end;
   // The window traffic/quiet-hours suggests ("narrow schedule.window ... \"09:00-18:00\"").
   std::optional<MinuteWindow> suggested_window;
+  bool zone_uncertain = false;  // a quiet-hours breach only in some of a number's zones
 
   bool clean() const { return errors.empty() && warnings.empty(); }
   auto Rank() const {
@@ -91,10 +96,10 @@ std::string DaysText(uint8_t mask) {
 }
 
 std::vector<absl::Weekday> Weekdays(uint8_t mask) {
-  static constexpr absl::Weekday kOrder[7] = {
-      absl::Weekday::monday, absl::Weekday::tuesday,  absl::Weekday::wednesday,
-      absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
-      absl::Weekday::sunday};
+  static constexpr absl::Weekday kOrder[7] = {absl::Weekday::monday,    absl::Weekday::tuesday,
+                                              absl::Weekday::wednesday, absl::Weekday::thursday,
+                                              absl::Weekday::friday,    absl::Weekday::saturday,
+                                              absl::Weekday::sunday};
   std::vector<absl::Weekday> days;
   for (int d = 0; d < 7; ++d) {
     if (mask & (1 << d)) days.push_back(kOrder[d]);
@@ -164,6 +169,73 @@ int RateIndexAtMost(double per_second) {
   return index;
 }
 
+// Every `stride`-th sendable row of `table`, its fields with it: the sample a large
+// campaign's candidates are screened on.
+RecipientTable SampleRows(const RecipientTable& table, size_t stride) {
+  RecipientTable out;
+  out.columns = table.columns;
+  out.phone_column = table.phone_column;
+  out.zone_sets = table.zone_sets;
+  out.states = table.states;
+  const size_t columns = table.columns.size();
+  out.offsets.push_back(0);
+  size_t sendable = 0;
+  for (size_t r = 0; r < table.size(); ++r) {
+    if (!RowIsSent(table, r) || sendable++ % stride != 0) continue;
+    out.e164.push_back(table.e164[r]);
+    out.zone_set.push_back(table.zone_set[r]);
+    out.state.push_back(table.state[r]);
+    out.number_state.push_back(table.number_state[r]);
+    out.source_line.push_back(table.source_line[r]);
+    out.flags.push_back(table.flags[r]);
+    for (size_t c = 0; c < columns && !table.offsets.empty(); ++c) {
+      out.arena.append(table.Field(r, c));
+      out.offsets.push_back(static_cast<uint32_t>(out.arena.size()));
+    }
+  }
+  if (columns == 0 || table.offsets.empty()) out.offsets.clear();
+  return out;
+}
+
+// The profile for a sample of one message in `k`: every count a carrier or provider
+// allows is divided by k (the sample sends at 1/k of the rate, so its timeline is the
+// campaign's), and every per-message filter weight multiplied by k. Limits under a
+// day are left out: the rates searched never exceed them (FastestRate), and a count
+// of a few messages a second cannot be divided.
+Profile ScaledProfile(const Profile& full, double k) {
+  Profile p = full;
+  const double f = 1 / k;
+  auto scale = [f](TieredFigure& t) {
+    t.value *= f;
+    for (TrustTier& tier : t.tiers) tier.value *= f;
+    for (auto& entry : t.brand_types) entry.second *= f;
+    for (auto& entry : t.use_cases) entry.second *= f;
+  };
+  p.limits.clear();
+  for (Limit limit : full.limits) {
+    if (limit.window != Window::kDay) continue;
+    scale(limit);
+    limit.filter_weight *= k;
+    p.limits.push_back(std::move(limit));
+  }
+  for (ReleaseRate& release : p.queue.release) scale(release);
+  for (DailyCap& cap : p.caps) scale(cap);
+  p.snowshoeing.number_rate *= f;
+  p.snowshoeing.filter_weight *= k;
+  if (p.opt_out) {
+    p.opt_out->min_messages =
+        std::max(1, static_cast<int>(std::lround(p.opt_out->min_messages * f)));
+    p.opt_out->filter_weight *= k;
+  }
+  if (p.balance) {
+    p.balance->min_messages =
+        std::max(1, static_cast<int>(std::lround(p.balance->min_messages * f)));
+  }
+  for (auto& entry : p.filter.content_weights) entry.second *= k;
+  p.filter.copies_weight *= k;
+  return p;
+}
+
 class PlanSearch {
  public:
   PlanSearch(const SimulationInput& input, const PlanSearchOptions& options)
@@ -209,6 +281,15 @@ class PlanSearch {
   std::map<std::string, Scored> seen_;
   std::map<Route, std::unique_ptr<Profile>> profiles_;
   std::optional<Scored> best_;
+  // A large campaign's candidates run on a sample of one sendable row in `stride_`
+  // (sample_ set), the winner again on every row.
+  size_t stride_ = 1;
+  int64_t messages_ = 1;  // the campaign's, as written
+  std::optional<RecipientTable> sample_;
+  std::map<Route, std::unique_ptr<Profile>> scaled_;
+  const Profile* ScaledFor(const Candidate& c);
+  // The candidate on every row (the sample's verdict confirmed).
+  Scored Confirm(const Candidate& c);
 };
 
 Candidate PlanSearch::BaseCandidate() const {
@@ -228,8 +309,9 @@ Candidate PlanSearch::BaseCandidate() const {
 void PlanSearch::ApplyTo(const Candidate& c, Campaign& campaign) const {
   campaign.campaign.route.present = c.route_present;
   campaign.campaign.route.value = c.route;
-  campaign.senders.assign(base_.senders.begin(),
-                          base_.senders.begin() + std::min<size_t>(c.senders, base_.senders.size()));
+  campaign.senders.assign(
+      base_.senders.begin(),
+      base_.senders.begin() + std::min<size_t>(c.senders, base_.senders.size()));
   campaign.schedule.window.present = c.window_present;
   campaign.schedule.window.value = c.window;
   campaign.schedule.days.present = c.days_present;
@@ -267,18 +349,16 @@ const Profile* PlanSearch::ProfileFor(const Candidate& c) {
   return it->second.get();
 }
 
-int PlanSearch::Changes(const Candidate& c) const {
-  return static_cast<int>(Settings(c).size());
-}
+int PlanSearch::Changes(const Candidate& c) const { return static_cast<int>(Settings(c).size()); }
 
 std::vector<PlanSetting> PlanSearch::Settings(const Candidate& c) const {
   const Candidate base = BaseCandidate();
   std::vector<PlanSetting> out;
   if (c.rate >= 0) {
     const PlanRate& rate = PlanRates()[c.rate];
-    const bool same = base_.schedule.rate.present &&
-                      std::abs(base_.schedule.rate->per_second - rate.per_second) <=
-                          1e-9 * rate.per_second;
+    const bool same =
+        base_.schedule.rate.present &&
+        std::abs(base_.schedule.rate->per_second - rate.per_second) <= 1e-9 * rate.per_second;
     if (!same) {
       PlanSetting s;
       s.key = "schedule.rate";
@@ -321,8 +401,7 @@ std::vector<PlanSetting> PlanSearch::Settings(const Candidate& c) const {
     out.push_back(std::move(s));
   }
   if (c.strategy_present != base.strategy_present || c.strategy != base.strategy) {
-    const SenderStrategy was =
-        base.strategy_present ? base.strategy : SenderStrategy::kRoundRobin;
+    const SenderStrategy was = base.strategy_present ? base.strategy : SenderStrategy::kRoundRobin;
     if (c.strategy != was) {
       PlanSetting s;
       s.key = "traffic.sender_strategy";
@@ -348,7 +427,13 @@ Scored PlanSearch::Score(const Candidate& c, const SimulationOutput& out) const 
       continue;
     }
     if (IsVolumeRule(d.rule)) s.volume = true;
+    if (d.rule == rule_ids::kQuietHours || d.rule == rule_ids::kSnowshoeing ||
+        d.rule == rule_ids::kFrequencyCap)
+      s.fixed_by_shape = true;
     if (d.rule == rule_ids::kQuietHours) {
+      for (const std::string& note : d.notes) {
+        if (note.rfind("zone uncertain", 0) == 0) s.zone_uncertain = true;
+      }
       // The rule's suggestion quotes the window every breaching recipient allows.
       const size_t open = d.suggestion.find('"');
       const size_t close = open == std::string::npos ? open : d.suggestion.find('"', open + 1);
@@ -370,19 +455,47 @@ std::optional<Scored> PlanSearch::Evaluate(const Candidate& c) {
   const std::string key = c.Key();
   auto it = seen_.find(key);
   if (it != seen_.end()) return it->second;
-  const Profile* profile = ProfileFor(c);
+  const Profile* profile = sample_ ? ScaledFor(c) : ProfileFor(c);
   if (profile == nullptr) return std::nullopt;
   if (used_ > 0 && used_ >= budget_) return std::nullopt;
   ApplyTo(c, work_);
   SimulationInput in = input_;
   in.campaign = &work_;
   in.profile = profile;
+  if (sample_) {
+    // One message in stride_, at 1/stride_ of the rate: the campaign's timeline.
+    in.recipients = &*sample_;
+    work_.schedule.rate.value.per_second /= static_cast<double>(stride_);
+  }
   const SimulationOutput out = Simulate(in);
   used_ += std::max<int64_t>(out.result.messages, 1);
   ++simulations_;
   Scored s = Score(c, out);
   seen_.emplace(key, s);
   return s;
+}
+
+const Profile* PlanSearch::ScaledFor(const Candidate& c) {
+  const Profile* full = ProfileFor(c);
+  if (full == nullptr) return nullptr;
+  auto it = scaled_.find(c.route);
+  if (it == scaled_.end()) {
+    it = scaled_
+             .emplace(c.route,
+                      std::make_unique<Profile>(ScaledProfile(*full, static_cast<double>(stride_))))
+             .first;
+  }
+  return it->second.get();
+}
+
+Scored PlanSearch::Confirm(const Candidate& c) {
+  ApplyTo(c, work_);
+  SimulationInput in = input_;
+  in.campaign = &work_;
+  in.profile = ProfileFor(c);
+  const SimulationOutput out = Simulate(in);
+  ++simulations_;
+  return Score(c, out);
 }
 
 std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
@@ -393,8 +506,16 @@ std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
   shape.rate = hi;
   std::optional<Scored> best = Evaluate(shape);
   if (!best || !best->volume) return best;
-  // Bisection for the fastest rate below `hi` without a volume finding.
-  int lo = -1;
+  // Bisection for the fastest rate below `hi` without a volume finding, above the
+  // slowest that still ends within kLongCampaignDays (slower is a stale-delivery
+  // warning whatever else it clears, and a months-long run costs as much to simulate).
+  const double window_seconds =
+      shape.window_present ? (shape.window.end_minute - shape.window.begin_minute) * 60.0 : 86400;
+  const double open_days = kLongCampaignDays * static_cast<double>(std::popcount(shape.days)) / 7.0;
+  const double slowest = static_cast<double>(messages_) /
+                         (std::max(1, SenderCount(work_)) * open_days * window_seconds);
+  int lo = std::max(-1, RateIndexAtMost(slowest) - 1);
+  if (lo >= hi) lo = hi - 1;
   while (hi - lo > 1) {
     const int mid = lo + (hi - lo) / 2;
     shape.rate = mid;
@@ -412,12 +533,28 @@ std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
 
 Recommendation PlanSearch::Run(const SimulationOutput& current) {
   const int64_t messages = std::max<int64_t>(current.result.messages, 1);
+  messages_ = messages;
   if (budget_ <= 0) budget_ = std::max(kMinSearchBudget, kSearchBudgetRuns * messages);
   const Candidate base = BaseCandidate();
   Scored now = Score(base, current);
   seen_.emplace(base.Key(), now);
   if (now.clean()) return Describe(now, Recommendation::Kind::kKeep);
-  best_ = now;
+  if (messages > kSampleAbove && input_.recipients != nullptr) {
+    stride_ = static_cast<size_t>((messages + kSampleSize - 1) / kSampleSize);
+    sample_ = SampleRows(*input_.recipients, stride_);
+    budget_ = std::min<int64_t>(budget_, kSampleBudgetRuns * kSampleSize);
+  }
+  // On a sample, the schedule as written is screened like any candidate.
+  best_ = sample_ ? Evaluate([&] {
+                      Candidate c = base;
+                      c.rate = RateIndexAtMost(base_.schedule.rate.present
+                                                   ? base_.schedule.rate->per_second
+                                                   : ProfileMaxRate(*input_.profile));
+                      return c;
+                    }())
+                        .value_or(now)
+                  : now;
+  if (sample_) best_->changes = 0;
 
   // What the candidates run into decides the fields worth varying: quiet hours the
   // window and days, snowshoeing the senders and their strategy. Rounds add the
@@ -457,6 +594,16 @@ Recommendation PlanSearch::Run(const SimulationOutput& current) {
     if (best_->clean()) clean_changes = Changes(best_->candidate);
     for (const Candidate& shape : shapes) {
       if (clean_changes && Changes(shape) > *clean_changes) break;
+      // One run at the best rate so far first: a finding no rate clears (quiet
+      // hours, snowshoeing) there means the rate search would be wasted on the shape.
+      if (best_->candidate.rate >= 0) {
+        Candidate probe = shape;
+        probe.rate = best_->candidate.rate;
+        std::optional<Scored> screened = Evaluate(probe);
+        if (!screened) break;
+        Consider(screened);
+        if (screened->fixed_by_shape) continue;
+      }
       std::optional<Scored> s = BestRate(shape);
       Consider(s);
       if (s && s->clean() && !clean_changes) clean_changes = Changes(shape);
@@ -466,8 +613,9 @@ Recommendation PlanSearch::Run(const SimulationOutput& current) {
     // Another round when the best candidate runs into something that opens a field
     // (quiet hours, snowshoeing, a narrower suggested window).
     const auto opens = [&] {
-      return std::make_tuple(rules.count(rule_ids::kQuietHours) + rules.count(rule_ids::kFrequencyCap),
-                             rules.count(rule_ids::kSnowshoeing), suggested.size());
+      return std::make_tuple(
+          rules.count(rule_ids::kQuietHours) + rules.count(rule_ids::kFrequencyCap),
+          rules.count(rule_ids::kSnowshoeing), suggested.size());
     };
     const auto before = opens();
     learn(*best_);
@@ -480,8 +628,25 @@ Recommendation PlanSearch::Run(const SimulationOutput& current) {
     }
     if (routes.size() == 1) break;
   }
-  return Describe(*best_, best_->clean() ? Recommendation::Kind::kPlan
-                                         : Recommendation::Kind::kPartial);
+  if (sample_) {
+    // The sample's winner on every row; volume it did not foresee, a step slower at a
+    // time (three at most). The plan printed is always a full run's.
+    if (best_->changes == 0) return Describe(now, Recommendation::Kind::kPartial);
+    sample_.reset();
+    Scored full = Confirm(best_->candidate);
+    for (int step = 0; step < 3 && full.volume && full.candidate.rate > 0; ++step) {
+      Candidate slower = full.candidate;
+      --slower.rate;
+      Scored next = Confirm(slower);
+      if (!Better(next, full)) break;
+      full = next;
+    }
+    if (!Better(full, now)) full = now;
+    return Describe(full,
+                    full.clean() ? Recommendation::Kind::kPlan : Recommendation::Kind::kPartial);
+  }
+  return Describe(*best_,
+                  best_->clean() ? Recommendation::Kind::kPlan : Recommendation::Kind::kPartial);
 }
 
 std::vector<Route> PlanSearch::CompatibleRoutes() const {
@@ -516,8 +681,7 @@ std::vector<Candidate> PlanSearch::Shapes(const Candidate& base, Route route,
     }
     if (w.end_minute <= w.begin_minute) return;
     for (const auto& [present, have] : windows) {
-      if (present && have.begin_minute == w.begin_minute && have.end_minute == w.end_minute)
-        return;
+      if (present && have.begin_minute == w.begin_minute && have.end_minute == w.end_minute) return;
     }
     windows.push_back({true, w});
   };
@@ -609,17 +773,24 @@ Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind k
       r.causes.push_back(absl::StrCat(
           id, ": the content findings feed the carrier filter at any rate (",
           absl::StrJoin(content_causes, ", "), "); fix the message, not the schedule"));
+    } else if (id == rule_ids::kQuietHours && winner.zone_uncertain) {
+      r.causes.push_back(absl::StrCat(
+          id,
+          ": some numbers' prefixes span time zones whose allowed hours never overlap in "
+          "the window; add a timezone column to the recipients so each zone is known"));
     } else if (id == rule_ids::kBalance) {
       r.causes.push_back(absl::StrCat(
-          id, ": the outgoing-to-incoming ratio depends on replies (traffic.reply_rate), not on "
-              "the schedule; a registered route does not judge it"));
+          id,
+          ": the outgoing-to-incoming ratio depends on replies (traffic.reply_rate), not on "
+          "the schedule; a registered route does not judge it"));
     } else if (id == rule_ids::kOptOutRate) {
       r.causes.push_back(absl::StrCat(
           id, ": the STOP rate depends on the audience and the message (traffic.opt_out_rate)"));
     } else if (id == rule_ids::kFrequencyCap) {
       r.causes.push_back(absl::StrCat(
-          id, ": recipients get more messages in 24 hours than their state allows across the "
-              "brand's campaigns; send fewer campaigns to them"));
+          id,
+          ": recipients get more messages in 24 hours than their state allows across the "
+          "brand's campaigns; send fewer campaigns to them"));
     } else {
       r.causes.push_back(absl::StrCat(
           id, ": no rate, window, day, sender or route change the search tried clears it"));
@@ -631,15 +802,15 @@ Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind k
                                     "schedule changes"));
   }
 
-  const std::string outcome =
-      absl::StrCat(OutcomeLine(winner.outcomes), "; the last lands ", when);
+  const std::string outcome = absl::StrCat(OutcomeLine(winner.outcomes), "; the last lands ", when);
   std::vector<std::string> changes;
   for (const PlanSetting& s : r.plan) changes.push_back(SettingText(s));
   switch (kind) {
     case Recommendation::Kind::kKeep:
-      r.text = absl::StrCat("Keep the schedule: the simulation of it as written has no traffic "
-                            "error or warning (",
-                            outcome, ").");
+      r.text = absl::StrCat(
+          "Keep the schedule: the simulation of it as written has no traffic "
+          "error or warning (",
+          outcome, ").");
       break;
     case Recommendation::Kind::kPlan:
       r.text = absl::StrCat(absl::StrJoin(changes, "; "),
@@ -657,7 +828,8 @@ Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind k
     case Recommendation::Kind::kNone:
       break;
   }
-  if (!r.causes.empty()) absl::StrAppend(&r.text, " Remaining: ", absl::StrJoin(r.causes, "; "), ".");
+  if (!r.causes.empty())
+    absl::StrAppend(&r.text, " Remaining: ", absl::StrJoin(r.causes, "; "), ".");
   return r;
 }
 
@@ -672,8 +844,8 @@ const std::vector<PlanRate>& PlanRates() {
     for (int n : {1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 45, 50}) {
       out->push_back({n / 60.0, absl::StrCat(n, "/min")});
     }
-    for (int n : {1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 75, 80, 100, 120, 150,
-                  200, 250, 300, 400, 500, 750, 1000}) {
+    for (int n : {1,  2,  3,  4,  5,   6,   8,   10,  12,  15,  20,  25,  30,  40,
+                  50, 60, 75, 80, 100, 120, 150, 200, 250, 300, 400, 500, 750, 1000}) {
       out->push_back({static_cast<double>(n), absl::StrCat(n, "/s")});
     }
     return out;

@@ -38,6 +38,12 @@ struct PlanSearchOptions {
 
 inline constexpr int64_t kMinSearchBudget = 2'000'000;
 inline constexpr int kSearchBudgetRuns = 12;
+// Above this many messages the candidates are simulated on a sample of about
+// kSampleSize recipients (counts scaled to the sample), and the winner confirmed on
+// every recipient.
+inline constexpr int64_t kSampleAbove = 60'000;
+inline constexpr int64_t kSampleSize = 20'000;
+inline constexpr int kSampleBudgetRuns = 40;  // candidates' worth of sampled messages
 
 // `current` is the simulation of the campaign as written (its diagnostics not yet
 // judged). Deterministic: candidates are simulated with `input.seed`.

@@ -8,7 +8,8 @@ namespace {
 
 TEST_CASE("ApplyEdits: edits in any order, insertions and deletions") {
   const std::string text = "a: 1\nb: 2\nc: 3\n";
-  absl::StatusOr<std::string> out = ApplyEdits(text, {{8, 9, "20"}, {3, 4, "10"}, {15, 15, "d: 4\n"}});
+  absl::StatusOr<std::string> out =
+      ApplyEdits(text, {{8, 9, "20"}, {3, 4, "10"}, {15, 15, "d: 4\n"}});
   REQUIRE(out.ok());
   CHECK(*out == "a: 10\nb: 20\nc: 3\nd: 4\n");
   CHECK(*ApplyEdits(text, {}) == text);

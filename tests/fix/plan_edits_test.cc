@@ -66,8 +66,9 @@ TEST_CASE("PlanEdits: a missing key goes at the end of its section, a missing se
   days.items = {"mon", "tue"};
   const std::string out = Apply(kCampaign, {Set("schedule.window", "09:00-20:00"), days,
                                             Set("traffic.sender_strategy", "sticky")});
-  CHECK(out.find("  rate: 5/s   # fast\n  window: \"09:00-20:00\"\n  days: [mon, tue]\n# trailing") !=
-        std::string::npos);
+  CHECK(
+      out.find("  rate: 5/s   # fast\n  window: \"09:00-20:00\"\n  days: [mon, tue]\n# trailing") !=
+      std::string::npos);
   const std::string tail = "# trailing comment\ntraffic:\n  sender_strategy: sticky\n";
   REQUIRE(out.size() > tail.size());
   CHECK(out.substr(out.size() - tail.size()) == tail);
