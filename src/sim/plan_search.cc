@@ -245,6 +245,25 @@ class PlanSearch {
 
   Recommendation Run(const SimulationOutput& current);
 
+  // After Run: the candidate it chose, the campaign with it applied, its profile.
+  const std::optional<Scored>& winner() const { return winner_; }
+  Campaign Applied() const {
+    Campaign c = base_;
+    ApplyTo(winner_->candidate, c);
+    return c;
+  }
+  const Profile* WinnerProfile() { return ProfileFor(winner_->candidate); }
+  // A later search's winner, found from Applied(), described against this base.
+  Recommendation Adopt(Scored found, int simulations) {
+    if (found.candidate.rate < 0) found.candidate.rate = winner_->candidate.rate;
+    found.changes = Changes(found.candidate);
+    simulations_ += simulations;
+    winner_ = found;
+    return Describe(found,
+                    found.clean() ? Recommendation::Kind::kPlan : Recommendation::Kind::kPartial);
+  }
+  int simulations() const { return simulations_; }
+
  private:
   Candidate BaseCandidate() const;
   void ApplyTo(const Candidate& c, Campaign& campaign) const;
@@ -281,6 +300,7 @@ class PlanSearch {
   std::map<std::string, Scored> seen_;
   std::map<Route, std::unique_ptr<Profile>> profiles_;
   std::optional<Scored> best_;
+  mutable std::optional<Scored> winner_;  // what Describe last described
   // A large campaign's candidates run on a sample of one sendable row in `stride_`
   // (sample_ set), the winner again on every row.
   size_t stride_ = 1;
@@ -740,6 +760,7 @@ std::string SettingText(const PlanSetting& s) {
 }
 
 Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind kind) const {
+  winner_ = winner;
   Recommendation r;
   r.kind = kind;
   r.plan = Settings(winner.candidate);
@@ -754,7 +775,18 @@ Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind k
   std::set<std::string> other_left;
   if (options_.other_findings != nullptr) {
     for (const Diagnostic& d : *options_.other_findings) {
-      if (d.level == Level::kError || d.level == Level::kWarning) other_left.insert(d.rule);
+      if (d.level != Level::kError && d.level != Level::kWarning) continue;
+      // A required field the plan writes ("missing required field 'rate' in schedule")
+      // is no longer missing.
+      bool written = false;
+      for (const PlanSetting& s : r.plan) {
+        const size_t dot = s.key.find('.');
+        if (dot == std::string::npos) continue;
+        written |= d.rule == "schema/missing-field" &&
+                   d.message.find(absl::StrCat("'", s.key.substr(dot + 1), "' in ",
+                                               s.key.substr(0, dot))) != std::string::npos;
+      }
+      if (!written) other_left.insert(d.rule);
     }
   }
   for (const std::string& id : traffic_left) r.remaining.push_back(id);
@@ -862,7 +894,26 @@ Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& 
                           const PlanSearchOptions& options) {
   if (input.campaign == nullptr || input.profile == nullptr) return {};
   PlanSearch search(input, options);
-  return search.Run(current);
+  Recommendation rec = search.Run(current);
+  // A plan that is not clean is searched again from where it got to, as a user
+  // re-running check on the rewritten file would (twice at most): the rounds of one
+  // search open fields from what its best candidate runs into, and a new starting
+  // point opens others.
+  for (int pass = 0; pass < 2 && rec.kind == Recommendation::Kind::kPartial && !rec.plan.empty();
+       ++pass) {
+    const Campaign applied = search.Applied();
+    SimulationInput again_input = input;
+    again_input.campaign = &applied;
+    again_input.profile = search.WinnerProfile();
+    if (again_input.profile == nullptr) break;
+    const SimulationOutput again_current = Simulate(again_input);
+    PlanSearch again(again_input, options);
+    const Recommendation next = again.Run(again_current);
+    if (next.plan.empty() || !again.winner() || !(again.winner()->Rank() < search.winner()->Rank()))
+      break;
+    rec = search.Adopt(*again.winner(), again.simulations() + 1);
+  }
+  return rec;
 }
 
 }  // namespace smslint
