@@ -66,7 +66,11 @@ struct Scored {
   std::set<std::string> warnings;  // traffic rule ids at warning
   bool volume = false;             // a finding a slower rate would clear
   bool fixed_by_shape = false;     // a finding no rate clears (quiet hours, snowshoeing)
-  int64_t bad = 0;                 // failed, filtered, stale or in quiet hours
+  // traffic/predicted-filtering with content findings feeding the filter: the message's
+  // problem, not the schedule's (no rate is slow enough for a carrier to pass a
+  // shortener), so it neither ranks candidates nor counts against them.
+  bool content_filtered = false;
+  int64_t bad = 0;  // failed, filtered, stale or in quiet hours
   int64_t end_us = 0;
   int changes = 0;
   Outcomes outcomes;
@@ -241,6 +245,9 @@ class PlanSearch {
   PlanSearch(const SimulationInput& input, const PlanSearchOptions& options)
       : input_(input), options_(options), base_(*input.campaign), work_(*input.campaign) {
     budget_ = options.budget_messages;
+    for (const Diagnostic& d : input.content_findings) {
+      if (input.profile->filter.ContentWeight(d.rule) > 0) content_filter_ = true;
+    }
   }
 
   Recommendation Run(const SimulationOutput& current);
@@ -304,7 +311,8 @@ class PlanSearch {
   // A large campaign's candidates run on a sample of one sendable row in `stride_`
   // (sample_ set), the winner again on every row.
   size_t stride_ = 1;
-  int64_t messages_ = 1;  // the campaign's, as written
+  int64_t messages_ = 1;         // the campaign's, as written
+  bool content_filter_ = false;  // content findings the filter model weighs
   std::optional<RecipientTable> sample_;
   std::map<Route, std::unique_ptr<Profile>> scaled_;
   const Profile* ScaledFor(const Candidate& c);
@@ -439,6 +447,11 @@ Scored PlanSearch::Score(const Candidate& c, const SimulationOutput& out) const 
   std::vector<Diagnostic> findings = out.diagnostics;
   if (options_.judge) options_.judge(findings);
   for (const Diagnostic& d : findings) {
+    if (d.rule == rule_ids::kPredictedFiltering && content_filter_ &&
+        (d.level == Level::kError || d.level == Level::kWarning)) {
+      s.content_filtered = true;
+      continue;
+    }
     if (d.level == Level::kError) {
       s.errors.insert(d.rule);
     } else if (d.level == Level::kWarning) {
@@ -464,7 +477,7 @@ Scored PlanSearch::Score(const Candidate& c, const SimulationOutput& out) const 
   }
   const SimResult& r = out.result;
   s.outcomes = r;
-  s.bad = r.failed + r.filtered + r.stale + r.quiet_hours;
+  s.bad = r.failed + (content_filter_ ? 0 : r.filtered) + r.stale + r.quiet_hours;
   s.end = r.end;
   s.end_us = ToMicros(r.end);
   s.changes = Changes(c);
@@ -772,6 +785,7 @@ Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind k
 
   std::set<std::string> traffic_left = winner.errors;
   traffic_left.insert(winner.warnings.begin(), winner.warnings.end());
+  if (winner.content_filtered) traffic_left.insert(rule_ids::kPredictedFiltering);
   std::set<std::string> other_left;
   if (options_.other_findings != nullptr) {
     for (const Diagnostic& d : *options_.other_findings) {
@@ -839,15 +853,21 @@ Recommendation PlanSearch::Describe(const Scored& winner, Recommendation::Kind k
   for (const PlanSetting& s : r.plan) changes.push_back(SettingText(s));
   switch (kind) {
     case Recommendation::Kind::kKeep:
-      r.text = absl::StrCat(
-          "Keep the schedule: the simulation of it as written has no traffic "
-          "error or warning (",
-          outcome, ").");
+      r.text = winner.content_filtered
+                   ? absl::StrCat(
+                         "Keep the schedule: no rate, window, day, sender or route "
+                         "change stops the filtering, which the content causes (",
+                         outcome, ").")
+                   : absl::StrCat(
+                         "Keep the schedule: the simulation of it as written has no "
+                         "traffic error or warning (",
+                         outcome, ").");
       break;
     case Recommendation::Kind::kPlan:
-      r.text = absl::StrCat(absl::StrJoin(changes, "; "),
-                            ". Simulated, this plan has no traffic error or warning: ", outcome,
-                            " (", Plural(simulations_, "candidate"), " simulated).");
+      r.text = absl::StrCat(absl::StrJoin(changes, "; "), ". Simulated, this plan has no ",
+                            winner.content_filtered ? "traffic error or warning the schedule causes"
+                                                    : "traffic error or warning",
+                            ": ", outcome, " (", Plural(simulations_, "candidate"), " simulated).");
       break;
     case Recommendation::Kind::kPartial:
       r.text = absl::StrCat(

@@ -108,9 +108,9 @@ TEST_CASE("--apply-plan: every line the plan does not name is kept") {
 
 TEST_CASE("--apply-plan: stdin cannot be rewritten; a clean campaign has no diff") {
   CliResult from_stdin =
-      RunCli({"check", "--apply-plan", "-"}, testing::ReadText(std::string(SMSLINT_SOURCE_DIR) +
-                                                               "/campaigns/mistakes/"
-                                                               "evening-send.yaml"));
+      RunCli({"check", "--apply-plan", "-"},
+             testing::ReadText(std::string(SMSLINT_SOURCE_DIR) + "/campaigns/mistakes/"
+                                                                 "evening-send.yaml"));
   CHECK(from_stdin.exit_code == 2);
   CHECK(from_stdin.stderr_text.find("-:1:1: error:") == 0);
   CliResult clean = RunCli({"check", "--diff", "campaigns/holiday-promo.yaml"});
