@@ -116,26 +116,26 @@ inline const Diagnostic* FindRule(const SimulationOutput& out, const std::string
   return nullptr;
 }
 
-inline SimulationOutput Run(const Campaign& c, const RecipientTable& r, const Profile& p,
-                            uint64_t seed = 1, std::vector<Diagnostic> content = {}) {
+inline SimulationInput InputOf(const Campaign& c, const RecipientTable& r, const Profile& p,
+                               uint64_t seed, std::vector<Diagnostic> content) {
   SimulationInput in;
   in.campaign = &c;
   in.recipients = &r;
   in.profile = &p;
   in.seed = seed;
   in.content_findings = std::move(content);
-  return Simulate(in);
+  return in;
+}
+
+inline SimulationOutput Run(const Campaign& c, const RecipientTable& r, const Profile& p,
+                            uint64_t seed = 1, std::vector<Diagnostic> content = {}) {
+  return Simulate(InputOf(c, r, p, seed, std::move(content)));
 }
 
 // The recommendation's search (sim/plan_search.h) on a campaign as written.
 inline Recommendation Recommend(const Campaign& c, const RecipientTable& r, const Profile& p,
                                 uint64_t seed = 1, std::vector<Diagnostic> content = {}) {
-  SimulationInput in;
-  in.campaign = &c;
-  in.recipients = &r;
-  in.profile = &p;
-  in.seed = seed;
-  in.content_findings = std::move(content);
+  const SimulationInput in = InputOf(c, r, p, seed, std::move(content));
   return SearchPlan(in, Simulate(in), {});
 }
 
