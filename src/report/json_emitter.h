@@ -10,7 +10,9 @@
 
 namespace smslint {
 
-inline constexpr int kJsonFormatVersion = 1;
+// 2: simulation.recommendation is an object (kind, plan, current, predicted,
+// remaining, causes, simulations, text), no longer a string.
+inline constexpr int kJsonFormatVersion = 2;
 
 std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions& options);
 

@@ -94,7 +94,7 @@ TEST_CASE("--output writes the whole report atomically and prints nothing") {
   std::ifstream in(out);
   std::stringstream ss;
   ss << in.rdbuf();
-  CHECK(Contains(ss.str(), "\"version\": 1"));
+  CHECK(Contains(ss.str(), "\"version\": 2"));
   CHECK(ss.str().back() == '\n');
   std::filesystem::remove(out);
 
