@@ -1,11 +1,8 @@
 #include "campaign/recipients.h"
 
 #include <fcntl.h>
-#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
-#include <phonenumbers/phonenumber.pb.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <unicode/locid.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +16,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "campaign/number_states.h"
 #include "campaign/phone_numbers.h"
 #include "campaign/recipients_csv.h"
 #include "campaign/suppression.h"
@@ -225,43 +223,54 @@ struct RowResults {
   std::vector<int32_t> tz_entry;  // TimeZoneMap entry, -1 none
 };
 
-// State of a North American number from the offline geocoder, cached per area
-// code and exchange (the finest prefix the geocoder's US data distinguishes).
-class StateGeocoder {
+// Zone entry and state of +1 numbers per area code and exchange (1NPANXX), for
+// the rows of one thread: lists hold few exchanges many times over. Dense for
+// large chunks (one slot per exchange), a hash map for small ones.
+class ExchangePlaces {
  public:
-  uint8_t StateFor(uint64_t e164) {
-    if (e164 < 10000000000ull || e164 >= 20000000000ull) return 0;  // not +1 NXX NXX XXXX
-    uint64_t key = e164 / 10000;
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    i18n::phonenumbers::PhoneNumber number;
-    number.set_country_code(1);
-    number.set_national_number(e164 - 10000000000ull);
-    std::string description =
-        geocoder_.GetDescriptionForValidNumber(number, icu::Locale("en", "US"));
-    uint8_t state = StateFromGeocoderDescription(description);
-    cache_.emplace(key, state);
-    return state;
+  struct Place {
+    int32_t tz_entry = -1;
+    int16_t state = -1;  // -1: depends on the whole number (NumberStates::ExchangeState)
+  };
+  explicit ExchangePlaces(size_t rows) : dense_(rows >= 50000) {
+    if (dense_) slots_.assign(kExchanges, kUnset);
+  }
+  // `compute` is called once per exchange.
+  template <typename Compute>
+  Place Get(uint64_t e164, const Compute& compute) {
+    const uint64_t key = e164 / 10000 - 1000000;  // 0 .. 999,999
+    if (dense_) {
+      uint64_t& slot = slots_[key];
+      if (slot == kUnset) slot = Pack(compute());
+      return Unpack(slot);
+    }
+    auto [it, inserted] = map_.try_emplace(key, Place{});
+    if (inserted) it->second = compute();
+    return it->second;
   }
 
  private:
-  i18n::phonenumbers::PhoneNumberOfflineGeocoder geocoder_;
-  absl::flat_hash_map<uint64_t, uint8_t> cache_;
+  static constexpr size_t kExchanges = 1000000;
+  static constexpr uint64_t kUnset = ~uint64_t{0};
+  static uint64_t Pack(Place p) {
+    return static_cast<uint32_t>(p.tz_entry) | uint64_t{static_cast<uint16_t>(p.state)} << 32;
+  }
+  static Place Unpack(uint64_t v) {
+    return {static_cast<int32_t>(static_cast<uint32_t>(v)), static_cast<int16_t>(v >> 32)};
+  }
+  bool dense_;
+  std::vector<uint64_t> slots_;
+  absl::flat_hash_map<uint64_t, Place> map_;
 };
 
-void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResults* rows,
-                  const Columns& columns, const PhoneNumberClassifier& classifier,
-                  const TimeZoneMap& zones, size_t begin, size_t end) {
-  (void)table_in;
-  StateGeocoder geocoder;
-  // Zone entry and geocoded state of +1 numbers per area code and exchange: both
-  // depend on no more digits when the map's NANP prefixes are at most 7 digits.
+void ClassifyRows(RecipientTable* table, RowResults* rows, const Columns& columns,
+                  const PhoneNumberClassifier& classifier, const TimeZoneMap& zones,
+                  size_t begin, size_t end) {
+  const NumberStates* states = nullptr;  // loaded on the first +1 number
+  // Zone entries of +1 numbers depend on area code and exchange only when the
+  // map's NANP prefixes are at most 7 digits.
   const bool cache_nanp = zones.max_nanp_digits() <= 7;
-  struct NanpPlace {
-    int32_t tz_entry;
-    uint8_t state;
-  };
-  absl::flat_hash_map<uint64_t, NanpPlace> places;
+  ExchangePlaces places(end - begin);
   for (size_t r = begin; r < end; ++r) {
     uint8_t flags = 0;
     NumberInfo info = classifier.Classify(table->Field(r, columns.phone));
@@ -269,11 +278,20 @@ void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResu
     if (info.valid) {
       table->e164[r] = info.e164;
       rows->type[r] = static_cast<uint8_t>(info.type);
-      if (cache_nanp && info.e164 >= 10000000000ull && info.e164 < 20000000000ull) {
-        auto [it, inserted] = places.try_emplace(info.e164 / 10000, NanpPlace{-1, 0});
-        if (inserted) it->second = {zones.Lookup(info.e164), geocoder.StateFor(info.e164)};
-        rows->tz_entry[r] = it->second.tz_entry;
-        number_state = it->second.state;
+      if (info.e164 >= 10000000000ull && info.e164 < 20000000000ull) {
+        if (states == nullptr) states = &NumberStates::Get();
+        if (cache_nanp) {
+          ExchangePlaces::Place place = places.Get(info.e164, [&] {
+            return ExchangePlaces::Place{zones.Lookup(info.e164),
+                                         static_cast<int16_t>(states->ExchangeState(info.e164))};
+          });
+          rows->tz_entry[r] = place.tz_entry;
+          number_state =
+              place.state >= 0 ? static_cast<uint8_t>(place.state) : states->StateFor(info.e164);
+        } else {
+          rows->tz_entry[r] = zones.Lookup(info.e164);
+          number_state = states->StateFor(info.e164);
+        }
       } else {
         rows->tz_entry[r] = zones.Lookup(info.e164);
       }
@@ -288,7 +306,6 @@ void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResu
       state = StateIndex(value);
       if (state == 0 && !value.empty()) flags |= kRecipientBadState;
     }
-    if (!info.valid) number_state = 0;
     if (state == 0) state = number_state;
     table->state[r] = state;
     table->number_state[r] = number_state;
@@ -305,10 +322,10 @@ void ClassifyAll(RecipientTable& table, RowResults& rows, const Columns& columns
   size_t chunk = (n + threads - 1) / threads;
   for (unsigned t = 1; t < threads; ++t) {
     size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
-    pool.emplace_back(ClassifyRows, &table, &table, &rows, columns, std::cref(classifier),
+    pool.emplace_back(ClassifyRows, &table, &rows, columns, std::cref(classifier),
                       std::cref(zones), begin, end);
   }
-  ClassifyRows(&table, &table, &rows, columns, classifier, zones, 0, std::min(n, chunk));
+  ClassifyRows(&table, &rows, columns, classifier, zones, 0, std::min(n, chunk));
   for (std::thread& thread : pool) thread.join();
 }
 
