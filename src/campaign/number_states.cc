@@ -120,6 +120,20 @@ int NumberStates::Find(uint64_t e164) const {
   return -1;
 }
 
+namespace {
+
+// PhoneNumberOfflineGeocoder::GetRegionDisplayName in English.
+std::string RegionName(const std::string& region) {
+  if (region == "ZZ" || region == "001") return "";
+  icu::UnicodeString display;
+  icu::Locale("", region.c_str()).getDisplayCountry(icu::Locale("en", "US"), display);
+  std::string out;
+  display.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
 // PhoneNumberOfflineGeocoder::GetCountryNameForNumber in English.
 std::string NumberStates::CountryName(uint64_t e164) const {
   using i18n::phonenumbers::PhoneNumber;
@@ -130,12 +144,20 @@ std::string NumberStates::CountryName(uint64_t e164) const {
   number.set_national_number(e164 - 10000000000ull);
   std::string region;
   util.GetRegionCodeForNumber(number, &region);
-  if (region == "ZZ" || region == "001") return "";
-  icu::UnicodeString display;
-  icu::Locale("", region.c_str()).getDisplayCountry(icu::Locale("en", "US"), display);
-  std::string out;
-  display.toUTF8String(out);
-  return out;
+  return RegionName(region);
+}
+
+uint8_t NumberStates::RegionState(std::string_view region) const {
+  const bool letters = region.size() == 2 && region[0] >= 'A' && region[0] <= 'Z' &&
+                       region[1] >= 'A' && region[1] <= 'Z';
+  if (!letters) return StateFromGeocoderDescription(RegionName(std::string(region)));
+  std::atomic<uint8_t>& cached = region_state_[(region[0] - 'A') * 26 + (region[1] - 'A')];
+  uint8_t state = cached.load(std::memory_order_relaxed);
+  if (state == 0) {
+    state = static_cast<uint8_t>(StateFromGeocoderDescription(RegionName(std::string(region))) + 1);
+    cached.store(state, std::memory_order_relaxed);
+  }
+  return static_cast<uint8_t>(state - 1);
 }
 
 std::string NumberStates::DescriptionFor(uint64_t e164) const {
@@ -161,6 +183,14 @@ uint8_t NumberStates::StateFor(uint64_t e164) const {
   const int entry = Find(e164);
   if (entry < 0 || descriptions_[entry] == nullptr || descriptions_[entry][0] == '\0')
     return StateFromGeocoderDescription(CountryName(e164));
+  return EntryState(entry);
+}
+
+uint8_t NumberStates::StateFor(uint64_t e164, std::string_view region) const {
+  if (e164 < 10000000000ull || e164 >= 20000000000ull) return 0;
+  const int entry = Find(e164);
+  if (entry < 0 || descriptions_[entry] == nullptr || descriptions_[entry][0] == '\0')
+    return RegionState(region);
   return EntryState(entry);
 }
 

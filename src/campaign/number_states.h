@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace smslint {
 
@@ -27,6 +28,9 @@ class NumberStates {
   // Index into StateCodes() of a valid +1 number (E.164 digits, 1NXXNXXXXXX);
   // 0 when the geocoder names no state, or for other numbers. Thread-safe.
   uint8_t StateFor(uint64_t e164) const;
+  // The same, given the number's region (PhoneNumberUtil::GetRegionCodeForNumber,
+  // NumberInfo::region), which saves looking it up again for numbers no prefix names.
+  uint8_t StateFor(uint64_t e164, std::string_view region) const;
 
   // StateFor(e164) when it is the same for every number of e164's area code and
   // exchange (a listed prefix of at most 7 digits names it), else -1: then the
@@ -53,6 +57,8 @@ class NumberStates {
   int Find(uint64_t e164) const;
   // What the geocoder says when no prefix matches: the country's name.
   std::string CountryName(uint64_t e164) const;
+  // StateFromGeocoderDescription of a region's English name ("Puerto Rico").
+  uint8_t RegionState(std::string_view region) const;
   // The state a table entry's description names.
   uint8_t EntryState(int entry) const;
 
@@ -65,6 +71,8 @@ class NumberStates {
   // Per table entry: StateFromGeocoderDescription of its description + 1; 0 until
   // first asked (every thread computes the same value, so relaxed order is enough).
   std::unique_ptr<std::atomic<uint8_t>[]> entry_state_;
+  // Per two-letter region (26 x 26): RegionState + 1, 0 until first asked.
+  mutable std::atomic<uint8_t> region_state_[26 * 26] = {};
 };
 
 }  // namespace smslint

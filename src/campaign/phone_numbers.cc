@@ -409,28 +409,37 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info)
       return false;
     }
   }
+  // The national significant number: ten digits, or (a number cut short, which
+  // the library parses as a national number and finds invalid) three to nine.
   const char* national;
+  int length;
   if (plus) {
-    // "+1" and ten national digits that cannot start with a national prefix.
-    if (count != 11 || digits[0] != '1') return false;
+    // "+1" and the national digits, which cannot start with a national prefix.
+    if (count < 4 || digits[0] != '1') return false;
     national = digits + 1;
+    length = count - 1;
   } else {
     if (!default_is_nanp_) return false;
-    if (count == 10) {
-      national = digits;
-    } else if (count == 11 && digits[0] == '1') {
+    if (count == 11 && digits[0] == '1') {
       national = digits + 1;  // "1-212-555-0142": the library strips the country code
+      length = 10;
+    } else if (count >= 3 && count <= 10) {
+      national = digits;
+      length = count;
     } else {
       return false;
     }
   }
+  // A leading 0 or 1 may be a prefix the library strips or reads as one.
   if (national[0] < '2') return false;
   uint64_t value = 0;
-  for (int k = 0; k < 10; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
+  for (int k = 0; k < length; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
+  uint64_t country = 1;
+  for (int k = 0; k < length; ++k) country *= 10;
   info = NumberInfo{};
   info.parsed = true;
-  info.e164 = 10000000000ull + value;
-  nanp_->Classify(std::string_view(national, 10), info);
+  info.e164 = country + value;
+  nanp_->Classify(std::string_view(national, static_cast<size_t>(length)), info);
   return true;
 }
 

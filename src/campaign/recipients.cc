@@ -286,11 +286,11 @@ void ClassifyRows(RecipientTable* table, RowResults* rows, const Columns& column
                                          static_cast<int16_t>(states->ExchangeState(info.e164))};
           });
           rows->tz_entry[r] = place.tz_entry;
-          number_state =
-              place.state >= 0 ? static_cast<uint8_t>(place.state) : states->StateFor(info.e164);
+          number_state = place.state >= 0 ? static_cast<uint8_t>(place.state)
+                                          : states->StateFor(info.e164, info.region.data());
         } else {
           rows->tz_entry[r] = zones.Lookup(info.e164);
-          number_state = states->StateFor(info.e164);
+          number_state = states->StateFor(info.e164, info.region.data());
         }
       } else {
         rows->tz_entry[r] = zones.Lookup(info.e164);
@@ -447,15 +447,16 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
   std::vector<EntrySet> entry_sets(zone_map.size());
   absl::flat_hash_map<std::string, int> column_sets;  // value -> zone set, or -1 if invalid
 
-  absl::flat_hash_map<uint64_t, uint32_t> first_row;
-  first_row.reserve(n);
+  // Numbers seen so far: a later row with one of them is a duplicate.
+  absl::flat_hash_set<uint64_t> seen;
+  seen.reserve(n);
   for (size_t r = 0; r < n; ++r) {
     uint8_t& flags = table.flags[r];
     const uint64_t e164 = table.e164[r];
     if (flags & kRecipientInvalid) {
       ++stats.invalid;
     } else {
-      if (!first_row.try_emplace(e164, static_cast<uint32_t>(r)).second) {
+      if (!seen.insert(e164).second) {
         flags |= kRecipientDuplicate;
         ++stats.duplicate;
       }

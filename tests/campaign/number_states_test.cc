@@ -55,6 +55,12 @@ TEST_CASE("number states: same answers as the geocoder for every area code and e
         CAPTURE(e164);
         CHECK(states.StateFor(e164) == state);
       }
+      std::string region;
+      util.GetRegionCodeForNumber(number, &region);
+      if (states.StateFor(e164, region) != state) {
+        CAPTURE(e164);
+        CHECK(states.StateFor(e164, region) == state);
+      }
       const int exchange = states.ExchangeState(e164);
       if (exchange >= 0) {
         ++by_exchange;
