@@ -1,6 +1,9 @@
 #include "campaign/recipients.h"
 
+#include <cstdio>
+
 #include "campaign/phone_numbers.h"
+#include "absl/time/civil_time.h"
 #include "campaign/recipients_test_util.h"
 #include "doctest/doctest.h"
 
@@ -19,6 +22,22 @@ TEST_CASE("IsIsoDateOrDateTime") {
   for (const char* bad : {"", "yesterday", "2023-02-29", "2024-13-01", "03/01/2024",
                           "2024-03-01T25:00", "2024-03-01T09:30Q", "2024-3-1"})
     CHECK_MESSAGE(!IsIsoDateOrDateTime(bad), bad);
+}
+
+// The calendar check is done by hand (it runs once per row): it agrees with
+// Abseil's civil calendar on every day number of every month from 1899 to 2401.
+TEST_CASE("IsIsoDateOrDateTime: days per month as the civil calendar has them") {
+  for (int year = 1899; year <= 2401; ++year) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day = 1; day <= 31; ++day) {
+        char text[16];
+        std::snprintf(text, sizeof(text), "%04d-%02d-%02d", year, month, day);
+        const absl::CivilDay civil(year, month, day);
+        const bool real = year >= 1900 && civil.day() == day && civil.month() == month;
+        if (IsIsoDateOrDateTime(text) != real) CHECK_MESSAGE(IsIsoDateOrDateTime(text) == real, text);
+      }
+    }
+  }
 }
 
 // The reader reports facts, never findings: its result has no diagnostics at all.
