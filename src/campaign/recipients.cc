@@ -274,9 +274,11 @@ void ClassifyRows(RecipientTable* table, RowResults* rows, const Columns& column
   // map's NANP prefixes are at most 7 digits.
   const bool cache_nanp = zones.max_nanp_digits() <= 7;
   ExchangePlaces places(end - begin, zones.size());
+  PhoneNumberClassifier::ExchangeMemo memo;
+  PhoneNumberClassifier::ExchangeMemo* use_memo = end - begin >= 50000 ? &memo : nullptr;
   for (size_t r = begin; r < end; ++r) {
     uint8_t flags = 0;
-    NumberInfo info = classifier.Classify(table->Field(r, columns.phone));
+    NumberInfo info = classifier.Classify(table->Field(r, columns.phone), use_memo);
     uint8_t number_state = 0;
     if (info.valid) {
       table->e164[r] = info.e164;

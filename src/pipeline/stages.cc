@@ -153,6 +153,17 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
   // A content check of one value costs about 0.2 ms; beyond this many distinct values
   // of one placeholder the rest are not checked, and a fact line says so.
   constexpr size_t kMaxDistinctValues = 5000;
+  struct Seen {
+    size_t recipients = 0;
+    size_t first_row = SIZE_MAX;
+  };
+  struct ColumnValues {
+    absl::flat_hash_map<std::string_view, Seen> values;
+    size_t unchecked = 0;
+  };
+  // A column's distinct values do not depend on the template: counted once per
+  // column, however many placeholders name it.
+  absl::flat_hash_map<int, ColumnValues> by_column;
   std::vector<Diagnostic> out;
   for (const Template& t : campaign.templates) {
     if (!t.body.present) continue;
@@ -160,27 +171,27 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
     for (size_t i = 0; i < parsed.placeholders.size(); ++i) {
       int column = table.ColumnIndex(parsed.placeholders[i].field);
       if (column < 0) continue;
-      struct Seen {
-        size_t recipients = 0;
-        size_t first_row = SIZE_MAX;
-      };
-      absl::flat_hash_map<std::string_view, Seen> values;
-      size_t unchecked = 0;
-      for (size_t r = 0; r < table.size(); ++r) {
-        if (!IsSendable(table.flags[r])) continue;
-        std::string_view v = table.Field(r, static_cast<size_t>(column));
-        if (v.empty()) continue;
-        auto it = values.find(v);
-        if (it == values.end()) {
-          if (values.size() >= kMaxDistinctValues) {
-            ++unchecked;
-            continue;
+      auto [entry, counted] = by_column.try_emplace(column);
+      if (counted) {
+        absl::flat_hash_map<std::string_view, Seen>& values = entry->second.values;
+        for (size_t r = 0; r < table.size(); ++r) {
+          if (!IsSendable(table.flags[r])) continue;
+          std::string_view v = table.Field(r, static_cast<size_t>(column));
+          if (v.empty()) continue;
+          auto it = values.find(v);
+          if (it == values.end()) {
+            if (values.size() >= kMaxDistinctValues) {
+              ++entry->second.unchecked;
+              continue;
+            }
+            it = values.emplace(v, Seen{}).first;
           }
-          it = values.emplace(v, Seen{}).first;
+          ++it->second.recipients;
+          it->second.first_row = std::min<size_t>(it->second.first_row, table.source_line[r]);
         }
-        ++it->second.recipients;
-        it->second.first_row = std::min<size_t>(it->second.first_row, table.source_line[r]);
       }
+      const absl::flat_hash_map<std::string_view, Seen>& values = entry->second.values;
+      const size_t unchecked = entry->second.unchecked;
       struct Tally {
         Level level = Level::kInfo;
         size_t recipients = 0;

@@ -189,6 +189,28 @@ TEST_CASE("phone fast path: every area code, several exchanges each") {
   }
 }
 
+// The recipients reader remembers answers per exchange: the metadata must have the
+// shape that makes this exact, and remembered answers equal fresh ones.
+TEST_CASE("phone fast path: answers remembered per exchange equal fresh ones") {
+  std::mt19937_64 rng(99);
+  PhoneNumberClassifier classifier("US");
+  CHECK(classifier.exchange_memo_usable());
+  PhoneNumberClassifier::ExchangeMemo memo;
+  for (int i = 0; i < 200000; ++i) {
+    // Few exchanges, many numbers each: most lookups hit the memo.
+    std::string n = std::to_string(200 + rng() % 800) + std::to_string(200 + rng() % 40) +
+                    Digits(rng, 4);
+    const std::string raw = rng() % 2 ? "+1" + n : "(" + n.substr(0, 3) + ") " + n.substr(3);
+    const NumberInfo remembered = classifier.Classify(raw, &memo);
+    const NumberInfo fresh = classifier.Classify(raw);
+    if (!(remembered == fresh)) {
+      INFO("input: ", raw);
+      CHECK(remembered == fresh);
+    }
+    if (i % 50 == 0) ExpectSame(classifier, raw);
+  }
+}
+
 TEST_CASE("phone fast path: known answers") {
   PhoneNumberClassifier us("US");
   NumberInfo a = us.Classify("(212) 555-0142");
