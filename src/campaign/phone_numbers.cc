@@ -375,15 +375,17 @@ class NanpMatcher {
   // Classify for a ten-digit national number, remembered per exchange in `memo`
   // (exchange_decides() must hold).
   void ClassifyTenDigits(std::string_view national, NumberInfo& info,
-                         std::vector<uint32_t>& memo) const {
-    if (memo.empty()) memo.assign(1000000, 0);
+                         PhoneNumberClassifier::ExchangeMemo& memo) const {
+    if (memo.slots.empty()) memo.slots.assign(1000000, {});
     uint32_t key = 0;
     for (int k = 0; k < 6; ++k) key = key * 10 + static_cast<uint32_t>(national[k] - '0');
     if (AreaCodesFresh()[key / 1000]) {
       Classify(national, info);
       return;
     }
-    uint32_t& slot = memo[key];
+    PhoneNumberClassifier::ExchangeMemo::Slot& entry = memo.slots[key];
+    memo.extra = &entry.extra;
+    uint32_t& slot = entry.answer;
     if (slot == 0) {
       Classify(national, info);
       uint32_t region = 255;
@@ -616,8 +618,9 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
   info = NumberInfo{};
   info.parsed = true;
   info.e164 = country + value;
+  if (memo != nullptr) memo->extra = nullptr;
   if (memo != nullptr && length == 10 && nanp_->exchange_decides()) {
-    nanp_->ClassifyTenDigits(std::string_view(national, 10), info, memo->slots);
+    nanp_->ClassifyTenDigits(std::string_view(national, 10), info, *memo);
   } else {
     nanp_->Classify(std::string_view(national, static_cast<size_t>(length)), info);
   }
@@ -660,6 +663,7 @@ NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {
 
 NumberInfo PhoneNumberClassifier::Classify(std::string_view raw, ExchangeMemo* memo) const {
   NumberInfo info;
+  if (memo != nullptr) memo->extra = nullptr;
   if (LongerThanAnyNumber(raw)) return info;
   if (ClassifyFast(raw, info, memo)) return info;
   return ClassifyWithLibrary(raw);

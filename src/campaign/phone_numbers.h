@@ -65,7 +65,15 @@ class PhoneNumberClassifier {
   // exchanges, and when every NANP pattern leaves a number's last four digits
   // free (checked once per process) the answer depends on the exchange alone.
   struct ExchangeMemo {
-    std::vector<uint32_t> slots;
+    struct Slot {
+      uint32_t answer = 0;  // the classifier's, 0 until known
+      uint32_t extra = 0;   // the caller's, 0 until it stores something
+    };
+    std::vector<Slot> slots;
+    // After Classify: the caller's 32 bits for the number's exchange (kept beside
+    // the answer, one memory access per number), or null when the number was not
+    // answered per exchange.
+    uint32_t* extra = nullptr;
   };
   NumberInfo Classify(std::string_view raw, ExchangeMemo* memo) const;
   // True when ExchangeMemo is used (the metadata has the shape it needs).
