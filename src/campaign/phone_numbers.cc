@@ -333,8 +333,7 @@ class NanpMatcher {
       for (const DescPatterns& desc : region.descs) free = free && LastFourDigitsFree(desc.pattern);
       const int longest =
           region.leading_digits.empty() ? -1 : MaxMatchLength(region.leading_digits);
-      if (!region.leading_digits.empty() && (longest < 0 || longest > 6))
-        exchange_decides_ = false;
+      if (!region.leading_digits.empty() && (longest < 0 || longest > 6)) exchange_decides_ = false;
       if (!free && (region.leading_digits.empty() || longest > 3)) exchange_decides_ = false;
     }
     for (const auto& re : leading_)
@@ -403,9 +402,9 @@ class NanpMatcher {
     info.valid = (slot >> 30 & 1) != 0;
     info.type = static_cast<PhoneNumberType>(slot >> 8 & 0xFF);
     const uint32_t region = slot & 0xFF;
-    info.region = region == 255 ? std::array<char, 4>{'Z', 'Z', 0, 0}
-                                : std::array<char, 4>{regions_[region].id[0],
-                                                      regions_[region].id[1], 0, 0};
+    info.region = region == 255
+                      ? std::array<char, 4>{'Z', 'Z', 0, 0}
+                      : std::array<char, 4>{regions_[region].id[0], regions_[region].id[1], 0, 0};
   }
 
   // `national`: the national significant number, 10 digits for the fast path.

@@ -271,8 +271,8 @@ class ExchangePlaces {
 };
 
 void ClassifyRows(RecipientTable* table, RowResults* rows, const Columns& columns,
-                  const PhoneNumberClassifier& classifier, const TimeZoneMap& zones,
-                  size_t begin, size_t end) {
+                  const PhoneNumberClassifier& classifier, const TimeZoneMap& zones, size_t begin,
+                  size_t end) {
   const NumberStates* states = nullptr;  // loaded on the first +1 number
   // Zone entries of +1 numbers depend on area code and exchange only when the
   // map's NANP prefixes are at most 7 digits.
@@ -339,8 +339,8 @@ void ClassifyAll(RecipientTable& table, RowResults& rows, const Columns& columns
   size_t chunk = (n + threads - 1) / threads;
   for (unsigned t = 1; t < threads; ++t) {
     size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
-    pool.emplace_back(ClassifyRows, &table, &rows, columns, std::cref(classifier),
-                      std::cref(zones), begin, end);
+    pool.emplace_back(ClassifyRows, &table, &rows, columns, std::cref(classifier), std::cref(zones),
+                      begin, end);
   }
   ClassifyRows(&table, &rows, columns, classifier, zones, 0, std::min(n, chunk));
   for (std::thread& thread : pool) thread.join();

@@ -1,9 +1,9 @@
 #include "lint/rule_pack.h"
 
 #include <algorithm>
-#include <thread>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"

@@ -198,8 +198,8 @@ TEST_CASE("phone fast path: answers remembered per exchange equal fresh ones") {
   PhoneNumberClassifier::ExchangeMemo memo;
   for (int i = 0; i < 200000; ++i) {
     // Few exchanges, many numbers each: most lookups hit the memo.
-    std::string n = std::to_string(200 + rng() % 800) + std::to_string(200 + rng() % 40) +
-                    Digits(rng, 4);
+    std::string n =
+        std::to_string(200 + rng() % 800) + std::to_string(200 + rng() % 40) + Digits(rng, 4);
     const std::string raw = rng() % 2 ? "+1" + n : "(" + n.substr(0, 3) + ") " + n.substr(3);
     const NumberInfo remembered = classifier.Classify(raw, &memo);
     const NumberInfo fresh = classifier.Classify(raw);

@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "campaign/phone_numbers.h"
 #include "absl/time/civil_time.h"
+#include "campaign/phone_numbers.h"
 #include "campaign/recipients_test_util.h"
 #include "doctest/doctest.h"
 
@@ -34,7 +34,8 @@ TEST_CASE("IsIsoDateOrDateTime: days per month as the civil calendar has them") 
         std::snprintf(text, sizeof(text), "%04d-%02d-%02d", year, month, day);
         const absl::CivilDay civil(year, month, day);
         const bool real = year >= 1900 && civil.day() == day && civil.month() == month;
-        if (IsIsoDateOrDateTime(text) != real) CHECK_MESSAGE(IsIsoDateOrDateTime(text) == real, text);
+        if (IsIsoDateOrDateTime(text) != real)
+          CHECK_MESSAGE(IsIsoDateOrDateTime(text) == real, text);
       }
     }
   }
