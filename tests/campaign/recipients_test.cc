@@ -1,6 +1,8 @@
 #include "campaign/recipients.h"
 
 #include <cstdio>
+#include <set>
+#include <string>
 
 #include "absl/time/civil_time.h"
 #include "campaign/phone_numbers.h"
@@ -123,6 +125,41 @@ TEST_CASE("recipients reader: duplicates across formats, national numbers") {
   for (const std::string& z : zones) CHECK(z.rfind("Europe/", 0) == 0);
   CHECK((r.table.flags[0] & kRecipientZoneGuessed) != 0);
   CHECK(r.stats.zone_guessed == 2);  // per row, as the report's facts count them
+}
+
+// Lists this long are classified and de-duplicated on every core: the first row
+// of each number stays, every later copy (in any format, in any part of the file)
+// is the duplicate, as when one thread reads them in order.
+TEST_CASE("recipients reader: duplicates in a long list are the later copies") {
+  ScratchDir dir;
+  std::string csv = "phone\n";
+  constexpr int kRows = 60000;
+  for (int i = 0; i < kRows; ++i) {
+    // Every seventh row repeats a number from far earlier or later in the file.
+    const int number = i % 7 == 3 ? (i * 7919) % kRows : i;
+    const uint64_t national = 2122010000ull + static_cast<uint64_t>(number) % 10000 +
+                              static_cast<uint64_t>(number / 10000) * 10000000ull;
+    const std::string digits = std::to_string(national);
+    csv += i % 2 ? "+1" + digits + "\n"
+                 : "(" + digits.substr(0, 3) + ") " + digits.substr(3, 3) + "-" + digits.substr(6) +
+                       "\n";
+  }
+  dir.Write("r.csv", csv);
+  RecipientLoadResult r = LoadOk(CampaignWithFile(dir, "r.csv"));
+  REQUIRE(r.table.size() == static_cast<size_t>(kRows));
+  std::set<uint64_t> seen;
+  size_t valid = 0, duplicates = 0, mismatched = 0;
+  for (int i = 0; i < kRows; ++i) {
+    const uint64_t e164 = r.table.e164[i];
+    const bool expected = e164 != 0 && !seen.insert(e164).second;
+    valid += e164 != 0;
+    duplicates += expected;
+    mismatched += ((r.table.flags[i] & kRecipientDuplicate) != 0) != expected;
+  }
+  CHECK(valid > kRows * 9 / 10);
+  CHECK(duplicates > 5000);
+  CHECK(mismatched == 0);
+  CHECK(r.stats.duplicate == duplicates);
 }
 
 TEST_CASE("recipients reader: suppression list, plain and CSV") {
