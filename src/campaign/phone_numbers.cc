@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <list>
+#include <mutex>
 #include <vector>
 
 #include "re2/re2.h"
@@ -190,6 +191,99 @@ RegionPatterns ReadRegion(std::string_view bytes) {
   return region;
 }
 
+// Whether every match of `pattern` (fully anchored) on a national number of any
+// length leaves the last four digits free: each top-level alternative ends in
+// \d{N} with N >= 4, so whether a number matches depends on the digits before its
+// last four only. Conservative: any other shape answers false.
+bool LastFourDigitsFree(std::string_view pattern) {
+  if (pattern.empty()) return true;  // matches nothing
+  std::vector<std::string_view> alternatives;
+  int depth = 0;
+  bool in_class = false;
+  size_t start = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      alternatives.push_back(pattern.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (depth != 0 || in_class) return false;
+  alternatives.push_back(pattern.substr(start));
+  for (std::string_view a : alternatives) {
+    // "...\d{N}": N digits, an unescaped backslash before the 'd'.
+    if (a.empty() || a.back() != '}') return false;
+    const size_t open = a.rfind('{');
+    if (open == std::string_view::npos || open < 2 || a[open - 1] != 'd' || a[open - 2] != '\\')
+      return false;
+    size_t backslashes = 0;
+    for (size_t k = open - 2; k < a.size() && a[k] == '\\'; --k) ++backslashes;
+    if (backslashes % 2 != 1) return false;
+    int n = 0;
+    for (size_t k = open + 1; k + 1 < a.size(); ++k) {
+      if (a[k] < '0' || a[k] > '9') return false;
+      n = n * 10 + (a[k] - '0');
+      if (n > 100) return false;
+    }
+    if (open + 2 >= a.size() || n < 4) return false;
+  }
+  return true;
+}
+
+// The longest text a leading-digits pattern can match: digits, [classes], (?:groups)
+// and | only; -1 for any other shape (a quantifier, an escape, ...).
+int MaxMatchLength(std::string_view pattern, size_t& i) {
+  int best = 0, current = 0;
+  while (i < pattern.size()) {
+    const char c = pattern[i];
+    if (c >= '0' && c <= '9') {
+      ++current;
+      ++i;
+    } else if (c == '[') {
+      const size_t close = pattern.find(']', i);
+      if (close == std::string_view::npos) return -1;
+      for (size_t k = i + 1; k < close; ++k)
+        if (!((pattern[k] >= '0' && pattern[k] <= '9') || pattern[k] == '-')) return -1;
+      ++current;
+      i = close + 1;
+    } else if (c == '(') {
+      if (pattern.substr(i, 3) != "(?:") return -1;
+      i += 3;
+      const int inner = MaxMatchLength(pattern, i);
+      if (inner < 0 || i >= pattern.size() || pattern[i] != ')') return -1;
+      ++i;
+      current += inner;
+    } else if (c == '|') {
+      best = std::max(best, current);
+      current = 0;
+      ++i;
+    } else if (c == ')') {
+      break;
+    } else {
+      return -1;
+    }
+  }
+  return std::max(best, current);
+}
+
+int MaxMatchLength(std::string_view pattern) {
+  size_t i = 0;
+  const int length = MaxMatchLength(pattern, i);
+  return i == pattern.size() ? length : -1;
+}
+
 }  // namespace
 
 // Replays PhoneNumberUtil's region and type decision (GetRegionCodeForNumber,
@@ -231,11 +325,87 @@ class NanpMatcher {
                              : std::make_unique<RE2>(region.leading_digits, MakeOptions()));
     }
     usable_ = set_.Compile() && !regions_.empty() && regions_[0].id == "US";
+    // A region whose patterns look at a number's last four digits must be one only
+    // asked about numbers its leading digits (at most 3) match: AreaCodesFresh.
+    exchange_decides_ = regions_.size() < 255;
+    for (const RegionPatterns& region : regions_) {
+      bool free = true;
+      for (const DescPatterns& desc : region.descs) free = free && LastFourDigitsFree(desc.pattern);
+      const int longest =
+          region.leading_digits.empty() ? -1 : MaxMatchLength(region.leading_digits);
+      if (!region.leading_digits.empty() && (longest < 0 || longest > 6)) exchange_decides_ = false;
+      if (!free && (region.leading_digits.empty() || longest > 3)) exchange_decides_ = false;
+    }
     for (const auto& re : leading_)
       if (re && !re->ok()) usable_ = false;
   }
 
   bool usable() const { return usable_; }
+  // True when the answer for a ten-digit national number depends on its first six
+  // digits (area code and exchange) only, outside the area codes in
+  // area_code_fresh_: the patterns leave the last four free.
+  bool exchange_decides() const { return exchange_decides_; }
+
+  // Per area code: true when a region whose patterns look at a number's last four
+  // digits (Barbados, Jamaica, ... split exchanges) may be asked about it, so its
+  // numbers are classified afresh. Such a region is only asked about numbers its
+  // leading digits match. Built on first use.
+  const std::vector<bool>& AreaCodesFresh() const {
+    std::call_once(fresh_once_, [this] {
+      area_code_fresh_.assign(1000, false);
+      for (size_t i = 0; i < regions_.size(); ++i) {
+        bool free = true;
+        for (const DescPatterns& desc : regions_[i].descs)
+          free = free && LastFourDigitsFree(desc.pattern);
+        if (free || !leading_[i]) continue;
+        // Every area code one of whose prefixes (1 to 3 digits) the leading digits match.
+        for (int code = 0; code < 1000; ++code) {
+          const std::string digits = std::to_string(1000 + code).substr(1);
+          for (size_t length = 1; length <= 3; ++length) {
+            if (RE2::FullMatch(digits.substr(0, length), *leading_[i]))
+              area_code_fresh_[code] = true;
+          }
+        }
+      }
+    });
+    return area_code_fresh_;
+  }
+
+  // Classify for a ten-digit national number, remembered per exchange in `memo`
+  // (exchange_decides() must hold).
+  void ClassifyTenDigits(std::string_view national, NumberInfo& info,
+                         PhoneNumberClassifier::ExchangeMemo& memo) const {
+    if (memo.slots.empty()) memo.slots.assign(1000000, {});
+    uint32_t key = 0;
+    for (int k = 0; k < 6; ++k) key = key * 10 + static_cast<uint32_t>(national[k] - '0');
+    if (AreaCodesFresh()[key / 1000]) {
+      Classify(national, info);
+      return;
+    }
+    PhoneNumberClassifier::ExchangeMemo::Slot& entry = memo.slots[key];
+    memo.extra = &entry.extra;
+    uint32_t& slot = entry.answer;
+    if (slot == 0) {
+      Classify(national, info);
+      uint32_t region = 255;
+      for (size_t i = 0; i < regions_.size(); ++i) {
+        if (regions_[i].id[0] == info.region[0] && regions_[i].id[1] == info.region[1] &&
+            info.region[2] == 0) {
+          region = static_cast<uint32_t>(i);
+          break;
+        }
+      }
+      slot = 1u << 31 | static_cast<uint32_t>(info.valid) << 30 |
+             static_cast<uint32_t>(info.type) << 8 | region;
+      return;
+    }
+    info.valid = (slot >> 30 & 1) != 0;
+    info.type = static_cast<PhoneNumberType>(slot >> 8 & 0xFF);
+    const uint32_t region = slot & 0xFF;
+    info.region = region == 255
+                      ? std::array<char, 4>{'Z', 'Z', 0, 0}
+                      : std::array<char, 4>{regions_[region].id[0], regions_[region].id[1], 0, 0};
+  }
 
   // `national`: the national significant number, 10 digits for the fast path.
   void Classify(std::string_view national, NumberInfo& info) const {
@@ -304,6 +474,9 @@ class NanpMatcher {
   std::vector<RegionPatterns> regions_;
   std::vector<std::unique_ptr<RE2>> leading_;
   bool usable_ = false;
+  bool exchange_decides_ = false;
+  mutable std::once_flag fresh_once_;
+  mutable std::vector<bool> area_code_fresh_;  // AreaCodesFresh
 };
 
 namespace {
@@ -392,7 +565,12 @@ PhoneNumberClassifier::PhoneNumberClassifier(std::string_view default_region)
 
 PhoneNumberClassifier::~PhoneNumberClassifier() = default;
 
-bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info) const {
+bool PhoneNumberClassifier::exchange_memo_usable() const {
+  return nanp_ != nullptr && nanp_->exchange_decides();
+}
+
+bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
+                                         ExchangeMemo* memo) const {
   if (nanp_ == nullptr) return false;
   size_t i = 0;
   while (i < raw.size() && raw[i] == ' ') ++i;
@@ -409,28 +587,42 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info)
       return false;
     }
   }
+  // The national significant number: ten digits, or (a number cut short, which
+  // the library parses as a national number and finds invalid) three to nine.
   const char* national;
+  int length;
   if (plus) {
-    // "+1" and ten national digits that cannot start with a national prefix.
-    if (count != 11 || digits[0] != '1') return false;
+    // "+1" and the national digits, which cannot start with a national prefix.
+    if (count < 4 || digits[0] != '1') return false;
     national = digits + 1;
+    length = count - 1;
   } else {
     if (!default_is_nanp_) return false;
-    if (count == 10) {
-      national = digits;
-    } else if (count == 11 && digits[0] == '1') {
+    if (count == 11 && digits[0] == '1') {
       national = digits + 1;  // "1-212-555-0142": the library strips the country code
+      length = 10;
+    } else if (count >= 3 && count <= 10) {
+      national = digits;
+      length = count;
     } else {
       return false;
     }
   }
+  // A leading 0 or 1 may be a prefix the library strips or reads as one.
   if (national[0] < '2') return false;
   uint64_t value = 0;
-  for (int k = 0; k < 10; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
+  for (int k = 0; k < length; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
+  uint64_t country = 1;
+  for (int k = 0; k < length; ++k) country *= 10;
   info = NumberInfo{};
   info.parsed = true;
-  info.e164 = 10000000000ull + value;
-  nanp_->Classify(std::string_view(national, 10), info);
+  info.e164 = country + value;
+  if (memo != nullptr) memo->extra = nullptr;
+  if (memo != nullptr && length == 10 && nanp_->exchange_decides()) {
+    nanp_->ClassifyTenDigits(std::string_view(national, 10), info, *memo);
+  } else {
+    nanp_->Classify(std::string_view(national, static_cast<size_t>(length)), info);
+  }
   return true;
 }
 
@@ -465,9 +657,14 @@ NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) cons
 }
 
 NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {
+  return Classify(raw, nullptr);
+}
+
+NumberInfo PhoneNumberClassifier::Classify(std::string_view raw, ExchangeMemo* memo) const {
   NumberInfo info;
+  if (memo != nullptr) memo->extra = nullptr;
   if (LongerThanAnyNumber(raw)) return info;
-  if (ClassifyFast(raw, info)) return info;
+  if (ClassifyFast(raw, info, memo)) return info;
   return ClassifyWithLibrary(raw);
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace smslint {
 
@@ -59,12 +60,31 @@ class PhoneNumberClassifier {
   // The library's answers, from the fast path when it applies, else from the library.
   NumberInfo Classify(std::string_view raw) const;
 
+  // One thread's memory of the fast path's answers per area code and exchange
+  // (4 MB once used), for callers that classify many numbers: lists repeat
+  // exchanges, and when every NANP pattern leaves a number's last four digits
+  // free (checked once per process) the answer depends on the exchange alone.
+  struct ExchangeMemo {
+    struct Slot {
+      uint32_t answer = 0;  // the classifier's, 0 until known
+      uint32_t extra = 0;   // the caller's, 0 until it stores something
+    };
+    std::vector<Slot> slots;
+    // After Classify: the caller's 32 bits for the number's exchange (kept beside
+    // the answer, one memory access per number), or null when the number was not
+    // answered per exchange.
+    uint32_t* extra = nullptr;
+  };
+  NumberInfo Classify(std::string_view raw, ExchangeMemo* memo) const;
+  // True when ExchangeMemo is used (the metadata has the shape it needs).
+  bool exchange_memo_usable() const;
+
   // The library's answers straight from the library (the reference for tests).
   NumberInfo ClassifyWithLibrary(std::string_view raw) const;
 
   // The fast path alone: false when `raw` is not a shape it reads (then Classify
   // asks the library).
-  bool ClassifyFast(std::string_view raw, NumberInfo& info) const;
+  bool ClassifyFast(std::string_view raw, NumberInfo& info, ExchangeMemo* memo = nullptr) const;
 
   const std::string& default_region() const { return default_region_; }
 

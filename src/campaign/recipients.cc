@@ -1,11 +1,8 @@
 #include "campaign/recipients.h"
 
 #include <fcntl.h>
-#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
-#include <phonenumbers/phonenumber.pb.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <unicode/locid.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +16,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "campaign/number_states.h"
 #include "campaign/phone_numbers.h"
 #include "campaign/recipients_csv.h"
 #include "campaign/suppression.h"
@@ -169,8 +167,9 @@ bool IsIsoDateOrDateTime(std::string_view s) {
       p >= s.size() || s[p++] != '-' || !ReadDigits(s, p, 2, day))
     return false;
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-  absl::CivilDay civil(year, month, day);
-  if (civil.day() != day || civil.month() != month) return false;
+  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0)) return false;
   if (p == s.size()) return true;
   if (s[p] != 'T' && s[p] != 't' && s[p] != ' ') return false;
   ++p;
@@ -225,55 +224,91 @@ struct RowResults {
   std::vector<int32_t> tz_entry;  // TimeZoneMap entry, -1 none
 };
 
-// State of a North American number from the offline geocoder, cached per area
-// code and exchange (the finest prefix the geocoder's US data distinguishes).
-class StateGeocoder {
+// Zone entry and state of +1 numbers per area code and exchange (1NPANXX), for
+// the rows of one thread: lists hold few exchanges many times over. Dense for
+// large chunks (one slot per exchange), a hash map for small ones.
+class ExchangePlaces {
  public:
-  uint8_t StateFor(uint64_t e164) {
-    if (e164 < 10000000000ull || e164 >= 20000000000ull) return 0;  // not +1 NXX NXX XXXX
-    uint64_t key = e164 / 10000;
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    i18n::phonenumbers::PhoneNumber number;
-    number.set_country_code(1);
-    number.set_national_number(e164 - 10000000000ull);
-    std::string description =
-        geocoder_.GetDescriptionForValidNumber(number, icu::Locale("en", "US"));
-    uint8_t state = StateFromGeocoderDescription(description);
-    cache_.emplace(key, state);
-    return state;
+  struct Place {
+    int32_t tz_entry = -1;
+    int16_t state = -1;  // -1: depends on the whole number (NumberStates::ExchangeState)
+  };
+  explicit ExchangePlaces(size_t rows, size_t zone_entries)
+      : dense_(rows >= 50000 && zone_entries < (1u << 23) - 1),
+        packable_(zone_entries < (1u << 23) - 1) {}
+  // `compute` is called once per exchange.
+  template <typename Compute>
+  Place Get(uint64_t e164, const Compute& compute) {
+    const uint64_t key = e164 / 10000 - 1000000;  // 0 .. 999,999
+    if (dense_) {
+      if (slots_.empty()) slots_.assign(kExchanges, 0);
+      uint32_t& slot = slots_[key];
+      if (slot == 0) slot = Pack(compute());
+      return Unpack(slot);
+    }
+    auto [it, inserted] = map_.try_emplace(key, Place{});
+    if (inserted) it->second = compute();
+    return it->second;
+  }
+  // Whether Pack holds every place of this zone map.
+  bool Packable() const { return packable_; }
+  // 32 bits, never 0: set bit, zone entry + 1 (23 bits), state + 1 (8 bits).
+  static uint32_t Pack(Place p) {
+    return 1u << 31 | static_cast<uint32_t>(p.tz_entry + 1) |
+           static_cast<uint32_t>(p.state + 1) << 23;
+  }
+  static Place Unpack(uint32_t v) {
+    return {static_cast<int32_t>(v & 0x7FFFFF) - 1,
+            static_cast<int16_t>(static_cast<int>(v >> 23 & 0xFF) - 1)};
   }
 
  private:
-  i18n::phonenumbers::PhoneNumberOfflineGeocoder geocoder_;
-  absl::flat_hash_map<uint64_t, uint8_t> cache_;
+  static constexpr size_t kExchanges = 1000000;
+  bool dense_;
+  bool packable_;
+  std::vector<uint32_t> slots_;  // 4 bytes a slot: read at random, once per row
+  absl::flat_hash_map<uint64_t, Place> map_;
 };
 
-void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResults* rows,
-                  const Columns& columns, const PhoneNumberClassifier& classifier,
-                  const TimeZoneMap& zones, size_t begin, size_t end) {
-  (void)table_in;
-  StateGeocoder geocoder;
-  // Zone entry and geocoded state of +1 numbers per area code and exchange: both
-  // depend on no more digits when the map's NANP prefixes are at most 7 digits.
+void ClassifyRows(RecipientTable* table, RowResults* rows, const Columns& columns,
+                  const PhoneNumberClassifier& classifier, const TimeZoneMap& zones, size_t begin,
+                  size_t end) {
+  const NumberStates* states = nullptr;  // loaded on the first +1 number
+  // Zone entries of +1 numbers depend on area code and exchange only when the
+  // map's NANP prefixes are at most 7 digits.
   const bool cache_nanp = zones.max_nanp_digits() <= 7;
-  struct NanpPlace {
-    int32_t tz_entry;
-    uint8_t state;
-  };
-  absl::flat_hash_map<uint64_t, NanpPlace> places;
+  ExchangePlaces places(end - begin, zones.size());
+  PhoneNumberClassifier::ExchangeMemo memo;
+  PhoneNumberClassifier::ExchangeMemo* use_memo = end - begin >= 50000 ? &memo : nullptr;
   for (size_t r = begin; r < end; ++r) {
     uint8_t flags = 0;
-    NumberInfo info = classifier.Classify(table->Field(r, columns.phone));
+    NumberInfo info = classifier.Classify(table->Field(r, columns.phone), use_memo);
     uint8_t number_state = 0;
     if (info.valid) {
       table->e164[r] = info.e164;
       rows->type[r] = static_cast<uint8_t>(info.type);
-      if (cache_nanp && info.e164 >= 10000000000ull && info.e164 < 20000000000ull) {
-        auto [it, inserted] = places.try_emplace(info.e164 / 10000, NanpPlace{-1, 0});
-        if (inserted) it->second = {zones.Lookup(info.e164), geocoder.StateFor(info.e164)};
-        rows->tz_entry[r] = it->second.tz_entry;
-        number_state = it->second.state;
+      if (info.e164 >= 10000000000ull && info.e164 < 20000000000ull) {
+        if (states == nullptr) states = &NumberStates::Get();
+        if (cache_nanp) {
+          auto compute = [&] {
+            return ExchangePlaces::Place{zones.Lookup(info.e164),
+                                         static_cast<int16_t>(states->ExchangeState(info.e164))};
+          };
+          ExchangePlaces::Place place;
+          if (memo.extra != nullptr && places.Packable()) {
+            // Beside the classifier's answer for the exchange: one memory access.
+            if (*memo.extra == 0) *memo.extra = ExchangePlaces::Pack(compute());
+            place = ExchangePlaces::Unpack(*memo.extra);
+          } else {
+            place = places.Get(info.e164, compute);
+          }
+          rows->tz_entry[r] = place.tz_entry;
+          number_state = place.state >= 0 ? static_cast<uint8_t>(place.state)
+                                          : states->StateFor(info.e164, info.region.data());
+        } else {
+          rows->tz_entry[r] = zones.Lookup(info.e164);
+          number_state = states->StateFor(info.e164, info.region.data());
+        }
       } else {
         rows->tz_entry[r] = zones.Lookup(info.e164);
       }
@@ -288,7 +323,6 @@ void ClassifyRows(const RecipientTable* table_in, RecipientTable* table, RowResu
       state = StateIndex(value);
       if (state == 0 && !value.empty()) flags |= kRecipientBadState;
     }
-    if (!info.valid) number_state = 0;
     if (state == 0) state = number_state;
     table->state[r] = state;
     table->number_state[r] = number_state;
@@ -305,10 +339,10 @@ void ClassifyAll(RecipientTable& table, RowResults& rows, const Columns& columns
   size_t chunk = (n + threads - 1) / threads;
   for (unsigned t = 1; t < threads; ++t) {
     size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
-    pool.emplace_back(ClassifyRows, &table, &table, &rows, columns, std::cref(classifier),
-                      std::cref(zones), begin, end);
+    pool.emplace_back(ClassifyRows, &table, &rows, columns, std::cref(classifier), std::cref(zones),
+                      begin, end);
   }
-  ClassifyRows(&table, &table, &rows, columns, classifier, zones, 0, std::min(n, chunk));
+  ClassifyRows(&table, &rows, columns, classifier, zones, 0, std::min(n, chunk));
   for (std::thread& thread : pool) thread.join();
 }
 
@@ -381,6 +415,29 @@ bool IsKnownZone(const std::string& name) {
   return LoadZoneByName(name, &zone);
 }
 
+// Marks every later copy of a valid number kRecipientDuplicate. The numbers are
+// split between threads by a hash of the number, and each thread walks all rows in
+// file order keeping the set of its own numbers seen so far: the same rows are
+// marked whatever the thread count, and each core does half the set work.
+void MarkDuplicates(RecipientTable& table) {
+  const size_t n = table.size();
+  unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+  if (n < 20000) threads = 1;
+  auto work = [&table, n, threads](unsigned t) {
+    absl::flat_hash_set<uint64_t> seen;
+    seen.reserve(n / threads + n / 32 + 16);
+    for (size_t r = 0; r < n; ++r) {
+      const uint64_t e164 = table.e164[r];  // 0: invalid (flags are not read here)
+      if (e164 == 0 || ((e164 * 0x9E3779B97F4A7C15ull) >> 40) % threads != t) continue;
+      if (!seen.insert(e164).second) table.flags[r] |= kRecipientDuplicate;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& thread : pool) thread.join();
+}
+
 // Classifies every row, then the row-order facts: duplicates, suppression,
 // consent, zone sets and the counts.
 absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
@@ -430,18 +487,14 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
   std::vector<EntrySet> entry_sets(zone_map.size());
   absl::flat_hash_map<std::string, int> column_sets;  // value -> zone set, or -1 if invalid
 
-  absl::flat_hash_map<uint64_t, uint32_t> first_row;
-  first_row.reserve(n);
+  MarkDuplicates(table);
   for (size_t r = 0; r < n; ++r) {
     uint8_t& flags = table.flags[r];
     const uint64_t e164 = table.e164[r];
     if (flags & kRecipientInvalid) {
       ++stats.invalid;
     } else {
-      if (!first_row.try_emplace(e164, static_cast<uint32_t>(r)).second) {
-        flags |= kRecipientDuplicate;
-        ++stats.duplicate;
-      }
+      if (flags & kRecipientDuplicate) ++stats.duplicate;
       if (suppression.numbers.contains(e164)) {
         flags |= kRecipientSuppressed;
         ++stats.suppressed;

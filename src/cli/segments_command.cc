@@ -12,6 +12,7 @@
 #include "nlohmann/json.hpp"
 #include "text/encoding.h"
 #include "util/files.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -176,36 +177,107 @@ void AppendTextLine(std::string& out, long line, std::string_view message) {
   out.append("\n");
 }
 
-nlohmann::ordered_json CountJson(const SegmentCount& count) {
-  return {{"encoding", EncodingName(count.encoding)},
-          {"segments", count.segments},
-          {"units", count.units},
-          {"unit", count.encoding == Encoding::kGsm7 ? "septet" : "utf16"},
-          {"characters", count.characters}};
+// JSON Lines are written directly, byte for byte what nlohmann::json::dump(-1)
+// writes for the same document (a DOM per line cost three times the counting).
+
+// A JSON string as dump() writes it with ensure_ascii off: valid UTF-8 escaped
+// here, anything else through the library, which replaces bad bytes with U+FFFD.
+void AppendJsonString(std::string& out, std::string_view text) {
+  if (!IsValidUtf8(text)) {
+    out.append(nlohmann::json(std::string(text))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  out.push_back('"');
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      default:
+        if (c < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof(buffer), "\\u%04x", static_cast<unsigned>(c));
+          out.append(buffer);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+// The members of a count, without braces.
+void AppendCountMembers(std::string& out, const SegmentCount& count) {
+  out.append("\"encoding\":");
+  AppendJsonString(out, EncodingName(count.encoding));
+  out.append(",\"segments\":");
+  AppendInt(out, count.segments);
+  out.append(",\"units\":");
+  AppendInt(out, count.units);
+  out.append(count.encoding == Encoding::kGsm7 ? ",\"unit\":\"septet\"" : ",\"unit\":\"utf16\"");
+  out.append(",\"characters\":");
+  AppendInt(out, count.characters);
 }
 
 void AppendJson(std::string& out, std::string_view message, long line) {
   SegmentAnalysis analysis = AnalyzeSegments(message);
-  nlohmann::ordered_json result = nlohmann::ordered_json::object();
-  if (line > 0) result["line"] = line;
-  result.update(CountJson(analysis.count));
-  nlohmann::ordered_json characters = nlohmann::ordered_json::array();
+  out.push_back('{');
+  if (line > 0) {
+    out.append("\"line\":");
+    AppendInt(out, line);
+    out.push_back(',');
+  }
+  AppendCountMembers(out, analysis.count);
+  out.append(",\"ucs2_characters\":[");
+  bool first = true;
   for (const Ucs2Character& c : analysis.ucs2_characters) {
-    characters.push_back({{"column", c.column},
-                          {"byte_offset", c.byte_offset},
-                          {"code_point", FormatCodePoint(c.code_point)},
-                          {"character", std::string(message.substr(c.byte_offset, c.byte_length))},
-                          {"name", CharacterName(message, c)},
-                          {"replacement", c.has_replacement ? nlohmann::ordered_json(c.replacement)
-                                                            : nlohmann::ordered_json(nullptr)}});
+    if (!first) out.push_back(',');
+    first = false;
+    out.append("{\"column\":");
+    AppendInt(out, c.column);
+    out.append(",\"byte_offset\":");
+    AppendInt(out, static_cast<long>(c.byte_offset));
+    out.append(",\"code_point\":");
+    AppendJsonString(out, FormatCodePoint(c.code_point));
+    out.append(",\"character\":");
+    AppendJsonString(out, message.substr(c.byte_offset, c.byte_length));
+    out.append(",\"name\":");
+    AppendJsonString(out, CharacterName(message, c));
+    out.append(",\"replacement\":");
+    if (c.has_replacement) {
+      AppendJsonString(out, c.replacement);
+    } else {
+      out.append("null");
+    }
+    out.push_back('}');
   }
-  result["ucs2_characters"] = std::move(characters);
+  out.push_back(']');
   if (!analysis.ucs2_characters.empty()) {
-    result["with_replacements"] = CountJson(CountSegments(ApplyGsm7Replacements(message)));
+    out.append(",\"with_replacements\":{");
+    AppendCountMembers(out, CountSegments(ApplyGsm7Replacements(message)));
+    out.push_back('}');
   }
-  // Invalid UTF-8 in the input must not abort the output: it becomes U+FFFD.
-  out.append(result.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-  out.append("\n");
+  out.append("}\n");
 }
 
 void AppendLine(std::string& out, const SegmentsOptions& options, long line,

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -103,21 +104,47 @@ StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
                             const RecipientStageResult& recipients, bool rendered_per_recipient) {
   StageResult out;
   out.rules_run = engine.RuleIds();
-  auto run = [&](const Located<TextValue>& text, BodyKind kind, const std::string& id) {
-    MessageContext context = ContextFor(campaign, text.value.text, kind);
-    context.template_id = id;
+  // The messages to check, in report order: every template body, then the opt-in
+  // confirmation.
+  struct Message {
+    const Located<TextValue>* text;
+    BodyKind kind;
+    const std::string* id;
+  };
+  static const std::string kNoTemplate;
+  std::vector<Message> messages;
+  for (const Template& t : campaign.templates) {
+    if (t.body.present) messages.push_back({&t.body, BodyKind::kTemplate, &t.id.value});
+  }
+  if (campaign.campaign.opt_in.confirmation.present) {
+    messages.push_back(
+        {&campaign.campaign.opt_in.confirmation, BodyKind::kOptInConfirmation, &kNoTemplate});
+  }
+  std::vector<std::vector<Diagnostic>> found(messages.size());
+  auto run = [&](size_t m) {
+    const Message& message = messages[m];
+    MessageContext context = ContextFor(campaign, message.text->value.text, message.kind);
+    context.template_id = *message.id;
     context.recipient_fields = recipients.table.columns;
     context.fields_known = recipients.fields_known;
     context.rendered_per_recipient = rendered_per_recipient;
     for (Finding& f : engine.CheckMessage(context)) {
-      out.diagnostics.push_back(ToDiagnostic(campaign, text, id, std::move(f)));
+      found[m].push_back(ToDiagnostic(campaign, *message.text, *message.id, std::move(f)));
     }
   };
-  for (const Template& t : campaign.templates) {
-    if (t.body.present) run(t.body, BodyKind::kTemplate, t.id.value);
-  }
-  if (campaign.campaign.opt_in.confirmation.present) {
-    run(campaign.campaign.opt_in.confirmation, BodyKind::kOptInConfirmation, "");
+  // A file of many templates is checked on every core (the engine is immutable);
+  // each message's findings keep their slot, so the order never changes.
+  unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+  if (messages.size() < 64) threads = 1;
+  auto work = [&](unsigned t) {
+    for (size_t m = t; m < messages.size(); m += threads) run(m);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& thread : pool) thread.join();
+  for (std::vector<Diagnostic>& diagnostics : found) {
+    for (Diagnostic& d : diagnostics) out.diagnostics.push_back(std::move(d));
   }
   return out;
 }
@@ -153,6 +180,17 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
   // A content check of one value costs about 0.2 ms; beyond this many distinct values
   // of one placeholder the rest are not checked, and a fact line says so.
   constexpr size_t kMaxDistinctValues = 5000;
+  struct Seen {
+    size_t recipients = 0;
+    size_t first_row = SIZE_MAX;
+  };
+  struct ColumnValues {
+    absl::flat_hash_map<std::string_view, Seen> values;
+    size_t unchecked = 0;
+  };
+  // A column's distinct values do not depend on the template: counted once per
+  // column, however many placeholders name it.
+  absl::flat_hash_map<int, ColumnValues> by_column;
   std::vector<Diagnostic> out;
   for (const Template& t : campaign.templates) {
     if (!t.body.present) continue;
@@ -160,27 +198,27 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
     for (size_t i = 0; i < parsed.placeholders.size(); ++i) {
       int column = table.ColumnIndex(parsed.placeholders[i].field);
       if (column < 0) continue;
-      struct Seen {
-        size_t recipients = 0;
-        size_t first_row = SIZE_MAX;
-      };
-      absl::flat_hash_map<std::string_view, Seen> values;
-      size_t unchecked = 0;
-      for (size_t r = 0; r < table.size(); ++r) {
-        if (!IsSendable(table.flags[r])) continue;
-        std::string_view v = table.Field(r, static_cast<size_t>(column));
-        if (v.empty()) continue;
-        auto it = values.find(v);
-        if (it == values.end()) {
-          if (values.size() >= kMaxDistinctValues) {
-            ++unchecked;
-            continue;
+      auto [entry, counted] = by_column.try_emplace(column);
+      if (counted) {
+        absl::flat_hash_map<std::string_view, Seen>& values = entry->second.values;
+        for (size_t r = 0; r < table.size(); ++r) {
+          if (!IsSendable(table.flags[r])) continue;
+          std::string_view v = table.Field(r, static_cast<size_t>(column));
+          if (v.empty()) continue;
+          auto it = values.find(v);
+          if (it == values.end()) {
+            if (values.size() >= kMaxDistinctValues) {
+              ++entry->second.unchecked;
+              continue;
+            }
+            it = values.emplace(v, Seen{}).first;
           }
-          it = values.emplace(v, Seen{}).first;
+          ++it->second.recipients;
+          it->second.first_row = std::min<size_t>(it->second.first_row, table.source_line[r]);
         }
-        ++it->second.recipients;
-        it->second.first_row = std::min<size_t>(it->second.first_row, table.source_line[r]);
       }
+      const absl::flat_hash_map<std::string_view, Seen>& values = entry->second.values;
+      const size_t unchecked = entry->second.unchecked;
       struct Tally {
         Level level = Level::kInfo;
         size_t recipients = 0;

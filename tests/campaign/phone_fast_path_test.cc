@@ -1,4 +1,5 @@
 // Differential test: the fast path must give exactly libphonenumber's answers.
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -117,6 +118,58 @@ TEST_CASE("phone fast path: equals libphonenumber on generated NANP numbers") {
   }
 }
 
+// Numbers cut short (tests/perf/gen_recipients.py writes 0.5% of its rows so), in
+// the ways the generator and people write them: the fast path reads the digits as
+// the library does and finds them invalid, or leaves them to the library.
+TEST_CASE("phone fast path: equals libphonenumber on numbers cut short") {
+  std::mt19937_64 rng(31);
+  for (const char* region : {"US", "CA", "JM", "GB"}) {
+    PhoneNumberClassifier classifier(region);
+    int fast_hits = 0;
+    for (int i = 0; i < 8000; ++i) {
+      std::string full = NanpNational(rng);
+      const size_t keep = 1 + rng() % 10;  // 1 to 10 digits
+      std::string n = full.substr(0, keep);
+      std::string a = n.substr(0, std::min<size_t>(3, n.size()));
+      std::string b = n.size() > 3 ? n.substr(3, 3) : "";
+      std::string c = n.size() > 6 ? n.substr(6) : "";
+      std::string raw;
+      switch (rng() % 9) {
+        case 0:
+          raw = "+1" + n;
+          break;
+        case 1:
+          raw = "(" + a + ") " + b + "-" + c;
+          break;
+        case 2:
+          raw = a + "-" + b + "-" + c;
+          break;
+        case 3:
+          raw = "1-" + a + "-" + b + "-" + c;
+          break;
+        case 4:
+          raw = "+1 " + a + " " + b + " " + c;
+          break;
+        case 5:
+          raw = n;
+          break;
+        case 6:
+          raw = " " + a + "." + b + "." + c + " ";
+          break;
+        case 7:
+          raw = "+" + n;
+          break;
+        default:
+          raw = a + "/" + b + c;
+      }
+      NumberInfo info;
+      if (classifier.ClassifyFast(raw, info)) ++fast_hits;
+      ExpectSame(classifier, raw);
+    }
+    if (std::string(region) != "GB") CHECK(fast_hits > 3000);
+  }
+}
+
 TEST_CASE("phone fast path: every area code, several exchanges each") {
   // Sweeps all 10,000 first-four-digit prefixes with random tails, so every area
   // code's region (US, CA, Caribbean), type (toll free, premium) and validity
@@ -128,6 +181,33 @@ TEST_CASE("phone fast path: every area code, several exchanges each") {
     n.insert(0, 4 - n.size(), '0');
     n += Digits(rng, 6);
     ExpectSame(classifier, "+1" + n);
+    // Cut short, with and without the country code.
+    const std::string cut = n.substr(0, 3 + rng() % 7);
+    ExpectSame(classifier, "+1" + cut);
+    ExpectSame(classifier, cut);
+    ExpectSame(classifier, "(" + cut.substr(0, 3) + ") " + cut.substr(3));
+  }
+}
+
+// The recipients reader remembers answers per exchange: the metadata must have the
+// shape that makes this exact, and remembered answers equal fresh ones.
+TEST_CASE("phone fast path: answers remembered per exchange equal fresh ones") {
+  std::mt19937_64 rng(99);
+  PhoneNumberClassifier classifier("US");
+  CHECK(classifier.exchange_memo_usable());
+  PhoneNumberClassifier::ExchangeMemo memo;
+  for (int i = 0; i < 200000; ++i) {
+    // Few exchanges, many numbers each: most lookups hit the memo.
+    std::string n =
+        std::to_string(200 + rng() % 800) + std::to_string(200 + rng() % 40) + Digits(rng, 4);
+    const std::string raw = rng() % 2 ? "+1" + n : "(" + n.substr(0, 3) + ") " + n.substr(3);
+    const NumberInfo remembered = classifier.Classify(raw, &memo);
+    const NumberInfo fresh = classifier.Classify(raw);
+    if (!(remembered == fresh)) {
+      INFO("input: ", raw);
+      CHECK(remembered == fresh);
+    }
+    if (i % 50 == 0) ExpectSame(classifier, raw);
   }
 }
 

@@ -1,5 +1,10 @@
 #include "campaign/recipients.h"
 
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include "absl/time/civil_time.h"
 #include "campaign/phone_numbers.h"
 #include "campaign/recipients_test_util.h"
 #include "doctest/doctest.h"
@@ -19,6 +24,23 @@ TEST_CASE("IsIsoDateOrDateTime") {
   for (const char* bad : {"", "yesterday", "2023-02-29", "2024-13-01", "03/01/2024",
                           "2024-03-01T25:00", "2024-03-01T09:30Q", "2024-3-1"})
     CHECK_MESSAGE(!IsIsoDateOrDateTime(bad), bad);
+}
+
+// The calendar check is done by hand (it runs once per row): it agrees with
+// Abseil's civil calendar on every day number of every month from 1899 to 2401.
+TEST_CASE("IsIsoDateOrDateTime: days per month as the civil calendar has them") {
+  for (int year = 1899; year <= 2401; ++year) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day = 1; day <= 31; ++day) {
+        char text[16];
+        std::snprintf(text, sizeof(text), "%04d-%02d-%02d", year, month, day);
+        const absl::CivilDay civil(year, month, day);
+        const bool real = year >= 1900 && civil.day() == day && civil.month() == month;
+        if (IsIsoDateOrDateTime(text) != real)
+          CHECK_MESSAGE(IsIsoDateOrDateTime(text) == real, text);
+      }
+    }
+  }
 }
 
 // The reader reports facts, never findings: its result has no diagnostics at all.
@@ -103,6 +125,41 @@ TEST_CASE("recipients reader: duplicates across formats, national numbers") {
   for (const std::string& z : zones) CHECK(z.rfind("Europe/", 0) == 0);
   CHECK((r.table.flags[0] & kRecipientZoneGuessed) != 0);
   CHECK(r.stats.zone_guessed == 2);  // per row, as the report's facts count them
+}
+
+// Lists this long are classified and de-duplicated on every core: the first row
+// of each number stays, every later copy (in any format, in any part of the file)
+// is the duplicate, as when one thread reads them in order.
+TEST_CASE("recipients reader: duplicates in a long list are the later copies") {
+  ScratchDir dir;
+  std::string csv = "phone\n";
+  constexpr int kRows = 60000;
+  for (int i = 0; i < kRows; ++i) {
+    // Every seventh row repeats a number from far earlier or later in the file.
+    const int number = i % 7 == 3 ? (i * 7919) % kRows : i;
+    const uint64_t national = 2122010000ull + static_cast<uint64_t>(number) % 10000 +
+                              static_cast<uint64_t>(number / 10000) * 10000000ull;
+    const std::string digits = std::to_string(national);
+    csv += i % 2 ? "+1" + digits + "\n"
+                 : "(" + digits.substr(0, 3) + ") " + digits.substr(3, 3) + "-" + digits.substr(6) +
+                       "\n";
+  }
+  dir.Write("r.csv", csv);
+  RecipientLoadResult r = LoadOk(CampaignWithFile(dir, "r.csv"));
+  REQUIRE(r.table.size() == static_cast<size_t>(kRows));
+  std::set<uint64_t> seen;
+  size_t valid = 0, duplicates = 0, mismatched = 0;
+  for (int i = 0; i < kRows; ++i) {
+    const uint64_t e164 = r.table.e164[i];
+    const bool expected = e164 != 0 && !seen.insert(e164).second;
+    valid += e164 != 0;
+    duplicates += expected;
+    mismatched += ((r.table.flags[i] & kRecipientDuplicate) != 0) != expected;
+  }
+  CHECK(valid > kRows * 9 / 10);
+  CHECK(duplicates > 5000);
+  CHECK(mismatched == 0);
+  CHECK(r.stats.duplicate == duplicates);
 }
 
 TEST_CASE("recipients reader: suppression list, plain and CSV") {
