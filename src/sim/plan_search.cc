@@ -919,8 +919,10 @@ Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& 
   // re-running check on the rewritten file would (twice at most): the rounds of one
   // search open fields from what its best candidate runs into, and a new starting
   // point opens others.
-  for (int pass = 0; pass < 2 && rec.kind == Recommendation::Kind::kPartial && !rec.plan.empty();
-       ++pass) {
+  // (Not on a large list: each pass would simulate every recipient twice more.)
+  const int passes = current.result.messages > kSampleAbove ? 0 : 2;
+  for (int pass = 0;
+       pass < passes && rec.kind == Recommendation::Kind::kPartial && !rec.plan.empty(); ++pass) {
     const Campaign applied = search.Applied();
     SimulationInput again_input = input;
     again_input.campaign = &applied;

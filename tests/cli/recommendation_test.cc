@@ -22,15 +22,16 @@ std::string Campaign(const std::string& body, const std::string& file, int trust
          std::to_string(trust) +
          "\n  domain: acme.com\nsenders:\n  - \"+14155550100\"\ntemplates:\n  - id: t\n"
          "    body: \"" +
-         body + "\"\n" + extra_template + "recipients:\n  file: " + file +
-         "\nschedule:\n" + schedule;
+         body + "\"\n" + extra_template + "recipients:\n  file: " + file + "\nschedule:\n" +
+         schedule;
 }
 
 std::string Recipients(const std::string& area_codes, int count, const std::string& state) {
-  std::string csv = "phone,first_name,opted_in_at" + std::string(state.empty() ? "" : ",state") +
-                    "\n";
+  std::string csv =
+      "phone,first_name,opted_in_at" + std::string(state.empty() ? "" : ",state") + "\n";
   for (int i = 0; i < count; ++i) {
-    const std::string area = area_codes.substr(static_cast<size_t>(i % (area_codes.size() / 3)) * 3, 3);
+    const std::string area =
+        area_codes.substr(static_cast<size_t>(i % (area_codes.size() / 3)) * 3, 3);
     char line[96];
     std::snprintf(line, sizeof line, "+1%s555%04d,Sam,2026-01-05%s%s\n", area.c_str(), i,
                   state.empty() ? "" : ",", state.c_str());
@@ -119,10 +120,10 @@ TEST_CASE("recommendation: content causes are named, and no rate is offered for 
   testing::TempDir dir;
   dir.Write("r.csv", Recipients("415", 5000, ""));
   const std::string file = dir.Write(
-      "c.yaml", Campaign("Acme Coffee: CBD lattes now! http://bit.ly/acme Reply STOP to opt out",
-                         "r.csv", 75,
-                         "  start: 2026-12-07T10:00\n  timezone: America/Los_Angeles\n"
-                         "  rate: 1/s\n  window: \"09:00-20:00\"\n"));
+      "c.yaml",
+      Campaign("Acme Coffee: CBD lattes now! http://bit.ly/acme Reply STOP to opt out", "r.csv", 75,
+               "  start: 2026-12-07T10:00\n  timezone: America/Los_Angeles\n"
+               "  rate: 1/s\n  window: \"09:00-20:00\"\n"));
   const nlohmann::json doc = Check(file);
   const nlohmann::json& rec = doc.at("files").at(0).at("simulation").at("recommendation");
   CHECK(rec.at("plan").empty());
