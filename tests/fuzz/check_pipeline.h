@@ -274,8 +274,9 @@ inline bool IsPositionedError(std::string_view error) {
   return !head.empty();
 }
 
-// Lines of `text` that read as a finding's first line: "PREFIX...:L:C: level: ".
-inline size_t FindingLines(std::string_view text, std::string_view prefix) {
+// Lines of `text` that read as a finding's first line ("X:L:C: level: ..." from
+// the first column), the facts ("PATH: fact", `facts_prefix`) aside.
+inline size_t FindingLines(std::string_view text, std::string_view facts_prefix) {
   size_t count = 0;
   size_t begin = 0;
   while (begin < text.size()) {
@@ -283,7 +284,8 @@ inline size_t FindingLines(std::string_view text, std::string_view prefix) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
     begin = end + 1;
-    if (line.substr(0, prefix.size()) != prefix) continue;
+    if (line.empty() || line[0] == ' ' || line.substr(0, facts_prefix.size()) == facts_prefix)
+      continue;
     for (std::string_view level : {": error: ", ": warning: ", ": info: "}) {
       size_t at = line.find(level);
       if (at != std::string_view::npos &&
@@ -360,13 +362,19 @@ inline std::string RunCheckPipelineIn(std::string_view bytes, const std::string&
   for (const std::string& error : run.errors) errors += error + "\n";
   outputs.emplace_back("errors", errors);
 
+  // SMSLINT_FUZZ_DUMP=DIR keeps every output of the run there, to see what broke.
+  if (const char* dump = std::getenv("SMSLINT_FUZZ_DUMP"); dump != nullptr && *dump != 0) {
+    WriteWhole(std::string(dump) + "/campaign.yaml", campaign_text);
+    for (const auto& [format, text] : outputs)
+      WriteWhole(std::string(dump) + "/output." + format, text);
+  }
   for (const auto& [format, text] : outputs) {
     if (format != "errors" && text.find('\x1b') != std::string::npos)
       return format + " output holds a raw ESC byte";
     if ((format == "json" || format == "sarif") && !nlohmann::json::accept(text))
       return format + " output is not JSON";
   }
-  if (!run.results.empty() && FindingLines(outputs[0].second, dir + "/") > findings)
+  if (!run.results.empty() && FindingLines(outputs[0].second, campaign_path + ": ") > findings)
     return "text output has more finding lines than findings (a forged line)";
 
   if (show_pii) return "";
