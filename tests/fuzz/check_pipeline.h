@@ -219,7 +219,8 @@ inline size_t CountOccurrences(std::string_view haystack, std::string_view needl
 //     least 8 E.164 digits.
 // Its needles are its E.164 digits (country code and national number) and, when
 // the national number has 10 digits or more, the national number alone (how a
-// NANP number is shown in national form). A needle that the campaign file holds
+// NANP number is shown in national form); an output shows it when a run of digits
+// ends with a needle (ShownNeedle). A needle that the campaign file holds
 // anywhere but in its inline list (a sender, a number a template prints, a
 // comment, any other value) is not one: the campaign may show its own text, and
 // those classes are covered by tests/regressions/pii_all_formats_test.cc.
@@ -256,6 +257,31 @@ inline std::vector<std::string> RecipientNeedles(const std::string& campaign_tex
     }
   }
   return {needles.begin(), needles.end()};
+}
+
+// The first needle that `digits` (NormalisedDigits of an output) shows: a run of
+// digits that is a needle, or ends with one after at most three more digits (a
+// country code, a trunk prefix or a line number before it). A needle inside a
+// longer run (a garbage date "2026-10-071355501094T11" holding 7135550109) is a
+// coincidence of digits, not a number shown.
+inline std::string ShownNeedle(std::string_view digits, const std::vector<std::string>& needles) {
+  size_t at = 0;
+  while (at < digits.size()) {
+    if (digits[at] < '0' || digits[at] > '9') {
+      ++at;
+      continue;
+    }
+    size_t end = at;
+    while (end < digits.size() && digits[end] >= '0' && digits[end] <= '9') ++end;
+    std::string_view run = digits.substr(at, end - at);
+    for (const std::string& needle : needles) {
+      if (run.size() >= needle.size() && run.size() <= needle.size() + 3 &&
+          run.substr(run.size() - needle.size()) == needle)
+        return needle;
+    }
+    at = end;
+  }
+  return "";
 }
 
 // "path:line:col: error: ..." or "smslint: error: ...".
@@ -394,11 +420,8 @@ inline std::string RunCheckPipelineIn(std::string_view bytes, const std::string&
       RecipientNeedles(campaign_text, parts, inline_items, region);
   if (needles.empty()) return "";
   for (const auto& [format, text] : outputs) {
-    const std::string digits = NormalisedDigits(text);
-    for (const std::string& needle : needles) {
-      if (digits.find(needle) != std::string::npos)
-        return format + " output shows recipient number " + needle + " unmasked";
-    }
+    std::string needle = ShownNeedle(NormalisedDigits(text), needles);
+    if (!needle.empty()) return format + " output shows recipient number " + needle + " unmasked";
   }
   return "";
 }
