@@ -223,11 +223,14 @@ inline size_t CountOccurrences(std::string_view haystack, std::string_view needl
 // ends with a needle (ShownNeedle). A needle that the campaign file holds
 // anywhere but in its inline list (a sender, a number a template prints, a
 // comment, any other value) is not one: the campaign may show its own text, and
-// those classes are covered by tests/regressions/pii_all_formats_test.cc.
+// those classes are covered by tests/regressions/pii_all_formats_test.cc. Nor is
+// one that smslint's own texts hold (`tool_text`: the rule catalogue, whose help
+// shows +14155550100 as an example of E.164).
 inline std::vector<std::string> RecipientNeedles(const std::string& campaign_text,
                                                  const PipelineParts& parts,
                                                  const std::vector<std::string>& inline_items,
-                                                 const std::string& region) {
+                                                 const std::string& region,
+                                                 std::string_view tool_text = {}) {
   using i18n::phonenumbers::PhoneNumber;
   using i18n::phonenumbers::PhoneNumberUtil;
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
@@ -236,6 +239,7 @@ inline std::vector<std::string> RecipientNeedles(const std::string& campaign_tex
   values.insert(values.end(), suppressed.begin(), suppressed.end());
   values.insert(values.end(), inline_items.begin(), inline_items.end());
   const std::string campaign_digits = NormalisedDigits(campaign_text);
+  const std::string tool_digits = NormalisedDigits(tool_text);
   std::string items_digits;
   for (const std::string& item : inline_items) items_digits += NormalisedDigits(item) + "|";
   std::set<std::string> needles;
@@ -253,6 +257,7 @@ inline std::vector<std::string> RecipientNeedles(const std::string& campaign_tex
     for (const std::string& needle : candidates) {
       if (CountOccurrences(campaign_digits, needle) > CountOccurrences(items_digits, needle))
         continue;
+      if (tool_digits.find(needle) != std::string::npos) continue;
       needles.insert(needle);
     }
   }
@@ -416,8 +421,17 @@ inline std::string RunCheckPipelineIn(std::string_view bytes, const std::string&
     for (const Located<std::string>& item : loaded->campaign.recipients.list)
       inline_items.push_back(item.value);
   }
+  std::string tool_text;
+  for (const RuleInfo& rule : session.catalog().rules()) {
+    for (const std::string* text : {&rule.summary, &rule.why, &rule.fix, &rule.source})
+      tool_text += *text + "\n";
+    for (const std::string& example : rule.fire_examples) tool_text += example + "\n";
+    for (const std::string& example : rule.pass_examples) tool_text += example + "\n";
+    for (const RuleOption& option : rule.options)
+      tool_text += option.default_value + "\n" + option.description + "\n";
+  }
   const std::vector<std::string> needles =
-      RecipientNeedles(campaign_text, parts, inline_items, region);
+      RecipientNeedles(campaign_text, parts, inline_items, region, tool_text);
   if (needles.empty()) return "";
   for (const auto& [format, text] : outputs) {
     std::string needle = ShownNeedle(NormalisedDigits(text), needles);
