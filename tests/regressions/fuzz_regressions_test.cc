@@ -134,8 +134,8 @@ TEST_CASE("fuzz regressions: the check pipeline's PII scan sees unmasked numbers
   // number at most), not as digits inside a longer run.
   CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits("at +1 (212) 555-0142."), {"2125550142"}) ==
         "2125550142");
-  CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits("'2026-10-0721255501424T11'"),
-                          {"2125550142"}) == "");
+  CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits("'2026-10-0721255501424T11'"), {"2125550142"}) ==
+        "");
 }
 
 // Ordinary inputs pass every invariant (the replays above would pass vacuously otherwise).
