@@ -289,6 +289,38 @@ inline std::string ShownNeedle(std::string_view digits, const std::vector<std::s
   return "";
 }
 
+// `text` with every ASCII word that mixes letters and digits ("4b452a8457970790",
+// a SARIF fingerprint; "id2125550142") replaced by '|': the masking policy leaves
+// digits inside words alone, so they are not a number shown.
+inline std::string WithoutWordDigits(std::string_view text) {
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  while (at < text.size()) {
+    if (!word(text[at])) {
+      out.push_back(text[at++]);
+      continue;
+    }
+    size_t end = at;
+    bool digit = false, letter = false;
+    for (; end < text.size() && word(text[end]); ++end) {
+      if (text[end] >= '0' && text[end] <= '9')
+        digit = true;
+      else
+        letter = true;
+    }
+    if (digit && letter)
+      out.push_back('|');
+    else
+      out.append(text.substr(at, end - at));
+    at = end;
+  }
+  return out;
+}
+
 // "path:line:col: error: ..." or "smslint: error: ...".
 inline bool IsPositionedError(std::string_view error) {
   if (error.substr(0, 16) == "smslint: error: ") return true;
@@ -434,7 +466,7 @@ inline std::string RunCheckPipelineIn(std::string_view bytes, const std::string&
       RecipientNeedles(campaign_text, parts, inline_items, region, tool_text);
   if (needles.empty()) return "";
   for (const auto& [format, text] : outputs) {
-    std::string needle = ShownNeedle(NormalisedDigits(text), needles);
+    std::string needle = ShownNeedle(NormalisedDigits(WithoutWordDigits(text)), needles);
     if (!needle.empty()) return format + " output shows recipient number " + needle + " unmasked";
   }
   return "";

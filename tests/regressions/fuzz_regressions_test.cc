@@ -134,6 +134,9 @@ TEST_CASE("fuzz regressions: the check pipeline's PII scan sees unmasked numbers
   // number at most), not as digits inside a longer run.
   CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits("at +1 (212) 555-0142."), {"2125550142"}) ==
         "2125550142");
+  // Digits inside a word (a SARIF fingerprint's hex) are not a number shown.
+  CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits(fuzz::WithoutWordDigits("\"4b2125550142f:1\"")),
+                          {"2125550142"}) == "");
   CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits("'2026-10-0721255501424T11'"), {"2125550142"}) ==
         "");
 }
