@@ -267,8 +267,8 @@ inline std::vector<std::string> RecipientNeedles(const std::string& campaign_tex
 // The first needle that `digits` (NormalisedDigits of an output) shows: a run of
 // digits that is a needle, or ends with one after at most three more digits (a
 // country code, a trunk prefix or a line number before it). A needle inside a
-// longer run (a garbage date "2026-10-071355501094T11" holding 7135550109) is a
-// coincidence of digits, not a number shown.
+// longer run (a garbage date "2026-10-071355501094T11" holding 7135550109) or
+// before a ':' (a date and time) is a coincidence of digits, not a number shown.
 inline std::string ShownNeedle(std::string_view digits, const std::vector<std::string>& needles) {
   size_t at = 0;
   while (at < digits.size()) {
@@ -279,6 +279,12 @@ inline std::string ShownNeedle(std::string_view digits, const std::vector<std::s
     size_t end = at;
     while (end < digits.size() && digits[end] >= '0' && digits[end] <= '9') ++end;
     std::string_view run = digits.substr(at, end - at);
+    // Followed by ':': a time ("2027-11-30 13:00" reads 2027113013:00), as the
+    // masking policy has it.
+    if (end < digits.size() && digits[end] == ':') {
+      at = end;
+      continue;
+    }
     for (const std::string& needle : needles) {
       if (run.size() >= needle.size() && run.size() <= needle.size() + 3 &&
           run.substr(run.size() - needle.size()) == needle)

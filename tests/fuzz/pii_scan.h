@@ -37,8 +37,8 @@ inline int DigitAt(std::string_view s, size_t at, size_t& length) {
 
 // `text` with every digit written in ASCII and the separators a number may be
 // written with ("-", ".", "(", ")", " ") removed; every other byte or code point
-// becomes '|' (a newline stays a newline): a number shown whole, in any form,
-// becomes a plain run of digits.
+// becomes '|' (a newline and ':' stay as they are): a number shown whole, in any
+// form, becomes a plain run of digits.
 inline std::string NormalisedDigits(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -48,7 +48,7 @@ inline std::string NormalisedDigits(std::string_view text) {
     if (digit >= 0) {
       out.push_back(static_cast<char>('0' + digit));
     } else if (std::string_view("-.() ").find(text[at]) == std::string_view::npos) {
-      out.push_back(text[at] == '\n' ? '\n' : '|');
+      out.push_back(text[at] == '\n' || text[at] == ':' ? text[at] : '|');
     }
     at += length;
   }

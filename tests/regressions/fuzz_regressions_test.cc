@@ -134,6 +134,9 @@ TEST_CASE("fuzz regressions: the check pipeline's PII scan sees unmasked numbers
   // number at most), not as digits inside a longer run.
   CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits("at +1 (212) 555-0142."), {"2125550142"}) ==
         "2125550142");
+  // Nor is a date and time ("2027-11-30 13:00" against +12027113013).
+  CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits("from 2027-11-30 13:00 EST"), {"2027113013"}) ==
+        "");
   // Digits inside a word (a SARIF fingerprint's hex) are not a number shown.
   CHECK(fuzz::ShownNeedle(fuzz::NormalisedDigits(fuzz::WithoutWordDigits("\"4b2125550142f:1\"")),
                           {"2125550142"}) == "");
