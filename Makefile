@@ -69,7 +69,7 @@ test-sanitize: test-deps $(ASAN_BUILD)/CMakeCache.txt
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := campaign_loader recipients_csv template_renderer encoder config_parser rule_pack \
-                suppression
+                suppression check_pipeline
 # Largest input per target: a campaign or CSV of a few pages, a long message.
 FUZZ_MAX_LEN_campaign_loader   := 8192
 FUZZ_MAX_LEN_recipients_csv    := 8192
@@ -78,6 +78,8 @@ FUZZ_MAX_LEN_encoder           := 4096
 FUZZ_MAX_LEN_config_parser     := 4096
 FUZZ_MAX_LEN_rule_pack         := 8192
 FUZZ_MAX_LEN_suppression       := 8192
+# A campaign, a recipients CSV and a suppression file together (tests/fuzz/check_pipeline.h).
+FUZZ_MAX_LEN_check_pipeline    := 16384
 
 fuzz-deps:
 	$(call apt_install,$(BUILD_PACKAGES) $(FUZZ_PACKAGES))
@@ -98,6 +100,7 @@ fuzz: fuzz-deps $(FUZZ_BUILD)/CMakeCache.txt
 	      config_parser) echo $(FUZZ_MAX_LEN_config_parser);; \
 	      rule_pack) echo $(FUZZ_MAX_LEN_rule_pack);; \
 	      suppression) echo $(FUZZ_MAX_LEN_suppression);; \
+	      check_pipeline) echo $(FUZZ_MAX_LEN_check_pipeline);; \
 	      *) echo $(FUZZ_MAX_LEN_encoder);; esac) \
 	    -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ > $(FUZZ_BUILD)/$$t.log 2>&1 \

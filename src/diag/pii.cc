@@ -239,6 +239,22 @@ void ScanDigitRuns(std::string_view text, Fn&& on_run) {
         look += sl;
         ++separators;
       }
+      // A national number written with single spaces ("212 555 0142", "212) 555 0142"):
+      // one space (after nothing or a ')') between groups of two to four digits, the
+      // next not ending in ':' (a time: "2026-12-01 09:00").
+      if (!spaces && look < text.size() && text[look] == ' ' &&
+          (separators == 0 || (separators == 1 && text[scan] == ')')) && group >= 2 && group <= 4) {
+        size_t next = look + 1;
+        size_t digits = 0;
+        while (next < text.size() && text[next] >= '0' && text[next] <= '9') {
+          ++next;
+          ++digits;
+        }
+        if (digits >= 2 && digits <= 4 && (next >= text.size() || text[next] != ':')) {
+          look += 1;
+          ++separators;
+        }
+      }
       size_t dl = 0;
       if (separators == 0 || look >= text.size() || DigitValue(CodePointAt(text, look, dl)) < 0)
         break;

@@ -66,7 +66,8 @@ class PublishedNumbers {
 // digits, in any Unicode digit script (ASCII, fullwidth, Arabic-Indic, Devanagari,
 // ...), is masked in place like MaskNumberInPlace, unless `published` holds it.
 // A run is a number when it is not part of a word and holds, with '-', '.', '('
-// and ')' between groups (and spaces after a '+' or '('), 10 to 15 digits, or
+// and ')' between groups (and spaces after a '+' or '('; else single spaces
+// between groups of two to four digits, "212 555 0142"), 10 to 15 digits, or
 // 7 or more after a '+'; longer runs of digits are masked as other text. Dates,
 // times, counts written with commas and line numbers are left alone.
 std::string MaskNumbersInText(std::string_view text, const PublishedNumbers& published);

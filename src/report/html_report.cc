@@ -736,8 +736,15 @@ std::string EscapeHtml(std::string_view text) {
         out += "&#39;";
         break;
       default:
-        // Control characters have no glyph; a box in the report would only confuse.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
+        // A control character becomes its control picture (U+2400 + c), as in quoted
+        // lines of the text output. Dropping it would join what it separates: the
+        // digits around it could form a phone number that the masking never saw.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') {
+          out += c;
+        } else {
+          out += "\xE2\x90";
+          out += static_cast<char>(0x80 + c);
+        }
     }
   }
   return out;

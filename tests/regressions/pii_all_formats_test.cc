@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tests/cli/run_cli.h"
+#include "tests/fuzz/pii_scan.h"
 
 namespace smslint {
 namespace {
@@ -28,47 +29,9 @@ std::string ReadText(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// The digit a code point stands for in the scripts the fixtures use (ASCII,
-// fullwidth, Arabic-Indic, Extended Arabic-Indic, Devanagari), or -1; `length` is
-// the code point's length in bytes.
-int DigitAt(const std::string& s, size_t at, size_t& length) {
-  unsigned char c = static_cast<unsigned char>(s[at]);
-  length = 1;
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c < 0x80) return -1;
-  unsigned cp = 0;
-  if ((c & 0xE0) == 0xC0 && at + 1 < s.size()) {
-    cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[at + 1]) & 0x3Fu);
-    length = 2;
-  } else if ((c & 0xF0) == 0xE0 && at + 2 < s.size()) {
-    cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[at + 1]) & 0x3Fu) << 6) |
-         (static_cast<unsigned char>(s[at + 2]) & 0x3Fu);
-    length = 3;
-  } else {
-    return -1;
-  }
-  for (unsigned zero : {0xFF10u, 0x0660u, 0x06F0u, 0x0966u})
-    if (cp >= zero && cp <= zero + 9) return static_cast<int>(cp - zero);
-  return -1;
-}
-
-// `text` with every digit written in ASCII and the separators a number may be
-// written with ("-", ".", "(", ")", " ") removed between digits: a number
-// shown whole, in any form, becomes a plain run of digits.
-std::string Normalised(const std::string& text) {
-  std::string out;
-  for (size_t at = 0; at < text.size();) {
-    size_t length = 1;
-    int digit = DigitAt(text, at, length);
-    if (digit >= 0) {
-      out.push_back(static_cast<char>('0' + digit));
-    } else if (std::string("-.() ").find(text[at]) == std::string::npos) {
-      out.push_back(text[at] == '\n' ? '\n' : '|');
-    }
-    at += length;
-  }
-  return out;
-}
+// `text` with every digit in ASCII and a number's separators removed (the scan the
+// check pipeline's fuzz target runs too).
+std::string Normalised(const std::string& text) { return fuzz::NormalisedDigits(text); }
 
 // Runs of 10 to 15 digits in the normalised `text`.
 void CollectNumbers(const std::string& text, std::set<std::string>& numbers) {

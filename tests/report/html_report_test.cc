@@ -83,6 +83,19 @@ TEST_CASE("html: escapes everything and never prints recipient numbers") {
   CHECK(Render(true).find("&quot;+12125550142&quot;") != std::string::npos);
 }
 
+TEST_CASE("html: a control character stays visible, so it cannot join two runs of digits") {
+  // Found by the check_pipeline fuzzer: `days: [+188\x0585550100]` was quoted with the
+  // control character dropped, showing +18885550100 (a suppressed number) whole.
+  CHECK(EscapeHtml("+188\x05"
+                   "85550100") ==
+        "+188\xE2\x90\x85"
+        "85550100");
+  CHECK(EscapeHtml("a\rb\x1b") ==
+        "a\xE2\x90\x8D"
+        "b\xE2\x90\x9B");
+  CHECK(EscapeHtml("line\n\tx") == "line\n\tx");
+}
+
 TEST_CASE("html: a clean run is ready to send") {
   std::string html = EmitHtmlReport({testing::SyntheticClean()}, ReportOptions{});
   CHECK(html.find("Ready to send") != std::string::npos);
