@@ -1,7 +1,6 @@
 #include "campaign/recipients.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +20,7 @@
 #include "campaign/recipients_csv.h"
 #include "campaign/suppression.h"
 #include "campaign/time_zones.h"
+#include "text/template.h"
 #include "util/files.h"
 #include "util/status.h"
 #include "util/strings.h"
@@ -28,103 +28,86 @@
 namespace smslint {
 namespace {
 
-constexpr size_t kHeaderReadBytes = 1u << 20;
-// Offsets into the arena are 32-bit; larger inputs are refused up front.
+// Field offsets are 32-bit; larger inputs are refused up front.
 constexpr uint64_t kMaxRecipientsFileBytes = 3ull << 30;
 
 // ---- Reading the file --------------------------------------------------------
 
-// The bytes of a recipients file, read with read(2), never mapped: a mapped file
-// cut short while it is parsed raises SIGBUS. A regular file is read into
-// anonymous memory of its size (the pages the parser has passed can still be
-// released); one that shrinks gives what was there, one that grows what fstat saw.
-// A regular file of size 0 is read like a pipe: /proc files claim 0 bytes and have
-// content, and one whose reads fail (/proc/self/mem) must be an error, not empty.
-class FileBytes {
+// A recipients or suppression file read with read(2) a block at a time, never
+// mapped (a mapped file cut short while it is parsed raises SIGBUS): the bytes not
+// consumed yet, and more on demand. A file that shrinks while it is read is an
+// error (its rows would be some of the list's); one that grows is read to its end,
+// up to kMaxRecipientsFileBytes in all. Only
+// regular files are opened (not a FIFO, a device or a directory).
+class BlockReader {
  public:
-  ~FileBytes() {
-    if (map_ != nullptr) munmap(map_, capacity_);
+  BlockReader() = default;
+  BlockReader(const BlockReader&) = delete;
+  BlockReader& operator=(const BlockReader&) = delete;
+  ~BlockReader() {
+    if (fd_ >= 0) close(fd_);
   }
-  // Releases the mapped pages below `offset`: the parser has passed them, and the
-  // rows now live in the table's arena, so a huge file is not held twice.
-  void Release(size_t offset) {
-    if (map_ == nullptr) return;
-    size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-    size_t end = offset / page * page;
-    if (end > released_) {
-      madvise(static_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
-      released_ = end;
-    }
-  }
-  std::string_view view() const {
-    return map_ != nullptr ? std::string_view(static_cast<const char*>(map_), size_)
-                           : std::string_view(copy_);
-  }
-  // Returns an error text ("" when fine). `limit` bounds how much is read (0: all).
-  std::string Open(const std::string& path, size_t limit) {
+  // Returns an error text ("" when fine).
+  std::string Open(const std::string& path) {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return std::strerror(errno);
+    fd_ = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd_ < 0) return std::strerror(errno);
     struct stat st;
-    if (fstat(fd, &st) != 0) {
-      std::string error = std::strerror(errno);
-      close(fd);
-      return error;
+    if (fstat(fd_, &st) != 0) return std::strerror(errno);
+    if (S_ISDIR(st.st_mode)) return "it is a directory";
+    if (!S_ISREG(st.st_mode)) return "it is not a regular file (a device, FIFO or socket)";
+    if (static_cast<uint64_t>(st.st_size) > kMaxRecipientsFileBytes)
+      return "it is larger than 3 GiB";
+    size_ = static_cast<uint64_t>(st.st_size);
+    return "";
+  }
+  std::string_view pending() const { return std::string_view(buffer_).substr(start_); }
+  void Consume(size_t bytes) { start_ = std::min(buffer_.size(), start_ + bytes); }
+  bool eof() const { return eof_; }
+  // The bytes not read yet as the file's size tells, plus those pending.
+  size_t size_hint() const {
+    return static_cast<size_t>(size_ > read_ ? size_ - read_ : 0) + pending().size();
+  }
+  // Reads until `bytes` are pending or the file ends; returns an error text.
+  std::string Fill(size_t bytes) {
+    if (pending().size() >= bytes || eof_) return "";
+    buffer_.erase(0, start_);
+    start_ = 0;
+    while (buffer_.size() < bytes && !eof_) {
+      const size_t want = std::min<size_t>(bytes - buffer_.size(), 1u << 30);
+      const size_t old = buffer_.size();
+      buffer_.resize(old + want);
+      ssize_t got = read(fd_, buffer_.data() + old, want);
+      const int saved = errno;
+      buffer_.resize(old + static_cast<size_t>(std::max<ssize_t>(got, 0)));
+      if (got < 0 && saved == EINTR) continue;
+      if (got < 0) return std::strerror(saved);
+      read_ += static_cast<uint64_t>(got);
+      if (got == 0) {
+        eof_ = true;
+        // Cut short while it was read: the rows seen are not the file's.
+        if (read_ < size_) {
+          return "it was cut short while it was read (" + WithCommas(static_cast<int64_t>(read_)) +
+                 " of " + WithCommas(static_cast<int64_t>(size_)) + " bytes)";
+        }
+      }
+      if (read_ > kMaxRecipientsFileBytes) return "it is larger than 3 GiB";
     }
+    return "";
+  }
+  std::string ReadAll() {
     std::string error;
-    if (S_ISDIR(st.st_mode)) {
-      error = "it is a directory";
-    } else if (!S_ISREG(st.st_mode)) {
-      error = "it is not a regular file (a device, FIFO or socket)";
-    } else if (S_ISREG(st.st_mode) && limit == 0 && st.st_size > 0) {
-      if (static_cast<uint64_t>(st.st_size) > kMaxRecipientsFileBytes) {
-        error = "it is larger than 3 GiB";
-      } else {
-        capacity_ = static_cast<size_t>(st.st_size);
-        void* map =
-            mmap(nullptr, capacity_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (map == MAP_FAILED) {
-          error = std::strerror(errno);
-          capacity_ = 0;
-        } else {
-          map_ = map;
-          char* out = static_cast<char*>(map_);
-          while (size_ < capacity_) {
-            ssize_t got = read(fd, out + size_, std::min<size_t>(capacity_ - size_, 1u << 30));
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0) {
-              error = std::strerror(errno);
-              break;
-            }
-            if (got == 0) break;  // the file was cut short: what was read is the file
-            size_ += static_cast<size_t>(got);
-          }
-        }
-      }
-    } else {
-      size_t cap = limit != 0 ? limit : kMaxRecipientsFileBytes;
-      char buffer[1 << 16];
-      while (copy_.size() < cap) {
-        ssize_t got = read(fd, buffer, std::min(sizeof(buffer), cap - copy_.size()));
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-          error = std::strerror(errno);
-          break;
-        }
-        if (got == 0) break;
-        copy_.append(buffer, static_cast<size_t>(got));
-      }
-    }
-    close(fd);
+    while (!eof_ && error.empty()) error = Fill(pending().size() + (4u << 20));
     return error;
   }
 
  private:
-  void* map_ = nullptr;  // anonymous memory holding a regular file's bytes
-  size_t capacity_ = 0;  // bytes mapped
-  size_t size_ = 0;      // bytes read into it
-  size_t released_ = 0;
-  std::string copy_;
+  int fd_ = -1;
+  uint64_t size_ = 0;  // as fstat saw it
+  uint64_t read_ = 0;
+  bool eof_ = false;
+  std::string buffer_;
+  size_t start_ = 0;  // buffer_[start_..] is pending
 };
 
 std::string LowerAscii(std::string_view s) {
@@ -219,8 +202,8 @@ struct Columns {
   int state = -1;
 };
 
-struct RowResults {
-  std::vector<uint8_t> type;      // PhoneNumberType of valid numbers
+// What classification gives per row of a chunk that is not kept in the table.
+struct ChunkResults {
   std::vector<int32_t> tz_entry;  // TimeZoneMap entry, -1 none
 };
 
@@ -270,80 +253,84 @@ class ExchangePlaces {
   absl::flat_hash_map<uint64_t, Place> map_;
 };
 
-void ClassifyRows(RecipientTable* table, RowResults* rows, const Columns& columns,
-                  const PhoneNumberClassifier& classifier, const TimeZoneMap& zones, size_t begin,
-                  size_t end) {
+// One thread's classification state, kept from chunk to chunk: the answers per
+// exchange are learned once for the whole file.
+struct RowClassifier {
+  RowClassifier(const PhoneNumberClassifier& classifier, const TimeZoneMap& zones,
+                size_t expected_rows)
+      : classifier(classifier),
+        zones(zones),
+        places(expected_rows, zones.size()),
+        use_memo(expected_rows >= 50000) {}
+  const PhoneNumberClassifier& classifier;
+  const TimeZoneMap& zones;
   const NumberStates* states = nullptr;  // loaded on the first +1 number
+  ExchangePlaces places;
+  PhoneNumberClassifier::ExchangeMemo memo;
+  bool use_memo;
+};
+
+// Classifies rows [begin, end) of `chunk`, stored from table row `base` on.
+void ClassifyRows(RowClassifier& state, const CsvRows& chunk, const Columns& columns, size_t base,
+                  RecipientTable* table, std::vector<uint8_t>* types, ChunkResults* results,
+                  size_t begin, size_t end) {
+  const TimeZoneMap& zones = state.zones;
   // Zone entries of +1 numbers depend on area code and exchange only when the
   // map's NANP prefixes are at most 7 digits.
   const bool cache_nanp = zones.max_nanp_digits() <= 7;
-  ExchangePlaces places(end - begin, zones.size());
-  PhoneNumberClassifier::ExchangeMemo memo;
-  PhoneNumberClassifier::ExchangeMemo* use_memo = end - begin >= 50000 ? &memo : nullptr;
-  for (size_t r = begin; r < end; ++r) {
+  ExchangePlaces& places = state.places;
+  PhoneNumberClassifier::ExchangeMemo& memo = state.memo;
+  PhoneNumberClassifier::ExchangeMemo* use_memo = state.use_memo ? &memo : nullptr;
+  for (size_t i = begin; i < end; ++i) {
+    const size_t r = base + i;
     uint8_t flags = 0;
-    NumberInfo info = classifier.Classify(table->Field(r, columns.phone), use_memo);
+    NumberInfo info = state.classifier.Classify(chunk.Field(i, columns.phone), use_memo);
     uint8_t number_state = 0;
     if (info.valid) {
       table->e164[r] = info.e164;
-      rows->type[r] = static_cast<uint8_t>(info.type);
+      (*types)[r] = static_cast<uint8_t>(info.type);
       if (info.e164 >= 10000000000ull && info.e164 < 20000000000ull) {
-        if (states == nullptr) states = &NumberStates::Get();
+        if (state.states == nullptr) state.states = &NumberStates::Get();
+        const NumberStates* states = state.states;
         if (cache_nanp) {
           auto compute = [&] {
             return ExchangePlaces::Place{zones.Lookup(info.e164),
                                          static_cast<int16_t>(states->ExchangeState(info.e164))};
           };
           ExchangePlaces::Place place;
-          if (memo.extra != nullptr && places.Packable()) {
+          if (use_memo != nullptr && memo.extra != nullptr && places.Packable()) {
             // Beside the classifier's answer for the exchange: one memory access.
             if (*memo.extra == 0) *memo.extra = ExchangePlaces::Pack(compute());
             place = ExchangePlaces::Unpack(*memo.extra);
           } else {
             place = places.Get(info.e164, compute);
           }
-          rows->tz_entry[r] = place.tz_entry;
+          results->tz_entry[i] = place.tz_entry;
           number_state = place.state >= 0 ? static_cast<uint8_t>(place.state)
                                           : states->StateFor(info.e164, info.region.data());
         } else {
-          rows->tz_entry[r] = zones.Lookup(info.e164);
+          results->tz_entry[i] = zones.Lookup(info.e164);
           number_state = states->StateFor(info.e164, info.region.data());
         }
       } else {
-        rows->tz_entry[r] = zones.Lookup(info.e164);
+        results->tz_entry[i] = zones.Lookup(info.e164);
       }
     } else {
       flags |= kRecipientInvalid;
     }
-    if (columns.consent >= 0 && !IsIsoDateOrDateTime(table->Field(r, columns.consent)))
+    if (columns.consent >= 0 && !IsIsoDateOrDateTime(chunk.Field(i, columns.consent)))
       flags |= kRecipientNoConsent;
-    uint8_t state = 0;
+    uint8_t state_index = 0;
     if (columns.state >= 0) {
-      std::string_view value = table->Field(r, columns.state);
-      state = StateIndex(value);
-      if (state == 0 && !value.empty()) flags |= kRecipientBadState;
+      std::string_view value = chunk.Field(i, columns.state);
+      state_index = StateIndex(value);
+      if (state_index == 0 && !value.empty()) flags |= kRecipientBadState;
     }
-    if (state == 0) state = number_state;
-    table->state[r] = state;
+    if (state_index == 0) state_index = number_state;
+    table->state[r] = state_index;
     table->number_state[r] = number_state;
     table->flags[r] = flags;
   }
-}
-
-void ClassifyAll(RecipientTable& table, RowResults& rows, const Columns& columns,
-                 const PhoneNumberClassifier& classifier, const TimeZoneMap& zones) {
-  const size_t n = table.size();
-  unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
-  if (n < 20000) threads = 1;
-  std::vector<std::thread> pool;
-  size_t chunk = (n + threads - 1) / threads;
-  for (unsigned t = 1; t < threads; ++t) {
-    size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
-    pool.emplace_back(ClassifyRows, &table, &rows, columns, std::cref(classifier), std::cref(zones),
-                      begin, end);
-  }
-  ClassifyRows(&table, &rows, columns, classifier, zones, 0, std::min(n, chunk));
-  for (std::thread& thread : pool) thread.join();
 }
 
 absl::Status FileError(const Campaign& campaign, Position pos, const std::string& what) {
@@ -438,26 +425,197 @@ void MarkDuplicates(RecipientTable& table) {
   for (std::thread& thread : pool) thread.join();
 }
 
-// Classifies every row, then the row-order facts: duplicates, suppression,
-// consent, zone sets and the counts.
-absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
-                      const std::vector<std::string>& allow_outside, RecipientLoadResult& result) {
+// A column's distinct values, each stored once: the index is a set of value ids
+// hashed and compared by the text they stand for.
+class ColumnInterner {
+ public:
+  explicit ColumnInterner(RecipientColumn& column)
+      : column_(column), index_(0, Hash{&column}, Eq{&column}) {}
+  uint32_t Intern(std::string_view value) {
+    auto it = index_.find(value);
+    if (it != index_.end()) return *it;
+    const uint32_t id = static_cast<uint32_t>(column_.distinct());
+    column_.values.append(value);
+    column_.ends.push_back(static_cast<uint32_t>(column_.values.size()));
+    index_.insert(id);
+    return id;
+  }
+
+ private:
+  static size_t HashText(std::string_view v) {
+    return absl::Hash<absl::string_view>{}(absl::string_view(v.data(), v.size()));
+  }
+  struct Hash {
+    using is_transparent = void;
+    const RecipientColumn* column;
+    size_t operator()(uint32_t id) const { return HashText(column->Value(id)); }
+    size_t operator()(std::string_view v) const { return HashText(v); }
+  };
+  struct Eq {
+    using is_transparent = void;
+    const RecipientColumn* column;
+    bool operator()(uint32_t a, uint32_t b) const { return a == b; }
+    bool operator()(uint32_t a, std::string_view b) const { return column->Value(a) == b; }
+    bool operator()(std::string_view a, uint32_t b) const { return a == column->Value(b); }
+  };
+  RecipientColumn& column_;
+  absl::flat_hash_set<uint32_t, Hash, Eq> index_;
+};
+
+// Builds the table a chunk of rows at a time: each chunk's rows are classified
+// (both cores on large files), their zones found, the interned columns' values
+// interned and the text of rows a finding may quote kept; then the chunk's text is
+// dropped. Memory is the table's fixed-width columns, not the file's text.
+class TableBuilder {
+ public:
+  TableBuilder(RecipientLoadResult& result, const Columns& columns,
+               const std::vector<bool>& interned, size_t expected_rows)
+      : table_(result.table),
+        facts_(result.facts),
+        stats_(result.stats),
+        columns_(columns),
+        classifier_(facts_.country),
+        zone_map_(TimeZoneMap::Embedded()),
+        zone_sets_(table_.zone_sets),
+        entry_sets_(zone_map_.size()) {
+    threads_ = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
+    if (expected_rows < 20000) threads_ = 1;
+    for (unsigned t = 0; t < threads_; ++t) {
+      workers_.push_back(
+          std::make_unique<RowClassifier>(classifier_, zone_map_, expected_rows / threads_));
+    }
+    table_.states = StateCodes();
+    table_.fields.resize(table_.columns.size());
+    for (size_t c = 0; c < table_.columns.size(); ++c) {
+      if (c < interned.size() && interned[c]) {
+        table_.fields[c].interned = true;
+        interners_.push_back(std::make_unique<ColumnInterner>(table_.fields[c]));
+      } else {
+        interners_.push_back(nullptr);
+      }
+    }
+    const size_t reserve = std::max<size_t>(expected_rows, 16);
+    table_.e164.reserve(reserve);
+    table_.zone_set.reserve(reserve);
+    table_.state.reserve(reserve);
+    table_.number_state.reserve(reserve);
+    table_.source_line.reserve(reserve);
+    table_.flags.reserve(reserve);
+    facts_.number_type.reserve(reserve);
+    for (RecipientColumn& f : table_.fields)
+      if (f.interned) f.ids.reserve(reserve);
+  }
+
+  void Add(const CsvRows& chunk) {
+    const size_t base = table_.size();
+    const size_t n = chunk.size();
+    const size_t total = base + n;
+    table_.e164.resize(total, 0);
+    table_.zone_set.resize(total, 0);
+    table_.state.resize(total, 0);
+    table_.number_state.resize(total, 0);
+    table_.flags.resize(total, 0);
+    facts_.number_type.resize(total, 0);
+    table_.source_line.insert(table_.source_line.end(), chunk.lines.begin(), chunk.lines.end());
+    results_.tz_entry.assign(n, -1);
+
+    const unsigned threads = n < 4096 ? 1 : threads_;
+    const size_t part = (n + threads - 1) / threads;
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+      const size_t begin = std::min(n, t * part), end = std::min(n, begin + part);
+      pool.emplace_back(ClassifyRows, std::ref(*workers_[t]), std::cref(chunk), std::cref(columns_),
+                        base, &table_, &facts_.number_type, &results_, begin, end);
+    }
+    ClassifyRows(*workers_[0], chunk, columns_, base, &table_, &facts_.number_type, &results_, 0,
+                 std::min(n, part));
+    // Meanwhile: the interned columns (they do not depend on the classification).
+    for (size_t c = 0; c < interners_.size(); ++c) {
+      if (interners_[c] == nullptr) continue;
+      std::vector<uint32_t>& ids = table_.fields[c].ids;
+      for (size_t i = 0; i < n; ++i) ids.push_back(interners_[c]->Intern(chunk.Field(i, c)));
+    }
+    for (std::thread& thread : pool) thread.join();
+
+    for (size_t i = 0; i < n; ++i) {
+      const size_t r = base + i;
+      Zone(chunk, i, r);
+      if (table_.flags[r] & kRecipientKeepText) {
+        table_.kept_rows.push_back(static_cast<uint32_t>(r));
+        for (size_t c = 0; c < chunk.columns; ++c) {
+          table_.kept_text.append(chunk.Field(i, c));
+          table_.kept_offsets.push_back(static_cast<uint32_t>(table_.kept_text.size()));
+        }
+      }
+    }
+  }
+
+ private:
+  // A valid `timezone` value wins, else the number's prefix.
+  void Zone(const CsvRows& chunk, size_t i, size_t r) {
+    uint8_t& flags = table_.flags[r];
+    if (columns_.timezone >= 0 && !chunk.Field(i, columns_.timezone).empty()) {
+      std::string_view value = chunk.Field(i, columns_.timezone);
+      auto it = column_sets_.find(absl::string_view(value.data(), value.size()));
+      if (it == column_sets_.end()) {
+        std::string name(value);
+        bool valid = name == "UTC" || (name.find('/') != std::string::npos && IsKnownZone(name));
+        it = column_sets_.emplace(name, valid ? zone_sets_.Intern({name}) : -1).first;
+      }
+      if (it->second >= 0) {
+        table_.zone_set[r] = static_cast<uint16_t>(it->second);
+        return;
+      }
+      flags |= kRecipientBadTimezone;
+    }
+    const int entry = results_.tz_entry[i];
+    if (entry >= 0 && entry_sets_[entry].set == -1) {
+      std::vector<std::string> candidates;
+      for (const std::string& z : zone_map_.Zones(entry))
+        if (z != "Etc/Unknown" && IsKnownZone(z)) candidates.push_back(z);
+      size_t named = 0;
+      for (const std::string& z : zone_map_.Zones(entry)) named += z != "Etc/Unknown";
+      entry_sets_[entry].set = zone_sets_.Intern(std::move(candidates));
+      entry_sets_[entry].guessed = named > 1;
+    }
+    if (entry >= 0 && entry_sets_[entry].set > 0) {
+      table_.zone_set[r] = static_cast<uint16_t>(entry_sets_[entry].set);
+      if (entry_sets_[entry].guessed) {
+        flags |= kRecipientZoneGuessed;
+        ++stats_.zone_guessed;
+      }
+    } else if (!(flags & kRecipientInvalid)) {
+      ++stats_.zone_unknown;
+    }
+  }
+
+  struct EntrySet {
+    int set = -1;  // -1: not computed yet; else the zone set (0: no usable zone)
+    bool guessed = false;
+  };
+  RecipientTable& table_;
+  RecipientFacts& facts_;
+  RecipientStats& stats_;
+  const Columns& columns_;
+  PhoneNumberClassifier classifier_;
+  const TimeZoneMap& zone_map_;
+  unsigned threads_ = 1;
+  std::vector<std::unique_ptr<RowClassifier>> workers_;
+  std::vector<std::unique_ptr<ColumnInterner>> interners_;
+  ChunkResults results_;
+  ZoneSetInterner zone_sets_;
+  std::vector<EntrySet> entry_sets_;
+  absl::flat_hash_map<std::string, int> column_sets_;  // value -> zone set, or -1 if invalid
+};
+
+// The row-order facts once every row is in: duplicates, suppression and the counts.
+absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
+                        const std::vector<std::string>& allow_outside,
+                        RecipientLoadResult& result) {
   RecipientTable& table = result.table;
   RecipientFacts& facts = result.facts;
   RecipientStats& stats = result.stats;
-  const size_t n = table.source_line.size();
-  PhoneNumberClassifier classifier(facts.country);
-  const TimeZoneMap& zone_map = TimeZoneMap::Embedded();
-  table.e164.assign(n, 0);
-  table.zone_set.assign(n, 0);
-  table.state.assign(n, 0);
-  table.number_state.assign(n, 0);
-  table.flags.assign(n, 0);
-  table.states = StateCodes();
-  RowResults rows;
-  rows.type.assign(n, 0);
-  rows.tz_entry.assign(n, -1);
-  ClassifyAll(table, rows, columns, classifier, zone_map);
+  const size_t n = table.size();
 
   // Suppression list.
   SuppressionList suppression;
@@ -466,26 +624,20 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
     ASSIGN_OR_RETURN(std::string path, ConfinedDataPath(campaign, campaign.suppression_file,
                                                         "suppression", allow_outside));
     result.files_read.push_back(path);
-    FileBytes bytes;
-    std::string error = bytes.Open(path, 0);
+    BlockReader file;
+    std::string error = file.Open(path);
+    if (error.empty()) error = file.ReadAll();
     if (!error.empty()) {
       return FileError(campaign, campaign.suppression_file.pos,
                        "suppression file '" + campaign.suppression_file.value +
                            "' cannot be read: " + error +
                            "; the path is relative to the campaign file");
     }
-    suppression = ParseSuppressionList(bytes.view(), classifier);
+    PhoneNumberClassifier classifier(facts.country);
+    suppression = ParseSuppressionList(file.pending(), classifier);
     facts.suppression = std::move(suppression.report);
     facts.suppression_read = true;
   }
-
-  ZoneSetInterner zone_sets(table.zone_sets);
-  struct EntrySet {
-    int set = -1;  // -1: not computed yet; else the zone set (0: no usable zone)
-    bool guessed = false;
-  };
-  std::vector<EntrySet> entry_sets(zone_map.size());
-  absl::flat_hash_map<std::string, int> column_sets;  // value -> zone set, or -1 if invalid
 
   MarkDuplicates(table);
   for (size_t r = 0; r < n; ++r) {
@@ -495,66 +647,104 @@ absl::Status ReadRows(const Campaign& campaign, const Columns& columns,
       ++stats.invalid;
     } else {
       if (flags & kRecipientDuplicate) ++stats.duplicate;
-      if (suppression.numbers.contains(e164)) {
+      if (!suppression.numbers.empty() && suppression.numbers.contains(e164)) {
         flags |= kRecipientSuppressed;
         ++stats.suppressed;
       }
-      if (IsNonMobileType(static_cast<PhoneNumberType>(rows.type[r])) &&
+      if (IsNonMobileType(static_cast<PhoneNumberType>(facts.number_type[r])) &&
           !(flags & kRecipientDuplicate))
         ++stats.non_mobile;
     }
     if ((flags & kRecipientNoConsent) && !(flags & (kRecipientInvalid | kRecipientDuplicate)))
       ++stats.no_consent;
     if (table.state[r] != 0) ++stats.state_known;
-
-    // Zone: a valid `timezone` value wins, else the number's prefix.
-    bool zone_set = false;
-    if (columns.timezone >= 0 && !table.Field(r, columns.timezone).empty()) {
-      std::string_view value = table.Field(r, columns.timezone);
-      auto it = column_sets.find(absl::string_view(value.data(), value.size()));
-      if (it == column_sets.end()) {
-        std::string name(value);
-        bool valid = name == "UTC" || (name.find('/') != std::string::npos && IsKnownZone(name));
-        it = column_sets.emplace(name, valid ? zone_sets.Intern({name}) : -1).first;
-      }
-      if (it->second >= 0) {
-        table.zone_set[r] = static_cast<uint16_t>(it->second);
-        zone_set = true;
-      } else {
-        flags |= kRecipientBadTimezone;
-      }
-    }
-    if (!zone_set) {
-      int entry = rows.tz_entry[r];
-      if (entry >= 0 && entry_sets[entry].set == -1) {
-        std::vector<std::string> candidates;
-        for (const std::string& z : zone_map.Zones(entry))
-          if (z != "Etc/Unknown" && IsKnownZone(z)) candidates.push_back(z);
-        size_t named = 0;
-        for (const std::string& z : zone_map.Zones(entry)) named += z != "Etc/Unknown";
-        entry_sets[entry].set = zone_sets.Intern(std::move(candidates));
-        entry_sets[entry].guessed = named > 1;
-      }
-      if (entry >= 0 && entry_sets[entry].set > 0) {
-        table.zone_set[r] = static_cast<uint16_t>(entry_sets[entry].set);
-        if (entry_sets[entry].guessed) {
-          flags |= kRecipientZoneGuessed;
-          ++stats.zone_guessed;
-        }
-      } else if (!(flags & kRecipientInvalid)) {
-        ++stats.zone_unknown;
-      }
-    }
     if (IsSendable(flags)) ++stats.sendable;
   }
   stats.rows = n;
   stats.consent_column = columns.consent >= 0;
-  facts.number_type = std::move(rows.type);
   facts.rows_read = true;
   return absl::OkStatus();
 }
 
+// Rows a chunk holds: the table grows by this many rows at a time.
+constexpr size_t kChunkRows = 1u << 16;
+// Bytes read from the file at a time.
+constexpr size_t kBlockBytes = 4u << 20;
+
 }  // namespace
+
+std::vector<bool> InternedColumns(const Campaign& campaign,
+                                  const std::vector<std::string>& columns) {
+  std::vector<bool> interned(columns.size(), false);
+  auto mark = [&](std::string_view name) {
+    for (size_t c = 0; c < columns.size(); ++c)
+      if (columns[c] == name) interned[c] = true;
+  };
+  for (const Template& t : campaign.templates) {
+    if (!t.body.present) continue;
+    for (const Placeholder& p : ParseTemplate(t.body->text).placeholders) mark(p.field);
+  }
+  mark("carrier");  // the simulation's carrier of each recipient (sim/provider_queue.h)
+  return interned;
+}
+
+const RecipientColumn& InternedColumn(const RecipientTable& table, size_t column,
+                                      RecipientColumn& scratch) {
+  if (column < table.fields.size() && table.fields[column].interned) return table.fields[column];
+  scratch = RecipientColumn{};
+  scratch.interned = true;
+  ColumnInterner interner(scratch);
+  scratch.ids.reserve(table.size());
+  for (size_t r = 0; r < table.size(); ++r)
+    scratch.ids.push_back(interner.Intern(table.Field(r, column)));
+  return scratch;
+}
+
+std::string_view RecipientTable::Field(size_t row, size_t column) const {
+  if (column >= fields.size()) return {};
+  const RecipientColumn& f = fields[column];
+  if (f.interned) return f.Value(f.ids[row]);
+  auto it = std::lower_bound(kept_rows.begin(), kept_rows.end(), static_cast<uint32_t>(row));
+  if (it == kept_rows.end() || *it != row) return {};
+  const size_t i = static_cast<size_t>(it - kept_rows.begin()) * columns.size() + column;
+  return std::string_view(kept_text).substr(kept_offsets[i], kept_offsets[i + 1] - kept_offsets[i]);
+}
+
+RecipientTable RecipientTable::Subset(const std::vector<uint32_t>& rows) const {
+  RecipientTable out;
+  out.columns = columns;
+  out.phone_column = phone_column;
+  out.zone_sets = zone_sets;
+  out.states = states;
+  out.fields.resize(fields.size());
+  for (size_t c = 0; c < fields.size(); ++c) {
+    if (!fields[c].interned) continue;
+    out.fields[c].interned = true;
+    out.fields[c].values = fields[c].values;
+    out.fields[c].ends = fields[c].ends;
+    out.fields[c].ids.reserve(rows.size());
+  }
+  size_t k = 0;  // next candidate in kept_rows
+  for (uint32_t r : rows) {
+    out.e164.push_back(e164[r]);
+    out.zone_set.push_back(zone_set[r]);
+    out.state.push_back(state[r]);
+    out.number_state.push_back(number_state[r]);
+    out.source_line.push_back(source_line[r]);
+    out.flags.push_back(flags[r]);
+    for (RecipientColumn& f : out.fields)
+      if (f.interned) f.ids.push_back(fields[&f - out.fields.data()].ids[r]);
+    while (k < kept_rows.size() && kept_rows[k] < r) ++k;
+    if (k < kept_rows.size() && kept_rows[k] == r && !fields.empty()) {
+      out.kept_rows.push_back(static_cast<uint32_t>(out.size() - 1));
+      for (size_t c = 0; c < columns.size(); ++c) {
+        out.kept_text.append(Field(r, c));
+        out.kept_offsets.push_back(static_cast<uint32_t>(out.kept_text.size()));
+      }
+    }
+  }
+  return out;
+}
 
 absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, RecipientLoadMode mode,
                                                    const std::vector<std::string>& allow_outside) {
@@ -573,16 +763,29 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     ASSIGN_OR_RETURN(std::string path,
                      ConfinedDataPath(campaign, recipients.file, "recipients", allow_outside));
     result.files_read.push_back(path);
-    FileBytes bytes;
-    std::string error =
-        bytes.Open(path, mode == RecipientLoadMode::kHeaderOnly ? kHeaderReadBytes : 0);
-    if (!error.empty()) {
+    BlockReader file;
+    auto read_error = [&](const std::string& error) {
       return FileError(campaign, recipients.file.pos,
                        "recipients file '" + recipients.file.value + "' cannot be read: " + error +
                            "; the path is relative to the campaign file");
+    };
+    std::string error = file.Open(path);
+    if (!error.empty()) return read_error(error);
+    // A BOM, blank lines (read as they come, however many), then the header row
+    // whole: up to a row's limit past its start.
+    if (!(error = file.Fill(3)).empty()) return read_error(error);
+    if (file.pending().substr(0, 3) == "\xEF\xBB\xBF") file.Consume(3);
+    uint32_t blank_lines = 0;
+    while (true) {
+      if (!(error = file.Fill(2)).empty()) return read_error(error);
+      std::string_view pending = file.pending();
+      if (pending.empty() || (pending[0] != '\n' && pending[0] != '\r')) break;
+      file.Consume(pending[0] == '\r' && pending.size() > 1 && pending[1] == '\n' ? 2 : 1);
+      ++blank_lines;
     }
-    std::string_view data = bytes.view();
-    CsvHeader header = ParseCsvHeader(data);
+    if (!(error = file.Fill(kMaxCsvRowBytes + 2)).empty()) return read_error(error);
+    CsvHeader header = ParseCsvHeader(file.pending());
+    header.data_line += blank_lines;
     if (!header.found) {
       facts.header_problem = RecipientFacts::HeaderProblem::kEmpty;
       return result;
@@ -612,23 +815,39 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     }
     table.phone_column = columns.phone;
     if (mode == RecipientLoadMode::kHeaderOnly) return result;
+    facts.consent_column = columns.consent;
+    facts.timezone_column = columns.timezone;
+    facts.state_column = columns.state;
 
-    // Row count estimated from the first MiB of rows, so the columns grow once
-    // without a pass over the whole file. Bounded by the input: a stored row of C
-    // fields takes at least C bytes (C-1 delimiters and a line end), so no more
-    // than bytes/C rows and bytes field offsets can come out of it (blank lines,
-    // counted in the sample, are no rows).
-    const std::string_view rows = data.substr(std::min(header.data_offset, data.size()));
+    // Rows expected, from the file's size and the rows of its first block; bounded
+    // by the input: a stored row of C fields takes at least C bytes.
+    file.Consume(header.data_offset);
+    if (!(error = file.Fill(1u << 20)).empty()) return read_error(error);
+    const std::string_view sample = file.pending();
     const size_t column_count = std::max<size_t>(1, table.columns.size());
-    std::string_view sample = rows.substr(0, 1u << 20);
-    size_t sample_lines = static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
-    size_t lines = rows.size() / std::max<size_t>(1, sample.size() / sample_lines) * 11 / 10 + 16;
-    lines = std::min(lines, rows.size() / column_count + 1);
-    table.arena.reserve(rows.size());
-    table.offsets.reserve(lines * column_count + 1);
-    table.source_line.reserve(lines);
-    ParseCsvRows(data, header, table, facts.malformed_rows, kMaxCsvRowBytes,
-                 [&bytes](size_t offset) { bytes.Release(offset); });
+    const size_t sample_lines =
+        static_cast<size_t>(std::count(sample.begin(), sample.end(), '\n')) + 1;
+    const size_t rest = std::max<size_t>(file.size_hint(), sample.size());
+    size_t expected = rest / std::max<size_t>(1, sample.size() / sample_lines) * 11 / 10 + 16;
+    expected = std::min(expected, rest / column_count + 1);
+
+    TableBuilder builder(result, columns, InternedColumns(campaign, table.columns), expected);
+    CsvRowReader reader(header);
+    CsvRows chunk;
+    chunk.columns = table.columns.size();
+    while (true) {
+      file.Consume(
+          reader.Read(file.pending(), file.eof(), chunk, facts.malformed_rows, kChunkRows));
+      if (chunk.size() >= kChunkRows) {
+        builder.Add(chunk);
+        chunk.Clear();
+        continue;
+      }
+      if (file.eof()) break;
+      if (!(error = file.Fill(file.pending().size() + kBlockBytes)).empty())
+        return read_error(error);
+    }
+    if (chunk.size() > 0) builder.Add(chunk);
     result.stats.malformed_rows = facts.malformed_rows.size();
   } else if (!recipients.list.empty()) {
     facts.origin = RecipientFacts::Origin::kList;
@@ -637,20 +856,24 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     table.phone_column = 0;
     columns.phone = 0;
     if (mode == RecipientLoadMode::kHeaderOnly) return result;
-    table.offsets.push_back(0);
+    CsvRows chunk;
+    chunk.columns = 1;
+    TableBuilder builder(result, columns, InternedColumns(campaign, table.columns),
+                         recipients.list.size());
     for (const Located<std::string>& item : recipients.list) {
-      table.arena += item.value;
-      table.offsets.push_back(static_cast<uint32_t>(table.arena.size()));
-      table.source_line.push_back(static_cast<uint32_t>(std::max(0, item.pos.line)));
+      chunk.text += item.value;
+      chunk.offsets.push_back(static_cast<uint32_t>(chunk.text.size()));
+      chunk.lines.push_back(static_cast<uint32_t>(std::max(0, item.pos.line)));
+      if (chunk.size() >= kChunkRows) {
+        builder.Add(chunk);
+        chunk.Clear();
+      }
     }
+    if (chunk.size() > 0) builder.Add(chunk);
   } else {
     return result;
   }
-  if (table.offsets.empty()) table.offsets.push_back(0);
-  facts.consent_column = columns.consent;
-  facts.timezone_column = columns.timezone;
-  facts.state_column = columns.state;
-  RETURN_IF_ERROR(ReadRows(campaign, columns, allow_outside, result));
+  RETURN_IF_ERROR(FinishRows(campaign, columns, allow_outside, result));
   return result;
 }
 

@@ -19,6 +19,21 @@
 
 namespace smslint {
 
+// The text of one column's fields. An interned column keeps every row's value, as
+// an index into its distinct values (a list repeats first names and cities: ten
+// million rows take 4 bytes each, not their text). Any other column keeps the text
+// of the rows a finding may quote only (RecipientTable::kept_rows).
+struct RecipientColumn {
+  bool interned = false;
+  std::vector<uint32_t> ids;      // per row: index into the distinct values
+  std::string values;             // the distinct values, back to back
+  std::vector<uint32_t> ends{0};  // value i is values[ends[i] .. ends[i + 1])
+  size_t distinct() const { return ends.size() - 1; }
+  std::string_view Value(uint32_t id) const {
+    return std::string_view(values).substr(ends[id], ends[id + 1] - ends[id]);
+  }
+};
+
 struct RecipientTable {
   // Header of the CSV (or {"phone"} for an inline list), in file order.
   std::vector<std::string> columns;
@@ -42,21 +57,28 @@ struct RecipientTable {
   std::vector<std::vector<std::string>> zone_sets;
   std::vector<std::string> states;  // states[0] = "" (unknown); else "NY", "ON", ...
 
-  // Field text: row r, column c is arena[offsets[r*columns.size()+c] ..
-  // offsets[r*columns.size()+c+1]).
-  std::string arena;
-  std::vector<uint32_t> offsets;
+  // Field text, one entry per column (empty: no field text kept at all). The
+  // loader interns the columns a template's placeholder or the simulation reads
+  // (InternedColumns); the text of the other columns is kept for the rows flagged
+  // kRecipientKeepText, the rows a data finding quotes: kept_rows (ascending), and
+  // their fields row by row, kept_text[kept_offsets[k * columns.size() + c] ..
+  // kept_offsets[k * columns.size() + c + 1]) for the k-th kept row.
+  std::vector<RecipientColumn> fields;
+  std::vector<uint32_t> kept_rows;
+  std::string kept_text;
+  std::vector<uint32_t> kept_offsets{0};
 
   size_t size() const { return e164.size(); }
-  std::string_view Field(size_t row, size_t column) const {
-    size_t i = row * columns.size() + column;
-    return std::string_view(arena).substr(offsets[i], offsets[i + 1] - offsets[i]);
-  }
+  // The text of row `row`, column `column`: "" for a column that is not interned
+  // when the row is not a kept row.
+  std::string_view Field(size_t row, size_t column) const;
   int ColumnIndex(std::string_view name) const {
     for (size_t i = 0; i < columns.size(); ++i)
       if (columns[i] == name) return static_cast<int>(i);
     return -1;
   }
+  // A table of the rows `rows` (ascending) of this one, with their fields.
+  RecipientTable Subset(const std::vector<uint32_t>& rows) const;
 };
 
 enum RecipientFlag : uint8_t {
@@ -68,6 +90,10 @@ enum RecipientFlag : uint8_t {
   kRecipientBadTimezone = 1 << 5,  // `timezone` value is not an IANA zone
   kRecipientBadState = 1 << 6,     // `state` value is not a state or province code
 };
+
+// The rows whose every field's text is kept (a data finding may quote them).
+inline constexpr uint8_t kRecipientKeepText =
+    kRecipientInvalid | kRecipientNoConsent | kRecipientBadTimezone | kRecipientBadState;
 
 // Recipients that are never sent to: invalid, a later duplicate, or suppressed.
 inline constexpr uint8_t kRecipientNotSent =
@@ -147,6 +173,16 @@ struct RecipientLoadResult {
 absl::StatusOr<RecipientLoadResult> LoadRecipients(
     const Campaign& campaign, RecipientLoadMode mode,
     const std::vector<std::string>& allow_outside = {});
+
+// Per column of `columns`: whether the loader interns it (every row's value kept),
+// because a template's placeholder or the simulation reads it.
+std::vector<bool> InternedColumns(const Campaign& campaign,
+                                  const std::vector<std::string>& columns);
+
+// Column `column` with every row's value id: the table's own when the column is
+// interned, else `scratch`, filled now (a table built by hand, in tests).
+const RecipientColumn& InternedColumn(const RecipientTable& table, size_t column,
+                                      RecipientColumn& scratch);
 
 // The byte ranges of the inline recipients list items in campaign.source, with
 // each item's number when it is valid, for MaskInlineRecipients (diag/pii.h).

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "campaign/recipients.h"
 #include "util/strings.h"
 
 namespace smslint {
@@ -15,6 +14,7 @@ struct RecordScan {
   uint32_t lines = 0;  // line ends consumed (quoted newlines included)
   uint32_t fields = 0;
   bool too_long = false;
+  bool in_quotes = false;  // too_long inside a quoted field: `end` is at a quote or the input's end
   bool unterminated = false;
 };
 
@@ -35,6 +35,7 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
         size_t stop = q ? static_cast<size_t>(static_cast<const char*>(q) - base) : n;
         if (stop - pos > max_bytes) {
           scan.too_long = true;
+          scan.in_quotes = true;
           scan.end = stop;
           return scan;
         }
@@ -172,32 +173,75 @@ CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
   return header;
 }
 
-void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTable& table,
-                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes,
-                  const std::function<void(size_t)>& consumed) {
-  constexpr size_t kReportEvery = 16u << 20;
-  size_t next_report = header.data_offset + kReportEvery;
-  const size_t columns = header.columns.size();
-  if (table.offsets.empty()) table.offsets.push_back(0);
-  std::vector<uint32_t> ends;
-  ends.reserve(columns + 4);
-  size_t p = header.data_offset;
-  uint32_t line = header.data_line;
-  while (p < bytes.size()) {
-    size_t next;
-    if (IsBlankLine(bytes, p, next)) {
-      p = next;
-      ++line;
+std::string_view CsvRows::Field(size_t row, size_t column) const {
+  const size_t i = row * columns + column;
+  return std::string_view(text).substr(offsets[i], offsets[i + 1] - offsets[i]);
+}
+
+void CsvRows::Clear() {
+  text.clear();
+  offsets.assign(1, 0);
+  lines.clear();
+}
+
+CsvRowReader::CsvRowReader(const CsvHeader& header, size_t max_row_bytes)
+    : delimiter_(header.delimiter),
+      columns_(header.columns.size()),
+      max_row_bytes_(max_row_bytes),
+      line_(header.data_line) {
+  ends_.reserve(columns_ + 4);
+}
+
+size_t CsvRowReader::Read(std::string_view bytes, bool final, CsvRows& rows,
+                          std::vector<CsvRowIssue>& issues, size_t max_rows) {
+  const size_t n = bytes.size();
+  size_t p = 0;
+  // The rest of a row found too long in an earlier block: its quoted field, then its line.
+  if (skip_ == Skip::kToQuote) {
+    const void* q = std::memchr(bytes.data(), '"', n);
+    if (q == nullptr) return n;
+    p = static_cast<size_t>(static_cast<const char*>(q) - bytes.data());
+    skip_ = Skip::kToNewline;
+  }
+  if (skip_ == Skip::kToNewline) {
+    uint32_t lines = 0;
+    p = SkipLine(bytes, p, lines);
+    if (lines == 0) return n;
+    line_ += lines;
+    skip_ = Skip::kNone;
+  }
+  while (p < n && rows.size() < max_rows) {
+    if (bytes[p] == '\n') {
+      ++p;
+      ++line_;
       continue;
     }
-    const size_t arena_before = table.arena.size();
-    ends.clear();
-    RecordScan scan = ScanRecord(bytes, p, table.arena, ends, max_row_bytes, header.delimiter);
-    CsvRowIssue issue{line, CsvProblem::kWrongFieldCount, scan.fields};
+    if (bytes[p] == '\r') {
+      if (p + 1 >= n && !final) break;  // CR LF may be split between blocks
+      p += p + 1 < n && bytes[p + 1] == '\n' ? 2 : 1;
+      ++line_;
+      continue;
+    }
+    const size_t text_before = rows.text.size();
+    ends_.clear();
+    RecordScan scan = ScanRecord(bytes, p, rows.text, ends_, max_row_bytes_, delimiter_);
+    if (!final && !scan.too_long && scan.end >= n) {
+      // The record may go on in the next block: read it again then.
+      rows.text.resize(text_before);
+      break;
+    }
+    CsvRowIssue issue{line_, CsvProblem::kWrongFieldCount, scan.fields};
     bool bad = true;
     if (scan.too_long) {
       issue.problem = CsvProblem::kRowTooLong;
-      scan.end = SkipLine(bytes, scan.end, scan.lines);
+      if (scan.in_quotes && scan.end >= n && !final) {
+        skip_ = Skip::kToQuote;
+        scan.end = n;
+      } else {
+        const uint32_t lines = scan.lines;
+        scan.end = SkipLine(bytes, scan.end, scan.lines);
+        if (scan.lines == lines && !final) skip_ = Skip::kToNewline;  // its line end is to come
+      }
     } else if (scan.unterminated) {
       issue.problem = CsvProblem::kUnterminatedQuote;
     } else {
@@ -208,23 +252,28 @@ void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTabl
       } else if (!utf8_ok) {
         issue.problem = CsvProblem::kInvalidUtf8;
       } else {
-        bad = scan.fields != columns;
+        bad = scan.fields != columns_;
       }
     }
     if (bad) {
-      table.arena.resize(arena_before);
+      rows.text.resize(text_before);
       issues.push_back(issue);
     } else {
-      table.offsets.insert(table.offsets.end(), ends.begin(), ends.end());
-      table.source_line.push_back(line);
+      rows.offsets.insert(rows.offsets.end(), ends_.begin(), ends_.end());
+      rows.lines.push_back(line_);
     }
     p = scan.end;
-    line += scan.lines;
-    if (consumed && p >= next_report) {
-      consumed(p);
-      next_report = p + kReportEvery;
-    }
+    line_ += scan.lines;
   }
+  return p;
+}
+
+void ParseCsvRows(std::string_view bytes, const CsvHeader& header, CsvRows& rows,
+                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes) {
+  rows.columns = header.columns.size();
+  if (rows.offsets.empty()) rows.offsets.push_back(0);
+  CsvRowReader reader(header, max_row_bytes);
+  reader.Read(bytes.substr(std::min(header.data_offset, bytes.size())), true, rows, issues);
 }
 
 }  // namespace smslint

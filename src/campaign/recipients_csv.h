@@ -1,19 +1,16 @@
 // RFC 4180 CSV reading for recipient lists: quoted commas, doubled quotes and
 // quoted newlines; UTF-8 with or without BOM; CRLF, LF or CR line ends. Rows are
-// stored straight into a RecipientTable's arena; a malformed row is skipped and
+// read a block at a time into a CsvRows buffer; a malformed row is skipped and
 // reported with its line, and the rest of the file is still read.
 #ifndef SMSLINT_CAMPAIGN_RECIPIENTS_CSV_H_
 #define SMSLINT_CAMPAIGN_RECIPIENTS_CSV_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace smslint {
-
-struct RecipientTable;
 
 enum class CsvProblem : uint8_t {
   kWrongFieldCount,  // more or fewer fields than the header
@@ -54,14 +51,46 @@ struct CsvHeader {
 // `delimiter` (',' for recipients; the suppression reader also takes ';' and tab).
 CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter = ',');
 
-// Reads every data row from header.data_offset on. Rows whose field count is the
-// header's are appended to `table` (arena, offsets, source_line); the others are
-// listed in `issues`. Blank lines are skipped.
-// `consumed`, when set, is called now and then with the offset below which the
-// input will not be read again (so a mapped file's pages can be released).
-void ParseCsvRows(std::string_view bytes, const CsvHeader& header, RecipientTable& table,
-                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes = kMaxCsvRowBytes,
-                  const std::function<void(size_t)>& consumed = nullptr);
+// Field text of parsed rows: row r, column c is
+// text[offsets[r * columns + c] .. offsets[r * columns + c + 1]).
+struct CsvRows {
+  size_t columns = 0;
+  std::string text;
+  std::vector<uint32_t> offsets{0};
+  std::vector<uint32_t> lines;  // per row: the 1-based line where it starts
+  size_t size() const { return lines.size(); }
+  std::string_view Field(size_t row, size_t column) const;
+  void Clear();  // no rows; capacity kept
+};
+
+// Reads the data rows of a CSV a block at a time, so a file of any size is parsed in
+// bounded memory. Each Read takes the input from where the previous one stopped
+// (the unconsumed rest, then more bytes): a row cut by the end of a block is read
+// again whole with the next one. The rows and issues are the same whatever the
+// blocks (tests/campaign/recipients_csv_test.cc splits a file at every byte).
+class CsvRowReader {
+ public:
+  explicit CsvRowReader(const CsvHeader& header, size_t max_row_bytes = kMaxCsvRowBytes);
+  // Parses the rows that end within `bytes`; `final`: no input follows. Rows whose
+  // field count is the header's are appended to `rows`, the others listed in
+  // `issues`; blank lines are skipped. Stops once `rows` holds `max_rows` rows.
+  // Returns the bytes consumed.
+  size_t Read(std::string_view bytes, bool final, CsvRows& rows, std::vector<CsvRowIssue>& issues,
+              size_t max_rows = SIZE_MAX);
+
+ private:
+  enum class Skip { kNone, kToQuote, kToNewline };  // inside a row found too long
+  char delimiter_;
+  size_t columns_;
+  size_t max_row_bytes_;
+  uint32_t line_;
+  Skip skip_ = Skip::kNone;
+  std::vector<uint32_t> ends_;
+};
+
+// Reads every data row from header.data_offset on, in one block.
+void ParseCsvRows(std::string_view bytes, const CsvHeader& header, CsvRows& rows,
+                  std::vector<CsvRowIssue>& issues, size_t max_row_bytes = kMaxCsvRowBytes);
 
 }  // namespace smslint
 

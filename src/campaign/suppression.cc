@@ -118,13 +118,12 @@ class Reader {
   // numbers from report.phone_column; line numbers shifted by `line_offset` (the
   // comment lines before the first row).
   void ReadCsv(std::string_view text, const CsvHeader& header, uint32_t line_offset) {
-    RecipientTable table;
-    table.columns = header.columns;
+    CsvRows rows;
     std::vector<CsvRowIssue> issues;
-    ParseCsvRows(text, header, table, issues);
+    ParseCsvRows(text, header, rows, issues);
     const size_t phone = static_cast<size_t>(report_.phone_column);
-    for (size_t r = 0; r < table.source_line.size(); ++r)
-      AddEntry(table.Field(r, phone), table.source_line[r] + line_offset);
+    for (size_t r = 0; r < rows.size(); ++r)
+      AddEntry(rows.Field(r, phone), rows.lines[r] + line_offset);
     for (const CsvRowIssue& issue : issues) {
       ++report_.entries;
       SuppressionEntryProblem problem = SuppressionEntryProblem::kWrongFieldCount;

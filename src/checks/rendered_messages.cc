@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
-#include <thread>
 
 #include "absl/container/flat_hash_map.h"
 #include "campaign/loader.h"
@@ -16,16 +15,7 @@ namespace smslint {
 
 namespace {
 
-// Distinct value tuples remembered per template and thread; beyond this, messages
-// are still rendered and counted, just not cached.
-constexpr size_t kMaxCachedRenders = 1u << 18;
-
-struct RenderedCount {
-  int segments = 0;
-  bool ucs2 = false;
-};
-
-// What one thread saw for one template over its rows.
+// What one template's rendered messages give over the rows.
 struct TemplateTally {
   size_t empty_recipients = 0;
   size_t first_empty_row = SIZE_MAX;
@@ -67,77 +57,102 @@ std::string CodePointLabel(char32_t cp) {
   return "'" + utf8 + "' " + buffer;
 }
 
-void TallyRows(const RecipientTable& table, const TemplatePlan& plan, int max_segments,
-               size_t begin, size_t end, TemplateTally& tally) {
+// One template over every sendable row. Rows with the same values get the same
+// message, and lists repeat values (first names, cities): the rows are counted per
+// tuple of value ids first, then each distinct tuple is rendered once, in the order
+// of its first row.
+void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int max_segments,
+                   TemplateTally& tally) {
   const size_t placeholders = plan.parsed.placeholders.size();
   tally.empty_per_placeholder.assign(placeholders, 0);
-  std::vector<std::string_view> values(placeholders);
-  std::string rendered, key;
-  absl::flat_hash_map<std::string, RenderedCount> cache;
-  for (size_t r = begin; r < end; ++r) {
-    if (!IsSendable(table.flags[r])) continue;
-    bool any_empty = false;
-    key.clear();
-    for (size_t i = 0; i < placeholders; ++i) {
-      int column = plan.columns[i];
-      values[i] = column >= 0 ? table.Field(r, static_cast<size_t>(column)) : std::string_view();
-      if (column >= 0 && values[i].empty() && !plan.parsed.placeholders[i].fallback) {
-        any_empty = true;
-        ++tally.empty_per_placeholder[i];
+  // The value ids of each placeholder's column (absent: no column).
+  std::vector<RecipientColumn> scratch(placeholders);
+  std::vector<const RecipientColumn*> columns(placeholders, nullptr);
+  size_t single = SIZE_MAX;  // the placeholder with a column, when only one has
+  size_t with_column = 0;
+  for (size_t i = 0; i < placeholders; ++i) {
+    if (plan.columns[i] < 0) continue;
+    columns[i] = &InternedColumn(table, static_cast<size_t>(plan.columns[i]), scratch[i]);
+    ++with_column;
+    single = i;
+  }
+  struct Tuple {
+    uint64_t count = 0;
+    size_t first_row = SIZE_MAX;
+    std::vector<uint32_t> ids;  // per placeholder (0 without a column)
+  };
+  std::vector<Tuple> tuples;
+  const size_t n = table.size();
+  if (with_column <= 1) {
+    // One column: the tuple is the value id itself.
+    const RecipientColumn* column = single == SIZE_MAX ? nullptr : columns[single];
+    tuples.resize(column != nullptr ? column->distinct() : 1);
+    for (size_t r = 0; r < n; ++r) {
+      if (!IsSendable(table.flags[r])) continue;
+      Tuple& t = tuples[column != nullptr ? column->ids[r] : 0];
+      if (t.count++ == 0) t.first_row = r;
+    }
+    for (size_t id = 0; id < tuples.size(); ++id) {
+      if (tuples[id].count == 0) continue;
+      tuples[id].ids.assign(placeholders, 0);
+      if (column != nullptr) tuples[id].ids[single] = static_cast<uint32_t>(id);
+    }
+  } else {
+    absl::flat_hash_map<std::string, uint32_t> index;
+    std::string key;
+    std::vector<uint32_t> ids(placeholders, 0);
+    for (size_t r = 0; r < n; ++r) {
+      if (!IsSendable(table.flags[r])) continue;
+      key.clear();
+      for (size_t i = 0; i < placeholders; ++i) {
+        ids[i] = columns[i] != nullptr ? columns[i]->ids[r] : 0;
+        key.append(reinterpret_cast<const char*>(&ids[i]), sizeof(uint32_t));
       }
-      if (placeholders > 1) {
-        key.append(values[i]);
-        key.push_back('\x1f');
+      auto [it, inserted] = index.try_emplace(key, static_cast<uint32_t>(tuples.size()));
+      if (inserted) tuples.push_back(Tuple{0, r, ids});
+      ++tuples[it->second].count;
+    }
+  }
+  std::vector<const Tuple*> order;
+  for (const Tuple& t : tuples)
+    if (t.count > 0) order.push_back(&t);
+  std::sort(order.begin(), order.end(),
+            [](const Tuple* a, const Tuple* b) { return a->first_row < b->first_row; });
+
+  std::vector<std::string_view> values(placeholders);
+  std::string rendered;
+  for (const Tuple* t : order) {
+    bool any_empty = false;
+    for (size_t i = 0; i < placeholders; ++i) {
+      values[i] = columns[i] != nullptr ? columns[i]->Value(t->ids[i]) : std::string_view();
+      if (columns[i] != nullptr && values[i].empty() && !plan.parsed.placeholders[i].fallback) {
+        any_empty = true;
+        tally.empty_per_placeholder[i] += t->count;
       }
     }
     if (any_empty) {
-      ++tally.empty_recipients;
-      tally.first_empty_row = std::min(tally.first_empty_row, r);
+      tally.empty_recipients += t->count;
+      tally.first_empty_row = std::min(tally.first_empty_row, t->first_row);
     }
-    // The rendered text depends only on the values, and lists repeat them (first
-    // names, cities), so segment counts are cached per value tuple.
-    std::string_view lookup = placeholders > 1 ? std::string_view(key) : values[0];
-    RenderedCount count;
-    auto it = cache.find(absl::string_view(lookup.data(), lookup.size()));
-    if (it != cache.end()) {
-      count = it->second;
-    } else {
-      RenderTemplate(plan.parsed, values, rendered);
-      SegmentCount segments = CountSegments(rendered);
-      count.segments = segments.segments;
-      count.ucs2 = segments.encoding == Encoding::kUcs2 && !plan.literal_ucs2;
-      if (count.ucs2 && tally.ucs2_characters.size() < 8) {
+    RenderTemplate(plan.parsed, values, rendered);
+    SegmentCount segments = CountSegments(rendered);
+    const bool ucs2 = segments.encoding == Encoding::kUcs2 && !plan.literal_ucs2;
+    if (ucs2) {
+      if (tally.ucs2_characters.size() < 8) {
         for (const Ucs2Character& c : AnalyzeSegments(rendered).ucs2_characters) {
           if (tally.ucs2_characters.size() >= 8) break;
           tally.ucs2_characters.insert(c.code_point);
         }
       }
-      if (cache.size() < kMaxCachedRenders) cache.emplace(std::string(lookup), count);
+      tally.ucs2_recipients += t->count;
+      tally.first_ucs2_row = std::min(tally.first_ucs2_row, t->first_row);
     }
-    if (count.ucs2) {
-      ++tally.ucs2_recipients;
-      tally.first_ucs2_row = std::min(tally.first_ucs2_row, r);
-    }
-    if (count.segments > max_segments) {
-      ++tally.over_recipients;
-      tally.worst_segments = std::max(tally.worst_segments, count.segments);
-      tally.first_over_row = std::min(tally.first_over_row, r);
+    if (segments.segments > max_segments) {
+      tally.over_recipients += t->count;
+      tally.worst_segments = std::max(tally.worst_segments, segments.segments);
+      tally.first_over_row = std::min(tally.first_over_row, t->first_row);
     }
   }
-}
-
-void Merge(TemplateTally& into, const TemplateTally& from) {
-  into.empty_recipients += from.empty_recipients;
-  into.first_empty_row = std::min(into.first_empty_row, from.first_empty_row);
-  for (size_t i = 0; i < into.empty_per_placeholder.size(); ++i)
-    into.empty_per_placeholder[i] += from.empty_per_placeholder[i];
-  into.over_recipients += from.over_recipients;
-  into.worst_segments = std::max(into.worst_segments, from.worst_segments);
-  into.first_over_row = std::min(into.first_over_row, from.first_over_row);
-  into.ucs2_recipients += from.ucs2_recipients;
-  into.first_ucs2_row = std::min(into.first_ucs2_row, from.first_ucs2_row);
-  for (char32_t c : from.ucs2_characters)
-    if (into.ucs2_characters.size() < 8) into.ucs2_characters.insert(c);
 }
 
 // A field value as it may appear in a finding: phone numbers and other long digit
@@ -209,25 +224,10 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign, const Re
   }
   if (plans.empty()) return out;
 
-  unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
-  if (n < 20000) threads = 1;
-  const size_t chunk = (n + threads - 1) / threads;
-  std::vector<std::vector<TemplateTally>> tallies(threads,
-                                                  std::vector<TemplateTally>(plans.size()));
-  auto work = [&](unsigned t) {
-    size_t begin = std::min(n, t * chunk), end = std::min(n, begin + chunk);
-    for (size_t p = 0; p < plans.size(); ++p)
-      TallyRows(table, plans[p], max_segments, begin, end, tallies[t][p]);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (std::thread& thread : pool) thread.join();
-
   for (size_t p = 0; p < plans.size(); ++p) {
     const TemplatePlan& plan = plans[p];
-    TemplateTally tally = tallies[0][p];
-    for (unsigned t = 1; t < threads; ++t) Merge(tally, tallies[t][p]);
+    TemplateTally tally;
+    TallyTemplate(table, plan, max_segments, tally);
     const Template& t = *plan.source;
     auto finding = [&](std::string rule, Level level, std::string message, size_t begin,
                        size_t end) {

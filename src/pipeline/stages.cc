@@ -185,7 +185,7 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
     size_t first_row = SIZE_MAX;
   };
   struct ColumnValues {
-    absl::flat_hash_map<std::string_view, Seen> values;
+    std::vector<std::pair<std::string, Seen>> values;  // in the order rows first show them
     size_t unchecked = 0;
   };
   // A column's distinct values do not depend on the template: counted once per
@@ -200,24 +200,33 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
       if (column < 0) continue;
       auto [entry, counted] = by_column.try_emplace(column);
       if (counted) {
-        absl::flat_hash_map<std::string_view, Seen>& values = entry->second.values;
+        // Distinct values in the order sendable rows first show them; past the cap a
+        // value is not checked, and its rows are counted as unchecked.
+        RecipientColumn scratch;
+        const RecipientColumn& ids = InternedColumn(table, static_cast<size_t>(column), scratch);
+        enum : uint8_t { kUnseen, kChecked, kOverCap };
+        std::vector<uint8_t> status(ids.distinct(), kUnseen);
+        std::vector<Seen> seen(ids.distinct());
+        std::vector<uint32_t> checked;
         for (size_t r = 0; r < table.size(); ++r) {
           if (!IsSendable(table.flags[r])) continue;
-          std::string_view v = table.Field(r, static_cast<size_t>(column));
-          if (v.empty()) continue;
-          auto it = values.find(v);
-          if (it == values.end()) {
-            if (values.size() >= kMaxDistinctValues) {
-              ++entry->second.unchecked;
-              continue;
-            }
-            it = values.emplace(v, Seen{}).first;
+          const uint32_t id = ids.ids[r];
+          if (status[id] == kUnseen) {
+            if (ids.Value(id).empty()) continue;
+            status[id] = checked.size() < kMaxDistinctValues ? kChecked : kOverCap;
+            if (status[id] == kChecked) checked.push_back(id);
           }
-          ++it->second.recipients;
-          it->second.first_row = std::min<size_t>(it->second.first_row, table.source_line[r]);
+          if (status[id] == kOverCap) {
+            ++entry->second.unchecked;
+            continue;
+          }
+          ++seen[id].recipients;
+          seen[id].first_row = std::min<size_t>(seen[id].first_row, table.source_line[r]);
         }
+        for (uint32_t id : checked)
+          entry->second.values.emplace_back(std::string(ids.Value(id)), seen[id]);
       }
-      const absl::flat_hash_map<std::string_view, Seen>& values = entry->second.values;
+      const std::vector<std::pair<std::string, Seen>>& values = entry->second.values;
       const size_t unchecked = entry->second.unchecked;
       struct Tally {
         Level level = Level::kInfo;

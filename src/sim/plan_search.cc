@@ -176,29 +176,12 @@ int RateIndexAtMost(double per_second) {
 // Every `stride`-th sendable row of `table`, its fields with it: the sample a large
 // campaign's candidates are screened on.
 RecipientTable SampleRows(const RecipientTable& table, size_t stride) {
-  RecipientTable out;
-  out.columns = table.columns;
-  out.phone_column = table.phone_column;
-  out.zone_sets = table.zone_sets;
-  out.states = table.states;
-  const size_t columns = table.columns.size();
-  out.offsets.push_back(0);
+  std::vector<uint32_t> rows;
   size_t sendable = 0;
   for (size_t r = 0; r < table.size(); ++r) {
-    if (!RowIsSent(table, r) || sendable++ % stride != 0) continue;
-    out.e164.push_back(table.e164[r]);
-    out.zone_set.push_back(table.zone_set[r]);
-    out.state.push_back(table.state[r]);
-    out.number_state.push_back(table.number_state[r]);
-    out.source_line.push_back(table.source_line[r]);
-    out.flags.push_back(table.flags[r]);
-    for (size_t c = 0; c < columns && !table.offsets.empty(); ++c) {
-      out.arena.append(table.Field(r, c));
-      out.offsets.push_back(static_cast<uint32_t>(out.arena.size()));
-    }
+    if (RowIsSent(table, r) && sendable++ % stride == 0) rows.push_back(static_cast<uint32_t>(r));
   }
-  if (columns == 0 || table.offsets.empty()) out.offsets.clear();
-  return out;
+  return table.Subset(rows);
 }
 
 // The profile for a sample of one message in `k`: every count a carrier or provider

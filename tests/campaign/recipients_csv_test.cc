@@ -1,8 +1,9 @@
 #include "campaign/recipients_csv.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
-#include "campaign/recipients.h"
 #include "doctest/doctest.h"
 
 namespace smslint {
@@ -10,14 +11,13 @@ namespace {
 
 struct Parsed {
   CsvHeader header;
-  RecipientTable table;
+  CsvRows table;
   std::vector<CsvRowIssue> issues;
 };
 
 Parsed ParseAll(std::string_view bytes, size_t max_row = kMaxCsvRowBytes) {
   Parsed p;
   p.header = ParseCsvHeader(bytes);
-  p.table.columns = p.header.columns;
   ParseCsvRows(bytes, p.header, p.table, p.issues, max_row);
   return p;
 }
@@ -31,24 +31,23 @@ TEST_CASE("csv: header, LF rows, quoted commas, doubled quotes, quoted newlines"
       "+12125550145,Cy,last");
   REQUIRE(p.header.found);
   CHECK(p.header.columns == std::vector<std::string>{"phone", "first_name", "note"});
-  REQUIRE(p.table.size() == 0);  // e164 not filled by the CSV layer
-  REQUIRE(p.table.source_line.size() == 4);
+  REQUIRE(p.table.lines.size() == 4);
   CHECK(p.issues.empty());
   CHECK(p.table.Field(0, 1) == "Ann");
   CHECK(p.table.Field(1, 1) == "Smith, John");
   CHECK(p.table.Field(1, 2) == "she said \"hi\"");
   CHECK(p.table.Field(2, 2) == "two\nlines");
-  CHECK(p.table.source_line == std::vector<uint32_t>{2, 3, 4, 6});
+  CHECK(p.table.lines == std::vector<uint32_t>{2, 3, 4, 6});
   CHECK(p.table.Field(3, 2) == "last");
 }
 
 TEST_CASE("csv: BOM and CRLF") {
   Parsed p = ParseAll("\xEF\xBB\xBFphone,name\r\n+12125550142,Ann\r\n\r\n+12125550143,Bo\r\n");
   CHECK(p.header.columns == std::vector<std::string>{"phone", "name"});
-  REQUIRE(p.table.source_line.size() == 2);
+  REQUIRE(p.table.lines.size() == 2);
   CHECK(p.table.Field(0, 1) == "Ann");
   CHECK(p.table.Field(1, 1) == "Bo");
-  CHECK(p.table.source_line == std::vector<uint32_t>{2, 4});
+  CHECK(p.table.lines == std::vector<uint32_t>{2, 4});
 }
 
 TEST_CASE("csv: malformed rows are listed with their lines and skipped") {
@@ -61,8 +60,8 @@ TEST_CASE("csv: malformed rows are listed with their lines and skipped") {
   bytes += std::string("+12125550145,A\0B\n", 17);  // line 6: NUL byte
   bytes += "+12125550147,\"never closed\nmore\n";   // line 7: unterminated
   Parsed p = ParseAll(bytes);
-  REQUIRE(p.table.source_line.size() == 1);
-  CHECK(p.table.source_line[0] == 5);
+  REQUIRE(p.table.lines.size() == 1);
+  CHECK(p.table.lines[0] == 5);
   CHECK(p.table.Field(0, 1) == "Good");
   REQUIRE(p.issues.size() == 5);
   CHECK(p.issues[0].line == 2);
@@ -83,9 +82,79 @@ TEST_CASE("csv: an over-long row is skipped and reading resumes on the next line
   REQUIRE(p.issues.size() == 1);
   CHECK(p.issues[0].problem == CsvProblem::kRowTooLong);
   CHECK(p.issues[0].line == 2);
-  REQUIRE(p.table.source_line.size() == 1);
-  CHECK(p.table.source_line[0] == 3);
+  REQUIRE(p.table.lines.size() == 1);
+  CHECK(p.table.lines[0] == 3);
   CHECK(p.table.Field(0, 1) == "Bo");
+}
+
+// Reads `bytes` in blocks of `block` bytes the way the recipients reader does: the
+// unconsumed rest, then the next block; a row limit per Read of `max_rows`.
+Parsed ParseInBlocks(std::string_view bytes, size_t block, size_t max_row, size_t max_rows) {
+  Parsed p;
+  p.header = ParseCsvHeader(bytes);
+  p.table.columns = p.header.columns.size();
+  CsvRowReader reader(p.header, max_row);
+  CsvRows chunk;
+  chunk.columns = p.table.columns;
+  size_t begin = std::min(p.header.data_offset, bytes.size());
+  size_t end = begin;
+  while (true) {
+    const bool final = end >= bytes.size();
+    begin += reader.Read(bytes.substr(begin, end - begin), final, chunk, p.issues, max_rows);
+    const bool full = chunk.size() >= max_rows;
+    for (size_t r = 0; r < chunk.size(); ++r) {  // the loader's next stage takes the chunk
+      for (size_t c = 0; c < chunk.columns; ++c) {
+        p.table.text.append(chunk.Field(r, c));
+        p.table.offsets.push_back(static_cast<uint32_t>(p.table.text.size()));
+      }
+      p.table.lines.push_back(chunk.lines[r]);
+    }
+    chunk.Clear();
+    if (full) continue;
+    if (final) break;
+    end = std::min(bytes.size(), end + block);
+  }
+  return p;
+}
+
+void CheckSame(const Parsed& whole, const Parsed& blocks) {
+  REQUIRE(blocks.table.lines == whole.table.lines);
+  CHECK(blocks.table.text == whole.table.text);
+  CHECK(blocks.table.offsets == whole.table.offsets);
+  REQUIRE(blocks.issues.size() == whole.issues.size());
+  for (size_t i = 0; i < whole.issues.size(); ++i) {
+    CHECK(blocks.issues[i].line == whole.issues[i].line);
+    CHECK(blocks.issues[i].problem == whole.issues[i].problem);
+    CHECK(blocks.issues[i].fields == whole.issues[i].fields);
+  }
+}
+
+TEST_CASE("csv: read in blocks, the rows and issues are those of the whole input") {
+  std::string bytes =
+      "phone,name,note\r\n"
+      "+12125550142,Ann,plain\r\n"
+      "\r\n"
+      "+12125550143,\"Smith, John\",\"she said \"\"hi\"\"\"\n"
+      "+12125550144,Bo,\"two\nlines\"\r"
+      "+12125550145,Cy\n"  // two fields
+      "+12125550146,\"" +
+      std::string(300, 'q') +
+      "\nstill quoted\",x\n"  // too long, quoted
+      "+12125550147," +
+      std::string(300, 'u') +
+      ",y\n"  // too long, unquoted
+      "+12125550148,\xC3\x28,z\n"
+      "+12125550149,Di,\"last\"";
+  bytes += "\n+12125550150,Ed,\"never closed\nmore";
+  for (size_t max_rows : {size_t{1}, size_t{2}, SIZE_MAX}) {
+    const Parsed whole = ParseAll(bytes, 200);
+    for (size_t block = 1; block <= bytes.size(); ++block) {
+      CAPTURE(block);
+      CAPTURE(max_rows);
+      Parsed blocks = ParseInBlocks(bytes, block, 200, max_rows);
+      CheckSame(whole, blocks);
+    }
+  }
 }
 
 TEST_CASE("csv: empty input and header-only input") {
@@ -94,7 +163,7 @@ TEST_CASE("csv: empty input and header-only input") {
   Parsed p = ParseAll("phone");
   CHECK(p.header.found);
   CHECK(p.header.complete);
-  CHECK(p.table.source_line.empty());
+  CHECK(p.table.lines.empty());
   CHECK_FALSE(ParseCsvHeader("\"phone,name").complete);
 }
 

@@ -5,6 +5,7 @@
 #ifndef SMSLINT_TESTS_FUZZ_ENTRY_POINTS_H_
 #define SMSLINT_TESTS_FUZZ_ENTRY_POINTS_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,35 +39,58 @@ inline std::string RunCampaignLoader(std::string_view bytes) {
   return "";
 }
 
-// Reads bytes as a recipients CSV: header, then every row into a table.
+// Reads bytes as a recipients CSV: header, then every row, once whole and once in
+// blocks (of a size taken from the input) as the recipients reader does: the rows
+// and issues must be the same.
 inline std::string RunRecipientsCsv(std::string_view bytes) {
   CsvHeader header = ParseCsvHeader(bytes);
   if (!header.found) return "";
   if (header.data_offset > bytes.size()) return "header data_offset past the end";
-  RecipientTable table;
-  table.columns = header.columns;
+  CsvRows table;
   std::vector<CsvRowIssue> issues;
   // A small row limit as well, so the over-long-row path is reached by short inputs.
   size_t max_row = bytes.empty() || (bytes[0] & 1) ? kMaxCsvRowBytes : 64;
   ParseCsvRows(bytes, header, table, issues, max_row);
-  size_t rows = table.source_line.size();
-  size_t columns = table.columns.size();
-  if (rows > 0 && table.offsets.size() != rows * columns + 1)
-    return "offsets do not match rows x columns";
+  size_t rows = table.size();
+  size_t columns = table.columns;
+  if (table.offsets.size() != rows * columns + 1) return "offsets do not match rows x columns";
   for (size_t i = 1; i < table.offsets.size(); ++i) {
     if (table.offsets[i] < table.offsets[i - 1]) return "offsets go backwards";
   }
-  if (!table.offsets.empty() && table.offsets.back() != table.arena.size())
-    return "offsets do not end at the arena's end";
+  if (table.offsets.back() != table.text.size()) return "offsets do not end at the text's end";
   for (size_t r = 0; r < rows; ++r) {
-    if (r > 0 && table.source_line[r] <= table.source_line[r - 1])
-      return "row lines not increasing";
+    if (r > 0 && table.lines[r] <= table.lines[r - 1]) return "row lines not increasing";
     for (size_t c = 0; c < columns; ++c) {
-      std::string_view field = table.arena;
-      field = field.substr(table.offsets[r * columns + c],
-                           table.offsets[r * columns + c + 1] - table.offsets[r * columns + c]);
-      if (field.size() > kMaxCsvRowBytes) return "field longer than the row limit";
+      if (table.Field(r, c).size() > kMaxCsvRowBytes) return "field longer than the row limit";
     }
+  }
+
+  const size_t block = bytes.empty() ? 1 : 1 + static_cast<unsigned char>(bytes.back()) % 61;
+  CsvRowReader reader(header, max_row);
+  CsvRows chunk;
+  chunk.columns = columns;
+  std::vector<CsvRowIssue> block_issues;
+  size_t begin = header.data_offset, end = begin, row = 0;
+  while (true) {
+    const bool final = end >= bytes.size();
+    begin += reader.Read(bytes.substr(begin, end - begin), final, chunk, block_issues, 3);
+    const bool full = chunk.size() >= 3;
+    for (size_t r = 0; r < chunk.size(); ++r, ++row) {
+      if (row >= rows || chunk.lines[r] != table.lines[row]) return "blocks: other rows";
+      for (size_t c = 0; c < columns; ++c)
+        if (chunk.Field(r, c) != table.Field(row, c)) return "blocks: other field text";
+    }
+    chunk.Clear();
+    if (full) continue;
+    if (final) break;
+    end = std::min(bytes.size(), end + block);
+  }
+  if (row != rows) return "blocks: fewer rows";
+  if (block_issues.size() != issues.size()) return "blocks: other issues";
+  for (size_t i = 0; i < issues.size(); ++i) {
+    if (block_issues[i].line != issues[i].line || block_issues[i].problem != issues[i].problem ||
+        block_issues[i].fields != issues[i].fields)
+      return "blocks: other issue";
   }
   return "";
 }

@@ -71,7 +71,7 @@ inline RecipientTable MakeRecipients(size_t count,
     t.source_line.push_back(static_cast<uint32_t>(i + 2));
     t.flags.push_back(0);
   }
-  t.offsets.assign(count + 1, 0);
+  t.fields.resize(1);
   return t;
 }
 
