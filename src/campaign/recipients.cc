@@ -499,7 +499,6 @@ class TableBuilder {
     table_.zone_set.reserve(reserve);
     table_.state.reserve(reserve);
     table_.number_state.reserve(reserve);
-    table_.source_line.reserve(reserve);
     table_.flags.reserve(reserve);
     facts_.number_type.reserve(reserve);
     for (RecipientColumn& f : table_.fields)
@@ -516,7 +515,7 @@ class TableBuilder {
     table_.number_state.resize(total, 0);
     table_.flags.resize(total, 0);
     facts_.number_type.resize(total, 0);
-    table_.source_line.insert(table_.source_line.end(), chunk.lines.begin(), chunk.lines.end());
+    for (uint32_t line : chunk.lines) table_.source_line.push_back(line);
     results_.tz_entry.assign(n, -1);
 
     const unsigned threads = n < 4096 ? 1 : threads_;

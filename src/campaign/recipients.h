@@ -6,6 +6,7 @@
 #ifndef SMSLINT_CAMPAIGN_RECIPIENTS_H_
 #define SMSLINT_CAMPAIGN_RECIPIENTS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,6 +35,42 @@ struct RecipientColumn {
   }
 };
 
+// The source line of each row, stored as runs: rows whose line is their index plus
+// the same offset (no blank line, quoted line break or skipped row between them)
+// share one entry. A list of ten million rows usually takes one.
+class RowLines {
+ public:
+  void push_back(uint32_t line) {
+    const uint32_t row = static_cast<uint32_t>(size_);
+    if (runs_.empty() || runs_.back().line + (row - runs_.back().row) != line)
+      runs_.push_back({row, line});
+    ++size_;
+  }
+  uint32_t operator[](size_t row) const {
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), row,
+                               [](size_t r, const Run& run) { return r < run.row; });
+    --it;
+    return it->line + static_cast<uint32_t>(row - it->row);
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t runs() const { return runs_.size(); }
+  std::vector<uint32_t> ToVector() const {
+    std::vector<uint32_t> out;
+    out.reserve(size_);
+    for (size_t r = 0; r < size_; ++r) out.push_back((*this)[r]);
+    return out;
+  }
+
+ private:
+  struct Run {
+    uint32_t row;   // first row of the run
+    uint32_t line;  // its line
+  };
+  std::vector<Run> runs_;
+  size_t size_ = 0;
+};
+
 struct RecipientTable {
   // Header of the CSV (or {"phone"} for an inline list), in file order.
   std::vector<std::string> columns;
@@ -47,7 +84,7 @@ struct RecipientTable {
   // geocoder), kept beside a `state` column's value: a recipient may live in one
   // state with a number from another, and quiet hours apply the stricter of both.
   std::vector<uint8_t> number_state;  // index into `states` (0 = unknown)
-  std::vector<uint32_t> source_line;  // 1-based line in the CSV (or campaign file for lists)
+  RowLines source_line;               // 1-based line in the CSV (or campaign file for lists)
   std::vector<uint8_t> flags;         // RecipientFlag bits
 
   // The candidate IANA zones of a recipient: one from the `timezone` column, else
