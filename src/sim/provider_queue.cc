@@ -189,11 +189,19 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     if (release < previous) in_order = false;
     previous = release;
   }
-  if (!in_order) {
-    if (out.order.empty()) {
-      out.order.resize(n);
-      for (uint32_t i = 0; i < n; ++i) out.order[i] = i;
-    }
+  if (!in_order && out.order.empty()) {
+    // Submitted in plan order: a stable sort by (time, sender) is a sort by (time,
+    // sender, index), done in place (a stable sort's buffer is 2 bytes a message).
+    out.order.resize(n);
+    for (uint32_t i = 0; i < n; ++i) out.order[i] = i;
+    std::sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
+      if (out.time_us[a] != out.time_us[b]) return out.time_us[a] < out.time_us[b];
+      if (plan.events[a].sender != plan.events[b].sender) {
+        return plan.events[a].sender < plan.events[b].sender;
+      }
+      return a < b;
+    });
+  } else if (!in_order) {
     std::stable_sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
       if (out.time_us[a] != out.time_us[b]) return out.time_us[a] < out.time_us[b];
       return plan.events[a].sender < plan.events[b].sender;
