@@ -21,6 +21,7 @@
 #include "sim/rules/rule_ids.h"
 #include "sim/sim_text.h"
 #include "util/strings.h"
+#include "util/task_pool.h"
 
 namespace smslint {
 namespace {
@@ -223,15 +224,32 @@ Profile ScaledProfile(const Profile& full, double k) {
   return p;
 }
 
+// One candidate's simulation as a task on the pool: its own copy of the campaign with
+// the candidate applied, so runs can overlap.
+struct CandidateRun {
+  Campaign campaign;
+  SimulationInput input;
+  SimulationOutput output;
+  TaskPool::Handle task;
+};
+
 class PlanSearch {
  public:
-  PlanSearch(const SimulationInput& input, const PlanSearchOptions& options)
-      : input_(input), options_(options), base_(*input.campaign), work_(*input.campaign) {
+  PlanSearch(const SimulationInput& input, const PlanSearchOptions& options, TaskPool& pool)
+      : input_(input),
+        options_(options),
+        pool_(pool),
+        base_(*input.campaign),
+        work_(*input.campaign) {
     budget_ = options.budget_messages;
     for (const Diagnostic& d : input.content_findings) {
       if (input.profile->filter.ContentWeight(d.rule) > 0) content_filter_ = true;
     }
   }
+  // Runs still on the pool read this search's sample and profiles.
+  ~PlanSearch() { DropRuns(); }
+  PlanSearch(const PlanSearch&) = delete;
+  PlanSearch& operator=(const PlanSearch&) = delete;
 
   Recommendation Run(const SimulationOutput& current);
 
@@ -255,6 +273,7 @@ class PlanSearch {
   int simulations() const { return simulations_; }
 
  private:
+  Recommendation Search(const SimulationOutput& current);
   Candidate BaseCandidate() const;
   void ApplyTo(const Candidate& c, Campaign& campaign) const;
   const Profile* ProfileFor(const Candidate& c);
@@ -270,6 +289,10 @@ class PlanSearch {
   void Consider(const std::optional<Scored>& s) {
     if (s && (!best_ || Better(*s, *best_))) best_ = s;
   }
+  // On a sample, the run on every row that confirms the best candidate so far, started
+  // while the search goes on (it is the longest run of all) once a shape is done, when
+  // the list is small enough for two full runs to be held at once.
+  void ConfirmAhead();
   Recommendation Describe(const Scored& winner, Recommendation::Kind kind) const;
   // The routes the listed senders' number type is provisioned for.
   std::vector<Route> CompatibleRoutes() const;
@@ -280,8 +303,33 @@ class PlanSearch {
                                 const std::vector<MinuteWindow>& suggested) const;
   std::vector<PlanSetting> Settings(const Candidate& c) const;
 
+  // Candidate runs, started ahead of need (the next steps of a bisection, the shapes
+  // still to screen) so that a second core works while this one does. The search's
+  // decisions, its budget and its count of simulations only ever see a run when it
+  // asks for that candidate, as it would have run it itself: a run started for
+  // nothing is dropped, and the result is the same whatever the pool's size.
+  // Starts the run of `c` (on the sample when `on_sample`), unless started already;
+  // null when the candidate's route has no profile.
+  CandidateRun* Launch(const Candidate& c, bool on_sample);
+  // The output of the run of `c`, started now when it was not; it is then forgotten.
+  SimulationOutput Take(const Candidate& c, bool on_sample);
+  // Drops the run of `c` when no thread has started it.
+  void Forget(const Candidate& c, bool on_sample);
+  void Forget(const Candidate& c) { Forget(c, sample_.has_value()); }
+  // Starts the run Evaluate(c) would do, when it has not been done or started.
+  void Speculate(const Candidate& c);
+  // Every run not taken (only those on the sample when `sample_only`): dropped, or
+  // waited for when started (a run on the sample must end before the sample goes).
+  void DropRuns(bool sample_only = false);
+  static std::string RunKey(const Candidate& c, bool on_sample) {
+    return absl::StrCat(on_sample ? "sample|" : "full|", c.Key());
+  }
+
   const SimulationInput& input_;
   const PlanSearchOptions& options_;
+  TaskPool& pool_;
+  std::map<std::string, std::unique_ptr<CandidateRun>> runs_;  // by RunKey
+  std::optional<Candidate> confirm_ahead_;                     // ConfirmAhead's candidate
   const Campaign& base_;
   Campaign work_;
   int64_t budget_ = 0;
@@ -474,16 +522,7 @@ std::optional<Scored> PlanSearch::Evaluate(const Candidate& c) {
   const Profile* profile = sample_ ? ScaledFor(c) : ProfileFor(c);
   if (profile == nullptr) return std::nullopt;
   if (used_ > 0 && used_ >= budget_) return std::nullopt;
-  ApplyTo(c, work_);
-  SimulationInput in = input_;
-  in.campaign = &work_;
-  in.profile = profile;
-  if (sample_) {
-    // One message in stride_, at 1/stride_ of the rate: the campaign's timeline.
-    in.recipients = &*sample_;
-    work_.schedule.rate.value.per_second /= static_cast<double>(stride_);
-  }
-  const SimulationOutput out = Simulate(in);
+  const SimulationOutput out = Take(c, sample_.has_value());
   used_ += std::max<int64_t>(out.result.messages, 1);
   ++simulations_;
   Scored s = Score(c, out);
@@ -505,13 +544,77 @@ const Profile* PlanSearch::ScaledFor(const Candidate& c) {
 }
 
 Scored PlanSearch::Confirm(const Candidate& c) {
-  ApplyTo(c, work_);
-  SimulationInput in = input_;
-  in.campaign = &work_;
-  in.profile = ProfileFor(c);
-  const SimulationOutput out = Simulate(in);
+  const SimulationOutput out = Take(c, false);
   ++simulations_;
   return Score(c, out);
+}
+
+CandidateRun* PlanSearch::Launch(const Candidate& c, bool on_sample) {
+  std::unique_ptr<CandidateRun>& slot = runs_[RunKey(c, on_sample)];
+  if (slot != nullptr) return slot.get();
+  const Profile* profile = on_sample ? ScaledFor(c) : ProfileFor(c);
+  if (profile == nullptr) {
+    runs_.erase(RunKey(c, on_sample));
+    return nullptr;
+  }
+  slot = std::make_unique<CandidateRun>();
+  CandidateRun* run = slot.get();
+  run->campaign = base_;
+  ApplyTo(c, run->campaign);
+  run->input = input_;
+  run->input.campaign = &run->campaign;
+  run->input.profile = profile;
+  if (on_sample) {
+    // One message in stride_, at 1/stride_ of the rate: the campaign's timeline.
+    run->input.recipients = &*sample_;
+    run->campaign.schedule.rate.value.per_second /= static_cast<double>(stride_);
+  }
+  run->task = pool_.Submit([run] { run->output = Simulate(run->input); });
+  return run;
+}
+
+SimulationOutput PlanSearch::Take(const Candidate& c, bool on_sample) {
+  CandidateRun* run = Launch(c, on_sample);
+  // Evaluate and Confirm only take candidates whose route has a profile.
+  if (run == nullptr) return SimulationOutput{};
+  pool_.Wait(run->task);
+  SimulationOutput out = std::move(run->output);
+  runs_.erase(RunKey(c, on_sample));
+  return out;
+}
+
+void PlanSearch::Speculate(const Candidate& c) {
+  if (pool_.threads() <= 1 || seen_.count(c.Key()) || (used_ > 0 && used_ >= budget_)) return;
+  Launch(c, sample_.has_value());
+}
+
+void PlanSearch::ConfirmAhead() {
+  if (!sample_ || pool_.threads() <= 1 || best_->changes == 0 ||
+      messages_ > kConfirmAheadMessages) {
+    return;
+  }
+  if (confirm_ahead_) {
+    if (confirm_ahead_->Key() == best_->candidate.Key()) return;
+    Forget(*confirm_ahead_, false);
+  }
+  confirm_ahead_ = best_->candidate;
+  Launch(best_->candidate, false);
+}
+
+void PlanSearch::Forget(const Candidate& c, bool on_sample) {
+  auto it = runs_.find(RunKey(c, on_sample));
+  if (it != runs_.end() && pool_.Cancel(it->second->task)) runs_.erase(it);
+}
+
+void PlanSearch::DropRuns(bool sample_only) {
+  for (auto it = runs_.begin(); it != runs_.end();) {
+    if (sample_only && it->first.rfind("sample|", 0) != 0) {
+      ++it;
+      continue;
+    }
+    if (!pool_.Cancel(it->second->task)) pool_.Wait(it->second->task);
+    it = runs_.erase(it);
+  }
 }
 
 std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
@@ -519,12 +622,10 @@ std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
   if (profile == nullptr) return std::nullopt;
   ApplyTo(shape, work_);
   int hi = RateIndexAtMost(FastestRate(work_, *profile));
-  shape.rate = hi;
-  std::optional<Scored> best = Evaluate(shape);
-  if (!best || !best->volume) return best;
-  // Bisection for the fastest rate below `hi` without a volume finding, above the
-  // slowest that still ends within kLongCampaignDays (slower is a stale-delivery
-  // warning whatever else it clears, and a months-long run costs as much to simulate).
+  // Bisection (when the fastest rate has a volume finding) for the fastest rate below
+  // `hi` without one, above the slowest that still ends within kLongCampaignDays
+  // (slower is a stale-delivery warning whatever else it clears, and a months-long run
+  // costs as much to simulate).
   const double window_seconds =
       shape.window_present ? (shape.window.end_minute - shape.window.begin_minute) * 60.0 : 86400;
   const double open_days = kLongCampaignDays * static_cast<double>(std::popcount(shape.days)) / 7.0;
@@ -532,15 +633,33 @@ std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
                          (std::max(1, SenderCount(work_)) * open_days * window_seconds);
   int lo = std::max(-1, RateIndexAtMost(slowest) - 1);
   if (lo >= hi) lo = hi - 1;
+  auto at_rate = [&shape](int rate) {
+    Candidate c = shape;
+    c.rate = rate;
+    return c;
+  };
+  // The bisection's first step runs beside the fastest rate.
+  if (hi - lo > 1) Speculate(at_rate(lo + (hi - lo) / 2));
+  std::optional<Scored> best = Evaluate(at_rate(hi));
+  if (!best || !best->volume) {
+    if (hi - lo > 1) Forget(at_rate(lo + (hi - lo) / 2));
+    return best;
+  }
   while (hi - lo > 1) {
     const int mid = lo + (hi - lo) / 2;
-    shape.rate = mid;
-    std::optional<Scored> s = Evaluate(shape);
+    // Both possible next steps, started while this one runs; the one not taken is
+    // dropped (when still queued).
+    const int below = lo + (mid - lo) / 2, above = mid + (hi - mid) / 2;
+    if (mid - lo > 1) Speculate(at_rate(below));
+    if (hi - mid > 1) Speculate(at_rate(above));
+    std::optional<Scored> s = Evaluate(at_rate(mid));
     if (!s) break;
     if (Better(*s, *best)) best = s;
     if (s->volume) {
+      Forget(at_rate(above));
       hi = mid;
     } else {
+      Forget(at_rate(below));
       lo = mid;
     }
   }
@@ -548,6 +667,12 @@ std::optional<Scored> PlanSearch::BestRate(Candidate shape) {
 }
 
 Recommendation PlanSearch::Run(const SimulationOutput& current) {
+  Recommendation r = Search(current);
+  DropRuns();  // what was started ahead and not asked for
+  return r;
+}
+
+Recommendation PlanSearch::Search(const SimulationOutput& current) {
   const int64_t messages = std::max<int64_t>(current.result.messages, 1);
   messages_ = messages;
   if (budget_ <= 0) budget_ = std::max(kMinSearchBudget, kSearchBudgetRuns * messages);
@@ -608,13 +733,20 @@ Recommendation PlanSearch::Run(const SimulationOutput& current) {
     });
     std::optional<int> clean_changes;
     if (best_->clean()) clean_changes = Changes(best_->candidate);
-    for (const Candidate& shape : shapes) {
+    for (size_t i = 0; i < shapes.size(); ++i) {
+      const Candidate& shape = shapes[i];
       if (clean_changes && Changes(shape) > *clean_changes) break;
       // One run at the best rate so far first: a finding no rate clears (quiet
       // hours, snowshoeing) there means the rate search would be wasted on the shape.
       if (best_->candidate.rate >= 0) {
         Candidate probe = shape;
         probe.rate = best_->candidate.rate;
+        // The next shape's probe runs beside this one.
+        if (i + 1 < shapes.size()) {
+          Candidate next = shapes[i + 1];
+          next.rate = probe.rate;
+          Speculate(next);
+        }
         std::optional<Scored> screened = Evaluate(probe);
         if (!screened) break;
         Consider(screened);
@@ -622,6 +754,7 @@ Recommendation PlanSearch::Run(const SimulationOutput& current) {
       }
       std::optional<Scored> s = BestRate(shape);
       Consider(s);
+      ConfirmAhead();
       if (s && s->clean() && !clean_changes) clean_changes = Changes(shape);
       if (used_ >= budget_) break;
     }
@@ -648,6 +781,7 @@ Recommendation PlanSearch::Run(const SimulationOutput& current) {
     // The sample's winner on every row; volume it did not foresee, a step slower at a
     // time (three at most). The plan printed is always a full run's.
     if (best_->changes == 0) return Describe(now, Recommendation::Kind::kPartial);
+    DropRuns(/*sample_only=*/true);
     sample_.reset();
     Scored full = Confirm(best_->candidate);
     for (int step = 0; step < 3 && full.volume && full.candidate.rate > 0; ++step) {
@@ -896,7 +1030,8 @@ std::string FormatMinuteWindow(const MinuteWindow& window) {
 Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& current,
                           const PlanSearchOptions& options) {
   if (input.campaign == nullptr || input.profile == nullptr) return {};
-  PlanSearch search(input, options);
+  TaskPool pool(options.threads > 0 ? options.threads : TaskPool::DefaultThreads(kSearchThreads));
+  PlanSearch search(input, options, pool);
   Recommendation rec = search.Run(current);
   // A plan that is not clean is searched again from where it got to, as a user
   // re-running check on the rewritten file would (twice at most): the rounds of one
@@ -912,7 +1047,7 @@ Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& 
     again_input.profile = search.WinnerProfile();
     if (again_input.profile == nullptr) break;
     const SimulationOutput again_current = Simulate(again_input);
-    PlanSearch again(again_input, options);
+    PlanSearch again(again_input, options, pool);
     const Recommendation next = again.Run(again_current);
     if (next.plan.empty() || !again.winner() || !(again.winner()->Rank() < search.winner()->Rank()))
       break;

@@ -34,7 +34,16 @@ struct PlanSearchOptions {
   // At most this many messages simulated over all candidates (0: the default,
   // max(kMinBudget, kBudgetRuns x the campaign's messages)).
   int64_t budget_messages = 0;
+  // Threads the candidates' simulations run on, the caller's included (0: the
+  // machine's, at most kSearchThreads). The recommendation is the same whatever the
+  // count: runs started ahead of need count only once the search asks for them.
+  int threads = 0;
 };
+
+inline constexpr int kSearchThreads = 2;
+// Up to this many messages, the run on every row that confirms a sample's winner is
+// started beside the search (two full runs may then be held at once).
+inline constexpr int64_t kConfirmAheadMessages = 4'000'000;
 
 inline constexpr int64_t kMinSearchBudget = 2'000'000;
 inline constexpr int kSearchBudgetRuns = 12;

@@ -14,6 +14,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 
 namespace smslint {
 
@@ -35,8 +36,9 @@ struct PortfolioState {
   std::map<std::string, SharedCap> caps;
 
   // Per capped recipient (E.164 digits): the times of the solicitations it got in
-  // the last 24 hours, oldest first.
-  absl::flat_hash_map<uint64_t, std::vector<int64_t>> recent;
+  // the last 24 hours, oldest first. Most get one: that one is kept inline, with no
+  // allocation of its own (millions of recipients).
+  absl::flat_hash_map<uint64_t, absl::InlinedVector<int64_t, 1>> recent;
   // Brand-wide: the recipients who got more than their state allows, and the
   // messages over it.
   absl::flat_hash_set<uint64_t> over_recipients;

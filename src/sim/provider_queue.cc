@@ -12,39 +12,35 @@ namespace smslint {
 namespace {
 
 // Orders events by time, then sender, then plan position, by merging the plan's
-// already-sorted runs (one per sender for PlanSends output).
+// already-sorted runs (one per sender for PlanSends output). Empty when the plan is one
+// run: its own order.
 std::vector<uint32_t> SubmissionOrder(const std::vector<SendEvent>& events) {
-  std::vector<uint32_t> order;
-  order.reserve(events.size());
   std::vector<std::pair<uint32_t, uint32_t>> runs;  // [begin, end)
   for (uint32_t i = 0; i < events.size();) {
     uint32_t j = i + 1;
-    while (j < events.size() && events[j].time_us >= events[j - 1].time_us) ++j;
+    while (j < events.size() && events[j].time_us() >= events[j - 1].time_us()) ++j;
     runs.emplace_back(i, j);
     i = j;
   }
-  if (runs.size() == 1) {
-    for (uint32_t i = 0; i < events.size(); ++i) order.push_back(i);
-    return order;
-  }
-  auto later = [&](uint32_t a, uint32_t b) {
-    const SendEvent& ea = events[a];
-    const SendEvent& eb = events[b];
-    if (ea.time_us != eb.time_us) return ea.time_us > eb.time_us;
-    if (ea.sender != eb.sender) return ea.sender > eb.sender;
+  std::vector<uint32_t> order;
+  if (runs.size() <= 1) return order;
+  order.reserve(events.size());
+  // Heap entries: (event, end of its run).
+  using Head = std::pair<uint32_t, uint32_t>;
+  auto later = [&](const Head& ha, const Head& hb) {
+    const uint32_t a = ha.first, b = hb.first;
+    const int64_t ta = events[a].time_us(), tb = events[b].time_us();
+    if (ta != tb) return ta > tb;
+    if (events[a].sender != events[b].sender) return events[a].sender > events[b].sender;
     return a > b;
   };
-  std::vector<uint32_t> run_end(events.size() + 1, 0);
-  std::priority_queue<uint32_t, std::vector<uint32_t>, decltype(later)> heap(later);
-  for (const auto& [b, e] : runs) heap.push(b);
-  for (const auto& [b, e] : runs) {
-    for (uint32_t i = b; i < e; ++i) run_end[i] = e;
-  }
+  std::priority_queue<Head, std::vector<Head>, decltype(later)> heap(later);
+  for (const auto& [b, e] : runs) heap.push({b, e});
   while (!heap.empty()) {
-    uint32_t i = heap.top();
+    const auto [i, e] = heap.top();
     heap.pop();
     order.push_back(i);
-    if (i + 1 < run_end[i]) heap.push(i + 1);
+    if (i + 1 < e) heap.push({i + 1, e});
   }
   return order;
 }
@@ -121,7 +117,7 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
   const size_t n = plan.events.size();
   out.carrier = AssignCarriers(profile, recipients, plan, seed, &out.carrier_column);
   out.time_us.resize(n);
-  out.expired.assign(n, 0);
+  out.expired.assign(n, false);
   out.validity_us = ValidityMicros(campaign, profile);
   out.late_after_us = static_cast<int64_t>(profile.queue.late_after_seconds * 1e6);
 
@@ -154,15 +150,17 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     out.releases.push_back(ro);
   }
 
-  const std::vector<uint32_t> submitted = SubmissionOrder(plan.events);
+  out.order = SubmissionOrder(plan.events);
   bool in_order = true;
   int64_t previous = INT64_MIN;
-  for (uint32_t i : submitted) {
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t i = out.Index(k);
     const SendEvent& e = plan.events[i];
+    const int64_t submit_us = e.time_us();
     const int sender = e.sender < senders ? e.sender : 0;
     const int segments =
         e.template_index < template_segments.size() ? template_segments[e.template_index] : 1;
-    int64_t release = e.time_us;
+    int64_t release = submit_us;
     int binding = -1;
     for (size_t g = 0; g < gates.size(); ++g) {
       Gate& gate = gates[g];
@@ -170,10 +168,10 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
       const int64_t free = gate.next_free[gate.per_sender ? sender : 0];
       if (free > release) release = free, binding = static_cast<int>(g);
     }
-    const int64_t wait = release - e.time_us;
+    const int64_t wait = release - submit_us;
     if (wait > out.validity_us) {
-      out.expired[i] = 1;
-      release = SaturatingAdd(e.time_us, out.validity_us);
+      out.expired[i] = true;
+      release = SaturatingAdd(submit_us, out.validity_us);
     } else {
       for (Gate& gate : gates) {
         if (gate.carrier >= 0 && gate.carrier != out.carrier[i]) continue;
@@ -185,14 +183,25 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
       ReleaseOutcome& ro = out.releases[binding];
       ++ro.held;
       ro.max_wait_us = std::max(ro.max_wait_us, std::min(wait, out.validity_us));
-      ro.first_held_us = std::min(ro.first_held_us, e.time_us);
+      ro.first_held_us = std::min(ro.first_held_us, submit_us);
     }
     out.time_us[i] = release;
     if (release < previous) in_order = false;
     previous = release;
   }
-  out.order = submitted;
-  if (!in_order) {
+  if (!in_order && out.order.empty()) {
+    // Submitted in plan order: a stable sort by (time, sender) is a sort by (time,
+    // sender, index), done in place (a stable sort's buffer is 2 bytes a message).
+    out.order.resize(n);
+    for (uint32_t i = 0; i < n; ++i) out.order[i] = i;
+    std::sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
+      if (out.time_us[a] != out.time_us[b]) return out.time_us[a] < out.time_us[b];
+      if (plan.events[a].sender != plan.events[b].sender) {
+        return plan.events[a].sender < plan.events[b].sender;
+      }
+      return a < b;
+    });
+  } else if (!in_order) {
     std::stable_sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
       if (out.time_us[a] != out.time_us[b]) return out.time_us[a] < out.time_us[b];
       return plan.events[a].sender < plan.events[b].sender;

@@ -30,13 +30,17 @@ struct ReleaseOutcome {
 
 struct QueueOutcome {
   // Per plan event: when it leaves the queue (or fails), its carrier (index into
-  // profile.carriers, -1 other/unknown) and whether it expired.
+  // profile.carriers, -1 other/unknown) and whether it expired (a bit each).
   std::vector<int64_t> time_us;
   std::vector<int8_t> carrier;
-  std::vector<uint8_t> expired;
+  std::vector<bool> expired;
   // Plan event indices in the order they leave the queue (time, then sender, then plan
-  // position).
+  // position); empty when that is the plan's own order (one sender, no reordering),
+  // which saves 4 bytes a message. Read it through Index().
   std::vector<uint32_t> order;
+  // The plan event that leaves the queue `k`-th.
+  uint32_t Index(size_t k) const { return order.empty() ? static_cast<uint32_t>(k) : order[k]; }
+  size_t size() const { return time_us.size(); }
   std::vector<ReleaseOutcome> releases;  // one per applicable profile release rate
   int64_t validity_us = 0;
   int64_t late_after_us = 0;

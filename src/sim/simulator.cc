@@ -30,12 +30,12 @@ class Simulation {
   // The portfolio run drives these itself: Setup, then the messages a run of the
   // merged time order at a time, then Finish.
   void Setup();
-  // Messages order()[begin, begin + n) through every rule.
+  // The messages that leave the queue begin-th to (begin + n - 1)-th, through every rule.
   void Observe(size_t begin, size_t n);
   SimulationOutput Finish();
-  // The queue's release order and times.
-  const std::vector<uint32_t>& order() const { return queue_.order; }
-  int64_t TimeOf(uint32_t index) const { return queue_.time_us[index]; }
+  // Messages in all, and the time the `k`-th to leave the queue leaves it.
+  size_t size() const { return queue_.size(); }
+  int64_t TimeAt(size_t k) const { return queue_.time_us[queue_.Index(k)]; }
   const RuleContext& context() const { return context_; }
 
  private:
@@ -131,16 +131,16 @@ void Simulation::SetupSeries() {
 void Simulation::ToSend(uint32_t index, Send& send) {
   const SendEvent& e = plan_.events[index];
   send.time_us = queue_.time_us[index];
-  send.submit_us = e.time_us;
+  send.submit_us = e.time_us();
   send.row = e.row;
   send.sender = e.sender < context_.senders ? e.sender : 0;
   send.template_index = e.template_index < context_.templates ? e.template_index : 0;
   send.body_class = context_.templates > 0 ? context_.body_classes[send.template_index] : 0;
   send.segments = context_.templates > 0 ? context_.template_segments[send.template_index] : 1;
   send.carrier = queue_.carrier[index];
-  send.expired = queue_.expired[index] != 0;
-  send.late = e.late != 0 || (!send.expired && send.time_us - e.time_us >= queue_.late_after_us &&
-                              queue_.late_after_us > 0);
+  send.expired = queue_.expired[index];
+  send.late = e.late() || (!send.expired && send.time_us - send.submit_us >= queue_.late_after_us &&
+                           queue_.late_after_us > 0);
   // A message that never left the queue is not one its number sent.
   if (!send.expired) send.sender_sends = sender_sends_[send.sender].Add(send.time_us);
 }
@@ -193,9 +193,8 @@ void Simulation::Observe(size_t begin, size_t n) {
   // tight, and a rule only ever needs the messages in time order.
   batch_sends_.resize(std::max(batch_sends_.size(), n));
   batch_verdicts_.resize(std::max(batch_verdicts_.size(), n));
-  const std::vector<uint32_t>& order = queue_.order;
   for (size_t i = 0; i < n; ++i) {
-    ToSend(order[begin + i], batch_sends_[i]);
+    ToSend(queue_.Index(begin + i), batch_sends_[i]);
     batch_verdicts_[i].Reset();
   }
   const std::span<const Send> batch(batch_sends_.data(), n);
@@ -206,7 +205,7 @@ void Simulation::Observe(size_t begin, size_t n) {
 
 void Simulation::ObserveAll() {
   constexpr size_t kBatch = 256;
-  const size_t total = queue_.order.size();
+  const size_t total = queue_.size();
   for (size_t begin = 0; begin < total; begin += kBatch) {
     Observe(begin, std::min(kBatch, total - begin));
   }
@@ -331,22 +330,21 @@ PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
     size_t pick = n;
     int64_t pick_t = INT64_MAX;
     for (size_t i = 0; i < n; ++i) {
-      if (next[i] >= sims[i]->order().size()) continue;
-      const int64_t t = sims[i]->TimeOf(sims[i]->order()[next[i]]);
+      if (next[i] >= sims[i]->size()) continue;
+      const int64_t t = sims[i]->TimeAt(next[i]);
       if (pick == n || t < pick_t) pick = i, pick_t = t;
     }
     if (pick == n) break;
     int64_t bound = INT64_MAX;  // the other campaigns' earliest head
     for (size_t i = 0; i < n; ++i) {
-      if (i == pick || next[i] >= sims[i]->order().size()) continue;
-      const int64_t t = sims[i]->TimeOf(sims[i]->order()[next[i]]);
+      if (i == pick || next[i] >= sims[i]->size()) continue;
+      const int64_t t = sims[i]->TimeAt(next[i]);
       // A later campaign's message at the same time waits for this one's turn.
       bound = std::min(bound, i < pick ? t - 1 : t);
     }
-    const std::vector<uint32_t>& order = sims[pick]->order();
+    const size_t total = sims[pick]->size();
     size_t end = next[pick] + 1;
-    while (end < order.size() && end - next[pick] < kBatch &&
-           sims[pick]->TimeOf(order[end]) <= bound) {
+    while (end < total && end - next[pick] < kBatch && sims[pick]->TimeAt(end) <= bound) {
       ++end;
     }
     sims[pick]->Observe(next[pick], end - next[pick]);

@@ -34,14 +34,32 @@ struct SimulationOutput {
   std::vector<Diagnostic> diagnostics;
 };
 
-// One message leaving a sender. Times are microseconds since the Unix epoch.
-struct SendEvent {
-  int64_t time_us = 0;
+// One message leaving a sender, in 16 bytes: a plan holds one per message (10M
+// recipients, 160 MB). Times are microseconds since the Unix epoch; a plan's times
+// lie within +-kLatestPlanTimeUs (sim/local_time.h; PlanSends clamps to it), far
+// inside 63 bits, so the time and the late flag share one word.
+class SendEvent {
+ public:
+  SendEvent() = default;
+  SendEvent(int64_t time_us, uint32_t row, uint16_t sender, uint16_t template_index,
+            bool late = false)
+      : row(row), sender(sender), template_index(template_index), time_late_(Pack(time_us, late)) {}
+
+  int64_t time_us() const { return (time_late_ - (time_late_ & 1)) / 2; }
+  // Waited past the first window open to its recipient.
+  bool late() const { return (time_late_ & 1) != 0; }
+  void set_time_us(int64_t time_us) { time_late_ = Pack(time_us, late()); }
+  void set_late(bool late) { time_late_ = Pack(time_us(), late); }
+
   uint32_t row = 0;     // recipient row in the RecipientTable
   uint16_t sender = 0;  // index into campaign.senders
   uint16_t template_index = 0;
-  uint16_t late = 0;  // 1: waited past the first window open to its recipient
+
+ private:
+  static int64_t Pack(int64_t time_us, bool late) { return time_us * 2 + (late ? 1 : 0); }
+  int64_t time_late_ = 0;  // time_us * 2 + late
 };
+static_assert(sizeof(SendEvent) == 16, "one plan event is 16 bytes");
 
 // The event source: what the schedule produces, in per-sender time order
 // (all of sender 0's events, then sender 1's, ...).

@@ -91,7 +91,7 @@ void FrequencyCapRule::Observe(std::span<const Send> sends, std::span<MessageVer
     }
     if (law == nullptr) continue;
     const uint64_t number = table.e164[send.row];
-    std::vector<int64_t>& times = state_->recent[number];
+    auto& times = state_->recent[number];
     // A rolling 24 hours: the messages of the last (t - 24 h, t].
     times.erase(times.begin(),
                 std::upper_bound(times.begin(), times.end(), send.time_us - kDayMicros));
