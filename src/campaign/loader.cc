@@ -766,25 +766,29 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   // stops yaml-cpp 0.7's LoadAll looping for ever on a top-level ','.
   const bool several_documents = MayHoldSeveralDocuments(campaign.source);
   // A file of one document, no alias and at most kOverlapMaxBytes cannot build a
-  // large tree, so its tree is built on another thread during the budget pass; the
+  // large tree, so its tree is built during the budget pass, which runs on another
+  // thread (it allocates little; the tree stays in this thread's heap). The
   // budget's verdict still comes first, and the tree is dropped when it fails.
   const bool overlap = !several_documents && campaign.source.size() <= kOverlapMaxBytes &&
                        campaign.source.find('*') == std::string::npos;
   std::optional<YAML::Node> early;
   std::exception_ptr early_error;
-  std::thread early_loader;
+  absl::Status budget;
   if (overlap) {
-    early_loader = std::thread([&] {
-      try {
-        early = YAML::Load(campaign.source);
-      } catch (...) {
-        early_error = std::current_exception();
-      }
+    std::thread budget_pass([&] {
+      budget = CheckYamlBudget(path, campaign.source, YamlBudgetFor(campaign.source.size()),
+                               several_documents);
     });
+    try {
+      early = YAML::Load(campaign.source);
+    } catch (...) {
+      early_error = std::current_exception();
+    }
+    budget_pass.join();
+  } else {
+    budget = CheckYamlBudget(path, campaign.source, YamlBudgetFor(campaign.source.size()),
+                             several_documents);
   }
-  absl::Status budget = CheckYamlBudget(path, campaign.source,
-                                        YamlBudgetFor(campaign.source.size()), several_documents);
-  if (early_loader.joinable()) early_loader.join();
   if (!budget.ok()) return budget;
   std::vector<YAML::Node> documents;
   try {
