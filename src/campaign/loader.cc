@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <thread>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -46,6 +49,9 @@ Position PositionOf(const YAML::Node& node) {
 // Documents after the first need a `---` (or a `...` ending the one before) at
 // the start of a line. Without one the file holds one document, which YAML::Load
 // reads in one pass; the check above (a second pass) runs only when needed.
+// The largest campaign file whose node tree is built alongside the budget pass.
+constexpr size_t kOverlapMaxBytes = 1u << 20;
+
 bool MayHoldSeveralDocuments(std::string_view source) {
   for (size_t at = 0; at < source.size(); at = source.find('\n', at) + 1) {
     std::string_view line = source.substr(at, 3);
@@ -759,15 +765,38 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   // Nodes and aliased bytes within budget before any node is built; this pass also
   // stops yaml-cpp 0.7's LoadAll looping for ever on a top-level ','.
   const bool several_documents = MayHoldSeveralDocuments(campaign.source);
-  if (absl::Status budget = CheckYamlBudget(
-          path, campaign.source, YamlBudgetFor(campaign.source.size()), several_documents);
-      !budget.ok()) {
-    return budget;
+  // A file of one document, no alias and at most kOverlapMaxBytes cannot build a
+  // large tree, so its tree is built during the budget pass, which runs on another
+  // thread (it allocates little; the tree stays in this thread's heap). The
+  // budget's verdict still comes first, and the tree is dropped when it fails.
+  const bool overlap = !several_documents && campaign.source.size() <= kOverlapMaxBytes &&
+                       campaign.source.find('*') == std::string::npos;
+  std::optional<YAML::Node> early;
+  std::exception_ptr early_error;
+  absl::Status budget;
+  if (overlap) {
+    std::thread budget_pass([&] {
+      budget = CheckYamlBudget(path, campaign.source, YamlBudgetFor(campaign.source.size()),
+                               several_documents);
+    });
+    try {
+      early = YAML::Load(campaign.source);
+    } catch (...) {
+      early_error = std::current_exception();
+    }
+    budget_pass.join();
+  } else {
+    budget = CheckYamlBudget(path, campaign.source, YamlBudgetFor(campaign.source.size()),
+                             several_documents);
   }
+  if (!budget.ok()) return budget;
   std::vector<YAML::Node> documents;
   try {
     if (several_documents) {
       documents = YAML::LoadAll(campaign.source);
+    } else if (overlap) {
+      if (early_error) std::rethrow_exception(early_error);
+      documents.push_back(std::move(*early));
     } else {
       documents.push_back(YAML::Load(campaign.source));
     }

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <vector>
 
+#include "campaign/phone_metadata.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 
@@ -655,6 +656,8 @@ NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) cons
     info.region = {region[0], region[1], region.size() == 3 ? region[2] : '\0', 0};
   return info;
 }
+
+void PreparePhoneNumberMetadata() { PhoneNumberUtil::GetInstance(); }
 
 NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {
   return Classify(raw, nullptr);

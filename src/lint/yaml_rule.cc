@@ -28,10 +28,36 @@ namespace {
 constexpr size_t kMaxRuleFileBytes = 1u << 20;
 constexpr size_t kMaxListItems = 5000;
 
+std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& alternatives,
+                                               bool ignore_case) {
+  if (alternatives.empty()) return nullptr;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(!ignore_case);
+  std::vector<std::string> wrapped;
+  for (const std::string& a : alternatives) wrapped.push_back(absl::StrCat("(?:", a, ")"));
+  auto re = std::make_shared<const RE2>(absl::StrJoin(wrapped, "|"), options);
+  return re->ok() ? re : nullptr;
+}
+
+// RE2 compiles a pattern within two thirds of max_mem; 2 leaves room for no
+// instruction (0, or 1 and below, mean no limit), so compiling stops at once with
+// ErrorPatternTooLarge once the pattern has parsed.
+constexpr int64_t kParseOnlyMaxMem = 2;
+
 // The shared reader, with the rule files' list bound and pattern check.
+//
+// Each pattern is checked alone (so an error points at it), then compiled joined
+// with the others. Compiling is most of the cost of a rule file, so the first
+// decode of a file (`full_checks` false) only parses each pattern alone (RE2 stops
+// compiling at once under kParseOnlyMaxMem). A pattern whose joined form compiles
+// compiles alone (its program is part of the joined one), so when every joined form
+// compiled, the first decode is what the full checks give. Otherwise (any error, a
+// pattern too large) ParseYamlRule decodes the file again with the full checks, and
+// so with their messages.
 class Decoder : public YamlReader {
  public:
-  explicit Decoder(std::string_view path) : YamlReader(path) {}
+  Decoder(std::string_view path, bool full_checks) : YamlReader(path), full_checks_(full_checks) {}
 
   using YamlReader::Number;
   using YamlReader::Strings;
@@ -49,23 +75,28 @@ class Decoder : public YamlReader {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(!ignore_case);
+    if (!full_checks_) options.set_max_mem(kParseOnlyMaxMem);
     RE2 re(pattern, options);
+    if (!full_checks_ && re.error_code() == RE2::ErrorPatternTooLarge) return absl::OkStatus();
     if (!re.ok()) return Error(node, absl::StrCat("bad pattern '", pattern, "': ", re.error()));
     return absl::OkStatus();
   }
-};
 
-std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& alternatives,
-                                               bool ignore_case) {
-  if (alternatives.empty()) return nullptr;
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_case_sensitive(!ignore_case);
-  std::vector<std::string> wrapped;
-  for (const std::string& a : alternatives) wrapped.push_back(absl::StrCat("(?:", a, ")"));
-  auto re = std::make_shared<const RE2>(absl::StrJoin(wrapped, "|"), options);
-  return re->ok() ? re : nullptr;
-}
+  // CompileAlternatives, noting a failure (see the class comment).
+  std::shared_ptr<const RE2> Compile(const std::vector<std::string>& alternatives,
+                                     bool ignore_case) const {
+    std::shared_ptr<const RE2> re = CompileAlternatives(alternatives, ignore_case);
+    if (re == nullptr && !alternatives.empty()) compile_failed_ = true;
+    return re;
+  }
+
+  // The decode must be repeated with the full checks.
+  bool NeedsFullChecks() const { return !full_checks_ && compile_failed_; }
+
+ private:
+  const bool full_checks_;
+  mutable bool compile_failed_ = false;
+};
 
 // "{keywords}" in a pattern stands for every opt-out, help and opt-in keyword of
 // rules/data/opt-out-keywords.yml, so packs never copy the list.
@@ -215,10 +246,10 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
       RETURN_IF_ERROR(d.CheckPattern(exceptions.IsSequence() ? exceptions[i] : exceptions, list[i],
                                      ignore_case));
     }
-    group.exceptions = CompileAlternatives(list, ignore_case);
+    group.exceptions = d.Compile(list, ignore_case);
   }
   group.name = std::move(name);
-  group.regex = CompileAlternatives(alternatives, ignore_case);
+  group.regex = d.Compile(alternatives, ignore_case);
   if (!alternatives.empty() && group.regex == nullptr) {
     return d.Error(node, "the patterns together exceed RE2's limits; split the rule");
   }
@@ -291,7 +322,7 @@ absl::Status DecodeLevels(const Decoder& d, const YAML::Node& node, bool ignore_
       BodyLevel body;
       ASSIGN_OR_RETURN(std::string pattern, d.String(item["pattern"], "pattern"));
       RETURN_IF_ERROR(d.CheckPattern(item["pattern"], pattern, ignore_case));
-      body.pattern = CompileAlternatives({pattern}, ignore_case);
+      body.pattern = d.Compile({pattern}, ignore_case);
       if (item["use_case"]) {
         ASSIGN_OR_RETURN(body.use_cases, d.Strings(item["use_case"], "use_case"));
         for (const std::string& u : body.use_cases) {
@@ -495,7 +526,7 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
         ASSIGN_OR_RETURN(std::string replacement, d.String(it->second, "swap replacement"));
         std::string wrapped = absl::StrCat("\\b(?:", pattern, ")\\b");
         RETURN_IF_ERROR(d.CheckPattern(it->first, pattern, ignore_case));
-        rule.swaps.push_back({CompileAlternatives({wrapped}, ignore_case), replacement});
+        rule.swaps.push_back({d.Compile({wrapped}, ignore_case), replacement});
       }
       break;
     }
@@ -514,6 +545,7 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
           }
         }
       }
+      rule.allowed_set.insert(rule.allowed_words.begin(), rule.allowed_words.end());
       break;
     }
     case YamlRuleType::kRepetition: {
@@ -537,7 +569,7 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
         for (size_t i = 0; i < unless.size(); ++i) {
           RETURN_IF_ERROR(d.CheckPattern(u.IsSequence() ? u[i] : u, unless[i], ignore_case));
         }
-        rule.unless = CompileAlternatives(unless, ignore_case);
+        rule.unless = d.Compile(unless, ignore_case);
       }
       break;
     }
@@ -614,17 +646,22 @@ const NormalizedText& NormalizedBody(std::string_view body, bool one_as_l) {
 
 // Matches of `group` in `body` and in its normalised forms (look-alike digits,
 // dotted acronyms, styled letters), as spans of `body`, exceptions removed.
+// Exceptions are searched only where the group matched.
 std::vector<MatchSpan> GroupMatches(const MatchGroup& group, std::string_view body) {
-  std::vector<MatchSpan> found;
-  std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
-  for (const MatchSpan& s : AllMatches(group.regex.get(), body)) {
-    if (!Overlaps(s, exceptions)) found.push_back(s);
+  std::vector<MatchSpan> found = AllMatches(group.regex.get(), body);
+  if (!found.empty()) {
+    const std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const MatchSpan& s) { return Overlaps(s, exceptions); }),
+                found.end());
   }
   for (bool one_as_l : {false, true}) {
     const NormalizedText& n = NormalizedBody(body, one_as_l);
     if (!n.changed || n.text == body) continue;
-    std::vector<MatchSpan> normalized_exceptions = AllMatches(group.exceptions.get(), n.text);
-    for (const MatchSpan& s : AllMatches(group.regex.get(), n.text)) {
+    const std::vector<MatchSpan> matches = AllMatches(group.regex.get(), n.text);
+    const std::vector<MatchSpan> normalized_exceptions =
+        matches.empty() ? std::vector<MatchSpan>() : AllMatches(group.exceptions.get(), n.text);
+    for (const MatchSpan& s : matches) {
       if (Overlaps(s, normalized_exceptions)) continue;
       auto [b, e] = n.Original(s.begin, s.end);
       MatchSpan original{b, e};
@@ -680,11 +717,15 @@ void RunOccurrence(const YamlRule& rule, Level level, std::string_view body,
 
 void RunCapitalization(const YamlRule& rule, const MessageContext& context, Level level,
                        std::string_view body, std::vector<Finding>& findings) {
-  absl::flat_hash_set<std::string> allowed(rule.allowed_words.begin(), rule.allowed_words.end());
+  // The rule's allowed words (a set built once) and the brand's words.
+  std::vector<std::string> brand_words;
   for (absl::string_view w :
        absl::StrSplit(context.brand, absl::ByAnyChar(" .,&'-!:"), absl::SkipEmpty())) {
-    allowed.insert(absl::AsciiStrToUpper(w));
+    brand_words.push_back(absl::AsciiStrToUpper(w));
   }
+  auto allowed = [&](const std::string& upper_word) {
+    return rule.allowed_set.contains(upper_word) || Contains(brand_words, upper_word);
+  };
   std::vector<MatchSpan> links;
   for (const Link& l : FindLinks(body)) links.push_back({l.begin, l.end});
   const size_t min_word = static_cast<size_t>(rule.options.at("min_word_length").value);
@@ -703,7 +744,7 @@ void RunCapitalization(const YamlRule& rule, const MessageContext& context, Leve
     MatchSpan word{start, i};
     if (Overlaps(word, links)) continue;
     std::string_view text = body.substr(start, i - start);
-    if (allowed.contains(absl::AsciiStrToUpper(AsAbsl(text)))) continue;
+    if (allowed(absl::AsciiStrToUpper(AsAbsl(text)))) continue;
     size_t word_letters = 0, word_upper = 0;
     for (char c : text) {
       if (std::isalpha(static_cast<unsigned char>(c))) {
@@ -795,7 +836,6 @@ std::string_view YamlRuleTypeName(YamlRuleType type) {
 }
 
 absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents) {
-  Decoder d(path);
   if (contents.size() > kMaxRuleFileBytes) {
     return absl::InvalidArgumentError(
         absl::StrCat(std::string(path), ":1:1: error: rule file larger than 1 MiB"));
@@ -805,6 +845,15 @@ absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view c
       !budget.ok()) {
     return budget;
   }
+  try {
+    Decoder fast(path, /*full_checks=*/false);
+    absl::StatusOr<YamlRule> rule = DecodeRule(fast, YAML::Load(source), path);
+    if (rule.ok() && !fast.NeedsFullChecks()) return rule;
+  } catch (const std::exception&) {
+    // Decoded again below: the full checks say what is wrong, in their order.
+  }
+  // A fresh tree: reading a node through a non-const [] may have changed the first.
+  Decoder d(path, /*full_checks=*/true);
   try {
     YAML::Node root = YAML::Load(source);
     return DecodeRule(d, root, path);

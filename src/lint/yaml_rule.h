@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "diag/rule_info.h"
@@ -85,6 +86,8 @@ struct YamlRule {
   std::vector<Swap> swaps;                 // substitution
   std::shared_ptr<const RE2> unless;       // conditional
   std::vector<std::string> allowed_words;  // capitalization: words never counted
+  // Capitalization: allowed_words as a set, built once (not once per message).
+  absl::flat_hash_set<std::string> allowed_set;
   std::map<std::string, NumericOption> options;
   RuleCondition when;
   LevelOverrides levels;

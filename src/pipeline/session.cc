@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "campaign/loader.h"
+#include "campaign/phone_metadata.h"
 #include "campaign/recipients.h"
 #include "campaign/schema_rules.h"
 #include "checks/data_rules.h"
@@ -77,9 +79,36 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Create(SessionOptions options)
     ASSIGN_OR_RETURN(options.now, CurrentTime());
   }
   std::unique_ptr<Session> session(new Session(std::move(options)));
-  ASSIGN_OR_RETURN(session->rule_pack_, LoadRulePacks(session->options_.rule_dirs));
-  session->catalog_ = BuildRuleCatalog(session->rule_pack_);
+  if (session->options_.rule_dirs.empty()) {
+    // The embedded pack (kept valid by its tests) cannot fail to load.
+    Session* s = session.get();
+    s->rules_loader_ = std::thread([s] { s->rules_status_ = s->LoadRules(); });
+  } else {
+    RETURN_IF_ERROR(session->LoadRules());
+  }
   return session;
+}
+
+Session::~Session() {
+  if (rules_loader_.joinable()) rules_loader_.join();
+}
+
+absl::Status Session::LoadRules() {
+  ASSIGN_OR_RETURN(rule_pack_, LoadRulePacks(options_.rule_dirs));
+  catalog_ = BuildRuleCatalog(rule_pack_);
+  return absl::OkStatus();
+}
+
+absl::Status Session::AwaitRules() const {
+  std::call_once(rules_loaded_, [this] {
+    if (rules_loader_.joinable()) rules_loader_.join();
+  });
+  return rules_status_;
+}
+
+const RuleCatalog& Session::catalog() const {
+  AwaitRules().IgnoreError();
+  return catalog_;
 }
 
 absl::StatusOr<const Config*> Session::ConfigFor(const std::string& campaign_path) {
@@ -153,6 +182,7 @@ struct Session::Prepared {
 
 absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::string& path,
                                                                     LoadResult loaded) {
+  RETURN_IF_ERROR(AwaitRules());
   auto file = std::make_unique<Prepared>();
   file->path = path;
   file->loaded = std::move(loaded);
@@ -278,6 +308,9 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
     std::string error;
   };
   std::vector<Slot> slots;
+  // The loader and the data rules ask libphonenumber (a campaign's country, its
+  // senders): its metadata is built meanwhile on another core.
+  std::thread phone_metadata(PreparePhoneNumberMetadata);
   for (const std::string& input : inputs) {
     absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});
     if (!files.ok()) {
@@ -297,6 +330,7 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
       }
     }
   }
+  phone_metadata.join();
   // Groups of slots simulated together: one brand's campaigns under `check`, else
   // each file alone. In the order of each group's first file.
   const bool portfolio = options_.stage == SessionOptions::Stage::kCheck;
@@ -349,6 +383,7 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
 
 absl::StatusOr<std::vector<Diagnostic>> Session::CheckText(const MessageContext& context,
                                                            const std::string& input_name) {
+  RETURN_IF_ERROR(AwaitRules());
   ASSIGN_OR_RETURN(const Config* config, ConfigFor(""));
   ASSIGN_OR_RETURN(const RuleEngine* engine, EngineFor(*config));
   std::vector<Diagnostic> diagnostics;

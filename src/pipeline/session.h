@@ -7,8 +7,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -75,10 +77,18 @@ class Session {
                                                     const std::string& input_name);
 
   // Every rule smslint knows: schema, content (embedded and --rules), data, traffic.
-  const RuleCatalog& catalog() const { return catalog_; }
+  const RuleCatalog& catalog() const;
+
+  ~Session();
 
  private:
   explicit Session(SessionOptions options) : options_(std::move(options)) {}
+
+  // The rule packs and the catalogue. With the embedded pack alone (no --rules),
+  // Create builds them on a thread of their own, so compiling the patterns overlaps
+  // reading the campaign files; AwaitRules waits for it (its status: the pack's).
+  absl::Status LoadRules();
+  absl::Status AwaitRules() const;
 
   // One campaign file between its content stages and its simulation.
   struct Prepared;
@@ -99,6 +109,9 @@ class Session {
   SessionOptions options_;
   std::vector<YamlRule> rule_pack_;
   RuleCatalog catalog_;
+  mutable std::thread rules_loader_;
+  mutable std::once_flag rules_loaded_;
+  absl::Status rules_status_;
   // Keyed by the campaign's folder (or --config), the config's path, the profile's name.
   absl::flat_hash_map<std::string, std::unique_ptr<Config>> configs_;
   absl::flat_hash_map<std::string, std::unique_ptr<RuleEngine>> engines_;

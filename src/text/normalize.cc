@@ -64,10 +64,51 @@ char LookAlike(char digit, bool one_as_l) {
   }
 }
 
+// True when the passes below leave `input` as it is: ASCII only (no styled or
+// invisible character), no dotted acronym, and no look-alike digit in a word that
+// starts with a letter and has two. Most messages; they skip the passes.
+bool Unchanged(std::string_view t, bool one_as_l) {
+  for (size_t i = 0; i < t.size();) {
+    if (static_cast<unsigned char>(t[i]) >= 0x80) return false;
+    if (!IsAsciiAlnum(t[i])) {
+      ++i;
+      continue;
+    }
+    // A word: letters and digits. A dotted acronym starts with a one-letter word.
+    size_t j = i;
+    size_t letters = 0;
+    bool look_alike = false;
+    while (j < t.size() && IsAsciiAlnum(t[j])) {
+      if (IsAsciiAlpha(t[j])) {
+        ++letters;
+      } else if (LookAlike(t[j], one_as_l) != 0) {
+        look_alike = true;
+      }
+      ++j;
+    }
+    if (look_alike && letters >= 2 && IsAsciiAlpha(t[i])) return false;
+    if (j == i + 1 && IsAsciiAlpha(t[i]) && j + 1 < t.size() && t[j] == '.' &&
+        IsAsciiAlpha(t[j + 1]))
+      return false;
+    i = j;
+  }
+  return true;
+}
+
 }  // namespace
 
 NormalizedText NormalizeForMatching(std::string_view input, bool one_as_l) {
   NormalizedText out;
+  if (Unchanged(input, one_as_l)) {
+    out.text.assign(input.data(), input.size());
+    out.begin.resize(input.size());
+    out.end.resize(input.size());
+    for (size_t i = 0; i < input.size(); ++i) {
+      out.begin[i] = i;
+      out.end[i] = i + 1;
+    }
+    return out;
+  }
   out.text.reserve(input.size());
   out.begin.reserve(input.size());
   out.end.reserve(input.size());

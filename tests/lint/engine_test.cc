@@ -145,6 +145,14 @@ TEST_CASE("decoding errors name path:line:col") {
             .rfind("rules/t.yml:9:18: error: bad pattern '(unclosed'", 0) == 0);
   CHECK(ParseError(base + "tokens: {a: b}\n") ==
         "rules/t.yml:9:9: error: 'tokens' must be a list of strings");
+  // Patterns are first only parsed; one too large to compile is still named, before
+  // any error found after it.
+  CHECK(ParseError(base + "patterns: ['ok', '\\pL{1000}']\n") ==
+        "rules/t.yml:9:18: error: bad pattern '\\pL{1000}': pattern too large - compile failed");
+  CHECK(ParseError(base + "patterns: ['\\pL{1000}']\nexceptions: ['(unclosed']\n") ==
+        "rules/t.yml:9:12: error: bad pattern '\\pL{1000}': pattern too large - compile failed");
+  CHECK(ParseError(base + "patterns: ['ok']\nexceptions: ['(unclosed']\n")
+            .rfind("rules/t.yml:10:14: error: bad pattern '(unclosed'", 0) == 0);
   CHECK(ParseError(std::string(kHeader) + "extends: existance\nmessage: m\ntokens: [a]\n") ==
         "rules/t.yml:7:10: error: unknown rule type 'existance'; did you mean 'existence'?");
   CHECK(ParseError(base + "tokens: [a]\nlevels: {country: {CA: loud}}\n")

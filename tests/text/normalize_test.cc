@@ -27,6 +27,33 @@ TEST_CASE("normalisation: dotted acronyms and styled letters") {
   CHECK(Norm("ver\xE2\x80\x8Bify") == "verify");                 // zero-width space
 }
 
+TEST_CASE("normalisation: text left as written maps each byte to itself") {
+  for (const char* input :
+       {"", "Acme Coffee: lattes 20% off at https://acme.com/x. Reply STOP to opt out",
+        "ab2 a1 1ab x2y9 4pm", "a.", ".b", "ab.c", "U.2"}) {
+    CAPTURE(input);
+    for (bool one_as_l : {false, true}) {
+      NormalizedText n = NormalizeForMatching(input, one_as_l);
+      CHECK_FALSE(n.changed);
+      CHECK(n.text == input);
+      REQUIRE(n.begin.size() == n.text.size());
+      REQUIRE(n.end.size() == n.text.size());
+      for (size_t i = 0; i < n.text.size(); ++i) {
+        CHECK(n.begin[i] == i);
+        CHECK(n.end[i] == i + 1);
+      }
+    }
+  }
+  // One look-alike digit, one dotted letter or one byte outside ASCII is enough.
+  CHECK(Norm("ab1") == "abi");
+  CHECK(Norm("ab1", true) == "abl");
+  CHECK(Norm("see U.S. now") == "see US. now");
+  CHECK(Norm("a.b") == "ab");
+  CHECK(Norm("e.g") == "eg");
+  CHECK(NormalizeForMatching("ab0").changed);
+  CHECK(Norm("caf\xC3\xA9 ver\xE2\x80\x8Bify") == "caf\xC3\xA9 verify");
+}
+
 TEST_CASE("normalisation: spans map back to the original bytes") {
   std::string input = "Hi \xEF\xBC\xB7\xEF\xBD\x89\xEF\xBD\x8E now";  // "Hi Ｗｉｎ now"
   NormalizedText n = NormalizeForMatching(input);

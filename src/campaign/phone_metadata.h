@@ -1,0 +1,13 @@
+// libphonenumber's metadata, built ahead of its first use.
+#ifndef SMSLINT_CAMPAIGN_PHONE_METADATA_H_
+#define SMSLINT_CAMPAIGN_PHONE_METADATA_H_
+
+namespace smslint {
+
+// Builds libphonenumber's metadata (PhoneNumberUtil, about 10 ms) now, on the calling
+// thread, so a thread that needs it later finds it ready. Has no other effect.
+void PreparePhoneNumberMetadata();
+
+}  // namespace smslint
+
+#endif  // SMSLINT_CAMPAIGN_PHONE_METADATA_H_
