@@ -531,7 +531,7 @@ class TableBuilder {
     // Meanwhile: the interned columns (they do not depend on the classification).
     for (size_t c = 0; c < interners_.size(); ++c) {
       if (interners_[c] == nullptr) continue;
-      std::vector<uint32_t>& ids = table_.fields[c].ids;
+      ValueIds& ids = table_.fields[c].ids;
       for (size_t i = 0; i < n; ++i) ids.push_back(interners_[c]->Intern(chunk.Field(i, c)));
     }
     for (std::thread& thread : pool) thread.join();

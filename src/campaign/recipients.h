@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,9 +25,58 @@ namespace smslint {
 // an index into its distinct values (a list repeats first names and cities: ten
 // million rows take 4 bytes each, not their text). Any other column keeps the text
 // of the rows a finding may quote only (RecipientTable::kept_rows).
+// Value ids, one per row, each stored in the fewest bytes the largest id needs (1,
+// 2 or 4): a column of a few hundred first names takes 1 byte a row.
+class ValueIds {
+ public:
+  uint32_t operator[](size_t row) const {
+    switch (width_) {
+      case 1:
+        return bytes_[row];
+      case 2: {
+        uint16_t v;
+        std::memcpy(&v, bytes_.data() + row * 2, 2);
+        return v;
+      }
+      default: {
+        uint32_t v;
+        std::memcpy(&v, bytes_.data() + row * 4, 4);
+        return v;
+      }
+    }
+  }
+  void push_back(uint32_t id) {
+    if (id >= Limit()) Widen(id);
+    const size_t at = bytes_.size();
+    bytes_.resize(at + width_);
+    std::memcpy(bytes_.data() + at, &id, width_);  // little-endian: the low bytes
+  }
+  size_t size() const { return bytes_.size() / width_; }
+  void reserve(size_t rows) { bytes_.reserve(rows * width_); }
+  size_t width() const { return width_; }
+
+ private:
+  uint64_t Limit() const { return uint64_t{1} << (8 * width_); }
+  void Widen(uint32_t id) {
+    size_t width = width_;
+    while (id >= (uint64_t{1} << (8 * width))) width *= 2;
+    std::vector<uint8_t> wider;
+    wider.reserve(bytes_.capacity() / width_ * width);  // the rows reserved, wider
+    wider.resize(size() * width);
+    for (size_t r = 0; r < size(); ++r) {
+      const uint32_t v = (*this)[r];
+      std::memcpy(wider.data() + r * width, &v, width);
+    }
+    bytes_ = std::move(wider);
+    width_ = width;
+  }
+  size_t width_ = 1;
+  std::vector<uint8_t> bytes_;
+};
+
 struct RecipientColumn {
   bool interned = false;
-  std::vector<uint32_t> ids;      // per row: index into the distinct values
+  ValueIds ids;                   // per row: index into the distinct values
   std::string values;             // the distinct values, back to back
   std::vector<uint32_t> ends{0};  // value i is values[ends[i] .. ends[i + 1])
   size_t distinct() const { return ends.size() - 1; }

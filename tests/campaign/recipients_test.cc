@@ -320,3 +320,26 @@ TEST_CASE("RowLines: every row's line as pushed, one run per change of offset") 
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("ValueIds: ids read back as pushed across every widening, 1 byte a row when small") {
+  ValueIds ids;
+  std::vector<uint32_t> expected;
+  for (uint32_t i = 0; i < 300; ++i) {
+    ids.push_back(i % 200);
+    expected.push_back(i % 200);
+  }
+  CHECK(ids.width() == 1);
+  for (uint32_t v : {255u, 256u, 7u, 65535u, 65536u, 3u, 0xFFFFFFFFu, 1u}) {
+    ids.push_back(v);
+    expected.push_back(v);
+  }
+  CHECK(ids.width() == 4);
+  REQUIRE(ids.size() == expected.size());
+  for (size_t r = 0; r < expected.size(); ++r) CHECK(ids[r] == expected[r]);
+}
+
+}  // namespace
+}  // namespace smslint
