@@ -10,5 +10,13 @@ int main(int argc, char** argv) {
   // per step). Measured on `lint` of 1,000 templates: about 7% less CPU; `check`
   // of 1,000,000 recipients and `lint` of 10,000 templates unchanged.
   mallopt(M_ARENA_MAX, 1);
+  // Large blocks from the heap, not from mmap, and freed memory kept for the next
+  // allocation: a check allocates and frees per-message arrays of hundreds of MB once
+  // per simulation it runs (the plan search runs several), and each fresh mapping is
+  // zero-filled page by page by the kernel. Measured on `check` of 10,000,000
+  // recipients: CPU 18.4 s user + 4.8 s system -> 13.5 s + 1.3 s, peak RSS 607 -> 621
+  // MB; 1,000,000: 1.4 + 0.38 s -> 1.1 + 0.16 s, 98 -> 103 MB.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   return smslint::RunApp(argc, argv);
 }
