@@ -343,3 +343,44 @@ TEST_CASE("ValueIds: ids read back as pushed across every widening, 1 byte a row
 
 }  // namespace
 }  // namespace smslint
+
+namespace smslint {
+namespace {
+
+TEST_CASE("duplicates: on a large list, exactly the later copies of each number are marked") {
+  // 60,000 rows (both threads, candidates from shared bits and from real repeats):
+  // numbers drawn from a pool small enough that many repeat, some several times,
+  // written in two forms.
+  ScratchDir dir;
+  std::string csv = "phone,first_name\n";
+  std::vector<uint64_t> numbers;
+  uint64_t state = 11;
+  for (int r = 0; r < 60000; ++r) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const uint64_t pick = (state >> 33) % 45000;
+    const uint64_t area = 201 + (pick / 9000) * 100;  // 201, 301, ... 601
+    const uint64_t number = area * 10000000ULL + 5550000ULL + pick % 9000;
+    numbers.push_back(10000000000ULL + number);
+    const std::string digits = std::to_string(number);
+    csv += (r % 2 == 0
+                ? "+1" + digits
+                : "(" + digits.substr(0, 3) + ") " + digits.substr(3, 3) + "-" + digits.substr(6)) +
+           ",A\n";
+  }
+  dir.Write("r.csv", csv);
+  RecipientLoadResult r = LoadOk(CampaignWithFile(dir, "r.csv"));
+  REQUIRE(r.table.size() == numbers.size());
+  std::set<uint64_t> seen;
+  size_t repeats = 0;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    CHECK(r.table.e164[i] == numbers[i]);
+    const bool later = !seen.insert(numbers[i]).second;
+    repeats += later;
+    CHECK(((r.table.flags[i] & kRecipientDuplicate) != 0) == later);
+  }
+  CHECK(repeats > 10000);
+  CHECK(r.stats.duplicate == repeats);
+}
+
+}  // namespace
+}  // namespace smslint
