@@ -376,14 +376,13 @@ class NanpMatcher {
   // (exchange_decides() must hold).
   void ClassifyTenDigits(std::string_view national, NumberInfo& info,
                          PhoneNumberClassifier::ExchangeMemo& memo) const {
-    if (memo.slots.empty()) memo.slots.assign(1000000, {});
     uint32_t key = 0;
     for (int k = 0; k < 6; ++k) key = key * 10 + static_cast<uint32_t>(national[k] - '0');
     if (AreaCodesFresh()[key / 1000]) {
       Classify(national, info);
       return;
     }
-    PhoneNumberClassifier::ExchangeMemo::Slot& entry = memo.slots[key];
+    PhoneNumberClassifier::ExchangeMemo::Slot& entry = memo.At(key);
     memo.extra = &entry.extra;
     uint32_t& slot = entry.answer;
     if (slot == 0) {
