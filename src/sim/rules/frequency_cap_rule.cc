@@ -87,7 +87,7 @@ bool FrequencyCapRule::Setup(const RuleContext& context, FilterReasons&) {
   }
   if (!any) return false;
   // A campaign alone that sends each number once never goes over a cap (each is at
-  // least 1): it keeps no per-number times (at 10M recipients, 90 MB of table).
+  // least 1): it keeps no per-number times (at 10M recipients, 50 MB of table).
   if (state_->campaigns <= 1 && context.plan != nullptr &&
       SendsEachNumberOnce(*context.plan, *table)) {
     return false;
