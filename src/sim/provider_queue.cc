@@ -63,42 +63,36 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
 
 }  // namespace
 
-std::vector<int8_t> AssignCarriers(const Profile& profile, const RecipientTable* recipients,
-                                   const SendPlan& plan, uint64_t seed, bool* from_column) {
-  std::vector<int8_t> carriers(plan.events.size(), -1);
-  *from_column = false;
+bool CarriersFromColumn(const Profile& profile, const RecipientTable* recipients,
+                        const SendPlan& plan, std::vector<int8_t>* carriers) {
   const int column = recipients ? recipients->ColumnIndex("carrier") : -1;
-  if (column >= 0 && column != recipients->phone_column) {
-    *from_column = true;
-    std::vector<std::string> keys;
-    for (const CarrierShare& c : profile.carriers) keys.push_back(CarrierKey(c.name));
-    for (size_t i = 0; i < plan.events.size(); ++i) {
-      const uint32_t row = plan.events[i].row;
-      if (row >= recipients->size()) continue;
-      const std::string key = CarrierKey(recipients->Field(row, column));
-      for (size_t k = 0; k < keys.size(); ++k) {
-        if (key == keys[k]) carriers[i] = static_cast<int8_t>(k);
-      }
-    }
-    return carriers;
-  }
-  // No column: each recipient row draws its carrier by the shares, the same row always
-  // the same carrier for a seed.
-  std::vector<double> cumulative;
-  double total = 0;
-  for (const CarrierShare& c : profile.carriers) cumulative.push_back(total += c.share);
+  if (column < 0 || column == recipients->phone_column) return false;
+  carriers->assign(plan.events.size(), -1);
+  std::vector<std::string> keys;
+  for (const CarrierShare& c : profile.carriers) keys.push_back(CarrierKey(c.name));
   for (size_t i = 0; i < plan.events.size(); ++i) {
-    const double u =
-        static_cast<double>(Mix64(plan.events[i].row ^ (seed * 0x9e3779b97f4a7c15ULL)) >> 11) *
-        0x1.0p-53;
-    for (size_t k = 0; k < cumulative.size(); ++k) {
-      if (u < cumulative[k]) {
-        carriers[i] = static_cast<int8_t>(k);
-        break;
-      }
+    const uint32_t row = plan.events[i].row;
+    if (row >= recipients->size()) continue;
+    const std::string key = CarrierKey(recipients->Field(row, column));
+    for (size_t k = 0; k < keys.size(); ++k) {
+      if (key == keys[k]) (*carriers)[i] = static_cast<int8_t>(k);
     }
   }
-  return carriers;
+  return true;
+}
+
+CarrierDraw::CarrierDraw(const Profile& profile, uint64_t seed)
+    : salt_(seed * 0x9e3779b97f4a7c15ULL) {
+  double total = 0;
+  for (const CarrierShare& c : profile.carriers) cumulative_.push_back(total += c.share);
+}
+
+int8_t CarrierDraw::Of(uint32_t row) const {
+  const double u = static_cast<double>(Mix64(row ^ salt_) >> 11) * 0x1.0p-53;
+  for (size_t k = 0; k < cumulative_.size(); ++k) {
+    if (u < cumulative_[k]) return static_cast<int8_t>(k);
+  }
+  return -1;
 }
 
 int64_t ValidityMicros(const Campaign& campaign, const Profile& profile) {
@@ -115,8 +109,10 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
                               const std::vector<int>& template_segments, uint64_t seed) {
   QueueOutcome out;
   const size_t n = plan.events.size();
-  out.carrier = AssignCarriers(profile, recipients, plan, seed, &out.carrier_column);
-  out.time_us.resize(n);
+  out.events = &plan.events;
+  out.carrier_column = CarriersFromColumn(profile, recipients, plan, &out.carrier_of_event);
+  if (!out.carrier_column) out.carrier_draw = CarrierDraw(profile, seed);
+  out.release.Resize(n);
   out.expired.assign(n, false);
   out.validity_us = ValidityMicros(campaign, profile);
   out.late_after_us = static_cast<int64_t>(profile.queue.late_after_seconds * 1e6);
@@ -160,11 +156,12 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     const int sender = e.sender < senders ? e.sender : 0;
     const int segments =
         e.template_index < template_segments.size() ? template_segments[e.template_index] : 1;
+    const int carrier = out.Carrier(i);
     int64_t release = submit_us;
     int binding = -1;
     for (size_t g = 0; g < gates.size(); ++g) {
       Gate& gate = gates[g];
-      if (gate.carrier >= 0 && gate.carrier != out.carrier[i]) continue;
+      if (gate.carrier >= 0 && gate.carrier != carrier) continue;
       const int64_t free = gate.next_free[gate.per_sender ? sender : 0];
       if (free > release) release = free, binding = static_cast<int>(g);
     }
@@ -174,7 +171,7 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
       release = SaturatingAdd(submit_us, out.validity_us);
     } else {
       for (Gate& gate : gates) {
-        if (gate.carrier >= 0 && gate.carrier != out.carrier[i]) continue;
+        if (gate.carrier >= 0 && gate.carrier != carrier) continue;
         const int64_t step = static_cast<int64_t>(std::ceil(gate.us_per_segment * segments));
         gate.next_free[gate.per_sender ? sender : 0] = SaturatingAdd(release, step);
       }
@@ -185,7 +182,7 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
       ro.max_wait_us = std::max(ro.max_wait_us, std::min(wait, out.validity_us));
       ro.first_held_us = std::min(ro.first_held_us, submit_us);
     }
-    out.time_us[i] = release;
+    out.release.Set(i, submit_us, release);
     if (release < previous) in_order = false;
     previous = release;
   }
@@ -195,7 +192,8 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     out.order.resize(n);
     for (uint32_t i = 0; i < n; ++i) out.order[i] = i;
     std::sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
-      if (out.time_us[a] != out.time_us[b]) return out.time_us[a] < out.time_us[b];
+      const int64_t ta = out.TimeUs(a), tb = out.TimeUs(b);
+      if (ta != tb) return ta < tb;
       if (plan.events[a].sender != plan.events[b].sender) {
         return plan.events[a].sender < plan.events[b].sender;
       }
@@ -203,7 +201,8 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     });
   } else if (!in_order) {
     std::stable_sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
-      if (out.time_us[a] != out.time_us[b]) return out.time_us[a] < out.time_us[b];
+      const int64_t ta = out.TimeUs(a), tb = out.TimeUs(b);
+      if (ta != tb) return ta < tb;
       return plan.events[a].sender < plan.events[b].sender;
     });
   }

@@ -11,13 +11,44 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "campaign/campaign.h"
 #include "campaign/recipients.h"
 #include "sim/profile.h"
+#include "sim/simulator.h"
 
 namespace smslint {
 
-struct SendPlan;
+// Each plan event's release time, kept as its wait after submission in 32 bits: 4
+// bytes a message instead of 8. A wait of 2^32 - 1 microseconds (71 minutes) or more,
+// or a release the wait cannot express, is kept whole in a side table; most messages
+// never wait that long (the queue expires them after at most 10 hours).
+class ReleaseTimes {
+ public:
+  void Resize(size_t n) { wait_us_.assign(n, 0); }
+  size_t size() const { return wait_us_.size(); }
+  void Set(size_t i, int64_t submit_us, int64_t release_us) {
+    const uint64_t wait = static_cast<uint64_t>(release_us) - static_cast<uint64_t>(submit_us);
+    if (release_us >= submit_us && wait < kLong) {
+      wait_us_[i] = static_cast<uint32_t>(wait);
+      if (!long_.empty()) long_.erase(static_cast<uint32_t>(i));
+    } else {
+      wait_us_[i] = kLong;
+      long_[static_cast<uint32_t>(i)] = release_us;
+    }
+  }
+  int64_t Get(size_t i, int64_t submit_us) const {
+    const uint32_t wait = wait_us_[i];
+    if (wait != kLong) return submit_us + wait;
+    return long_.at(static_cast<uint32_t>(i));
+  }
+  size_t long_waits() const { return long_.size(); }
+
+ private:
+  static constexpr uint32_t kLong = UINT32_MAX;
+  std::vector<uint32_t> wait_us_;
+  absl::flat_hash_map<uint32_t, int64_t> long_;  // by plan event: its release time
+};
 
 // How one release rate shaped the run.
 struct ReleaseOutcome {
@@ -28,11 +59,33 @@ struct ReleaseOutcome {
   int64_t first_held_us = INT64_MAX;
 };
 
+// The carrier each recipient row draws by the profile's shares, the same row always
+// the same carrier for a seed (no `carrier` column): index into profile.carriers, -1
+// when the shares leave it to another carrier.
+class CarrierDraw {
+ public:
+  CarrierDraw() = default;
+  CarrierDraw(const Profile& profile, uint64_t seed);
+  int8_t Of(uint32_t row) const;
+
+ private:
+  std::vector<double> cumulative_;
+  uint64_t salt_ = 0;
+};
+
 struct QueueOutcome {
   // Per plan event: when it leaves the queue (or fails), its carrier (index into
-  // profile.carriers, -1 other/unknown) and whether it expired (a bit each).
-  std::vector<int64_t> time_us;
-  std::vector<int8_t> carrier;
+  // profile.carriers, -1 other/unknown) and whether it expired (a bit each). The
+  // events are the plan's, which outlives this.
+  const std::vector<SendEvent>* events = nullptr;
+  ReleaseTimes release;
+  int64_t TimeUs(uint32_t i) const { return release.Get(i, (*events)[i].time_us()); }
+  // From the `carrier` column, one per plan event; without one, drawn from the row.
+  std::vector<int8_t> carrier_of_event;
+  CarrierDraw carrier_draw;
+  int Carrier(uint32_t i) const {
+    return carrier_column ? carrier_of_event[i] : carrier_draw.Of((*events)[i].row);
+  }
   std::vector<bool> expired;
   // Plan event indices in the order they leave the queue (time, then sender, then plan
   // position); empty when that is the plan's own order (one sender, no reordering),
@@ -40,16 +93,17 @@ struct QueueOutcome {
   std::vector<uint32_t> order;
   // The plan event that leaves the queue `k`-th.
   uint32_t Index(size_t k) const { return order.empty() ? static_cast<uint32_t>(k) : order[k]; }
-  size_t size() const { return time_us.size(); }
+  size_t size() const { return release.size(); }
   std::vector<ReleaseOutcome> releases;  // one per applicable profile release rate
   int64_t validity_us = 0;
   int64_t late_after_us = 0;
   bool carrier_column = false;  // carriers came from the recipients' `carrier` column
 };
 
-// The carrier of each plan event's recipient.
-std::vector<int8_t> AssignCarriers(const Profile& profile, const RecipientTable* recipients,
-                                   const SendPlan& plan, uint64_t seed, bool* from_column);
+// The carrier of each plan event's recipient from the recipients' `carrier` column;
+// false (and nothing assigned) when there is no such column.
+bool CarriersFromColumn(const Profile& profile, const RecipientTable* recipients,
+                        const SendPlan& plan, std::vector<int8_t>* carriers);
 
 // The queue's validity period for `campaign`: traffic.validity_period when given,
 // else the profile's (provider maximum).

@@ -35,7 +35,7 @@ class Simulation {
   SimulationOutput Finish();
   // Messages in all, and the time the `k`-th to leave the queue leaves it.
   size_t size() const { return queue_.size(); }
-  int64_t TimeAt(size_t k) const { return queue_.time_us[queue_.Index(k)]; }
+  int64_t TimeAt(size_t k) const { return queue_.TimeUs(queue_.Index(k)); }
   const RuleContext& context() const { return context_; }
 
  private:
@@ -88,7 +88,7 @@ void Simulation::Setup() {
   FindSnowshoeGroups(c);
   c.start_us = ToMicros(plan_.start);
   c.end_us = c.start_us;
-  for (int64_t t : queue_.time_us) c.end_us = std::max(c.end_us, t);
+  for (uint32_t i = 0; i < queue_.size(); ++i) c.end_us = std::max(c.end_us, queue_.TimeUs(i));
   sender_sends_.resize(c.senders);
   SetupSeries();
 
@@ -106,7 +106,7 @@ void Simulation::SetupSeries() {
   const int64_t start_us = context_.start_us;
   const int64_t end_us = context_.end_us;
   int64_t first_us = start_us;
-  for (int64_t t : queue_.time_us) first_us = std::min(first_us, t);
+  for (uint32_t i = 0; i < queue_.size(); ++i) first_us = std::min(first_us, queue_.TimeUs(i));
   const int64_t span = end_us - first_us;
   const int64_t hour = 3'600'000'000, day = 24 * hour;
   bucket_us_ = span <= 3 * hour ? 60'000'000 : span <= 14 * day ? hour : day;
@@ -130,14 +130,14 @@ void Simulation::SetupSeries() {
 
 void Simulation::ToSend(uint32_t index, Send& send) {
   const SendEvent& e = plan_.events[index];
-  send.time_us = queue_.time_us[index];
+  send.time_us = queue_.TimeUs(index);
   send.submit_us = e.time_us();
   send.row = e.row;
   send.sender = e.sender < context_.senders ? e.sender : 0;
   send.template_index = e.template_index < context_.templates ? e.template_index : 0;
   send.body_class = context_.templates > 0 ? context_.body_classes[send.template_index] : 0;
   send.segments = context_.templates > 0 ? context_.template_segments[send.template_index] : 1;
-  send.carrier = queue_.carrier[index];
+  send.carrier = queue_.Carrier(index);
   send.expired = queue_.expired[index];
   send.late = e.late() || (!send.expired && send.time_us - send.submit_us >= queue_.late_after_us &&
                            queue_.late_after_us > 0);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <tuple>
@@ -205,6 +206,68 @@ TEST_CASE("schedule: the plan is the every-place scan's, event for event") {
   }
 }
 
+TEST_CASE("ReleaseTimes: waits in 32 bits, long waits and odd releases in the side table") {
+  constexpr int64_t kSubmit = 1'796'000'000'000'000;  // 2026-12
+  const std::vector<int64_t> waits = {0,
+                                      1,
+                                      59'999'999,
+                                      (int64_t{1} << 31) - 1,
+                                      int64_t{1} << 31,
+                                      (int64_t{1} << 31) + 1,
+                                      (int64_t{1} << 32) - 2,
+                                      (int64_t{1} << 32) - 1,
+                                      int64_t{1} << 32,
+                                      int64_t{36'000} * 1'000'000,  // the 10-hour limit
+                                      int64_t{100} * 365 * 86'400'000'000,
+                                      -1,
+                                      -(int64_t{1} << 33)};
+  ReleaseTimes times;
+  times.Resize(waits.size() + 2);
+  for (size_t i = 0; i < waits.size(); ++i) times.Set(i, kSubmit, kSubmit + waits[i]);
+  // A release saturated at the end of time, and a submission before the epoch.
+  times.Set(waits.size(), -kSubmit, INT64_MAX);
+  times.Set(waits.size() + 1, -kSubmit, -kSubmit + 5);
+  for (size_t i = 0; i < waits.size(); ++i) {
+    CAPTURE(waits[i]);
+    CHECK(times.Get(i, kSubmit) == kSubmit + waits[i]);
+  }
+  CHECK(times.Get(waits.size(), -kSubmit) == INT64_MAX);
+  CHECK(times.Get(waits.size() + 1, -kSubmit) == -kSubmit + 5);
+  // Only waits of 2^32 - 1 and more, negative ones and the saturated one are kept whole.
+  CHECK(times.long_waits() == 7);
+  // Overwriting a long wait with a short one drops it from the side table.
+  times.Set(8, kSubmit, kSubmit + 7);
+  CHECK(times.Get(8, kSubmit) == kSubmit + 7);
+  CHECK(times.long_waits() == 6);
+}
+
+TEST_CASE("CarrierDraw: a row always draws the same carrier for a seed, by the shares") {
+  const Profile& p2p = testing::P2P();
+  REQUIRE(!p2p.carriers.empty());
+  const CarrierDraw draw(p2p, 7);
+  const CarrierDraw again(p2p, 7);
+  std::vector<int> counts(p2p.carriers.size() + 1, 0);
+  constexpr int kRows = 100'000;
+  int unstable = 0;
+  for (uint32_t row = 0; row < kRows; ++row) {
+    const int8_t c = draw.Of(row);
+    REQUIRE(c >= -1);
+    REQUIRE(c < static_cast<int>(p2p.carriers.size()));
+    unstable += c != again.Of(row);
+    ++counts[c + 1];
+  }
+  CHECK(unstable == 0);
+  for (size_t k = 0; k < p2p.carriers.size(); ++k) {
+    CAPTURE(p2p.carriers[k].name);
+    CHECK(std::abs(counts[k + 1] / double{kRows} - p2p.carriers[k].share) < 0.01);
+  }
+  // Another seed draws another carrier for some rows.
+  const CarrierDraw other(p2p, 8);
+  int differ = 0;
+  for (uint32_t row = 0; row < 1000; ++row) differ += draw.Of(row) != other.Of(row);
+  CHECK(differ > 100);
+}
+
 TEST_CASE("provider queue: release order is time, sender, plan position; kept only when needed") {
   const Profile& p2p = testing::P2P();
   const RecipientTable r = MakeRecipients(500);
@@ -238,12 +301,12 @@ TEST_CASE("provider queue: release order is time, sender, plan position; kept on
     });
     bool in_order = true;
     for (size_t k = 1; k < expected.size(); ++k) {
-      in_order &= q.time_us[expected[k]] >= q.time_us[expected[k - 1]];
+      in_order &= q.TimeUs(expected[k]) >= q.TimeUs(expected[k - 1]);
     }
     CHECK_FALSE(in_order);  // the case this covers
     std::stable_sort(expected.begin(), expected.end(), [&](uint32_t a, uint32_t b) {
-      return std::make_tuple(q.time_us[a], plan.events[a].sender) <
-             std::make_tuple(q.time_us[b], plan.events[b].sender);
+      return std::make_tuple(q.TimeUs(a), plan.events[a].sender) <
+             std::make_tuple(q.TimeUs(b), plan.events[b].sender);
     });
     std::vector<uint32_t> got(q.size());
     for (size_t k = 0; k < q.size(); ++k) got[k] = q.Index(k);

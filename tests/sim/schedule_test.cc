@@ -1,6 +1,7 @@
 // The event source: windows, days, DST, midnight, multi-day queues, determinism.
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <limits>
 #include <map>
 
@@ -241,6 +242,41 @@ TEST_CASE("sliding counts match a brute-force count") {
     for (int w = 0; w < kWindowCount; ++w) {
       int64_t brute = 0;
       for (int64_t u : times) brute += u > t - WindowMicros(static_cast<Window>(w));
+      REQUIRE(c[w] == brute);
+    }
+  }
+}
+
+TEST_CASE("sliding counts: 40-bit offsets survive gaps of weeks, bursts and times before 1970") {
+  // Gaps from 0 to 30 days (past the 2^40 us = 12.7 days an offset holds), so the base
+  // moves both when the buffer empties and while a day of events is live.
+  SlidingCounts counts;
+  std::vector<int64_t> times;
+  uint64_t x = 7;
+  int64_t t = -int64_t{3} * 365 * 86'400'000'000;  // 1967
+  const int64_t gaps[] = {0,
+                          1,
+                          999'999,
+                          59'000'000,
+                          3'599'999'999,
+                          86'399'999'999,
+                          86'400'000'000,
+                          (int64_t{1} << 40) - 1,
+                          int64_t{30} * 86'400'000'000};
+  for (int i = 0; i < 30000; ++i) {
+    x = Mix64(x);
+    // Mostly dense sends, two minutes apart on average (weeks with a day's events live
+    // at every step), now and then a gap from the list.
+    const int64_t gap = x % 8192 == 0 ? gaps[(x >> 10) % std::size(gaps)]
+                                      : static_cast<int64_t>((x >> 16) % 240'000'000);
+    t += gap;
+    times.push_back(t);
+    SlidingCounts::Counts c = counts.Add(t);
+    for (int w = 0; w < kWindowCount; ++w) {
+      int64_t brute = 0;
+      for (auto it = times.rbegin(); it != times.rend() && *it > t - kWindowMicros[w]; ++it) {
+        ++brute;
+      }
       REQUIRE(c[w] == brute);
     }
   }

@@ -7,6 +7,7 @@
 #include "diag/pii.h"
 #include "sim/rules/finding_text.h"
 #include "sim/rules/rule_ids.h"
+#include "sim/simulator.h"
 #include "util/strings.h"
 
 namespace smslint {
@@ -36,6 +37,16 @@ std::string CappedStates() {
 }
 
 }  // namespace
+
+bool SendsEachNumberOnce(const SendPlan& plan, const RecipientTable& table) {
+  std::vector<bool> planned(table.size(), false);
+  for (const SendEvent& e : plan.events) {
+    if (e.row >= table.size() || table.e164[e.row] == 0) continue;  // never counted
+    if ((table.flags[e.row] & kRecipientDuplicate) != 0 || planned[e.row]) return false;
+    planned[e.row] = true;
+  }
+  return true;
+}
 
 std::vector<RuleInfo> FrequencyCapRule::Infos() const {
   return {TrafficRuleInfo(
@@ -74,7 +85,14 @@ bool FrequencyCapRule::Setup(const RuleContext& context, FilterReasons&) {
     const QuietHoursWindow& law = hours.For(table->states[s]);
     if (law.per_24h > 0) law_of_state_[s] = &law, any = true;
   }
-  return any;
+  if (!any) return false;
+  // A campaign alone that sends each number once never goes over a cap (each is at
+  // least 1): it keeps no per-number times (at 10M recipients, 50 MB of table).
+  if (state_->campaigns <= 1 && context.plan != nullptr &&
+      SendsEachNumberOnce(*context.plan, *table)) {
+    return false;
+  }
+  return true;
 }
 
 void FrequencyCapRule::Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) {

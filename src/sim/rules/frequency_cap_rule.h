@@ -15,6 +15,10 @@
 
 namespace smslint {
 
+// Whether `plan` sends no recipient number twice: each row at most once, and no row
+// the loader marked a later copy of an earlier row's number (kRecipientDuplicate).
+bool SendsEachNumberOnce(const SendPlan& plan, const RecipientTable& table);
+
 class FrequencyCapRule : public TrafficRule {
  public:
   std::vector<RuleInfo> Infos() const override;

@@ -146,5 +146,48 @@ TEST_CASE("FrequencyCapRule: a campaign alone sends each recipient once and neve
   CHECK(testing::CountRule(testing::Run(c, table, P2P()), rule_ids::kFrequencyCap) == 0);
 }
 
+TEST_CASE("SendsEachNumberOnce: rows once each and no later copy of a number") {
+  RecipientTable table = testing::MakeRecipients(4);
+  SendPlan plan;
+  for (uint32_t row : {0u, 1u, 2u}) plan.events.emplace_back(0, row, 0, 0);
+  CHECK(SendsEachNumberOnce(plan, table));
+  // A row sent twice: its number gets two messages.
+  plan.events.emplace_back(1'000'000, 1, 0, 0);
+  CHECK_FALSE(SendsEachNumberOnce(plan, table));
+  plan.events.pop_back();
+  // A row the loader marked as a later copy shares an earlier row's number.
+  table.flags[3] |= kRecipientDuplicate;
+  plan.events.emplace_back(0, 3, 0, 0);
+  CHECK_FALSE(SendsEachNumberOnce(plan, table));
+  plan.events.pop_back();
+  // Invalid numbers and rows past the table are never counted, however often sent.
+  table.e164[3] = 0;
+  for (int k = 0; k < 3; ++k) {
+    plan.events.emplace_back(0, 3, 0, 0);
+    plan.events.emplace_back(0, 99, 0, 0);
+  }
+  CHECK(SendsEachNumberOnce(plan, table));
+}
+
+TEST_CASE("FrequencyCapRule: a campaign alone whose plan repeats a recipient is counted") {
+  const int cap = FloridaCap();
+  RecipientTable table = testing::MakeRecipients(1, {"America/New_York"}, {"", "FL"});
+  table.state[0] = 1;
+  Campaign c = testing::MakeCampaign(Route::kP2P, 1.0);
+  const SimulationInput in = testing::InputOf(c, table, P2P(), 1, {});
+  SendPlan plan = PlanSends(in);
+  REQUIRE(plan.events.size() == 1);
+  const SendEvent first = plan.events[0];
+  auto run = [&](int messages) {
+    plan.events.assign(1, first);
+    for (int k = 1; k < messages; ++k) {
+      plan.events.emplace_back(first.time_us() + int64_t{k} * 600'000'000, 0, 0, 0);
+    }
+    return testing::CountRule(Simulate(in, plan), rule_ids::kFrequencyCap);
+  };
+  CHECK(run(cap) == 0);
+  CHECK(run(cap + 1) == 1);
+}
+
 }  // namespace
 }  // namespace smslint
