@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -544,10 +545,18 @@ class TableBuilder {
       if (f.interned) f.ids.reserve(reserve);
   }
 
-  void Add(const CsvRows& chunk) {
-    const size_t base = table_.size();
+  ~TableBuilder() {
+    for (std::thread& thread : pool_) thread.join();
+  }
+
+  // Starts on `chunk`, which must live until Finish: the table grows by its rows and
+  // the other threads start classifying them, while the caller may read the next
+  // chunk.
+  void Begin(const CsvRows& chunk) {
+    chunk_ = &chunk;
+    base_ = table_.size();
     const size_t n = chunk.size();
-    const size_t total = base + n;
+    const size_t total = base_ + n;
     table_.e164.resize(total, 0);
     table_.zone_set.resize(total, 0);
     table_.state.resize(total, 0);
@@ -556,27 +565,32 @@ class TableBuilder {
     facts_.number_type.resize(total, 0);
     for (uint32_t line : chunk.lines) table_.source_line.push_back(line);
     results_.tz_entry.assign(n, -1);
-
+    next_row_.store(0, std::memory_order_relaxed);
     const unsigned threads = n < 4096 ? 1 : threads_;
-    const size_t part = (n + threads - 1) / threads;
-    std::vector<std::thread> pool;
+    // The first other thread interns the chunk's values, then classifies: the caller
+    // reads the next chunk meanwhile.
     for (unsigned t = 1; t < threads; ++t) {
-      const size_t begin = std::min(n, t * part), end = std::min(n, begin + part);
-      pool.emplace_back(ClassifyRows, std::ref(*workers_[t]), std::cref(chunk), std::cref(columns_),
-                        base, &table_, &facts_.number_type, &results_, begin, end);
+      pool_.emplace_back([this, t] {
+        if (t == 1) Intern();
+        Classify(t);
+      });
     }
-    ClassifyRows(*workers_[0], chunk, columns_, base, &table_, &facts_.number_type, &results_, 0,
-                 std::min(n, part));
-    // Meanwhile: the interned columns (they do not depend on the classification).
-    for (size_t c = 0; c < interners_.size(); ++c) {
-      if (interners_[c] == nullptr) continue;
-      ValueIds& ids = table_.fields[c].ids;
-      for (size_t i = 0; i < n; ++i) ids.push_back(interners_[c]->Intern(chunk.Field(i, c)));
-    }
-    for (std::thread& thread : pool) thread.join();
+    interned_ahead_ = threads > 1;
+  }
+
+  // Ends the chunk Begin started: its share of the classification (and the interned
+  // columns when no other thread took them), then its zones and kept text, in row
+  // order.
+  void Finish() {
+    const CsvRows& chunk = *chunk_;
+    const size_t n = chunk.size();
+    if (!interned_ahead_) Intern();
+    Classify(0);
+    for (std::thread& thread : pool_) thread.join();
+    pool_.clear();
 
     for (size_t i = 0; i < n; ++i) {
-      const size_t r = base + i;
+      const size_t r = base_ + i;
       Zone(chunk, i, r);
       if (table_.flags[r] & kRecipientKeepText) {
         table_.kept_rows.push_back(static_cast<uint32_t>(r));
@@ -586,9 +600,39 @@ class TableBuilder {
         }
       }
     }
+    chunk_ = nullptr;
+  }
+
+  void Add(const CsvRows& chunk) {
+    Begin(chunk);
+    Finish();
   }
 
  private:
+  // The current chunk's values of the interned columns, in row order.
+  void Intern() {
+    const CsvRows& chunk = *chunk_;
+    for (size_t c = 0; c < interners_.size(); ++c) {
+      if (interners_[c] == nullptr) continue;
+      ValueIds& ids = table_.fields[c].ids;
+      for (size_t i = 0; i < chunk.size(); ++i)
+        ids.push_back(interners_[c]->Intern(chunk.Field(i, c)));
+    }
+  }
+
+  // Thread `t`'s share of the current chunk: blocks of rows taken in turn, so a
+  // thread that joins late (the caller, after reading the next chunk) takes fewer.
+  void Classify(unsigned t) {
+    const CsvRows& chunk = *chunk_;
+    const size_t n = chunk.size();
+    while (true) {
+      const size_t begin = next_row_.fetch_add(kClassifyBlock, std::memory_order_relaxed);
+      if (begin >= n) return;
+      ClassifyRows(*workers_[t], chunk, columns_, base_, &table_, &facts_.number_type, &results_,
+                   begin, std::min(n, begin + kClassifyBlock));
+    }
+  }
+
   // A valid `timezone` value wins, else the number's prefix.
   void Zone(const CsvRows& chunk, size_t i, size_t r) {
     uint8_t& flags = table_.flags[r];
@@ -641,6 +685,12 @@ class TableBuilder {
   std::vector<std::unique_ptr<RowClassifier>> workers_;
   std::vector<std::unique_ptr<ColumnInterner>> interners_;
   ChunkResults results_;
+  static constexpr size_t kClassifyBlock = 2048;
+  const CsvRows* chunk_ = nullptr;  // between Begin and Finish
+  size_t base_ = 0;                 // its first row in the table
+  bool interned_ahead_ = false;     // Intern runs on another thread
+  std::atomic<size_t> next_row_{0};
+  std::vector<std::thread> pool_;
   ZoneSetInterner zone_sets_;
   std::vector<EntrySet> entry_sets_;
   absl::flat_hash_map<std::string, int> column_sets_;  // value -> zone set, or -1 if invalid
@@ -871,21 +921,28 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
 
     TableBuilder builder(result, columns, InternedColumns(campaign, table.columns), expected);
     CsvRowReader reader(header);
-    CsvRows chunk;
-    chunk.columns = table.columns.size();
-    while (true) {
-      file.Consume(
-          reader.Read(file.pending(), file.eof(), chunk, facts.malformed_rows, kChunkRows));
-      if (chunk.size() >= kChunkRows) {
-        builder.Add(chunk);
-        chunk.Clear();
-        continue;
+    // Up to kChunkRows rows into `chunk`: fewer only at the end of the file.
+    auto read_chunk = [&](CsvRows& chunk) -> std::string {
+      chunk.Clear();
+      while (true) {
+        file.Consume(
+            reader.Read(file.pending(), file.eof(), chunk, facts.malformed_rows, kChunkRows));
+        if (chunk.size() >= kChunkRows || file.eof()) return "";
+        std::string error = file.Fill(file.pending().size() + kBlockBytes);
+        if (!error.empty()) return error;
       }
-      if (file.eof()) break;
-      if (!(error = file.Fill(file.pending().size() + kBlockBytes)).empty())
-        return read_error(error);
+    };
+    // A chunk is classified while the next one is read.
+    CsvRows chunk, next;
+    chunk.columns = next.columns = table.columns.size();
+    if (!(error = read_chunk(chunk)).empty()) return read_error(error);
+    while (chunk.size() > 0) {
+      builder.Begin(chunk);
+      error = read_chunk(next);
+      builder.Finish();
+      if (!error.empty()) return read_error(error);
+      std::swap(chunk, next);
     }
-    if (chunk.size() > 0) builder.Add(chunk);
     result.stats.malformed_rows = facts.malformed_rows.size();
   } else if (!recipients.list.empty()) {
     facts.origin = RecipientFacts::Origin::kList;

@@ -5,6 +5,7 @@
 #ifndef SMSLINT_CAMPAIGN_RECIPIENTS_CSV_H_
 #define SMSLINT_CAMPAIGN_RECIPIENTS_CSV_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -63,6 +64,13 @@ struct CsvRows {
   void Clear();  // no rows; capacity kept
 };
 
+// The bytes that end an unquoted field: the delimiter and line ends.
+struct CsvStopBytes {
+  explicit CsvStopBytes(char delimiter);
+  char delimiter;
+  std::array<bool, 256> stop;
+};
+
 // Reads the data rows of a CSV a block at a time, so a file of any size is parsed in
 // bounded memory. Each Read takes the input from where the previous one stopped
 // (the unconsumed rest, then more bytes): a row cut by the end of a block is read
@@ -80,7 +88,7 @@ class CsvRowReader {
 
  private:
   enum class Skip { kNone, kToQuote, kToNewline };  // inside a row found too long
-  char delimiter_;
+  CsvStopBytes stops_;
   size_t columns_;
   size_t max_row_bytes_;
   uint32_t line_;

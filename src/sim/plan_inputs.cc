@@ -88,9 +88,15 @@ int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t 
   // 53 random bits -> [0, total).
   const double u = static_cast<double>(Mix64(seed * 0x100000001b3ULL ^ row) >> 11) *
                    (1.0 / 9007199254740992.0) * cumulative.back();
-  auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
-  if (it == cumulative.end()) --it;
-  return static_cast<int>(it - cumulative.begin());
+  size_t k = 0;
+  if (cumulative.size() <= 16) {
+    // upper_bound without a branch on the random draw: the count of ends at or below u.
+    for (double end : cumulative) k += static_cast<size_t>(end <= u);
+  } else {
+    k = static_cast<size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
+                            cumulative.begin());
+  }
+  return static_cast<int>(std::min(k, cumulative.size() - 1));
 }
 
 int SenderCount(const Campaign& campaign) {

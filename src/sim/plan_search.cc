@@ -778,13 +778,20 @@ Recommendation PlanSearch::Search(const SimulationOutput& current) {
     if (routes.size() == 1) break;
   }
   if (sample_) {
+    // Volume the winner still runs into: its rate searched on the sample (a shape whose
+    // probe has a finding no rate clears skips the rate search in the rounds, yet a
+    // slower rate still lowers what fails over a cap).
+    if (best_->volume && used_ < budget_) {
+      Consider(BestRate(best_->candidate));
+    }
     // The sample's winner on every row; volume it did not foresee, a step slower at a
     // time (three at most). The plan printed is always a full run's.
     if (best_->changes == 0) return Describe(now, Recommendation::Kind::kPartial);
+    const bool foreseen = best_->volume;
     DropRuns(/*sample_only=*/true);
     sample_.reset();
     Scored full = Confirm(best_->candidate);
-    for (int step = 0; step < 3 && full.volume && full.candidate.rate > 0; ++step) {
+    for (int step = 0; step < 3 && full.volume && !foreseen && full.candidate.rate > 0; ++step) {
       Candidate slower = full.candidate;
       --slower.rate;
       Scored next = Confirm(slower);

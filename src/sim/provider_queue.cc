@@ -89,10 +89,11 @@ CarrierDraw::CarrierDraw(const Profile& profile, uint64_t seed)
 
 int8_t CarrierDraw::Of(uint32_t row) const {
   const double u = static_cast<double>(Mix64(row ^ salt_) >> 11) * 0x1.0p-53;
-  for (size_t k = 0; k < cumulative_.size(); ++k) {
-    if (u < cumulative_[k]) return static_cast<int8_t>(k);
-  }
-  return -1;
+  // The first k with u < cumulative_[k]: the count of shares' ends at or below u
+  // (they ascend), without a branch on the random draw.
+  size_t k = 0;
+  for (double end : cumulative_) k += static_cast<size_t>(end <= u);
+  return k < cumulative_.size() ? static_cast<int8_t>(k) : int8_t{-1};
 }
 
 int64_t ValidityMicros(const Campaign& campaign, const Profile& profile) {
