@@ -23,6 +23,12 @@ int main(int argc, char** argv) {
   // MB; 1,000,000: 1.4 + 0.38 s -> 1.1 + 0.16 s, 98 -> 103 MB.
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  // The heap in 2 MB pages where the kernel offers them on request (transparent huge
+  // pages in "madvise" mode): the heap is reserved 1 GB ahead (address space only;
+  // pages are used as they are touched) and that range marked, so a large list's
+  // columns and a simulation's arrays take one page fault per 2 MB, not per 4 KB.
+  // Measured on `check` of 1,000,000 recipients: 14,800 -> 1,700 page faults, about
+  // 20% less wall time; 10,000,000: peak RSS about 20 MB more.
   {
     mallopt(M_TOP_PAD, 1 << 30);
     const uintptr_t begin = reinterpret_cast<uintptr_t>(sbrk(0));

@@ -53,6 +53,7 @@ class ValueIds {
   }
   size_t size() const { return bytes_.size() / width_; }
   void reserve(size_t rows) { bytes_.reserve(rows * width_); }
+  void shrink_to_fit() { bytes_.shrink_to_fit(); }
   size_t width() const { return width_; }
 
  private:
@@ -166,7 +167,16 @@ struct RecipientTable {
   }
   // A table of the rows `rows` (ascending) of this one, with their fields.
   RecipientTable Subset(const std::vector<uint32_t>& rows) const;
+  // Capacity beyond the rows given back (the loader reserves from an estimate).
+  void ShrinkToFit();
+  // Drops the interned values of every column but `keep` (once the rendered checks
+  // are done, the simulation reads the `carrier` column only): Field() then answers
+  // for those columns from the kept rows' text, "" elsewhere.
+  void DropInternedExcept(std::string_view keep);
 };
+
+// The column that names a recipient's carrier (the simulation reads it).
+inline constexpr std::string_view kCarrierColumn = "carrier";
 
 enum RecipientFlag : uint8_t {
   kRecipientInvalid = 1 << 0,      // not a valid number: never sent

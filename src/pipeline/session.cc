@@ -1,5 +1,7 @@
 #include "pipeline/session.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <thread>
@@ -220,6 +222,13 @@ absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::s
         campaign, recipients.table, *engine, options_.show_pii,
         segments ? segments->max_segments() : SegmentCountCheck::kDefaultMaxSegments);
     Take(rendered, findings, rules_run, result.facts);
+  }
+  if (full) {
+    // What only the rendered checks read goes: the simulation reads `carrier` alone.
+    // The freed pages go back to the system (malloc keeps freed memory otherwise,
+    // main.cc), so the simulation's arrays do not add to them.
+    recipients.table.DropInternedExcept(kCarrierColumn);
+    malloc_trim(0);
   }
   progress.Advance(1);
 

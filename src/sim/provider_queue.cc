@@ -65,7 +65,7 @@ int64_t SaturatingAdd(int64_t a, int64_t b) {
 
 bool CarriersFromColumn(const Profile& profile, const RecipientTable* recipients,
                         const SendPlan& plan, std::vector<int8_t>* carriers) {
-  const int column = recipients ? recipients->ColumnIndex("carrier") : -1;
+  const int column = recipients ? recipients->ColumnIndex(kCarrierColumn) : -1;
   if (column < 0 || column == recipients->phone_column) return false;
   carriers->assign(plan.events.size(), -1);
   std::vector<std::string> keys;

@@ -1,5 +1,7 @@
 #include "sim/simulator.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <memory>
 #include <span>
@@ -385,7 +387,19 @@ PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
 }
 
 SimulationOutput Simulate(const SimulationInput& input) {
-  return Simulate(input, PlanSends(input));
+  SimulationOutput out;
+  size_t messages = 0;
+  {
+    const SendPlan plan = PlanSends(input);
+    messages = plan.events.size();
+    out = Simulate(input, plan);
+  }
+  // A run of millions of messages frees hundreds of MB of per-message arrays that
+  // malloc keeps (main.cc): given back, so that the next such run (the plan search's
+  // run on every row) takes fresh pages instead of adding to a fragmented heap.
+  constexpr size_t kGiveBackAbove = 1'000'000;
+  if (messages > kGiveBackAbove) malloc_trim(0);
+  return out;
 }
 
 }  // namespace smslint

@@ -72,6 +72,32 @@ TEST_CASE("recipients reader: a clean file") {
   CHECK(r.table.zone_sets[r.table.zone_set[1]] == std::vector<std::string>{"America/Los_Angeles"});
 }
 
+TEST_CASE(
+    "recipients table: interned columns dropped after rendering, carrier and kept rows stay") {
+  ScratchDir dir;
+  dir.Write("r.csv",
+            "phone,first_name,carrier,opted_in_at\n"
+            "+12125550142,Ann,T-Mobile,2024-03-01\n"
+            "+14155550100,Bo,Verizon,not a date\n"
+            "+14155550101,Cy,AT&T,2024-03-02\n");
+  Campaign c = CampaignWithFile(dir, "r.csv");
+  Template t;
+  t.body.value.text = "Hi {{first_name}}";
+  t.body.present = true;
+  c.templates.push_back(t);
+  RecipientLoadResult r = LoadOk(c);
+  REQUIRE(r.table.size() == 3);
+  REQUIRE(r.table.fields[1].interned);
+  CHECK(r.table.Field(0, 1) == "Ann");
+  CHECK(r.table.e164.capacity() == r.table.e164.size());  // the estimate's slack given back
+  r.table.DropInternedExcept(kCarrierColumn);
+  CHECK_FALSE(r.table.fields[1].interned);
+  CHECK(r.table.Field(0, 1).empty());
+  CHECK(r.table.Field(1, 1) == "Bo");  // no consent: the row's text is kept for its finding
+  const std::vector<std::string_view> carriers = {"T-Mobile", "Verizon", "AT&T"};
+  for (size_t row = 0; row < 3; ++row) CHECK(r.table.Field(row, 2) == carriers[row]);
+}
+
 TEST_CASE("recipients reader: every kind of problem is a fact, not a finding") {
   ScratchDir dir;
   dir.Write("r.csv",

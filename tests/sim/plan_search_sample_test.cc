@@ -14,7 +14,8 @@ namespace {
 
 using testing::At;
 
-TEST_CASE("plan search: a sampled winner over T-Mobile's cap gets a slower rate, quiet hours or not") {
+TEST_CASE(
+    "plan search: a sampled winner over T-Mobile's cap gets a slower rate, quiet hours or not") {
   // A low-trust brand at 100/s: far over T-Mobile's daily cap. Every tenth number's
   // prefix spans New York and Kolkata with Rhode Island's hours (09:00-18:00): no
   // window is open in both zones, so quiet hours stay whatever the shape.
