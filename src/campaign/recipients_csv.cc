@@ -20,9 +20,11 @@ struct RecordScan {
 
 // Parses one record at `pos`, appending each field's bytes to `out` and each
 // field's end offset in `out` to `ends`. Stops early (too_long) once the record
-// passes `max_bytes`.
+// passes `max_bytes`. Unless `final` (nothing follows `data`), a record whose end
+// depends on bytes not read yet stops with end == data.size().
 RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
-                      std::vector<uint32_t>& ends, size_t max_bytes, const CsvStopBytes& stops) {
+                      std::vector<uint32_t>& ends, size_t max_bytes, const CsvStopBytes& stops,
+                      bool final) {
   const char delimiter = stops.delimiter;
   RecordScan scan;
   const size_t n = data.size();
@@ -45,6 +47,12 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
         p = stop;
         if (p >= n) {
           scan.unterminated = true;
+          scan.end = n;
+          return scan;
+        }
+        if (p + 1 >= n && !final) {
+          // A quote at the end of what is read so far: closing, or the first of a
+          // doubled pair? The record is read again with the next block.
           scan.end = n;
           return scan;
         }
@@ -166,7 +174,8 @@ CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
   if (p >= bytes.size()) return header;
   std::string text;
   std::vector<uint32_t> ends;
-  RecordScan scan = ScanRecord(bytes, p, text, ends, kMaxCsvRowBytes, CsvStopBytes(delimiter));
+  RecordScan scan =
+      ScanRecord(bytes, p, text, ends, kMaxCsvRowBytes, CsvStopBytes(delimiter), true);
   header.found = true;
   header.complete =
       !scan.too_long && !scan.unterminated && (scan.lines > 0 || scan.end == bytes.size());
@@ -238,7 +247,7 @@ size_t CsvRowReader::Read(std::string_view bytes, bool final, CsvRows& rows,
     }
     const size_t text_before = rows.text.size();
     ends_.clear();
-    RecordScan scan = ScanRecord(bytes, p, rows.text, ends_, max_row_bytes_, stops_);
+    RecordScan scan = ScanRecord(bytes, p, rows.text, ends_, max_row_bytes_, stops_, final);
     if (!final && !scan.too_long && scan.end >= n) {
       // The record may go on in the next block: read it again then.
       rows.text.resize(text_before);
