@@ -31,6 +31,12 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
   const char* base = data.data();
   size_t p = pos;
   while (true) {
+    if (p >= n && !final) {
+      // A field starts where the bytes read so far end: quoted or not is not known
+      // yet (and with it where a row found too long is skipped to).
+      scan.end = n;
+      return scan;
+    }
     if (p < n && base[p] == '"') {
       ++p;
       while (true) {
