@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <queue>
 
 #include "absl/strings/ascii.h"
@@ -112,7 +113,11 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
   const size_t n = plan.events.size();
   out.events = &plan.events;
   out.carrier_column = CarriersFromColumn(profile, recipients, plan, &out.carrier_of_event);
-  if (!out.carrier_column) out.carrier_draw = CarrierDraw(profile, seed);
+  if (!out.carrier_column) {
+    const CarrierDraw draw(profile, seed);
+    out.carrier_of_event.resize(n);
+    for (size_t i = 0; i < n; ++i) out.carrier_of_event[i] = draw.Of(plan.events[i].row);
+  }
   out.release.Resize(n);
   out.expired.assign(n, false);
   out.validity_us = ValidityMicros(campaign, profile);
@@ -147,11 +152,11 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     out.releases.push_back(ro);
   }
 
-  out.order = SubmissionOrder(plan.events);
+  out.submission = SubmissionOrder(plan.events);
   bool in_order = true;
   int64_t previous = INT64_MIN;
   for (size_t k = 0; k < n; ++k) {
-    const uint32_t i = out.Index(k);
+    const uint32_t i = out.submission.empty() ? static_cast<uint32_t>(k) : out.submission[k];
     const SendEvent& e = plan.events[i];
     const int64_t submit_us = e.time_us();
     const int sender = e.sender < senders ? e.sender : 0;
@@ -187,27 +192,69 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     if (release < previous) in_order = false;
     previous = release;
   }
-  if (!in_order && out.order.empty()) {
-    // Submitted in plan order: a stable sort by (time, sender) is a sort by (time,
-    // sender, index), done in place (a stable sort's buffer is 2 bytes a message).
-    out.order.resize(n);
-    for (uint32_t i = 0; i < n; ++i) out.order[i] = i;
-    std::sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
-      const int64_t ta = out.TimeUs(a), tb = out.TimeUs(b);
-      if (ta != tb) return ta < tb;
-      if (plan.events[a].sender != plan.events[b].sender) {
-        return plan.events[a].sender < plan.events[b].sender;
-      }
-      return a < b;
-    });
-  } else if (!in_order) {
-    std::stable_sort(out.order.begin(), out.order.end(), [&](uint32_t a, uint32_t b) {
-      const int64_t ta = out.TimeUs(a), tb = out.TimeUs(b);
-      if (ta != tb) return ta < tb;
-      return plan.events[a].sender < plan.events[b].sender;
-    });
-  }
+  out.in_order = in_order;
+  // Out of order, ReleaseOrder merges streams of the plan's own order instead.
+  if (!in_order) std::vector<uint32_t>().swap(out.submission);
   return out;
+}
+
+ReleaseOrder::ReleaseOrder(const QueueOutcome& queue) : queue_(&queue), size_(queue.size()) {
+  if (queue.in_order || size_ == 0) return;
+  // Runs of the plan in time order (one per sender for PlanSends output); in each, a
+  // stream per carrier, headed by its first event.
+  const std::vector<SendEvent>& events = *queue.events;
+  const std::vector<int8_t>& carriers = queue.carrier_of_event;
+  for (uint32_t begin = 0; begin < size_;) {
+    uint32_t end = begin + 1;
+    while (end < size_ && events[end].time_us() >= events[end - 1].time_us()) ++end;
+    std::vector<std::pair<int8_t, uint16_t>> seen;  // (carrier, sender) of the run's streams
+    for (uint32_t i = begin; i < end; ++i) {
+      const std::pair<int8_t, uint16_t> key(carriers[i], events[i].sender);
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(key);
+      streams_.push_back({end, key.first, key.second});
+      heap_.push_back(HeadOf(i, static_cast<uint32_t>(streams_.size() - 1)));
+    }
+    begin = end;
+  }
+  std::make_heap(heap_.begin(), heap_.end(), Later);
+}
+
+bool ReleaseOrder::Later(const Head& a, const Head& b) {
+  if (a.release_us != b.release_us) return a.release_us > b.release_us;
+  if (a.sender != b.sender) return a.sender > b.sender;
+  if (a.submit_us != b.submit_us) return a.submit_us > b.submit_us;
+  return a.index > b.index;
+}
+
+ReleaseOrder::Head ReleaseOrder::HeadOf(uint32_t index, uint32_t stream) const {
+  const SendEvent& e = (*queue_->events)[index];
+  return {queue_->TimeUs(index), e.time_us(), index, stream, e.sender};
+}
+
+uint32_t ReleaseOrder::Pop() {
+  if (queue_->in_order) return Submitted(taken_++);
+  std::pop_heap(heap_.begin(), heap_.end(), Later);
+  const Head head = heap_.back();
+  heap_.pop_back();
+  // The stream's next event: the next of its carrier and sender within its run.
+  const Stream& stream = streams_[head.stream];
+  const std::vector<SendEvent>& events = *queue_->events;
+  const int8_t* carriers = queue_->carrier_of_event.data();
+  for (uint32_t from = head.index + 1; from < stream.end;) {
+    const void* found =
+        std::memchr(carriers + from, static_cast<unsigned char>(stream.carrier), stream.end - from);
+    if (found == nullptr) break;
+    const auto next = static_cast<uint32_t>(static_cast<const int8_t*>(found) - carriers);
+    if (events[next].sender == stream.sender) {
+      heap_.push_back(HeadOf(next, head.stream));
+      std::push_heap(heap_.begin(), heap_.end(), Later);
+      break;
+    }
+    from = next + 1;
+  }
+  ++taken_;
+  return head.index;
 }
 
 }  // namespace smslint

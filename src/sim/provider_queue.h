@@ -80,19 +80,17 @@ struct QueueOutcome {
   const std::vector<SendEvent>* events = nullptr;
   ReleaseTimes release;
   int64_t TimeUs(uint32_t i) const { return release.Get(i, (*events)[i].time_us()); }
-  // From the `carrier` column, one per plan event; without one, drawn from the row.
+  // From the `carrier` column, else drawn from the row (CarrierDraw): a byte each.
   std::vector<int8_t> carrier_of_event;
-  CarrierDraw carrier_draw;
-  int Carrier(uint32_t i) const {
-    return carrier_column ? carrier_of_event[i] : carrier_draw.Of((*events)[i].row);
-  }
+  int Carrier(uint32_t i) const { return carrier_of_event[i]; }
   std::vector<bool> expired;
-  // Plan event indices in the order they leave the queue (time, then sender, then plan
-  // position); empty when that is the plan's own order (one sender, no reordering),
-  // which saves 4 bytes a message. Read it through Index().
-  std::vector<uint32_t> order;
-  // The plan event that leaves the queue `k`-th.
-  uint32_t Index(size_t k) const { return order.empty() ? static_cast<uint32_t>(k) : order[k]; }
+  // Plan events in the order they were submitted (time, then sender, then plan
+  // position) when that is not the plan's own (several senders); kept only while
+  // the releases follow it (in_order), which ReleaseOrder then reads.
+  std::vector<uint32_t> submission;
+  // True when each message leaves the queue no earlier than the one submitted before
+  // it: the release order is the submission order.
+  bool in_order = true;
   size_t size() const { return release.size(); }
   std::vector<ReleaseOutcome> releases;  // one per applicable profile release rate
   int64_t validity_us = 0;
@@ -112,6 +110,49 @@ int64_t ValidityMicros(const Campaign& campaign, const Profile& profile);
 QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
                               const RecipientTable* recipients, const SendPlan& plan,
                               const std::vector<int>& template_segments, uint64_t seed);
+
+// The plan events in the order they leave the queue: release time, then sender, then
+// submission order. Read as it goes, not stored (4 bytes a message less): the
+// messages of one carrier and sender within one run of the plan (a sender's events,
+// in time order) meet the same gates in submission order and leave in that order,
+// so the order is a merge of those streams, a heap of one head per stream. The
+// queue must outlive it.
+class ReleaseOrder {
+ public:
+  explicit ReleaseOrder(const QueueOutcome& queue);
+  bool done() const { return taken_ == size_; }
+  // The plan event that leaves next, and when (done() must be false).
+  uint32_t Peek() const { return queue_->in_order ? Submitted(taken_) : heap_.front().index; }
+  int64_t PeekTime() const { return queue_->TimeUs(Peek()); }
+  // Peek(), then moves past it.
+  uint32_t Pop();
+
+ private:
+  struct Head {
+    int64_t release_us;
+    int64_t submit_us;
+    uint32_t index;
+    uint32_t stream;
+    uint16_t sender;
+  };
+  // The heap's order: the head that leaves later sinks.
+  static bool Later(const Head& a, const Head& b);
+  uint32_t Submitted(size_t k) const {
+    return queue_->submission.empty() ? static_cast<uint32_t>(k) : queue_->submission[k];
+  }
+  Head HeadOf(uint32_t index, uint32_t stream) const;
+
+  const QueueOutcome* queue_;
+  size_t size_ = 0;
+  size_t taken_ = 0;
+  struct Stream {
+    uint32_t end;    // one past the run's last event
+    int8_t carrier;  // the stream's carrier and sender
+    uint16_t sender;
+  };
+  std::vector<Stream> streams_;
+  std::vector<Head> heap_;
+};
 
 }  // namespace smslint
 

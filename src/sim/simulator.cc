@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <span>
 
 #include "absl/strings/ascii.h"
@@ -32,12 +33,13 @@ class Simulation {
   // The portfolio run drives these itself: Setup, then the messages a run of the
   // merged time order at a time, then Finish.
   void Setup();
-  // The messages that leave the queue begin-th to (begin + n - 1)-th, through every rule.
-  void Observe(size_t begin, size_t n);
+  // The next messages to leave the queue through every rule: the next one, then those
+  // that leave by `bound`, `max` in all at most.
+  void Observe(size_t max, int64_t bound = INT64_MAX);
   SimulationOutput Finish();
-  // Messages in all, and the time the `k`-th to leave the queue leaves it.
-  size_t size() const { return queue_.size(); }
-  int64_t TimeAt(size_t k) const { return queue_.TimeUs(queue_.Index(k)); }
+  // Whether every message was observed; when the next one leaves the queue.
+  bool done() const { return order_->done(); }
+  int64_t NextTime() const { return order_->PeekTime(); }
   const RuleContext& context() const { return context_; }
 
  private:
@@ -59,6 +61,7 @@ class Simulation {
   std::vector<TrafficRule*> observing_;              // the rules with something to observe
   std::vector<SlidingCounts> sender_sends_;          // per sender
   QueueOutcome queue_;
+  std::optional<ReleaseOrder> order_;  // over queue_
   int64_t bucket_us_ = 60'000'000;
   int64_t series_start_us_ = 0;
 };
@@ -85,6 +88,7 @@ void Simulation::Setup() {
   queue_ = RunProviderQueue(campaign, *in_.profile, in_.recipients, plan_, c.template_segments,
                             in_.seed);
   c.queue = &queue_;
+  order_.emplace(queue_);
   c.validity_us = queue_.validity_us;
   c.late_after_us = queue_.late_after_us;
   FindSnowshoeGroups(c);
@@ -190,15 +194,17 @@ void Simulation::Count(const Send& send, const MessageVerdict& verdict) {
   }
 }
 
-void Simulation::Observe(size_t begin, size_t n) {
+void Simulation::Observe(size_t max, int64_t bound) {
   // A batch of messages goes through every rule in turn: each rule's loop stays
   // tight, and a rule only ever needs the messages in time order.
-  batch_sends_.resize(std::max(batch_sends_.size(), n));
-  batch_verdicts_.resize(std::max(batch_verdicts_.size(), n));
-  for (size_t i = 0; i < n; ++i) {
-    ToSend(queue_.Index(begin + i), batch_sends_[i]);
-    batch_verdicts_[i].Reset();
-  }
+  batch_sends_.resize(std::max(batch_sends_.size(), max));
+  batch_verdicts_.resize(std::max(batch_verdicts_.size(), max));
+  size_t n = 0;
+  do {
+    ToSend(order_->Pop(), batch_sends_[n]);
+    batch_verdicts_[n].Reset();
+    ++n;
+  } while (n < max && !order_->done() && order_->PeekTime() <= bound);
   const std::span<const Send> batch(batch_sends_.data(), n);
   const std::span<MessageVerdict> verdicts(batch_verdicts_.data(), n);
   for (TrafficRule* rule : observing_) rule->Observe(batch, verdicts);
@@ -207,10 +213,7 @@ void Simulation::Observe(size_t begin, size_t n) {
 
 void Simulation::ObserveAll() {
   constexpr size_t kBatch = 256;
-  const size_t total = queue_.size();
-  for (size_t begin = 0; begin < total; begin += kBatch) {
-    Observe(begin, std::min(kBatch, total - begin));
-  }
+  while (!order_->done()) Observe(kBatch);
 }
 
 void Simulation::FillResult(const std::vector<RuleOutcome>& outcomes) {
@@ -327,30 +330,23 @@ PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
   // campaigns (ties to the campaign given first); a campaign's run of messages up to
   // the next head of another goes through its rules as one batch.
   constexpr size_t kBatch = 256;
-  std::vector<size_t> next(n, 0);
   while (true) {
     size_t pick = n;
     int64_t pick_t = INT64_MAX;
     for (size_t i = 0; i < n; ++i) {
-      if (next[i] >= sims[i]->size()) continue;
-      const int64_t t = sims[i]->TimeAt(next[i]);
+      if (sims[i]->done()) continue;
+      const int64_t t = sims[i]->NextTime();
       if (pick == n || t < pick_t) pick = i, pick_t = t;
     }
     if (pick == n) break;
     int64_t bound = INT64_MAX;  // the other campaigns' earliest head
     for (size_t i = 0; i < n; ++i) {
-      if (i == pick || next[i] >= sims[i]->size()) continue;
-      const int64_t t = sims[i]->TimeAt(next[i]);
+      if (i == pick || sims[i]->done()) continue;
+      const int64_t t = sims[i]->NextTime();
       // A later campaign's message at the same time waits for this one's turn.
       bound = std::min(bound, i < pick ? t - 1 : t);
     }
-    const size_t total = sims[pick]->size();
-    size_t end = next[pick] + 1;
-    while (end < total && end - next[pick] < kBatch && sims[pick]->TimeAt(end) <= bound) {
-      ++end;
-    }
-    sims[pick]->Observe(next[pick], end - next[pick]);
-    next[pick] = end;
+    sims[pick]->Observe(kBatch, bound);
   }
   std::vector<const RuleContext*> contexts;
   for (size_t i = 0; i < n; ++i) {
