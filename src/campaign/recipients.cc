@@ -62,8 +62,10 @@ class BlockReader {
     size_ = static_cast<uint64_t>(st.st_size);
     return "";
   }
-  std::string_view pending() const { return std::string_view(buffer_).substr(start_); }
-  void Consume(size_t bytes) { start_ = std::min(buffer_.size(), start_ + bytes); }
+  std::string_view pending() const {
+    return std::string_view(buffer_.get() + start_, length_ - start_);
+  }
+  void Consume(size_t bytes) { start_ = std::min(length_, start_ + bytes); }
   bool eof() const { return eof_; }
   // The bytes not read yet as the file's size tells, plus those pending.
   size_t size_hint() const {
@@ -72,15 +74,24 @@ class BlockReader {
   // Reads until `bytes` are pending or the file ends; returns an error text.
   std::string Fill(size_t bytes) {
     if (pending().size() >= bytes || eof_) return "";
-    buffer_.erase(0, start_);
-    start_ = 0;
-    while (buffer_.size() < bytes && !eof_) {
-      const size_t want = std::min<size_t>(bytes - buffer_.size(), 1u << 30);
-      const size_t old = buffer_.size();
-      buffer_.resize(old + want);
-      ssize_t got = read(fd_, buffer_.data() + old, want);
+    if (start_ > 0) {
+      std::memmove(buffer_.get(), buffer_.get() + start_, length_ - start_);
+      length_ -= start_;
+      start_ = 0;
+    }
+    while (length_ < bytes && !eof_) {
+      const size_t want = std::min<size_t>(bytes - length_, 1u << 30);
+      if (length_ + want > capacity_) {
+        // Not zero-filled: read(2) writes what is used.
+        const size_t capacity = std::max(length_ + want, capacity_ * 2);
+        auto wider = std::make_unique_for_overwrite<char[]>(capacity);
+        if (length_ > 0) std::memcpy(wider.get(), buffer_.get(), length_);
+        buffer_ = std::move(wider);
+        capacity_ = capacity;
+      }
+      ssize_t got = read(fd_, buffer_.get() + length_, want);
       const int saved = errno;
-      buffer_.resize(old + static_cast<size_t>(std::max<ssize_t>(got, 0)));
+      length_ += static_cast<size_t>(std::max<ssize_t>(got, 0));
       if (got < 0 && saved == EINTR) continue;
       if (got < 0) return std::strerror(saved);
       read_ += static_cast<uint64_t>(got);
@@ -107,8 +118,10 @@ class BlockReader {
   uint64_t size_ = 0;  // as fstat saw it
   uint64_t read_ = 0;
   bool eof_ = false;
-  std::string buffer_;
-  size_t start_ = 0;  // buffer_[start_..] is pending
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t length_ = 0;  // bytes read into buffer_
+  size_t start_ = 0;   // buffer_[start_ .. length_) is pending
 };
 
 std::string LowerAscii(std::string_view s) {
