@@ -986,8 +986,7 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     TableBuilder builder(result, columns, InternedColumns(campaign, table.columns),
                          recipients.list.size());
     for (const Located<std::string>& item : recipients.list) {
-      chunk.text += item.value;
-      chunk.offsets.push_back(static_cast<uint32_t>(chunk.text.size()));
+      chunk.AddField(item.value);
       chunk.lines.push_back(static_cast<uint32_t>(std::max(0, item.pos.line)));
       if (chunk.size() >= kChunkRows) {
         builder.Add(chunk);

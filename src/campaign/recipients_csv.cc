@@ -18,10 +18,13 @@ struct RecordScan {
   bool unterminated = false;
 };
 
-// Parses one record at `pos`, appending each field's bytes to `out` and each
-// field's end offset in `out` to `ends`. Stops early (too_long) once the record
-// passes `max_bytes`. Unless `final` (nothing follows `data`), a record whose end
-// depends on bytes not read yet stops with end == data.size().
+// Parses one record at `pos`, appending each field's text and one separator byte
+// after it to `out` (CsvRows' layout) and the offset in `out` just past each
+// separator to `ends`. Text written as is (unquoted fields, their delimiters, the
+// line end that serves as the last separator) is copied in one piece up to the next
+// quoted field or the record's end. Stops early (too_long) once the record passes
+// `max_bytes`. Unless `final` (nothing follows `data`), a record whose end depends
+// on bytes not read yet stops with end == data.size().
 RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
                       std::vector<uint32_t>& ends, size_t max_bytes, const CsvStopBytes& stops,
                       bool final) {
@@ -30,6 +33,11 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
   const size_t n = data.size();
   const char* base = data.data();
   size_t p = pos;
+  size_t raw_from = pos;  // data[raw_from, p) goes to `out` as written, not copied yet
+  auto flush = [&](size_t to) {
+    out.append(base + raw_from, to - raw_from);
+    raw_from = to;
+  };
   while (true) {
     if (p >= n && !final) {
       // A field starts where the bytes read so far end: quoted or not is not known
@@ -38,6 +46,7 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
       return scan;
     }
     if (p < n && base[p] == '"') {
+      flush(p);
       ++p;
       while (true) {
         const void* q = p < n ? std::memchr(base + p, '"', n - p) : nullptr;
@@ -70,6 +79,7 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
         ++p;
         break;
       }
+      raw_from = p;  // the closing quote is not text
     }
     // Unquoted text (or text after a closing quote, kept as written).
     size_t stop = p;
@@ -79,17 +89,21 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
       scan.end = stop;
       return scan;
     }
-    out.append(base + p, stop - p);
     p = stop;
-    ends.push_back(static_cast<uint32_t>(out.size()));
     ++scan.fields;
-    if (p >= n) break;
-    char c = base[p];
-    if (c == delimiter) {
-      ++p;
-      continue;
+    if (p >= n) {
+      // The input's end: the last field, and a separator of its own.
+      flush(p);
+      out.push_back('\n');
+      ends.push_back(static_cast<uint32_t>(out.size()));
+      break;
     }
+    const char c = base[p];
+    // The byte that ends the field is its separator.
+    ends.push_back(static_cast<uint32_t>(out.size() + (p + 1 - raw_from)));
     ++p;
+    if (c == delimiter) continue;
+    flush(p);
     if (c == '\r' && p < n && base[p] == '\n') ++p;
     ++scan.lines;
     break;
@@ -189,7 +203,7 @@ CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
   CheckBytes(bytes.substr(p, scan.end - p), nul, header.valid_utf8);
   uint32_t begin = 0;
   for (uint32_t end : ends) {
-    header.columns.push_back(Trimmed(std::string_view(text).substr(begin, end - begin)));
+    header.columns.push_back(Trimmed(std::string_view(text).substr(begin, end - 1 - begin)));
     begin = end;
   }
   header.data_offset = scan.end;
@@ -199,7 +213,13 @@ CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
 
 std::string_view CsvRows::Field(size_t row, size_t column) const {
   const size_t i = row * columns + column;
-  return std::string_view(text).substr(offsets[i], offsets[i + 1] - offsets[i]);
+  return std::string_view(text).substr(offsets[i], offsets[i + 1] - offsets[i] - 1);
+}
+
+void CsvRows::AddField(std::string_view field) {
+  text.append(field);
+  text.push_back('\n');
+  offsets.push_back(static_cast<uint32_t>(text.size()));
 }
 
 void CsvRows::Clear() {

@@ -52,8 +52,9 @@ struct CsvHeader {
 // `delimiter` (',' for recipients; the suppression reader also takes ';' and tab).
 CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter = ',');
 
-// Field text of parsed rows: row r, column c is
-// text[offsets[r * columns + c] .. offsets[r * columns + c + 1]).
+// Field text of parsed rows: each field is followed by one separator byte (the
+// delimiter or line end it had in the file, so an unquoted row is copied whole), and
+// row r, column c is text[offsets[i] .. offsets[i + 1] - 1) for i = r * columns + c.
 struct CsvRows {
   size_t columns = 0;
   std::string text;
@@ -61,6 +62,8 @@ struct CsvRows {
   std::vector<uint32_t> lines;  // per row: the 1-based line where it starts
   size_t size() const { return lines.size(); }
   std::string_view Field(size_t row, size_t column) const;
+  // Appends a field (its separator with it) to the row being built.
+  void AddField(std::string_view field);
   void Clear();  // no rows; capacity kept
 };
 

@@ -104,8 +104,7 @@ Parsed ParseInBlocks(std::string_view bytes, size_t block, size_t max_row, size_
     const bool full = chunk.size() >= max_rows;
     for (size_t r = 0; r < chunk.size(); ++r) {  // the loader's next stage takes the chunk
       for (size_t c = 0; c < chunk.columns; ++c) {
-        p.table.text.append(chunk.Field(r, c));
-        p.table.offsets.push_back(static_cast<uint32_t>(p.table.text.size()));
+        p.table.AddField(chunk.Field(r, c));
       }
       p.table.lines.push_back(chunk.lines[r]);
     }
@@ -119,8 +118,11 @@ Parsed ParseInBlocks(std::string_view bytes, size_t block, size_t max_row, size_
 
 void CheckSame(const Parsed& whole, const Parsed& blocks) {
   REQUIRE(blocks.table.lines == whole.table.lines);
-  CHECK(blocks.table.text == whole.table.text);
-  CHECK(blocks.table.offsets == whole.table.offsets);
+  REQUIRE(blocks.table.columns == whole.table.columns);
+  for (size_t r = 0; r < whole.table.size(); ++r) {
+    for (size_t c = 0; c < whole.table.columns; ++c)
+      CHECK(blocks.table.Field(r, c) == whole.table.Field(r, c));
+  }
   REQUIRE(blocks.issues.size() == whole.issues.size());
   for (size_t i = 0; i < whole.issues.size(); ++i) {
     CHECK(blocks.issues[i].line == whole.issues[i].line);
