@@ -220,9 +220,9 @@ inline size_t CountOccurrences(std::string_view haystack, std::string_view needl
 // Its needles are its E.164 digits (country code and national number) and, when
 // the national number has 10 digits or more, the national number alone (how a
 // NANP number is shown in national form); an output shows it when a run of digits
-// ends with a needle (ShownNeedle). A needle that the campaign file holds
-// anywhere but in its inline list (a sender, a number a template prints, a
-// comment, any other value) is not one: the campaign may show its own text, and
+// ends with a needle (ShownNeedle). A number whose needle (either form) the
+// campaign file holds anywhere but in its inline list (a sender, a number a
+// template prints, a comment, any other value) has none: the campaign may show its own text, and
 // those classes are covered by tests/regressions/pii_all_formats_test.cc. Nor is
 // one that smslint's own texts hold (`tool_text`: the rule catalogue, whose help
 // shows +14155550100 as an example of E.164).
@@ -254,9 +254,15 @@ inline std::vector<std::string> RecipientNeedles(const std::string& campaign_tex
     std::vector<std::string> candidates;
     if (e164.size() >= 8) candidates.push_back(e164);
     if (e164.size() >= 8 && national.size() >= 10) candidates.push_back(national);
+    // Held by the campaign in either form (a sender written "(646) 555-0119" is
+    // shown as its E.164 "did you mean"): the campaign's own number, in both.
+    bool campaign_holds = false;
     for (const std::string& needle : candidates) {
-      if (CountOccurrences(campaign_digits, needle) > CountOccurrences(items_digits, needle))
-        continue;
+      campaign_holds = campaign_holds || CountOccurrences(campaign_digits, needle) >
+                                             CountOccurrences(items_digits, needle);
+    }
+    if (campaign_holds) continue;
+    for (const std::string& needle : candidates) {
       if (tool_digits.find(needle) != std::string::npos) continue;
       needles.insert(needle);
     }
