@@ -12,17 +12,24 @@
 namespace smslint {
 namespace {
 
-// Orders events by time, then sender, then plan position, by merging the plan's
-// already-sorted runs (one per sender for PlanSends output). Empty when the plan is one
-// run: its own order.
-std::vector<uint32_t> SubmissionOrder(const std::vector<SendEvent>& events) {
-  std::vector<std::pair<uint32_t, uint32_t>> runs;  // [begin, end)
+// The plan's runs of events in time order, [begin, end) each: one per sender for
+// PlanSends output.
+std::vector<std::pair<uint32_t, uint32_t>> TimeOrderedRuns(const std::vector<SendEvent>& events) {
+  std::vector<std::pair<uint32_t, uint32_t>> runs;
   for (uint32_t i = 0; i < events.size();) {
     uint32_t j = i + 1;
     while (j < events.size() && events[j].time_us() >= events[j - 1].time_us()) ++j;
     runs.emplace_back(i, j);
     i = j;
   }
+  return runs;
+}
+
+// Orders events by time, then sender, then plan position, by merging the plan's
+// already-sorted runs (one per sender for PlanSends output). Empty when the plan is one
+// run: its own order.
+std::vector<uint32_t> SubmissionOrder(const std::vector<SendEvent>& events) {
+  const std::vector<std::pair<uint32_t, uint32_t>> runs = TimeOrderedRuns(events);
   std::vector<uint32_t> order;
   if (runs.size() <= 1) return order;
   order.reserve(events.size());
@@ -200,13 +207,11 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
 
 ReleaseOrder::ReleaseOrder(const QueueOutcome& queue) : queue_(&queue), size_(queue.size()) {
   if (queue.in_order || size_ == 0) return;
-  // Runs of the plan in time order (one per sender for PlanSends output); in each, a
-  // stream per carrier, headed by its first event.
+  // In each run of the plan in time order, a stream per carrier and sender, headed by
+  // its first event.
   const std::vector<SendEvent>& events = *queue.events;
   const std::vector<int8_t>& carriers = queue.carrier_of_event;
-  for (uint32_t begin = 0; begin < size_;) {
-    uint32_t end = begin + 1;
-    while (end < size_ && events[end].time_us() >= events[end - 1].time_us()) ++end;
+  for (const auto& [begin, end] : TimeOrderedRuns(events)) {
     std::vector<std::pair<int8_t, uint16_t>> seen;  // (carrier, sender) of the run's streams
     for (uint32_t i = begin; i < end; ++i) {
       const std::pair<int8_t, uint16_t> key(carriers[i], events[i].sender);
@@ -215,7 +220,6 @@ ReleaseOrder::ReleaseOrder(const QueueOutcome& queue) : queue_(&queue), size_(qu
       streams_.push_back({end, key.first, key.second});
       heap_.push_back(HeadOf(i, static_cast<uint32_t>(streams_.size() - 1)));
     }
-    begin = end;
   }
   std::make_heap(heap_.begin(), heap_.end(), Later);
 }
