@@ -7,8 +7,8 @@ CAMPAIGN ?= campaigns/holiday-promo.yaml
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 BUILD_PACKAGES := build-essential cmake pkg-config ccache libcli11-dev libyaml-cpp-dev \
-  libabsl-dev doctest-dev libre2-dev libphonenumber-dev libicu-dev nlohmann-json3-dev \
-  tzdata
+  libabsl-dev doctest-dev libre2-dev libphonenumber-dev libprotobuf-dev libicu-dev zlib1g-dev \
+  nlohmann-json3-dev tzdata
 TEST_PACKAGES  := python3 python3-jsonschema python3-yaml chromium
 FUZZ_PACKAGES  := clang-16 libclang-rt-16-dev libfuzzer-16-dev
 BENCH_PACKAGES := time $(if $(shell command -v npm),,nodejs npm)
