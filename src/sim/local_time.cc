@@ -61,22 +61,19 @@ uint8_t WeekdayMask(const std::vector<absl::Weekday>& days) {
   return mask;
 }
 
+int WeekdayIndexOf(absl::CivilDay day) { return WeekdayIndex(absl::GetWeekday(day)); }
+
+OpenInterval WindowOnDay(const absl::TimeZone& zone, absl::CivilDay day,
+                         const DailyWindow& window) {
+  const absl::CivilMinute midnight(day);
+  return {ToMicros(absl::FromCivil(midnight + window.begin_minute, zone)),
+          ToMicros(absl::FromCivil(midnight + window.end_minute, zone))};
+}
+
 OpenInterval NextOpenInterval(const absl::TimeZone& zone, int64_t t_us, const DailyWindow& window,
                               uint8_t day_mask) {
-  if (day_mask == 0) day_mask = 0x7f;
-  const absl::Time t = FromMicros(t_us);
-  const absl::CivilDay today(zone.At(t).cs);
-  // A week and a day covers every mask; the extra day covers a window that already
-  // closed today on the only allowed weekday.
-  for (int i = -1; i <= 8; ++i) {
-    const absl::CivilDay day = today + i;
-    if ((day_mask & (1u << WeekdayIndex(absl::GetWeekday(day)))) == 0) continue;
-    const absl::CivilMinute midnight(day);
-    const int64_t open = ToMicros(absl::FromCivil(midnight + window.begin_minute, zone));
-    const int64_t close = ToMicros(absl::FromCivil(midnight + window.end_minute, zone));
-    if (close > t_us && close > open) return {open, close};
-  }
-  return {t_us, t_us + 86'400'000'000};  // unreachable with a non-empty mask
+  return NextOpenIntervalBy(zone, t_us, day_mask,
+                            [&](absl::CivilDay day) { return WindowOnDay(zone, day, window); });
 }
 
 }  // namespace smslint

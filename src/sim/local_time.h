@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "campaign/campaign.h"
 
@@ -52,6 +53,30 @@ inline constexpr int64_t kLatestPlanTimeUs = 1'000'000'000'000'000'000;
 
 int64_t ToMicros(absl::Time t);
 absl::Time FromMicros(int64_t t_us);
+
+// 0 = Monday .. 6 = Sunday.
+int WeekdayIndexOf(absl::CivilDay day);
+
+// The daily `window`'s stretch on civil `day` in `zone` (close <= open: empty there).
+OpenInterval WindowOnDay(const absl::TimeZone& zone, absl::CivilDay day, const DailyWindow& window);
+
+// NextOpenInterval with each day's stretch from `on_day(day)` (WindowOnDay, or a
+// caller's memory of it).
+template <typename OnDay>
+OpenInterval NextOpenIntervalBy(const absl::TimeZone& zone, int64_t t_us, uint8_t day_mask,
+                                OnDay&& on_day) {
+  if (day_mask == 0) day_mask = 0x7f;
+  const absl::CivilDay today(zone.At(FromMicros(t_us)).cs);
+  // A week and a day covers every mask; the extra day covers a window that already
+  // closed today on the only allowed weekday.
+  for (int i = -1; i <= 8; ++i) {
+    const absl::CivilDay day = today + i;
+    if ((day_mask & (1u << WeekdayIndexOf(day))) == 0) continue;
+    const OpenInterval stretch = on_day(day);
+    if (stretch.close_us > t_us && stretch.close_us > stretch.open_us) return stretch;
+  }
+  return {t_us, t_us + 86'400'000'000};  // unreachable with a non-empty mask
+}
 
 }  // namespace smslint
 

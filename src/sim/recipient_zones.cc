@@ -39,10 +39,13 @@ RecipientZones ResolveRecipientZones(const RecipientTable* table,
   return out;
 }
 
-OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, int64_t t_us,
-                                   const DailyWindow& window, uint8_t day_mask) {
-  const std::vector<uint16_t>& candidates = zones.places[place < zones.places.size() ? place : 0];
-  const OpenInterval first = NextOpenInterval(zones.zones[candidates[0]], t_us, window, day_mask);
+namespace {
+
+// The stretch open in every one of `candidates` at once, from `in_zone(zone, t)`
+// (NextOpenInterval in one zone).
+template <typename InZone>
+OpenInterval OpenInAll(const std::vector<uint16_t>& candidates, int64_t t_us, InZone&& in_zone) {
+  const OpenInterval first = in_zone(candidates[0], t_us);
   if (candidates.size() == 1) return first;
   // Raise the start to the latest opening among the candidates until every
   // candidate is open there; a year of days is more than any overlap needs.
@@ -50,7 +53,7 @@ OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, in
   for (int attempt = 0; attempt < 800; ++attempt) {
     OpenInterval both{INT64_MIN, INT64_MAX};
     for (uint16_t z : candidates) {
-      const OpenInterval one = NextOpenInterval(zones.zones[z], t, window, day_mask);
+      const OpenInterval one = in_zone(z, t);
       both.open_us = std::max(both.open_us, one.open_us);
       both.close_us = std::min(both.close_us, one.close_us);
     }
@@ -59,6 +62,42 @@ OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, in
     t = both.open_us;
   }
   return first;
+}
+
+const std::vector<uint16_t>& Candidates(const RecipientZones& zones, size_t place) {
+  return zones.places[place < zones.places.size() ? place : 0];
+}
+
+}  // namespace
+
+OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, int64_t t_us,
+                                   const DailyWindow& window, uint8_t day_mask) {
+  return OpenInAll(Candidates(zones, place), t_us, [&](uint16_t z, int64_t t) {
+    return NextOpenInterval(zones.zones[z], t, window, day_mask);
+  });
+}
+
+PlaceWindows::PlaceWindows(const RecipientZones& zones, const DailyWindow& window, uint8_t day_mask)
+    : zones_(zones), window_(window), day_mask_(day_mask), days_(zones.zones.size() * kDaysKept) {}
+
+OpenInterval PlaceWindows::Next(size_t place, int64_t t_us) {
+  return OpenInAll(Candidates(zones_, place), t_us,
+                   [this](uint16_t z, int64_t t) { return NextInZone(z, t); });
+}
+
+OpenInterval PlaceWindows::NextInZone(size_t zone, int64_t t_us) {
+  return NextOpenIntervalBy(zones_.zones[zone], t_us, day_mask_,
+                            [this, zone](absl::CivilDay day) { return OnDay(zone, day); });
+}
+
+OpenInterval PlaceWindows::OnDay(size_t zone, absl::CivilDay day) {
+  const int64_t index = day - absl::CivilDay(1970, 1, 1);
+  Day& kept = days_[zone * kDaysKept + (static_cast<uint64_t>(index) & (kDaysKept - 1))];
+  if (kept.day != index) {
+    kept.day = index;
+    kept.interval = WindowOnDay(zones_.zones[zone], day, window_);
+  }
+  return kept.interval;
 }
 
 }  // namespace smslint

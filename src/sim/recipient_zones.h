@@ -53,6 +53,31 @@ RecipientZones ResolveRecipientZones(const RecipientTable* table,
 OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, int64_t t_us,
                                    const DailyWindow& window, uint8_t day_mask);
 
+// NextOpenIntervalInAll for one plan's window and days, asked again and again: each
+// zone's window on a civil day is computed once (turning a civil time into an
+// instant is most of the cost, and a plan asks at every window edge, for every
+// place, for each of the days ahead). A few days per zone are kept, so memory does
+// not grow with the plan's length.
+class PlaceWindows {
+ public:
+  PlaceWindows(const RecipientZones& zones, const DailyWindow& window, uint8_t day_mask);
+  OpenInterval Next(size_t place, int64_t t_us);
+
+ private:
+  OpenInterval NextInZone(size_t zone, int64_t t_us);
+  OpenInterval OnDay(size_t zone, absl::CivilDay day);
+
+  struct Day {
+    int64_t day = INT64_MIN;  // days since 1970-01-01; INT64_MIN: empty
+    OpenInterval interval;
+  };
+  static constexpr size_t kDaysKept = 16;  // a power of two, above the 10 days asked
+  const RecipientZones& zones_;
+  const DailyWindow window_;
+  const uint8_t day_mask_;
+  std::vector<Day> days_;  // kDaysKept per zone, by day modulo kDaysKept
+};
+
 }  // namespace smslint
 
 #endif  // SMSLINT_SIM_RECIPIENT_ZONES_H_

@@ -85,12 +85,11 @@ SendPlan PlanSends(const SimulationInput& input) {
   const uint8_t day_mask = schedule.days.present ? WeekdayMask(schedule.days.value) : 0x7f;
 
   // First window per place: a message sent after it closes was queued (late).
+  PlaceWindows place_windows(recipient_zones, window, day_mask);
   std::vector<int64_t> first_close(zone_count, INT64_MAX);
   if (has_window) {
-    for (size_t z = 0; z < zone_count; ++z) {
-      first_close[z] =
-          NextOpenIntervalInAll(recipient_zones, z, start_us, window, day_mask).close_us;
-    }
+    for (size_t z = 0; z < zone_count; ++z)
+      first_close[z] = place_windows.Next(z, start_us).close_us;
   }
 
   // Each sender takes, message by message, the pending row earliest in file order among
@@ -123,7 +122,7 @@ SendPlan PlanSends(const SimulationInput& input) {
           pending = true;
           if (has_window && !at_horizon) {
             if (t >= open[z].close_us) {
-              open[z] = NextOpenIntervalInAll(recipient_zones, z, t, window, day_mask);
+              open[z] = place_windows.Next(z, t);
             }
             if (t < open[z].open_us) {
               next_open = std::min(next_open, open[z].open_us);

@@ -95,5 +95,44 @@ TEST_CASE("recipient zones: a window opens only when it is open in every candida
   CHECK(fallback.open_us < fallback.close_us);
 }
 
+// PlaceWindows keeps each zone's window on a few days: it must answer as
+// NextOpenIntervalInAll does for any time asked, forwards, backwards, across DST
+// changes and years apart (a kept day is replaced, never mistaken for another).
+TEST_CASE("recipient zones: PlaceWindows answers as NextOpenIntervalInAll, in any order") {
+  RecipientTable table;
+  table.zone_sets = {{},
+                     {"America/Denver", "America/Phoenix"},
+                     {"America/New_York"},
+                     {"Pacific/Honolulu", "Asia/Tokyo"},
+                     {"Australia/Lord_Howe"}};  // a half-hour DST change
+  table.zone_set = {1, 2, 3, 4};
+  absl::TimeZone la;
+  REQUIRE(absl::LoadTimeZone("America/Los_Angeles", &la));
+  RecipientZones zones = ResolveRecipientZones(&table, la, absl::UnixEpoch());
+  REQUIRE(zones.places.size() == 5);
+  const int64_t start = ToMicros(absl::FromCivil(absl::CivilMinute(2027, 3, 10, 0, 0), la));
+  for (const DailyWindow window :
+       {DailyWindow{9 * 60, 20 * 60}, DailyWindow{0, 24 * 60}, DailyWindow{2 * 60 + 30, 3 * 60}}) {
+    for (const uint8_t days : {uint8_t{0x7f}, uint8_t{0x1f}, uint8_t{0x40}}) {
+      PlaceWindows kept(zones, window, days);
+      uint64_t state = 88172645463325252ull;
+      for (int i = 0; i < 3000; ++i) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        // Mostly within a month (forwards and back), sometimes years ahead.
+        const int64_t span = i % 50 == 0 ? int64_t{3'000} * 86'400 : int64_t{40} * 86'400;
+        const int64_t t =
+            start + static_cast<int64_t>(state % static_cast<uint64_t>(span)) * 1'000'000;
+        const size_t place = state % zones.places.size();
+        const OpenInterval want = NextOpenIntervalInAll(zones, place, t, window, days);
+        const OpenInterval got = kept.Next(place, t);
+        CHECK(got.open_us == want.open_us);
+        CHECK(got.close_us == want.close_us);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace smslint
