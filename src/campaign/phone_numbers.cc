@@ -384,7 +384,7 @@ class NanpMatcher {
     }
     PhoneNumberClassifier::ExchangeMemo::Slot& entry = memo.At(key);
     memo.extra = &entry.extra;
-    uint32_t& slot = entry.answer;
+    const uint32_t slot = PhoneNumberClassifier::ExchangeMemo::Load(entry.answer);
     if (slot == 0) {
       Classify(national, info);
       uint32_t region = 255;
@@ -395,8 +395,9 @@ class NanpMatcher {
           break;
         }
       }
-      slot = 1u << 31 | static_cast<uint32_t>(info.valid) << 30 |
-             static_cast<uint32_t>(info.type) << 8 | region;
+      PhoneNumberClassifier::ExchangeMemo::Store(
+          entry.answer, 1u << 31 | static_cast<uint32_t>(info.valid) << 30 |
+                            static_cast<uint32_t>(info.type) << 8 | region);
       return;
     }
     info.valid = (slot >> 30 & 1) != 0;

@@ -7,6 +7,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -60,10 +61,12 @@ class PhoneNumberClassifier {
   // The library's answers, from the fast path when it applies, else from the library.
   NumberInfo Classify(std::string_view raw) const;
 
-  // One thread's memory of the fast path's answers per area code and exchange
-  // (4 MB once used), for callers that classify many numbers: lists repeat
-  // exchanges, and when every NANP pattern leaves a number's last four digits
-  // free (checked once per process) the answer depends on the exchange alone.
+  // A memory of the fast path's answers per area code and exchange, for callers that
+  // classify many numbers: lists repeat exchanges, and when every NANP pattern
+  // leaves a number's last four digits free (checked once per process) the answer
+  // depends on the exchange alone. The slots may be shared by several threads'
+  // memos (one list read on every core): each slot is read and written whole through
+  // std::atomic_ref, and two threads that both find it empty store the same answer.
   struct ExchangeMemo {
     struct Slot {
       uint32_t answer = 0;  // the classifier's, 0 until known
@@ -72,16 +75,45 @@ class PhoneNumberClassifier {
     // Per area code (the first three digits), its 1,000 exchanges, allocated when
     // the area code is first met: a list touches a few hundred area codes, and a
     // small table stays in cache where one slot per exchange (8 MB) did not.
-    std::vector<std::unique_ptr<Slot[]>> areas;
-    Slot& At(uint32_t exchange) {
-      if (areas.empty()) areas.resize(1000);
-      std::unique_ptr<Slot[]>& area = areas[exchange / 1000];
-      if (area == nullptr) area.reset(new Slot[1000]());
-      return area[exchange % 1000];
+    class Table {
+     public:
+      Table() = default;
+      Table(const Table&) = delete;
+      Table& operator=(const Table&) = delete;
+      ~Table() {
+        for (std::atomic<Slot*>& area : areas_) delete[] area.load(std::memory_order_relaxed);
+      }
+      Slot& At(uint32_t exchange) {
+        std::atomic<Slot*>& cell = areas_[exchange / 1000];
+        Slot* area = cell.load(std::memory_order_acquire);
+        if (area == nullptr) {
+          Slot* fresh = new Slot[1000]();
+          if (cell.compare_exchange_strong(area, fresh, std::memory_order_acq_rel)) {
+            area = fresh;
+          } else {
+            delete[] fresh;  // another thread's came first
+          }
+        }
+        return area[exchange % 1000];
+      }
+
+     private:
+      std::array<std::atomic<Slot*>, 1000> areas_{};
+    };
+    ExchangeMemo() : table(std::make_shared<Table>()) {}
+    // A memo sharing `shared`'s slots.
+    explicit ExchangeMemo(std::shared_ptr<Table> shared) : table(std::move(shared)) {}
+    Slot& At(uint32_t exchange) { return table->At(exchange); }
+    static uint32_t Load(uint32_t& v) {
+      return std::atomic_ref<uint32_t>(v).load(std::memory_order_relaxed);
     }
+    static void Store(uint32_t& v, uint32_t value) {
+      std::atomic_ref<uint32_t>(v).store(value, std::memory_order_relaxed);
+    }
+    std::shared_ptr<Table> table;
     // After Classify: the caller's 32 bits for the number's exchange (kept beside
-    // the answer, one memory access per number), or null when the number was not
-    // answered per exchange.
+    // the answer, one memory access per number; Load and Store it), or null when the
+    // number was not answered per exchange.
     uint32_t* extra = nullptr;
   };
   NumberInfo Classify(std::string_view raw, ExchangeMemo* memo) const;

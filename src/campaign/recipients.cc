@@ -270,11 +270,14 @@ class ExchangePlaces {
 // One thread's classification state, kept from chunk to chunk: the answers per
 // exchange are learned once for the whole file.
 struct RowClassifier {
+  // `exchanges`: the slots shared by every thread's memo.
   RowClassifier(const PhoneNumberClassifier& classifier, const TimeZoneMap& zones,
-                size_t expected_rows)
+                size_t expected_rows,
+                std::shared_ptr<PhoneNumberClassifier::ExchangeMemo::Table> exchanges)
       : classifier(classifier),
         zones(zones),
         places(expected_rows, zones.size()),
+        memo(std::move(exchanges)),
         use_memo(expected_rows >= 50000) {}
   const PhoneNumberClassifier& classifier;
   const TimeZoneMap& zones;
@@ -314,8 +317,12 @@ void ClassifyRows(RowClassifier& state, const CsvRows& chunk, const Columns& col
           ExchangePlaces::Place place;
           if (use_memo != nullptr && memo.extra != nullptr && places.Packable()) {
             // Beside the classifier's answer for the exchange: one memory access.
-            if (*memo.extra == 0) *memo.extra = ExchangePlaces::Pack(compute());
-            place = ExchangePlaces::Unpack(*memo.extra);
+            uint32_t packed = PhoneNumberClassifier::ExchangeMemo::Load(*memo.extra);
+            if (packed == 0) {
+              packed = ExchangePlaces::Pack(compute());
+              PhoneNumberClassifier::ExchangeMemo::Store(*memo.extra, packed);
+            }
+            place = ExchangePlaces::Unpack(packed);
           } else {
             place = places.Get(info.e164, compute);
           }
@@ -533,9 +540,12 @@ class TableBuilder {
         entry_sets_(zone_map_.size()) {
     threads_ = std::max(1u, std::min(std::thread::hardware_concurrency(), 8u));
     if (expected_rows < 20000) threads_ = 1;
+    // One memory of the answers per exchange for every thread: each exchange is
+    // classified once, by whichever thread meets it first.
+    auto exchanges = std::make_shared<PhoneNumberClassifier::ExchangeMemo::Table>();
     for (unsigned t = 0; t < threads_; ++t) {
-      workers_.push_back(
-          std::make_unique<RowClassifier>(classifier_, zone_map_, expected_rows / threads_));
+      workers_.push_back(std::make_unique<RowClassifier>(classifier_, zone_map_,
+                                                         expected_rows / threads_, exchanges));
     }
     table_.states = StateCodes();
     table_.fields.resize(table_.columns.size());

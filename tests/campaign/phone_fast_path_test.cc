@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "campaign/phone_numbers.h"
@@ -209,6 +210,33 @@ TEST_CASE("phone fast path: answers remembered per exchange equal fresh ones") {
     }
     if (i % 50 == 0) ExpectSame(classifier, raw);
   }
+}
+
+// One list is classified on every core with one table of answers: a thread may read
+// what another stored, and both may answer the same exchange at once.
+TEST_CASE("phone fast path: memos sharing one table on two threads answer as fresh") {
+  PhoneNumberClassifier classifier("US");
+  auto shared = std::make_shared<PhoneNumberClassifier::ExchangeMemo::Table>();
+  std::vector<std::string> numbers;
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 60000; ++i) {
+    numbers.push_back("+1" + std::to_string(200 + rng() % 800) + std::to_string(200 + rng() % 20) +
+                      Digits(rng, 4));
+  }
+  std::vector<NumberInfo> answers[2];
+  auto work = [&](int t) {
+    PhoneNumberClassifier::ExchangeMemo memo(shared);
+    for (const std::string& n : numbers) answers[t].push_back(classifier.Classify(n, &memo));
+  };
+  std::thread other(work, 1);
+  work(0);
+  other.join();
+  size_t differ = 0;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    const NumberInfo fresh = classifier.Classify(numbers[i]);
+    differ += !(answers[0][i] == fresh) + !(answers[1][i] == fresh);
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("phone fast path: known answers") {
