@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <thread>
 #include <utility>
 
@@ -28,6 +29,10 @@
 
 namespace smslint {
 namespace {
+
+// Above this many recipients memory comes first: pages freed between the stages go
+// back to the system, and the send plan is not built beside the content checks.
+constexpr size_t kLargeList = 2'000'000;
 
 // The one masking policy's last pass (MaskNumbersInText) over every string of the
 // result a report can print: a recipient number that reached a message, a note or a
@@ -180,10 +185,11 @@ struct Session::Prepared {
   std::unique_ptr<Finaliser> finaliser;
   const Profile* profile = nullptr;  // set when the file is simulated
   PlanSearchOptions search;          // the recommendation's, set before the simulation
+  std::future<PlannedRun> planned;   // its plan and queue, when built ahead
 };
 
 absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::string& path,
-                                                                    LoadResult loaded) {
+                                                                    LoadResult loaded, bool alone) {
   RETURN_IF_ERROR(AwaitRules());
   auto file = std::make_unique<Prepared>();
   file->path = path;
@@ -210,6 +216,18 @@ absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::s
   result.data_files = std::move(recipients.files_read);
   progress.Advance(1);
 
+  // The send plan and the provider queue read neither content finding nor column the
+  // content checks drop, so they are built on the other core while those run (not
+  // above kLargeList rows, where they would add to the peak memory of the checks).
+  if (full && CanSimulate(campaign)) {
+    ASSIGN_OR_RETURN(file->profile, ProfileFor(campaign));
+    if (alone && recipients.table.size() <= kLargeList) {
+      file->planned = std::async(std::launch::async, [f = file.get(), seed = options_.seed] {
+        return PlanSimulationRun(f->loaded.campaign, f->recipients.table, *f->profile, seed);
+      });
+    }
+  }
+
   // 2. Content rules on the templates; 3. on every recipient's rendered message.
   const bool per_recipient = full && recipients.table.size() > 0;
   StageResult content = RunContentStage(campaign, *engine, recipients, per_recipient);
@@ -231,8 +249,7 @@ absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::s
     // faulted and zeroed again: 1,000,000 recipients, 3,800 -> 2,100 page faults,
     // about 70 ms, same peak).
     recipients.table.DropInternedExcept(kCarrierColumn);
-    constexpr size_t kGiveBackAbove = 2'000'000;
-    if (recipients.table.size() > kGiveBackAbove) malloc_trim(0);
+    if (recipients.table.size() > kLargeList) malloc_trim(0);
   }
   progress.Advance(1);
 
@@ -242,9 +259,7 @@ absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::s
       std::make_unique<Finaliser>(campaign, *config, options_.select, options_.ignore);
   file->finaliser->Apply(findings);
 
-  if (full && CanSimulate(campaign)) {
-    ASSIGN_OR_RETURN(file->profile, ProfileFor(campaign));
-  } else if (full) {
+  if (full && !CanSimulate(campaign)) {
     const std::string reason = SimulationSkippedReason(campaign);
     if (!reason.empty()) result.facts.push_back(reason);
   }
@@ -265,9 +280,11 @@ std::optional<PortfolioSummary> Session::SimulateGroup(const std::vector<Prepare
   // 4. The send, message by message, and the traffic rules.
   if (simulated.size() == 1) {
     Prepared& file = *simulated[0];
-    SimulationStageResult stage =
-        RunSimulationStage(file.loaded.campaign, file.recipients.table, *file.profile,
-                           options_.seed, file.findings, options_.show_pii, &file.search);
+    std::optional<PlannedRun> planned;
+    if (file.planned.valid()) planned = file.planned.get();
+    SimulationStageResult stage = RunSimulationStage(
+        file.loaded.campaign, file.recipients.table, *file.profile, options_.seed, file.findings,
+        options_.show_pii, &file.search, std::move(planned));
     file.finaliser->Apply(stage.diagnostics);
     Take(stage, file.findings, file.rules_run, file.result.facts);
     file.result.sim = std::move(stage.sim);
@@ -307,7 +324,8 @@ FileResult Session::Finish(Prepared& file) {
 
 absl::StatusOr<FileResult> Session::AnalyzeFile(const std::string& path) {
   ASSIGN_OR_RETURN(LoadResult loaded, LoadCampaignFile(path));
-  ASSIGN_OR_RETURN(std::unique_ptr<Prepared> file, Prepare(path, std::move(loaded)));
+  ASSIGN_OR_RETURN(std::unique_ptr<Prepared> file,
+                   Prepare(path, std::move(loaded), /*alone=*/true));
   SimulateGroup({file.get()});
   return Finish(*file);
 }
@@ -367,7 +385,7 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
     std::vector<size_t> prepared_slots;
     for (size_t i : group) {
       absl::StatusOr<std::unique_ptr<Prepared>> file =
-          Prepare(slots[i].path, std::move(*slots[i].loaded));
+          Prepare(slots[i].path, std::move(*slots[i].loaded), /*alone=*/group.size() == 1);
       slots[i].loaded.reset();
       if (!file.ok()) {
         slots[i].error = std::string(file.status().message());

@@ -92,8 +92,11 @@ class Session {
 
   // One campaign file between its content stages and its simulation.
   struct Prepared;
-  // The stages before the simulation, on a loaded campaign file.
-  absl::StatusOr<std::unique_ptr<Prepared>> Prepare(const std::string& path, LoadResult loaded);
+  // The stages before the simulation, on a loaded campaign file. `alone`: the file
+  // is simulated by itself (not in a brand's portfolio), so its send plan and queue
+  // are built on another core meanwhile.
+  absl::StatusOr<std::unique_ptr<Prepared>> Prepare(const std::string& path, LoadResult loaded,
+                                                    bool alone);
   // The simulation of `group` (one campaign alone, or a brand's portfolio); the
   // portfolio's summary when there are two or more simulated campaigns.
   std::optional<PortfolioSummary> SimulateGroup(const std::vector<Prepared*>& group);

@@ -361,12 +361,18 @@ SimulationStageResult StageOf(SimulationOutput simulated) {
 
 }  // namespace
 
+PlannedRun PlanSimulationRun(const Campaign& campaign, const RecipientTable& table,
+                             const Profile& profile, uint64_t seed) {
+  return PlanRun(InputFor(campaign, table, profile, seed, {}, false));
+}
+
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
                                          const Profile& profile, uint64_t seed,
                                          const std::vector<Diagnostic>& findings, bool show_pii,
-                                         const PlanSearchOptions* search) {
+                                         const PlanSearchOptions* search,
+                                         std::optional<PlannedRun> planned) {
   const SimulationInput input = InputFor(campaign, table, profile, seed, findings, show_pii);
-  SimulationOutput out = Simulate(input);
+  SimulationOutput out = planned ? Simulate(input, std::move(*planned)) : Simulate(input);
   if (search != nullptr) out.result.recommendation = SearchPlan(input, out, *search);
   return StageOf(std::move(out));
 }

@@ -16,6 +16,7 @@
 #include "diag/diagnostic.h"
 #include "lint/engine.h"
 #include "sim/plan_search.h"
+#include "sim/planned_run.h"
 #include "sim/profile.h"
 #include "sim/sim_result.h"
 
@@ -58,12 +59,19 @@ bool CanSimulate(const Campaign& campaign);
 // Why CanSimulate is false, for the report's facts ("" when the reason is already a
 // missing field).
 std::string SimulationSkippedReason(const Campaign& campaign);
-// With `search`, the result carries the recommendation (sim/plan_search.h).
+// The plan and provider queue RunSimulationStage would build (sim/planned_run.h),
+// for a caller to build beside the content checks.
+PlannedRun PlanSimulationRun(const Campaign& campaign, const RecipientTable& table,
+                             const Profile& profile, uint64_t seed);
+// With `search`, the result carries the recommendation (sim/plan_search.h); with
+// `planned` (PlanSimulationRun of the same campaign, table, profile and seed), its
+// plan and queue are used instead of built again.
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
                                          const Profile& profile, uint64_t seed,
                                          const std::vector<Diagnostic>& findings,
                                          bool show_pii = false,
-                                         const PlanSearchOptions* search = nullptr);
+                                         const PlanSearchOptions* search = nullptr,
+                                         std::optional<PlannedRun> planned = std::nullopt);
 
 // The campaigns of one brand simulated on one timeline (sim/simulator.h,
 // SimulatePortfolio): each member's own stage result, in order, and the brand's view.

@@ -11,6 +11,7 @@
 #include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
+#include "sim/planned_run.h"
 #include "sim/provider_queue.h"
 #include "sim/rules/registry.h"
 #include "sim/rules/rule_ids.h"
@@ -27,6 +28,10 @@ class Simulation {
  public:
   Simulation(const SimulationInput& input, const SendPlan& plan, PortfolioState* portfolio)
       : in_(input), plan_(plan), portfolio_(portfolio) {}
+  // With the provider queue's outcome for `plan` already run (PlanRun).
+  Simulation(const SimulationInput& input, const SendPlan& plan, QueueOutcome queue,
+             PortfolioState* portfolio)
+      : in_(input), plan_(plan), portfolio_(portfolio), queue_(std::move(queue)), queued_(true) {}
 
   SimulationOutput Run();
 
@@ -61,6 +66,7 @@ class Simulation {
   std::vector<TrafficRule*> observing_;              // the rules with something to observe
   std::vector<SlidingCounts> sender_sends_;          // per sender
   QueueOutcome queue_;
+  bool queued_ = false;                // queue_ given, not run in Setup
   std::optional<ReleaseOrder> order_;  // over queue_
   int64_t bucket_us_ = 60'000'000;
   int64_t series_start_us_ = 0;
@@ -85,8 +91,10 @@ void Simulation::Setup() {
   for (int cls : c.body_classes) c.body_class_count = std::max(c.body_class_count, cls + 1);
   c.body_class_count = std::max(c.body_class_count, 1);
   c.template_segments = TemplateSegments(campaign);
-  queue_ = RunProviderQueue(campaign, *in_.profile, in_.recipients, plan_, c.template_segments,
-                            in_.seed);
+  if (!queued_) {
+    queue_ = RunProviderQueue(campaign, *in_.profile, in_.recipients, plan_, c.template_segments,
+                              in_.seed);
+  }
   c.queue = &queue_;
   order_.emplace(queue_);
   c.validity_us = queue_.validity_us;
@@ -302,6 +310,39 @@ SimulationOutput Simulate(const SimulationInput& input, const SendPlan& plan) {
   return simulation.Run();
 }
 
+PlannedRun PlanRun(const SimulationInput& input) {
+  PlannedRun run;
+  run.plan = PlanSends(input);
+  run.queue = RunProviderQueue(*input.campaign, *input.profile, input.recipients, run.plan,
+                               TemplateSegments(*input.campaign), input.seed);
+  return run;
+}
+
+namespace {
+
+// A run of millions of messages frees hundreds of MB of per-message arrays that
+// malloc keeps (main.cc): given back, so that the next such run (the plan search's
+// run on every row) takes fresh pages instead of adding to a fragmented heap.
+void GiveBackAfter(size_t messages) {
+  constexpr size_t kGiveBackAbove = 1'000'000;
+  if (messages > kGiveBackAbove) malloc_trim(0);
+}
+
+}  // namespace
+
+SimulationOutput Simulate(const SimulationInput& input, PlannedRun run) {
+  const size_t messages = run.plan.events.size();
+  SimulationOutput out;
+  {
+    PortfolioState alone;
+    Simulation simulation(input, run.plan, std::move(run.queue), &alone);
+    out = simulation.Run();
+    run = PlannedRun{};  // its arrays go before the memory is given back
+  }
+  GiveBackAfter(messages);
+  return out;
+}
+
 std::string BrandKey(std::string_view brand) {
   std::string key;
   for (char ch : brand) {
@@ -390,11 +431,7 @@ SimulationOutput Simulate(const SimulationInput& input) {
     messages = plan.events.size();
     out = Simulate(input, plan);
   }
-  // A run of millions of messages frees hundreds of MB of per-message arrays that
-  // malloc keeps (main.cc): given back, so that the next such run (the plan search's
-  // run on every row) takes fresh pages instead of adding to a fragmented heap.
-  constexpr size_t kGiveBackAbove = 1'000'000;
-  if (messages > kGiveBackAbove) malloc_trim(0);
+  GiveBackAfter(messages);
   return out;
 }
 

@@ -1,0 +1,67 @@
+// A run's plan and queue built ahead (sim/planned_run.h, beside the content checks)
+// give the simulation the same outcome as building them in Simulate: they read no
+// content finding, and the filter model still weighs the ones the input carries.
+#include "sim/planned_run.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "sim/simulator.h"
+#include "sim_test_util.h"
+
+namespace smslint {
+namespace {
+
+using testing::At;
+
+void CheckSameOutcomes(const Outcomes& a, const Outcomes& b) {
+  CHECK(a.sent == b.sent);
+  CHECK(a.segments == b.segments);
+  CHECK(a.delivered == b.delivered);
+  CHECK(a.late == b.late);
+  CHECK(a.stale == b.stale);
+  CHECK(a.failed == b.failed);
+  CHECK(a.filtered == b.filtered);
+  CHECK(a.quiet_hours == b.quiet_hours);
+  CHECK(a.first_filtered.time == b.first_filtered.time);
+  CHECK(a.first_quiet.time == b.first_quiet.time);
+}
+
+TEST_CASE("planned run: a plan and queue built ahead simulate as Simulate builds them") {
+  // Three numbers on P2P sending flagged content into the evening: quiet hours, the
+  // filter model (content weight and snowshoeing) and the queue all have work.
+  Campaign c = testing::MakeCampaign(Route::kP2P, 2.0, 3);
+  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 20, 45), 30);
+  RecipientTable r = testing::MakeRecipients(
+      6000, {"America/New_York", "America/Chicago", "America/Los_Angeles"}, {"", "TX"});
+  for (size_t i = 0; i < r.size(); ++i) r.zone_set[i] = static_cast<uint16_t>(i % 3);
+  const Profile& p = testing::P2P();
+  Diagnostic flagged;
+  flagged.rule = "content/shaft";
+  flagged.level = Level::kError;
+  flagged.template_id = "promo";
+  const SimulationInput in = testing::InputOf(c, r, p, 7, {flagged});
+  const SimulationOutput direct = Simulate(in);
+  // Built from an input without the content findings, as the session does.
+  const SimulationOutput ahead = Simulate(in, PlanRun(testing::InputOf(c, r, p, 7, {})));
+  REQUIRE(direct.result.messages > 0);
+  CHECK(direct.result.filtered > 0);
+  CHECK(direct.result.quiet_hours > 0);
+  CHECK(ahead.result.messages == direct.result.messages);
+  CHECK(ahead.result.end == direct.result.end);
+  CheckSameOutcomes(ahead.result, direct.result);
+  REQUIRE(ahead.result.senders.size() == direct.result.senders.size());
+  for (size_t s = 0; s < direct.result.senders.size(); ++s) {
+    CheckSameOutcomes(ahead.result.senders[s], direct.result.senders[s]);
+  }
+  REQUIRE(ahead.diagnostics.size() == direct.diagnostics.size());
+  for (size_t i = 0; i < direct.diagnostics.size(); ++i) {
+    CHECK(ahead.diagnostics[i].rule == direct.diagnostics[i].rule);
+    CHECK(ahead.diagnostics[i].message == direct.diagnostics[i].message);
+  }
+}
+
+}  // namespace
+}  // namespace smslint
