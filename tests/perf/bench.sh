@@ -32,7 +32,7 @@ measure() {
   rss=$(( rss_kb / 1024 ))
 }
 
-row() { printf '| %-30s | %9s | %9s | %14s | %-26s | %-4s |\n' "$@"; }
+row() { printf '| %-35s | %9s | %9s | %14s | %-26s | %-4s |\n' "$@"; }
 verdict() { if (( $(echo "$1" | bc -l) )); then echo ok; else echo MISS; fi; }
 
 echo "smslint $("$smslint" --version | head -1 | awk '{print $2}'), $(nproc) cores, inputs in $dir"
@@ -51,15 +51,46 @@ for n in $sizes; do
     campaign="$dir/check-$n.yaml"
     [[ -s "$campaign" ]] || gen recipients "$n" "$dir"
   fi
-  measure check "$campaign" --format json
+  # The machine's speed varies from run to run: up to a million recipients the best
+  # of BENCH_CHECK_RUNS runs (default 3) is shown, as for lint below.
+  runs=1
+  (( n <= 1000000 )) && runs="${BENCH_CHECK_RUNS:-3}"
+  best=""
+  for (( i = 0; i < runs; ++i )); do
+    measure check "$campaign" --format json
+    if [[ -z "$best" ]] || (( $(echo "$wall < $best" | bc -l) )); then best="$wall"; best_rss="$rss"; fi
+  done
+  wall="$best"; rss="$best_rss"
   rate="$(echo "$n / ($wall + 0.001)" | bc)"
   case "$n" in
     1000000)  target="<= 0.3 s, <= 200 MB"; met="$(verdict "$wall <= 0.3 && $rss <= 200")" ;;
     10000000) target="<= 3 s, <= 400 MB"; met="$(verdict "$wall <= 3 && $rss <= 400")" ;;
     *)        target="linear in recipients"; met="-" ;;
   esac
-  row "check, $n recipients" "$wall" "$rss" "$rate" "$target" "$met"
+  label="check, $n recipients"
+  (( runs > 1 )) && label="$label (best/$runs)"
+  row "$label" "$wall" "$rss" "$rate" "$target" "$met"
 done
+
+# Start-up: `smslint --version` against `/bin/true`, the best of 20 each, read with
+# the shell's clock; what smslint adds to starting any process is judged (the fork
+# and exec alone take milliseconds on a virtual machine).
+best_of_20() {
+  local best="" start end ms
+  for _ in $(seq 20); do
+    start=$EPOCHREALTIME
+    "$@" > /dev/null
+    end=$EPOCHREALTIME
+    ms="$(echo "($end - $start) * 1000" | bc -l)"
+    if [[ -z "$best" ]] || (( $(echo "$ms < $best" | bc -l) )); then best="$ms"; fi
+  done
+  echo "$best"
+}
+own="$(best_of_20 "$smslint" --version)"
+base="$(best_of_20 /bin/true)"
+added="$(echo "$own - $base" | bc -l)"
+row "start-up, --version (best/20)" "$(printf '%.1f ms' "$added")" "-" "-" "<= 5 ms" "$(verdict "$added <= 5")"
+startup_note="start-up: smslint --version $(printf '%.1f' "$own") ms, /bin/true $(printf '%.1f' "$base") ms; the row is the difference"
 
 # lint is linear in the number of templates: 10x the templates within 10x the time.
 for n in 1000 10000; do
@@ -76,6 +107,8 @@ for n in 1000 10000; do
   row "lint, $n templates (best/5)" "$best" "$best_rss" "-" "$target" "$met"
 done
 
+echo
+echo "$startup_note"
 echo
 echo "segments --lines against sms-segments-calculator (target >= 300x, identical counts):"
 "$here/bench_segments.sh" "$smslint" "${SEGMENTS_REPEAT:-10}"
