@@ -34,16 +34,7 @@ void CheckSame(const Recommendation& a, const Recommendation& b) {
     CHECK(a.plan[i].value == b.plan[i].value);
     CHECK(a.plan[i].count == b.plan[i].count);
   }
-  const Outcomes& x = a.predicted;
-  const Outcomes& y = b.predicted;
-  CHECK(x.sent == y.sent);
-  CHECK(x.delivered == y.delivered);
-  CHECK(x.late == y.late);
-  CHECK(x.stale == y.stale);
-  CHECK(x.failed == y.failed);
-  CHECK(x.filtered == y.filtered);
-  CHECK(x.quiet_hours == y.quiet_hours);
-  CHECK(x.first_quiet.time == y.first_quiet.time);
+  testing::CheckSameOutcomes(a.predicted, b.predicted);
 }
 
 // Recipients spread over zones (a prefix across two of them too) and states, as a

@@ -15,19 +15,7 @@ namespace smslint {
 namespace {
 
 using testing::At;
-
-void CheckSameOutcomes(const Outcomes& a, const Outcomes& b) {
-  CHECK(a.sent == b.sent);
-  CHECK(a.segments == b.segments);
-  CHECK(a.delivered == b.delivered);
-  CHECK(a.late == b.late);
-  CHECK(a.stale == b.stale);
-  CHECK(a.failed == b.failed);
-  CHECK(a.filtered == b.filtered);
-  CHECK(a.quiet_hours == b.quiet_hours);
-  CHECK(a.first_filtered.time == b.first_filtered.time);
-  CHECK(a.first_quiet.time == b.first_quiet.time);
-}
+using testing::CheckSameOutcomes;
 
 TEST_CASE("planned run: a plan and queue built ahead simulate as Simulate builds them") {
   // Three numbers on P2P sending flagged content into the evening: quiet hours, the

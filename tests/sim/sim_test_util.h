@@ -2,6 +2,8 @@
 #ifndef SMSLINT_TESTS_SIM_SIM_TEST_UTIL_H_
 #define SMSLINT_TESTS_SIM_SIM_TEST_UTIL_H_
 
+#include <doctest/doctest.h>
+
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -143,6 +145,20 @@ inline int64_t Micros(absl::CivilSecond cs, const char* zone) {
   absl::TimeZone tz;
   absl::LoadTimeZone(zone, &tz);
   return absl::ToUnixMicros(absl::FromCivil(cs, tz));
+}
+
+// Every count of two outcomes, and when filtering and quiet hours began, equal.
+inline void CheckSameOutcomes(const Outcomes& a, const Outcomes& b) {
+  CHECK(a.sent == b.sent);
+  CHECK(a.segments == b.segments);
+  CHECK(a.delivered == b.delivered);
+  CHECK(a.late == b.late);
+  CHECK(a.stale == b.stale);
+  CHECK(a.failed == b.failed);
+  CHECK(a.filtered == b.filtered);
+  CHECK(a.quiet_hours == b.quiet_hours);
+  CHECK(a.first_filtered.time == b.first_filtered.time);
+  CHECK(a.first_quiet.time == b.first_quiet.time);
 }
 
 }  // namespace smslint::testing
