@@ -331,6 +331,8 @@ void GiveBackAfter(size_t messages) {
 }  // namespace
 
 SimulationOutput Simulate(const SimulationInput& input, PlannedRun run) {
+  // The queue reads its events through a pointer to the plan's, which moved with it.
+  run.queue.events = &run.plan.events;
   const size_t messages = run.plan.events.size();
   SimulationOutput out;
   {

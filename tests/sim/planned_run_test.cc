@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,12 @@ TEST_CASE("planned run: a plan and queue built ahead simulate as Simulate builds
   flagged.template_id = "promo";
   const SimulationInput in = testing::InputOf(c, r, p, 7, {flagged});
   const SimulationOutput direct = Simulate(in);
-  // Built from an input without the content findings, as the session does.
-  const SimulationOutput ahead = Simulate(in, PlanRun(testing::InputOf(c, r, p, 7, {})));
+  // Built from an input without the content findings and moved from where it was
+  // built (a future's result) before it is used, as the session does.
+  std::optional<PlannedRun> held(PlanRun(testing::InputOf(c, r, p, 7, {})));
+  PlannedRun taken = std::move(*held);
+  held.reset();
+  const SimulationOutput ahead = Simulate(in, std::move(taken));
   REQUIRE(direct.result.messages > 0);
   CHECK(direct.result.filtered > 0);
   CHECK(direct.result.quiet_hours > 0);
