@@ -11,6 +11,8 @@ namespace smslint {
 
 struct PlannedRun {
   SendPlan plan;
+  // Reads plan.events through a pointer, which a move of the PlannedRun leaves
+  // behind: Simulate points it at the plan it is given.
   QueueOutcome queue;
 };
 
