@@ -4,15 +4,28 @@
 #ifndef SMSLINT_SIM_PLANNED_RUN_H_
 #define SMSLINT_SIM_PLANNED_RUN_H_
 
+#include <utility>
+
 #include "sim/provider_queue.h"
 #include "sim/simulator.h"
 
 namespace smslint {
 
 struct PlannedRun {
+  PlannedRun() = default;
+  // The queue reads plan.events through a pointer: a move points it at the moved plan.
+  PlannedRun(PlannedRun&& other) noexcept
+      : plan(std::move(other.plan)), queue(std::move(other.queue)) {
+    queue.events = &plan.events;
+  }
+  PlannedRun& operator=(PlannedRun&& other) noexcept {
+    plan = std::move(other.plan);
+    queue = std::move(other.queue);
+    queue.events = &plan.events;
+    return *this;
+  }
+
   SendPlan plan;
-  // Reads plan.events through a pointer, which a move of the PlannedRun leaves
-  // behind: Simulate points it at the plan it is given.
   QueueOutcome queue;
 };
 

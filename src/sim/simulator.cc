@@ -318,21 +318,7 @@ PlannedRun PlanRun(const SimulationInput& input) {
   return run;
 }
 
-namespace {
-
-// A run of millions of messages frees hundreds of MB of per-message arrays that
-// malloc keeps (main.cc): given back, so that the next such run (the plan search's
-// run on every row) takes fresh pages instead of adding to a fragmented heap.
-void GiveBackAfter(size_t messages) {
-  constexpr size_t kGiveBackAbove = 1'000'000;
-  if (messages > kGiveBackAbove) malloc_trim(0);
-}
-
-}  // namespace
-
 SimulationOutput Simulate(const SimulationInput& input, PlannedRun run) {
-  // The queue reads its events through a pointer to the plan's, which moved with it.
-  run.queue.events = &run.plan.events;
   const size_t messages = run.plan.events.size();
   SimulationOutput out;
   {
@@ -341,7 +327,11 @@ SimulationOutput Simulate(const SimulationInput& input, PlannedRun run) {
     out = simulation.Run();
     run = PlannedRun{};  // its arrays go before the memory is given back
   }
-  GiveBackAfter(messages);
+  // A run of millions of messages frees hundreds of MB of per-message arrays that
+  // malloc keeps (main.cc): given back, so that the next such run (the plan search's
+  // run on every row) takes fresh pages instead of adding to a fragmented heap.
+  constexpr size_t kGiveBackAbove = 1'000'000;
+  if (messages > kGiveBackAbove) malloc_trim(0);
   return out;
 }
 
@@ -425,16 +415,6 @@ PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
   return out;
 }
 
-SimulationOutput Simulate(const SimulationInput& input) {
-  SimulationOutput out;
-  size_t messages = 0;
-  {
-    const SendPlan plan = PlanSends(input);
-    messages = plan.events.size();
-    out = Simulate(input, plan);
-  }
-  GiveBackAfter(messages);
-  return out;
-}
+SimulationOutput Simulate(const SimulationInput& input) { return Simulate(input, PlanRun(input)); }
 
 }  // namespace smslint
