@@ -765,20 +765,21 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   // Nodes and aliased bytes within budget before any node is built; this pass also
   // stops yaml-cpp 0.7's LoadAll looping for ever on a top-level ','.
   const bool several_documents = MayHoldSeveralDocuments(campaign.source);
+  const YamlBudget limits = YamlBudgetFor(campaign.source.size());
   // A file of one document, no alias and at most kOverlapMaxBytes cannot build a
   // large tree, so its tree is built during the budget pass, which runs on another
   // thread (it allocates little; the tree stays in this thread's heap). The
-  // budget's verdict still comes first, and the tree is dropped when it fails.
+  // budget's verdict still comes first, and the tree is dropped when it fails. A
+  // file within the budget unread (YamlWithinBudgetUnread) has no pass to wait for.
   const bool overlap = !several_documents && campaign.source.size() <= kOverlapMaxBytes &&
-                       campaign.source.find('*') == std::string::npos;
+                       campaign.source.find('*') == std::string::npos &&
+                       !YamlWithinBudgetUnread(campaign.source, limits, several_documents);
   std::optional<YAML::Node> early;
   std::exception_ptr early_error;
   absl::Status budget;
   if (overlap) {
-    std::thread budget_pass([&] {
-      budget = CheckYamlBudget(path, campaign.source, YamlBudgetFor(campaign.source.size()),
-                               several_documents);
-    });
+    std::thread budget_pass(
+        [&] { budget = CheckYamlBudget(path, campaign.source, limits, several_documents); });
     try {
       early = YAML::Load(campaign.source);
     } catch (...) {
@@ -786,8 +787,7 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
     }
     budget_pass.join();
   } else {
-    budget = CheckYamlBudget(path, campaign.source, YamlBudgetFor(campaign.source.size()),
-                             several_documents);
+    budget = CheckYamlBudget(path, campaign.source, limits, several_documents);
   }
   if (!budget.ok()) return budget;
   std::vector<YAML::Node> documents;

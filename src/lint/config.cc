@@ -143,8 +143,14 @@ absl::StatusOr<Config> ParseConfig(std::string_view path_view, std::string_view 
       !budget.ok()) {
     return budget;
   }
+  YAML::Node root;
   try {
-    return Decode(path, YAML::Load(source));
+    root = YAML::Load(source);
+  } catch (const YAML::Exception& e) {
+    return YamlError(path, e, "YAML syntax: ");
+  }
+  try {
+    return Decode(path, root);
   } catch (const YAML::Exception& e) {
     return YamlError(path, e);
   } catch (const std::exception& e) {

@@ -854,8 +854,13 @@ absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view c
   }
   // A fresh tree: reading a node through a non-const [] may have changed the first.
   Decoder d(path, /*full_checks=*/true);
+  YAML::Node root;
   try {
-    YAML::Node root = YAML::Load(source);
+    root = YAML::Load(source);
+  } catch (const YAML::Exception& e) {
+    return YamlError(path, e, "YAML syntax: ");
+  }
+  try {
     return DecodeRule(d, root, path);
   } catch (const YAML::Exception& e) {
     return YamlError(path, e);

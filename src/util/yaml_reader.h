@@ -47,11 +47,21 @@ struct YamlBudget {
 // template fits; a 512 KB body aliased by 2,000 templates, 1 GB, does not).
 YamlBudget YamlBudgetFor(size_t source_bytes);
 
+// Whether `source` is within `budget` unread: one document, no alias (no '*' at all),
+// and small enough that no construct could pass the budget. An alias-free document
+// makes at most 2 nodes per byte (the densest known is a flow map of empty entries,
+// `{,,,}`: a null key and a null value per ','; tests/util/yaml_reader_test.cc keeps
+// it and the others at the limit), counted here as 3; and at most 1.5 value bytes
+// per byte (the escape "\L" is 2 bytes in the file, 3 in the value), counted as 2.
+// CheckYamlBudget then returns at once, and the caller's YAML::Load reports syntax.
+bool YamlWithinBudgetUnread(const std::string& source, YamlBudget budget, bool several_documents);
+
 // One pass over the parser's events, no nodes built: "path:line:col: error: ..." at
 // the node or alias that passes `budget`, or at a YAML syntax error. It also stops
 // on a top-level token no document can start with (yaml-cpp 0.7 then yields empty
 // documents at one mark for ever): an error when `several_documents`, else the pass
 // ends there and the caller's YAML::Load reports what it finds.
+// No pass at all when YamlWithinBudgetUnread.
 absl::Status CheckYamlBudget(std::string_view path, const std::string& source, YamlBudget budget,
                              bool several_documents);
 

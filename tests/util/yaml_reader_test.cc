@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "lint/config.h"
 #include "lint/yaml_rule.h"
 
@@ -47,6 +50,58 @@ TEST_CASE("YamlError: yaml-cpp's exceptions become path:line:col errors") {
     CHECK(m.rfind("x.yaml:", 0) == 0);
     CHECK(m.find(": error: YAML syntax: ") != std::string::npos);
   }
+}
+
+// The densest alias-free constructs: yaml-cpp's node events per byte.
+std::string Dense(std::string_view open, std::string_view unit, std::string_view close,
+                  size_t bytes) {
+  std::string s(open);
+  while (s.size() + unit.size() + close.size() <= bytes) s += unit;
+  s += close;
+  return s;
+}
+
+TEST_CASE("YamlWithinBudgetUnread: the densest alias-free files at the limit pass the full pass") {
+  const YamlBudget budget = YamlBudgetFor(0);
+  // The largest file YamlWithinBudgetUnread takes, found from it.
+  size_t limit = 0;
+  for (size_t step = size_t{1} << 26; step > 0; step /= 2) {
+    const std::string blank(limit + step, ' ');
+    if (YamlWithinBudgetUnread(blank, YamlBudgetFor(blank.size()), false)) limit += step;
+  }
+  REQUIRE(limit > 100000);
+  struct Shape {
+    std::string_view open, unit, close;
+  };
+  // A flow map of empty entries (2 nodes per byte), single-pair maps in a flow
+  // sequence (1.5), empty entries, block entries, keys, nested sequences, escapes
+  // that grow in the value.
+  for (const Shape& shape : std::vector<Shape>{{"{", ",", "}"},
+                                               {"[", ":,", "]"},
+                                               {"[", ",", "]"},
+                                               {"", "-\n", ""},
+                                               {"", "? \n", ""},
+                                               {"", "a:\n", ""},
+                                               {"", "- - \n", ""},
+                                               {"[", "[:],", "]"},
+                                               {"x: \"", "\\L", "\"\n"}}) {
+    CAPTURE(shape.unit);
+    const std::string at_limit = Dense(shape.open, shape.unit, shape.close, limit);
+    CHECK(YamlWithinBudgetUnread(at_limit, YamlBudgetFor(at_limit.size()), false));
+    // A comment takes it past the limit, so the pass runs; the nodes are the same.
+    const std::string past = absl::StrCat(at_limit, "\n#", std::string(limit, 'c'));
+    REQUIRE(!YamlWithinBudgetUnread(past, YamlBudgetFor(past.size()), false));
+    const absl::Status pass =
+        CheckYamlBudget("d.yaml", past, YamlBudgetFor(at_limit.size()), false);
+    CHECK_MESSAGE(pass.ok(), Message(pass));
+  }
+  // An alias, a second document or a larger file keeps the pass.
+  CHECK(!YamlWithinBudgetUnread("a: &x 1\nb: *x\n", budget, false));
+  CHECK(!YamlWithinBudgetUnread("a: 1\n", budget, true));
+  CHECK(!YamlWithinBudgetUnread(std::string(limit + 1, ' '), YamlBudgetFor(limit + 1), false));
+  // The pass it replaces finds nothing more: syntax errors come from the load.
+  CHECK(Message(ParseConfig("c.yaml", "rules: [a\n").status()).find(": error: YAML syntax: ") !=
+        std::string::npos);
 }
 
 TEST_CASE("config and rule packs word unknown keys the same way") {
