@@ -4,8 +4,9 @@
 
 namespace smslint {
 
-// Builds libphonenumber's metadata (PhoneNumberUtil, about 10 ms) now, on the calling
-// thread, so a thread that needs it later finds it ready. Has no other effect.
+// Builds libphonenumber's metadata (PhoneNumberUtil, about 10 ms) and the North
+// American table the classifier reads before it (about 9 ms) now, on the calling
+// thread, so a thread that needs them later finds them ready. No other effect.
 void PreparePhoneNumberMetadata();
 
 }  // namespace smslint

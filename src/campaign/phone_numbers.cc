@@ -657,7 +657,10 @@ NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) cons
   return info;
 }
 
-void PreparePhoneNumberMetadata() { PhoneNumberUtil::GetInstance(); }
+void PreparePhoneNumberMetadata() {
+  PhoneNumberUtil::GetInstance();
+  SharedNanpMatcher();
+}
 
 NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {
   return Classify(raw, nullptr);

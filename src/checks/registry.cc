@@ -1,5 +1,7 @@
 #include "checks/registry.h"
 
+#include <string_view>
+
 // One line per check, alphabetical by file name.
 #include "checks/brand_check.h"
 #include "checks/embedded_phone_number_check.h"
@@ -29,6 +31,31 @@ std::vector<std::unique_ptr<ContentCheck>> BuiltinChecks() {
   checks.push_back(std::make_unique<Ucs2CharacterCheck>());
   checks.push_back(std::make_unique<UndefinedPlaceholderCheck>());
   return checks;
+}
+
+void PrepareBuiltinChecks() {
+  // A marketing template and an opt-in confirmation reaching every pattern with a
+  // match: opt-out instructions both ways, rates, frequency, help, numbers, links.
+  constexpr std::string_view kTemplate =
+      "Acme: 20% off today at https://www.example.com/a or http://bit.ly/b, call (415) "
+      "555-0100, order #12345. Msg&data rates may apply. Reply STOP to end, STOP2END, HELP "
+      "for help.";
+  constexpr std::string_view kConfirmation =
+      "Acme: you are in! Up to 4 msgs/mo. Msg & data rates may apply. Reply HELP for help, "
+      "STOP to cancel.";
+  MessageContext context;
+  context.brand = "Acme";
+  context.use_case = UseCase::kMarketing;
+  context.country = "US";
+  std::vector<Finding> findings;
+  for (const std::unique_ptr<ContentCheck>& check : BuiltinChecks()) {
+    context.body = kTemplate;
+    context.kind = BodyKind::kTemplate;
+    check->Run(context, findings);
+    context.body = kConfirmation;
+    context.kind = BodyKind::kOptInConfirmation;
+    check->Run(context, findings);
+  }
 }
 
 }  // namespace smslint

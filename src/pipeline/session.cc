@@ -342,6 +342,9 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
   // The loader and the data rules ask libphonenumber (a campaign's country, its
   // senders): its metadata is built meanwhile on another core.
   std::thread phone_metadata(PreparePhoneNumberMetadata);
+  // And what the content checks build on first use, on a third thread: joined at the
+  // end, as the first message's checks find it built or wait for it.
+  std::thread checks_ready(PrepareBuiltinChecks);
   for (const std::string& input : inputs) {
     absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});
     if (!files.ok()) {
@@ -402,6 +405,7 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
       slots[prepared_slots[k]].result = Finish(*prepared[k]);
     }
   }
+  checks_ready.join();
   for (Slot& slot : slots) {
     if (slot.result) {
       run.results.push_back(std::move(*slot.result));
