@@ -4,10 +4,11 @@
 
 namespace smslint {
 
-// Builds libphonenumber's metadata (PhoneNumberUtil, about 10 ms) and the North
-// American table the classifier reads before it (about 9 ms) now, on the calling
-// thread, so a thread that needs them later finds them ready. No other effect.
-void PreparePhoneNumberMetadata();
+// Builds libphonenumber's metadata (PhoneNumberUtil, about 10 ms) now, on the calling
+// thread, so a thread that needs it later finds it ready; with `lists` (recipient
+// lists will be read) also the North American table a kMany PhoneNumberClassifier
+// reads before it (about 9 ms). No other effect.
+void PreparePhoneNumberMetadata(bool lists);
 
 }  // namespace smslint
 

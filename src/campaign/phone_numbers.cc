@@ -558,10 +558,10 @@ bool LongerThanAnyNumber(std::string_view raw) {
 
 std::string E164Text(uint64_t e164) { return "+" + std::to_string(e164); }
 
-PhoneNumberClassifier::PhoneNumberClassifier(std::string_view default_region)
+PhoneNumberClassifier::PhoneNumberClassifier(std::string_view default_region, Volume volume)
     : default_region_(default_region) {
   default_is_nanp_ = IsNanpRegion(default_region_);
-  nanp_ = SharedNanpMatcher();
+  if (volume == Volume::kMany) nanp_ = SharedNanpMatcher();
 }
 
 PhoneNumberClassifier::~PhoneNumberClassifier() = default;
@@ -657,9 +657,9 @@ NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) cons
   return info;
 }
 
-void PreparePhoneNumberMetadata() {
+void PreparePhoneNumberMetadata(bool lists) {
   PhoneNumberUtil::GetInstance();
-  SharedNanpMatcher();
+  if (lists) SharedNanpMatcher();
 }
 
 NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {

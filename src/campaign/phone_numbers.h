@@ -51,9 +51,15 @@ class NanpMatcher;
 // instance may be shared by threads.
 class PhoneNumberClassifier {
  public:
+  // How many numbers an instance is for. kMany (a recipient or suppression list)
+  // reads North American numbers through a table built once per process from
+  // libphonenumber's patterns (some 10 ms of RE2 compilation, repaid within a few
+  // thousand numbers); kFew (a campaign's senders) asks libphonenumber each time.
+  // The answers are the same (tests/campaign/phone_fast_path_test.cc).
+  enum class Volume { kFew, kMany };
   // `default_region`: ISO 3166-1 alpha-2 ("US"); numbers without "+" are read as
   // national numbers of this region.
-  explicit PhoneNumberClassifier(std::string_view default_region);
+  explicit PhoneNumberClassifier(std::string_view default_region, Volume volume = Volume::kMany);
   ~PhoneNumberClassifier();
   PhoneNumberClassifier(const PhoneNumberClassifier&) = delete;
   PhoneNumberClassifier& operator=(const PhoneNumberClassifier&) = delete;

@@ -342,7 +342,8 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
   std::vector<Slot> slots;
   // The loader and the data rules ask libphonenumber (a campaign's country, its
   // senders): its metadata is built meanwhile on another core.
-  std::thread phone_metadata(PreparePhoneNumberMetadata);
+  std::thread phone_metadata(PreparePhoneNumberMetadata,
+                             options_.stage == SessionOptions::Stage::kCheck);
   // And what the content checks build on first use, on a third thread: joined at the
   // end, as the first message's checks find it built or wait for it.
   std::thread checks_ready(PrepareBuiltinChecks);

@@ -812,7 +812,7 @@ std::vector<Route> PlanSearch::CompatibleRoutes() const {
   const std::string country = base_.campaign.country.present && !base_.campaign.country->empty()
                                   ? base_.campaign.country.value
                                   : "US";
-  PhoneNumberClassifier classifier(country);
+  PhoneNumberClassifier classifier(country, PhoneNumberClassifier::Volume::kFew);
   std::optional<SenderType> type;
   for (const Sender& sender : base_.senders) {
     const SenderType t = ClassifySender(sender.number.value, classifier);

@@ -67,7 +67,7 @@ void InvalidNumberRule::Run(const DataRuleInput& input, std::vector<Diagnostic>&
   std::string country = campaign.campaign.country.present && !campaign.campaign.country->empty()
                             ? campaign.campaign.country.value
                             : "US";
-  PhoneNumberClassifier classifier(country);
+  PhoneNumberClassifier classifier(country, PhoneNumberClassifier::Volume::kFew);
   for (const Sender& sender : campaign.senders) {
     // Values the loader rejected (not E.164) are already findings.
     if (!sender.number.present) continue;

@@ -68,7 +68,7 @@ void SenderRouteMismatchRule::Run(const DataRuleInput& input, std::vector<Diagno
       campaign.campaign.country.present && !campaign.campaign.country->empty()
           ? campaign.campaign.country.value
           : "US";
-  PhoneNumberClassifier classifier(country);
+  PhoneNumberClassifier classifier(country, PhoneNumberClassifier::Volume::kFew);
   for (const Sender& sender : campaign.senders) {
     if (!sender.number.present) continue;
     const SenderType type = ClassifySender(sender.number.value, classifier);
