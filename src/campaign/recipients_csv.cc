@@ -3,10 +3,35 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "util/strings.h"
 
 namespace smslint {
 namespace {
+
+// The first byte at or after `p` (before `n`) that `stops` stops at, else `n`.
+// Sixteen bytes at a time where SSE2 is there (every x86-64): most fields are a few
+// bytes to a few dozen, and a byte at a time this loop was the hottest of a large
+// list's load. CsvStopBytes stops at its delimiter, '\n' and '\r' only.
+size_t FindStop(const char* base, size_t p, size_t n, const CsvStopBytes& stops) {
+#if defined(__SSE2__)
+  const __m128i delimiter = _mm_set1_epi8(stops.delimiter);
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  for (; p + 16 <= n; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + p));
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, delimiter),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return p + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  while (p < n && !stops.stop[static_cast<unsigned char>(base[p])]) ++p;
+  return p;
+}
 
 // One record's raw extent and what was wrong with it.
 struct RecordScan {
@@ -82,8 +107,7 @@ RecordScan ScanRecord(std::string_view data, size_t pos, std::string& out,
       raw_from = p;  // the closing quote is not text
     }
     // Unquoted text (or text after a closing quote, kept as written).
-    size_t stop = p;
-    while (stop < n && !stops.stop[static_cast<unsigned char>(base[stop])]) ++stop;
+    size_t stop = FindStop(base, p, n, stops);
     if (stop - pos > max_bytes) {
       scan.too_long = true;
       scan.end = stop;
