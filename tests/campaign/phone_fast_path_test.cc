@@ -119,6 +119,28 @@ TEST_CASE("phone fast path: equals libphonenumber on generated NANP numbers") {
   }
 }
 
+// A classifier for few numbers (a campaign's senders) never takes the fast path,
+// so it builds no North American table, and answers as the one for many numbers.
+TEST_CASE("phone classifier: Volume::kFew asks the library and answers as kMany") {
+  std::mt19937_64 rng(20261207);
+  PhoneNumberClassifier few("US", PhoneNumberClassifier::Volume::kFew);
+  PhoneNumberClassifier many("US");
+  CHECK(!few.exchange_memo_usable());
+  CHECK(many.exchange_memo_usable());
+  for (int i = 0; i < 500; ++i) {
+    const std::string raw = rng() % 10 == 0 ? Junk(rng) : Written(rng, NanpNational(rng));
+    NumberInfo info;
+    CHECK(!few.ClassifyFast(raw, info));
+    const NumberInfo a = few.Classify(raw);
+    const NumberInfo b = many.Classify(raw);
+    INFO("input: \"", raw, "\"");
+    CHECK(a.valid == b.valid);
+    CHECK(a.e164 == b.e164);
+    CHECK(static_cast<int>(a.type) == static_cast<int>(b.type));
+    CHECK(std::string(a.region.data()) == std::string(b.region.data()));
+  }
+}
+
 // Numbers cut short (tests/perf/gen_recipients.py writes 0.5% of its rows so), in
 // the ways the generator and people write them: the fast path reads the digits as
 // the library does and finds them invalid, or leaves them to the library.
