@@ -766,14 +766,14 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   // stops yaml-cpp 0.7's LoadAll looping for ever on a top-level ','.
   const bool several_documents = MayHoldSeveralDocuments(campaign.source);
   const YamlBudget limits = YamlBudgetFor(campaign.source.size());
-  // A file of one document, no alias and at most kOverlapMaxBytes cannot build a
-  // large tree, so its tree is built during the budget pass, which runs on another
+  // A file within the budget unread (YamlWithinBudgetUnread) has no pass to wait for.
+  // Another file of one document, no alias and at most kOverlapMaxBytes cannot build
+  // a large tree, so its tree is built during the budget pass, which runs on another
   // thread (it allocates little; the tree stays in this thread's heap). The
-  // budget's verdict still comes first, and the tree is dropped when it fails. A
-  // file within the budget unread (YamlWithinBudgetUnread) has no pass to wait for.
-  const bool overlap = !several_documents && campaign.source.size() <= kOverlapMaxBytes &&
-                       campaign.source.find('*') == std::string::npos &&
-                       !YamlWithinBudgetUnread(campaign.source, limits, several_documents);
+  // budget's verdict still comes first, and the tree is dropped when it fails.
+  const bool overlap = !YamlWithinBudgetUnread(campaign.source, limits, several_documents) &&
+                       !several_documents && campaign.source.size() <= kOverlapMaxBytes &&
+                       campaign.source.find('*') == std::string::npos;
   std::optional<YAML::Node> early;
   std::exception_ptr early_error;
   absl::Status budget;

@@ -143,12 +143,7 @@ absl::StatusOr<Config> ParseConfig(std::string_view path_view, std::string_view 
       !budget.ok()) {
     return budget;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(source);
-  } catch (const YAML::Exception& e) {
-    return YamlError(path, e, "YAML syntax: ");
-  }
+  ASSIGN_OR_RETURN(const YAML::Node root, LoadYaml(path, source));
   try {
     return Decode(path, root);
   } catch (const YAML::Exception& e) {

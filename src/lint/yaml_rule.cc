@@ -854,12 +854,7 @@ absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view c
   }
   // A fresh tree: reading a node through a non-const [] may have changed the first.
   Decoder d(path, /*full_checks=*/true);
-  YAML::Node root;
-  try {
-    root = YAML::Load(source);
-  } catch (const YAML::Exception& e) {
-    return YamlError(path, e, "YAML syntax: ");
-  }
+  ASSIGN_OR_RETURN(const YAML::Node root, LoadYaml(path, source));
   try {
     return DecodeRule(d, root, path);
   } catch (const YAML::Exception& e) {

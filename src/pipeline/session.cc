@@ -342,8 +342,8 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
   std::vector<Slot> slots;
   // The loader and the data rules ask libphonenumber (a campaign's country, its
   // senders): its metadata is built meanwhile on another core.
-  std::thread phone_metadata(PreparePhoneNumberMetadata,
-                             options_.stage == SessionOptions::Stage::kCheck);
+  const bool lists = options_.stage == SessionOptions::Stage::kCheck;  // recipients read
+  std::thread phone_metadata(PreparePhoneNumberMetadata, lists);
   // And what the content checks build on first use, on a third thread: joined at the
   // end, as the first message's checks find it built or wait for it.
   std::thread checks_ready(PrepareBuiltinChecks);
@@ -352,7 +352,7 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
   // classify a +1 number would otherwise do at the start of the recipients' load,
   // the other classifying thread waiting for it.
   std::thread states_ready;
-  if (options_.stage == SessionOptions::Stage::kCheck) {
+  if (lists) {
     states_ready = std::thread([] { NumberStates::Get(); });
   }
   for (const std::string& input : inputs) {

@@ -137,6 +137,14 @@ YamlBudget YamlBudgetFor(size_t source_bytes) {
   return {1000000, 4 * static_cast<uint64_t>(source_bytes) + (1u << 20)};
 }
 
+absl::StatusOr<YAML::Node> LoadYaml(std::string_view path, const std::string& source) {
+  try {
+    return YAML::Load(source);
+  } catch (const YAML::Exception& e) {
+    return YamlError(path, e, "YAML syntax: ");
+  }
+}
+
 bool YamlWithinBudgetUnread(const std::string& source, YamlBudget budget, bool several_documents) {
   const uint64_t bytes = source.size();
   return !several_documents && source.find('*') == std::string::npos &&

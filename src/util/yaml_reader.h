@@ -47,6 +47,9 @@ struct YamlBudget {
 // template fits; a 512 KB body aliased by 2,000 templates, 1 GB, does not).
 YamlBudget YamlBudgetFor(size_t source_bytes);
 
+// YAML::Load of `source`; a syntax error as "path:line:col: error: YAML syntax: ...".
+absl::StatusOr<YAML::Node> LoadYaml(std::string_view path, const std::string& source);
+
 // Whether `source` is within `budget` unread: one document, no alias (no '*' at all),
 // and small enough that no construct could pass the budget. An alias-free document
 // makes at most 2 nodes per byte (the densest known is a flow map of empty entries,
