@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 #include <utility>
@@ -15,10 +17,12 @@
 #include "checks/rendered_messages.h"
 #include "diag/rule_catalog.h"
 #include "lint/check.h"
+#include "sim/plan_search.h"
 #include "sim/rules/rule_ids.h"
 #include "sim/simulator.h"
 #include "text/template.h"
 #include "util/strings.h"
+#include "util/task_pool.h"
 
 namespace smslint {
 namespace {
@@ -372,6 +376,25 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
                                          const PlanSearchOptions* search,
                                          std::optional<PlannedRun> planned) {
   const SimulationInput input = InputFor(campaign, table, profile, seed, findings, show_pii);
+  // A large list's search (on a sample, its winner confirmed on every row) starts
+  // beside the run as written, on another thread, when two full runs fit
+  // (kConfirmAheadMessages); the recommendation is the same (plan_search.h).
+  const int64_t messages = planned ? static_cast<int64_t>(planned->plan.events.size()) : 0;
+  if (search != nullptr && messages > kSampleAbove && messages <= kConfirmAheadMessages &&
+      TaskPool::DefaultThreads(kSearchThreads) > 1) {
+    std::future<SimulationOutput> running = std::async(
+        std::launch::async,
+        [&input, run = std::move(*planned)]() mutable { return Simulate(input, std::move(run)); });
+    std::optional<SimulationOutput> out;
+    auto current = [&]() -> const SimulationOutput& {
+      if (!out) out = running.get();
+      return *out;
+    };
+    Recommendation recommendation = SearchPlanAhead(input, messages, current, *search);
+    current();
+    out->result.recommendation = std::move(recommendation);
+    return StageOf(std::move(*out));
+  }
   SimulationOutput out = planned ? Simulate(input, std::move(*planned)) : Simulate(input);
   if (search != nullptr) out.result.recommendation = SearchPlan(input, out, *search);
   return StageOf(std::move(out));

@@ -88,6 +88,23 @@ struct Scored {
 
 bool Better(const Scored& a, const Scored& b) { return a.Rank() < b.Rank(); }
 
+// What a search's first round learns from a run (PlanSearch::SearchFrom's `learn`):
+// the same for `a` and `b`, and neither clean.
+bool SameLessons(const Scored& a, const Scored& b) {
+  if (a.clean() || b.clean()) return false;
+  auto rules = [](const Scored& s) {
+    std::set<std::string> all = s.errors;
+    all.insert(s.warnings.begin(), s.warnings.end());
+    return all;
+  };
+  const auto window = [](const Scored& s) {
+    return s.suggested_window
+               ? std::make_pair(s.suggested_window->begin_minute, s.suggested_window->end_minute)
+               : std::make_pair(-1, -1);
+  };
+  return rules(a) == rules(b) && window(a) == window(b);
+}
+
 std::vector<std::string> DayItems(uint8_t mask) {
   std::vector<std::string> names;
   for (int d = 0; d < 7; ++d) {
@@ -242,6 +259,7 @@ class PlanSearch {
         base_(*input.campaign),
         work_(*input.campaign) {
     budget_ = options.budget_messages;
+    base_key_ = BaseCandidate().Key();
     for (const Diagnostic& d : input.content_findings) {
       if (input.profile->filter.ContentWeight(d.rule) > 0) content_filter_ = true;
     }
@@ -252,6 +270,13 @@ class PlanSearch {
   PlanSearch& operator=(const PlanSearch&) = delete;
 
   Recommendation Run(const SimulationOutput& current);
+  // The search begun before the run of the campaign as written has ended (a large
+  // list's, on a sample): `current` waits for that run. The sample's screening of the
+  // campaign as written stands in for it in what the first round learns; nullopt when
+  // the run, once in, would have taught other rules or another window (or is clean),
+  // so that only a search Run would have done itself is ever returned.
+  std::optional<Recommendation> RunAhead(int64_t messages,
+                                         const std::function<const SimulationOutput&()>& current);
 
   // After Run: the candidate it chose, the campaign with it applied, its profile.
   const std::optional<Scored>& winner() const { return winner_; }
@@ -274,6 +299,14 @@ class PlanSearch {
 
  private:
   Recommendation Search(const SimulationOutput& current);
+  // From the schedule as written on: the sample (on a large list) and its screening.
+  void StartSample();
+  // The rounds and the confirmation; `first` is what the first round learns from (the
+  // run as written, or its sample's screening when searching ahead: nullopt then when
+  // that run taught otherwise).
+  std::optional<Recommendation> SearchFrom(const Scored& first);
+  // The score of the campaign as written, its run waited for on first use.
+  const Scored& Now();
   Candidate BaseCandidate() const;
   void ApplyTo(const Candidate& c, Campaign& campaign) const;
   const Profile* ProfileFor(const Candidate& c);
@@ -328,6 +361,10 @@ class PlanSearch {
   const SimulationInput& input_;
   const PlanSearchOptions& options_;
   TaskPool& pool_;
+  std::function<const SimulationOutput&()> current_;           // the run as written
+  std::optional<Scored> now_;                                  // its score, once known
+  bool ahead_ = false;                                         // RunAhead: now_ is guessed at first
+  std::string base_key_;                                       // BaseCandidate().Key()
   std::map<std::string, std::unique_ptr<CandidateRun>> runs_;  // by RunKey
   std::optional<Candidate> confirm_ahead_;                     // ConfirmAhead's candidate
   const Campaign& base_;
@@ -517,6 +554,7 @@ Scored PlanSearch::Score(const Candidate& c, const SimulationOutput& out) const 
 
 std::optional<Scored> PlanSearch::Evaluate(const Candidate& c) {
   const std::string key = c.Key();
+  if (key == base_key_) return Now();
   auto it = seen_.find(key);
   if (it != seen_.end()) return it->second;
   const Profile* profile = sample_ ? ScaledFor(c) : ProfileFor(c);
@@ -584,7 +622,10 @@ SimulationOutput PlanSearch::Take(const Candidate& c, bool on_sample) {
 }
 
 void PlanSearch::Speculate(const Candidate& c) {
-  if (pool_.threads() <= 1 || seen_.count(c.Key()) || (used_ > 0 && used_ >= budget_)) return;
+  if (pool_.threads() <= 1 || seen_.count(c.Key()) || c.Key() == base_key_ ||
+      (used_ > 0 && used_ >= budget_)) {
+    return;
+  }
   Launch(c, sample_.has_value());
 }
 
@@ -672,31 +713,57 @@ Recommendation PlanSearch::Run(const SimulationOutput& current) {
   return r;
 }
 
+std::optional<Recommendation> PlanSearch::RunAhead(
+    int64_t messages, const std::function<const SimulationOutput&()>& current) {
+  messages_ = std::max<int64_t>(messages, 1);
+  if (budget_ <= 0) budget_ = std::max(kMinSearchBudget, kSearchBudgetRuns * messages_);
+  current_ = current;
+  ahead_ = true;
+  StartSample();
+  // The guess: the run as written is not clean, and runs into what its sample's
+  // screening does (SearchFrom checks both once the run is in).
+  const Scored guess = *best_;
+  std::optional<Recommendation> r;
+  if (!guess.clean()) r = SearchFrom(guess);
+  DropRuns();
+  return r;
+}
+
+const Scored& PlanSearch::Now() {
+  if (!now_) now_ = Score(BaseCandidate(), current_());
+  return *now_;
+}
+
 Recommendation PlanSearch::Search(const SimulationOutput& current) {
-  const int64_t messages = std::max<int64_t>(current.result.messages, 1);
-  messages_ = messages;
-  if (budget_ <= 0) budget_ = std::max(kMinSearchBudget, kSearchBudgetRuns * messages);
-  const Candidate base = BaseCandidate();
-  Scored now = Score(base, current);
-  seen_.emplace(base.Key(), now);
-  if (now.clean()) return Describe(now, Recommendation::Kind::kKeep);
-  if (messages > kSampleAbove && input_.recipients != nullptr) {
-    stride_ = static_cast<size_t>((messages + kSampleSize - 1) / kSampleSize);
+  messages_ = std::max<int64_t>(current.result.messages, 1);
+  if (budget_ <= 0) budget_ = std::max(kMinSearchBudget, kSearchBudgetRuns * messages_);
+  current_ = [&current]() -> const SimulationOutput& { return current; };
+  if (Now().clean()) return Describe(Now(), Recommendation::Kind::kKeep);
+  StartSample();
+  return *SearchFrom(Now());
+}
+
+void PlanSearch::StartSample() {
+  if (messages_ > kSampleAbove && input_.recipients != nullptr) {
+    stride_ = static_cast<size_t>((messages_ + kSampleSize - 1) / kSampleSize);
     sample_ = SampleRows(*input_.recipients, stride_);
     budget_ = std::min<int64_t>(budget_, kSampleBudgetRuns * kSampleSize);
   }
+  if (!sample_) {
+    best_ = Now();
+    return;
+  }
   // On a sample, the schedule as written is screened like any candidate.
-  best_ = sample_ ? Evaluate([&] {
-                      Candidate c = base;
-                      c.rate = RateIndexAtMost(base_.schedule.rate.present
-                                                   ? base_.schedule.rate->per_second
-                                                   : ProfileMaxRate(*input_.profile));
-                      return c;
-                    }())
-                        .value_or(now)
-                  : now;
-  if (sample_) best_->changes = 0;
+  Candidate c = BaseCandidate();
+  c.rate = RateIndexAtMost(base_.schedule.rate.present ? base_.schedule.rate->per_second
+                                                       : ProfileMaxRate(*input_.profile));
+  best_ = Evaluate(c);
+  if (!best_) best_ = Now();
+  best_->changes = 0;
+}
 
+std::optional<Recommendation> PlanSearch::SearchFrom(const Scored& first) {
+  const Candidate base = BaseCandidate();
   // What the candidates run into decides the fields worth varying: quiet hours the
   // window and days, snowshoeing the senders and their strategy. Rounds add the
   // fields the best candidate so far runs into; the route joins last.
@@ -713,7 +780,7 @@ Recommendation PlanSearch::Search(const SimulationOutput& current) {
     }
     suggested.push_back(*s.suggested_window);
   };
-  learn(now);
+  learn(first);
   std::vector<Route> routes = {base.route};
   std::set<std::string> tried;  // shapes, by key with no rate
   bool routes_added = false;
@@ -786,7 +853,16 @@ Recommendation PlanSearch::Search(const SimulationOutput& current) {
     }
     // The sample's winner on every row; volume it did not foresee, a step slower at a
     // time (three at most). The plan printed is always a full run's.
-    if (best_->changes == 0) return Describe(now, Recommendation::Kind::kPartial);
+    // Searching ahead, the run as written is needed from here on: the search stands
+    // only if that run teaches what its guess did.
+    auto guessed_right = [&] {
+      return !ahead_ || (std::max<int64_t>(current_().result.messages, 1) == messages_ &&
+                         SameLessons(Now(), first));
+    };
+    if (best_->changes == 0) {
+      if (!guessed_right()) return std::nullopt;
+      return Describe(Now(), Recommendation::Kind::kPartial);
+    }
     const bool foreseen = best_->volume;
     DropRuns(/*sample_only=*/true);
     sample_.reset();
@@ -798,7 +874,8 @@ Recommendation PlanSearch::Search(const SimulationOutput& current) {
       if (!Better(next, full)) break;
       full = next;
     }
-    if (!Better(full, now)) full = now;
+    if (!guessed_right()) return std::nullopt;
+    if (!Better(full, Now())) full = Now();
     return Describe(full,
                     full.clean() ? Recommendation::Kind::kPlan : Recommendation::Kind::kPartial);
   }
@@ -1034,18 +1111,27 @@ std::string FormatMinuteWindow(const MinuteWindow& window) {
                          window.end_minute / 60, window.end_minute % 60);
 }
 
-Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& current,
-                          const PlanSearchOptions& options) {
-  if (input.campaign == nullptr || input.profile == nullptr) return {};
-  TaskPool pool(options.threads > 0 ? options.threads : TaskPool::DefaultThreads(kSearchThreads));
+namespace {
+
+// The search, then (on a small list) its passes from where it got to; `ahead` first
+// when given (a large list whose run as written is still going).
+Recommendation SearchWith(TaskPool& pool, const SimulationInput& input,
+                          const std::function<const SimulationOutput&()>& current,
+                          std::optional<int64_t> ahead, const PlanSearchOptions& options) {
+  if (ahead) {
+    PlanSearch search(input, options, pool);
+    std::optional<Recommendation> rec = search.RunAhead(*ahead, current);
+    if (options.ahead_stood != nullptr) *options.ahead_stood = rec.has_value();
+    if (rec) return *std::move(rec);
+  }
   PlanSearch search(input, options, pool);
-  Recommendation rec = search.Run(current);
+  Recommendation rec = search.Run(current());
   // A plan that is not clean is searched again from where it got to, as a user
   // re-running check on the rewritten file would (twice at most): the rounds of one
   // search open fields from what its best candidate runs into, and a new starting
   // point opens others.
   // (Not on a large list: each pass would simulate every recipient twice more.)
-  const int passes = current.result.messages > kSampleAbove ? 0 : 2;
+  const int passes = current().result.messages > kSampleAbove ? 0 : 2;
   for (int pass = 0;
        pass < passes && rec.kind == Recommendation::Kind::kPartial && !rec.plan.empty(); ++pass) {
     const Campaign applied = search.Applied();
@@ -1061,6 +1147,33 @@ Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& 
     rec = search.Adopt(*again.winner(), again.simulations() + 1);
   }
   return rec;
+}
+
+int SearchThreads(const PlanSearchOptions& options) {
+  return options.threads > 0 ? options.threads : TaskPool::DefaultThreads(kSearchThreads);
+}
+
+}  // namespace
+
+Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& current,
+                          const PlanSearchOptions& options) {
+  if (input.campaign == nullptr || input.profile == nullptr) return {};
+  TaskPool pool(SearchThreads(options));
+  return SearchWith(
+      pool, input, [&current]() -> const SimulationOutput& { return current; }, std::nullopt,
+      options);
+}
+
+Recommendation SearchPlanAhead(const SimulationInput& input, int64_t messages,
+                               const std::function<const SimulationOutput&()>& current,
+                               const PlanSearchOptions& options) {
+  if (input.campaign == nullptr || input.profile == nullptr) return {};
+  TaskPool pool(SearchThreads(options));
+  std::optional<int64_t> ahead;
+  if (messages > kSampleAbove && input.recipients != nullptr && pool.threads() > 1) {
+    ahead = messages;
+  }
+  return SearchWith(pool, input, current, ahead, options);
 }
 
 }  // namespace smslint

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ struct PlanSearchOptions {
   // machine's, at most kSearchThreads). The recommendation is the same whatever the
   // count: runs started ahead of need count only once the search asks for them.
   int threads = 0;
+  // Tests: set by SearchPlanAhead to whether the search begun ahead stood.
+  bool* ahead_stood = nullptr;
 };
 
 inline constexpr int kSearchThreads = 2;
@@ -58,6 +61,17 @@ inline constexpr int kSampleBudgetRuns = 40;  // candidates' worth of sampled me
 // judged). Deterministic: candidates are simulated with `input.seed`.
 Recommendation SearchPlan(const SimulationInput& input, const SimulationOutput& current,
                           const PlanSearchOptions& options);
+
+// The same recommendation, searched while the run as written is still going (on
+// another thread): `messages` is that run's count of messages (its plan's), and
+// `current` waits for the run and returns it (called on this thread only). On a large
+// list (above kSampleAbove), with a second thread, the search on the sample starts at once, the
+// sample's screening of the schedule as written standing in for the run in what the first round
+// learns; once the run is in, a search whose guess it does not bear out is done again from the
+// start, so the result is SearchPlan's whatever the guess.
+Recommendation SearchPlanAhead(const SimulationInput& input, int64_t messages,
+                               const std::function<const SimulationOutput&()>& current,
+                               const PlanSearchOptions& options);
 
 // The rates the search proposes, as a campaign file writes them ("4/h", "15/min",
 // "2/s"), slowest first.

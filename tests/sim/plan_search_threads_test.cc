@@ -21,21 +21,7 @@ Recommendation SearchWith(const SimulationInput& in, int threads) {
   return SearchPlan(in, Simulate(in), options);
 }
 
-void CheckSame(const Recommendation& a, const Recommendation& b) {
-  CHECK(static_cast<int>(a.kind) == static_cast<int>(b.kind));
-  CHECK(a.text == b.text);
-  CHECK(a.simulations == b.simulations);
-  CHECK(a.remaining == b.remaining);
-  CHECK(a.causes == b.causes);
-  CHECK(a.end == b.end);
-  REQUIRE(a.plan.size() == b.plan.size());
-  for (size_t i = 0; i < a.plan.size(); ++i) {
-    CHECK(a.plan[i].key == b.plan[i].key);
-    CHECK(a.plan[i].value == b.plan[i].value);
-    CHECK(a.plan[i].count == b.plan[i].count);
-  }
-  testing::CheckSameOutcomes(a.predicted, b.predicted);
-}
+using testing::CheckSameRecommendation;
 
 // Recipients spread over zones (a prefix across two of them too) and states, as a
 // real list: the search varies window and days for quiet hours, and bisects rates.
@@ -66,7 +52,7 @@ TEST_CASE("plan search: the same recommendation on 1, 2 and 3 threads (every row
   CHECK(one.kind != Recommendation::Kind::kKeep);
   for (int threads : {2, 3}) {
     CAPTURE(threads);
-    CheckSame(one, SearchWith(in, threads));
+    CheckSameRecommendation(one, SearchWith(in, threads));
   }
 }
 
@@ -83,7 +69,7 @@ TEST_CASE("plan search: the same recommendation on 1 and 2 threads (a sample, th
   const Recommendation one = SearchWith(in, 1);
   CHECK(one.simulations > 2);
   CHECK(!one.plan.empty());
-  CheckSame(one, SearchWith(in, 2));
+  CheckSameRecommendation(one, SearchWith(in, 2));
 }
 
 }  // namespace

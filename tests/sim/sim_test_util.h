@@ -161,6 +161,23 @@ inline void CheckSameOutcomes(const Outcomes& a, const Outcomes& b) {
   CHECK(a.first_quiet.time == b.first_quiet.time);
 }
 
+// Two recommendations alike in everything a report shows.
+inline void CheckSameRecommendation(const Recommendation& a, const Recommendation& b) {
+  CHECK(static_cast<int>(a.kind) == static_cast<int>(b.kind));
+  CHECK(a.text == b.text);
+  CHECK(a.simulations == b.simulations);
+  CHECK(a.remaining == b.remaining);
+  CHECK(a.causes == b.causes);
+  CHECK(a.end == b.end);
+  REQUIRE(a.plan.size() == b.plan.size());
+  for (size_t i = 0; i < a.plan.size(); ++i) {
+    CHECK(a.plan[i].key == b.plan[i].key);
+    CHECK(a.plan[i].value == b.plan[i].value);
+    CHECK(a.plan[i].count == b.plan[i].count);
+  }
+  CheckSameOutcomes(a.predicted, b.predicted);
+}
+
 }  // namespace smslint::testing
 
 #endif  // SMSLINT_TESTS_SIM_SIM_TEST_UTIL_H_
