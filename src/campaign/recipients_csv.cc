@@ -261,9 +261,7 @@ CsvRowReader::CsvRowReader(const CsvHeader& header, size_t max_row_bytes)
     : stops_(header.delimiter),
       columns_(header.columns.size()),
       max_row_bytes_(max_row_bytes),
-      line_(header.data_line) {
-  ends_.reserve(columns_ + 4);
-}
+      line_(header.data_line) {}
 
 size_t CsvRowReader::Read(std::string_view bytes, bool final, CsvRows& rows,
                           std::vector<CsvRowIssue>& issues, size_t max_rows) {
@@ -295,12 +293,18 @@ size_t CsvRowReader::Read(std::string_view bytes, bool final, CsvRows& rows,
       ++line_;
       continue;
     }
+    // The record's text and field ends go straight to `rows`, taken back if it is not
+    // a row.
     const size_t text_before = rows.text.size();
-    ends_.clear();
-    RecordScan scan = ScanRecord(bytes, p, rows.text, ends_, max_row_bytes_, stops_, final);
+    const size_t offsets_before = rows.offsets.size();
+    auto take_back = [&] {
+      rows.text.resize(text_before);
+      rows.offsets.resize(offsets_before);
+    };
+    RecordScan scan = ScanRecord(bytes, p, rows.text, rows.offsets, max_row_bytes_, stops_, final);
     if (!final && !scan.too_long && scan.end >= n) {
       // The record may go on in the next block: read it again then.
-      rows.text.resize(text_before);
+      take_back();
       break;
     }
     CsvRowIssue issue{line_, CsvProblem::kWrongFieldCount, scan.fields};
@@ -329,10 +333,9 @@ size_t CsvRowReader::Read(std::string_view bytes, bool final, CsvRows& rows,
       }
     }
     if (bad) {
-      rows.text.resize(text_before);
+      take_back();
       issues.push_back(issue);
     } else {
-      rows.offsets.insert(rows.offsets.end(), ends_.begin(), ends_.end());
       rows.lines.push_back(line_);
     }
     p = scan.end;

@@ -96,7 +96,6 @@ class CsvRowReader {
   size_t max_row_bytes_;
   uint32_t line_;
   Skip skip_ = Skip::kNone;
-  std::vector<uint32_t> ends_;
 };
 
 // Reads every data row from header.data_offset on, in one block.
