@@ -22,6 +22,7 @@
 #include "phonenumbers/phonenumberutil.h"
 #include "util/files.h"
 #include "util/strings.h"
+#include "util/threads.h"
 #include "util/yaml_reader.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/yaml.h"
@@ -778,7 +779,7 @@ absl::StatusOr<LoadResult> LoadCampaign(const std::string& path, std::string con
   std::exception_ptr early_error;
   absl::Status budget;
   if (overlap) {
-    std::thread budget_pass(
+    std::thread budget_pass = StartThread(
         [&] { budget = CheckYamlBudget(path, campaign.source, limits, several_documents); });
     try {
       early = YAML::Load(campaign.source);

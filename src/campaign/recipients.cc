@@ -25,6 +25,7 @@
 #include "util/files.h"
 #include "util/status.h"
 #include "util/strings.h"
+#include "util/threads.h"
 
 namespace smslint {
 namespace {
@@ -508,7 +509,7 @@ void MarkDuplicates(RecipientTable& table) {
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  for (unsigned t = 1; t < threads; ++t) pool.push_back(StartThread(work, t));
   work(0);
   for (std::thread& thread : pool) thread.join();
 }
@@ -621,10 +622,10 @@ class TableBuilder {
     // The first other thread interns the chunk's values, then classifies: the caller
     // reads the next chunk meanwhile.
     for (unsigned t = 1; t < threads; ++t) {
-      pool_.emplace_back([this, t] {
+      pool_.push_back(StartThread([this, t] {
         if (t == 1) Intern();
         Classify(t);
-      });
+      }));
     }
     interned_ahead_ = threads > 1;
   }

@@ -12,6 +12,7 @@
 #include "util/files.h"
 #include "util/status.h"
 #include "util/strings.h"
+#include "util/threads.h"
 
 namespace smslint {
 namespace {
@@ -66,7 +67,7 @@ absl::StatusOr<std::vector<YamlRule>> ParseEmbeddedRulePack() {
       parsed[i] = ParseYamlRule(files[i]->path, files[i]->content);
   };
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  for (size_t t = 1; t < threads; ++t) pool.push_back(StartThread(work, t));
   work(0);
   for (std::thread& thread : pool) thread.join();
   std::vector<YamlRule> rules;

@@ -27,6 +27,7 @@
 #include "util/files.h"
 #include "util/status.h"
 #include "util/strings.h"
+#include "util/threads.h"
 
 namespace smslint {
 namespace {
@@ -90,7 +91,7 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Create(SessionOptions options)
   if (session->options_.rule_dirs.empty()) {
     // The embedded pack (kept valid by its tests) cannot fail to load.
     Session* s = session.get();
-    s->rules_loader_ = std::thread([s] { s->rules_status_ = s->LoadRules(); });
+    s->rules_loader_ = StartThread([s] { s->rules_status_ = s->LoadRules(); });
   } else {
     RETURN_IF_ERROR(session->LoadRules());
   }
@@ -343,17 +344,17 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
   // The loader and the data rules ask libphonenumber (a campaign's country, its
   // senders): its metadata is built meanwhile on another core.
   const bool lists = options_.stage == SessionOptions::Stage::kCheck;  // recipients read
-  std::thread phone_metadata(PreparePhoneNumberMetadata, lists);
+  std::thread phone_metadata = StartThread(PreparePhoneNumberMetadata, lists);
   // And what the content checks build on first use, on a third thread: joined at the
   // end, as the first message's checks find it built or wait for it.
-  std::thread checks_ready(PrepareBuiltinChecks);
+  std::thread checks_ready = StartThread(PrepareBuiltinChecks);
   // A check reads North American recipients' states from libgeocoding (NumberStates):
   // some 30 ms of loading (dlopen, 450,000 relocations) that the first thread to
   // classify a +1 number would otherwise do at the start of the recipients' load,
   // the other classifying thread waiting for it.
   std::thread states_ready;
   if (lists) {
-    states_ready = std::thread([] { NumberStates::Get(); });
+    states_ready = StartThread([] { NumberStates::Get(); });
   }
   for (const std::string& input : inputs) {
     absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});

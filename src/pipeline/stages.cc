@@ -23,6 +23,7 @@
 #include "text/template.h"
 #include "util/strings.h"
 #include "util/task_pool.h"
+#include "util/threads.h"
 
 namespace smslint {
 namespace {
@@ -144,7 +145,7 @@ StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,
     for (size_t m = t; m < messages.size(); m += threads) run(m);
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  for (unsigned t = 1; t < threads; ++t) pool.push_back(StartThread(work, t));
   work(0);
   for (std::thread& thread : pool) thread.join();
   for (std::vector<Diagnostic>& diagnostics : found) {

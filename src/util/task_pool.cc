@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "util/threads.h"
+
 namespace smslint {
 
 TaskPool::TaskPool(int threads) {
-  for (int i = 1; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  for (int i = 1; i < threads; ++i) workers_.push_back(StartThread([this] { WorkerLoop(); }));
 }
 
 TaskPool::~TaskPool() {

@@ -1,0 +1,50 @@
+#include "util/huge_pages.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace smslint {
+
+void AdviseHugePages(void* begin, size_t size) {
+#if defined(__linux__)
+  constexpr size_t kHugePage = size_t{2} << 20;
+  madvise(begin, size, MADV_HUGEPAGE);
+  constexpr int kCollapse = 25;  // MADV_COLLAPSE, not in every libc's headers
+  if (size >= kHugePage) madvise(begin, kHugePage, kCollapse);
+#else
+  (void)begin;
+  (void)size;
+#endif
+}
+
+void PreferHugePagesForThisThread() {
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+  // glibc's own arena_for_chunk: a chunk's size word, just before it, has bit 2 set
+  // when the chunk is not the main arena's; its arena's heap then starts at the chunk
+  // rounded down to HEAP_MAX_SIZE (2 x DEFAULT_MMAP_THRESHOLD_MAX, 64 MB on 64-bit).
+  // The whole heap is read-write from the start (main.cc's M_TOP_PAD), so the mark
+  // covers every page it will use. A wrong guess only marks memory for huge pages.
+  thread_local bool marked = false;
+  if (marked) return;
+  marked = true;
+  void* probe = std::malloc(1);
+  if (probe == nullptr) return;
+  size_t size_word;
+  std::memcpy(&size_word, static_cast<char*>(probe) - sizeof(size_word), sizeof(size_word));
+  constexpr size_t kNonMainArena = 4;
+  constexpr uintptr_t kHeapMaxSize = 2 * 4 * 1024 * 1024 * sizeof(long);
+  if ((size_word & kNonMainArena) != 0) {
+    AdviseHugePages(
+        reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(probe) & ~(kHeapMaxSize - 1)),
+        kHeapMaxSize);
+  }
+  std::free(probe);
+#endif
+}
+
+}  // namespace smslint
