@@ -188,6 +188,39 @@ TEST_CASE("recipients reader: duplicates in a long list are the later copies") {
   CHECK(r.stats.duplicate == duplicates);
 }
 
+TEST_CASE("recipients reader: over several chunks, each row keeps its own zone and text") {
+  // More rows than four of the reader's chunks (65,536 rows each), so that a chunk is
+  // placed (zones, kept text) while the next is classified and a third is read: every
+  // row's `timezone` value differs from its neighbours', and every 1,000th row has an
+  // invalid number, whose text the table keeps.
+  ScratchDir dir;
+  const std::vector<std::string> zones = {"America/New_York", "America/Chicago",
+                                          "America/Denver", "America/Los_Angeles",
+                                          "Pacific/Honolulu"};
+  constexpr int kRows = 4 * 65536 + 4321;
+  std::string csv = "phone,timezone,name\n";
+  for (int i = 0; i < kRows; ++i) {
+    const std::string phone =
+        i % 1000 == 7 ? "12" : "+1212" + std::to_string(2000000 + i % 8000000);
+    csv += phone + "," + zones[(i + i / 65536) % zones.size()] + ",n" + std::to_string(i) + "\n";
+  }
+  dir.Write("r.csv", csv);
+  RecipientLoadResult r = LoadOk(CampaignWithFile(dir, "r.csv"));
+  REQUIRE(r.table.size() == static_cast<size_t>(kRows));
+  size_t wrong_zone = 0, wrong_text = 0, kept = 0;
+  for (int i = 0; i < kRows; ++i) {
+    const std::vector<std::string>& set = r.table.zone_sets[r.table.zone_set[i]];
+    wrong_zone += set != std::vector<std::string>{zones[(i + i / 65536) % zones.size()]};
+    if (i % 1000 == 7) {
+      ++kept;
+      wrong_text += r.table.Field(i, 2) != "n" + std::to_string(i);
+    }
+  }
+  CHECK(kept > 250);
+  CHECK(wrong_zone == 0);
+  CHECK(wrong_text == 0);
+}
+
 TEST_CASE("recipients reader: suppression list, plain and CSV") {
   ScratchDir dir;
   dir.Write("r.csv",
