@@ -194,9 +194,8 @@ TEST_CASE("recipients reader: over several chunks, each row keeps its own zone a
   // row's `timezone` value differs from its neighbours', and every 1,000th row has an
   // invalid number, whose text the table keeps.
   ScratchDir dir;
-  const std::vector<std::string> zones = {"America/New_York", "America/Chicago",
-                                          "America/Denver", "America/Los_Angeles",
-                                          "Pacific/Honolulu"};
+  const std::vector<std::string> zones = {"America/New_York", "America/Chicago", "America/Denver",
+                                          "America/Los_Angeles", "Pacific/Honolulu"};
   constexpr int kRows = 4 * 65536 + 4321;
   std::string csv = "phone,timezone,name\n";
   for (int i = 0; i < kRows; ++i) {
