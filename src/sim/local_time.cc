@@ -7,11 +7,6 @@ namespace {
 
 constexpr int64_t kSlotSeconds = 15 * 60;
 
-int64_t FloorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-
 int WeekdayIndex(absl::Weekday day) {
   switch (day) {
     case absl::Weekday::monday:
@@ -33,6 +28,11 @@ int WeekdayIndex(absl::Weekday day) {
 }
 
 }  // namespace
+
+int64_t FloorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
 
 int64_t ToMicros(absl::Time t) { return absl::ToUnixMicros(t); }
 absl::Time FromMicros(int64_t t_us) { return absl::FromUnixMicros(t_us); }

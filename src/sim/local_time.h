@@ -51,6 +51,9 @@ OpenInterval NextOpenInterval(const absl::TimeZone& zone, int64_t t_us, const Da
 // A plan that would run longer sends its remaining messages at this instant.
 inline constexpr int64_t kLatestPlanTimeUs = 1'000'000'000'000'000'000;
 
+// a / b rounded down (toward minus infinity), b != 0.
+int64_t FloorDiv(int64_t a, int64_t b);
+
 int64_t ToMicros(absl::Time t);
 absl::Time FromMicros(int64_t t_us);
 
