@@ -8,7 +8,29 @@
 #include <sys/mman.h>
 #endif
 
+// The sanitizers bring their own malloc, whose blocks have no glibc chunk header to
+// read (GCC says so with __SANITIZE_*__, clang with __has_feature).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SMSLINT_SANITIZER_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define SMSLINT_SANITIZER_MALLOC 1
+#endif
+#endif
+#if defined(__GLIBC__) && !defined(SMSLINT_SANITIZER_MALLOC)
+#define SMSLINT_GLIBC_ARENAS 1
+#endif
+
 namespace smslint {
+
+bool ThreadArenasMarkable() {
+#if defined(SMSLINT_GLIBC_ARENAS)
+  return true;
+#else
+  return false;
+#endif
+}
 
 void AdviseHugePages(void* begin, size_t size) {
 #if defined(__linux__)
@@ -23,7 +45,7 @@ void AdviseHugePages(void* begin, size_t size) {
 }
 
 void PreferHugePagesForThisThread() {
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+#if defined(SMSLINT_GLIBC_ARENAS)
   // glibc's own arena_for_chunk: a chunk's size word, just before it, has bit 2 set
   // when the chunk is not the main arena's; its arena's heap then starts at the chunk
   // rounded down to HEAP_MAX_SIZE (2 x DEFAULT_MMAP_THRESHOLD_MAX, 64 MB on 64-bit).

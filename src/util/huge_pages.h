@@ -21,8 +21,12 @@ void AdviseHugePages(void* begin, size_t size);
 // a 64 MB mapping faulted in 4 KB at a time otherwise: the helper threads of a `lint`
 // of 1,000 templates (the rule pack's patterns, libphonenumber's metadata, the
 // checks' patterns) took some 1,400 faults. No-op where the arena is the main one,
-// under sanitizers (their malloc is not glibc's) and off glibc.
+// and where ThreadArenasMarkable() is false.
 void PreferHugePagesForThisThread();
+
+// Whether malloc is glibc's, so that a thread's arena can be found from a block:
+// false under the sanitizers (their malloc has no glibc chunk header) and off glibc.
+bool ThreadArenasMarkable();
 
 }  // namespace smslint
 
