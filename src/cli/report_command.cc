@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
@@ -22,10 +23,6 @@ bool ApplyPlans(const std::vector<FileResult>& results, const CommonOptions& com
                 std::string& diff) {
   for (const FileResult& r : results) {
     if (!r.sim || r.sim->recommendation.plan.empty()) continue;
-    if (r.path == "-") {
-      ReportInputError("-:1:1: error: --apply-plan and --diff need a campaign file, not stdin");
-      return false;
-    }
     absl::StatusOr<LoadResult> loaded = LoadCampaignFile(r.path);
     if (!loaded.ok()) {
       ReportInputError(std::string(loaded.status().message()));
@@ -63,6 +60,13 @@ bool ApplyPlans(const std::vector<FileResult>& results, const CommonOptions& com
 
 int RunReportCommand(const std::vector<std::string>& inputs, const CommonOptions& common,
                      SessionOptions::Stage stage) {
+  // A plan is written back to its file: stdin has none, whatever it holds (checked
+  // before it is read, so the error is this one and not one about its content).
+  if ((common.apply_plan || common.diff) &&
+      std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    return ReportInputError(
+        "-:1:1: error: --apply-plan and --diff need a campaign file, not stdin");
+  }
   absl::StatusOr<std::unique_ptr<Session>> session =
       Session::Create(ToSessionOptions(common, stage));
   if (!session.ok()) return ReportInputError(std::string(session.status().message()));

@@ -26,7 +26,7 @@ TEST_CASE("senders: short codes, toll-free numbers and long codes") {
   }
 }
 
-TEST_CASE("loader: a short code is a sender; 4 or 7 digits are not") {
+TEST_CASE("loader: a short code is a sender, 4 or 7 digits are not") {
   const std::string base = R"(version: 1
 campaign:
   name: n

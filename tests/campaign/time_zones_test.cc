@@ -60,7 +60,7 @@ TEST_CASE("time zones: state codes and geocoder descriptions") {
   CHECK(StateFromGeocoderDescription("United States") == 0);
 }
 
-TEST_CASE("recipients: timezone column wins; several candidates are flagged as guessed") {
+TEST_CASE("recipients: timezone column wins, several candidates are flagged as guessed") {
   testing::ScratchDir dir;
   dir.Write("r.csv",
             "phone,timezone,state\n"

@@ -27,7 +27,7 @@ TEST_CASE("data rules: every descriptor has examples, and the catalogue lists th
   CHECK(catalog.Find("content/empty-placeholder") != nullptr);
 }
 
-TEST_CASE("RunDataRules: a clean file has no findings; every problem is one finding") {
+TEST_CASE("RunDataRules: a clean file has no findings, every problem is one finding") {
   testing::ScratchDir dir;
   dir.Write("clean.csv", "phone,opted_in_at\n+12125550142,2024-03-01\n(415) 555-0100,2024-03-02\n");
   Campaign clean = testing::CampaignWithFile(dir, "clean.csv");

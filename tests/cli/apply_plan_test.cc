@@ -106,7 +106,7 @@ TEST_CASE("--apply-plan: every line the plan does not name is kept") {
   CHECK(RunCli({"check", file}).exit_code == 0);
 }
 
-TEST_CASE("--apply-plan: stdin cannot be rewritten; a clean campaign has no diff") {
+TEST_CASE("--apply-plan: stdin cannot be rewritten, a clean campaign has no diff") {
   CliResult from_stdin =
       RunCli({"check", "--apply-plan", "-"},
              testing::ReadText(std::string(SMSLINT_SOURCE_DIR) + "/campaigns/mistakes/"

@@ -104,7 +104,7 @@ TEST_CASE("--output writes the whole report atomically and prints nothing") {
   CHECK(Contains(unwritable.stderr_text, "/nonexistent-dir/report.txt:1:1: error:"));
 }
 
-TEST_CASE("a directory is expanded; one unreadable file does not hide the others") {
+TEST_CASE("a directory is expanded, one unreadable file does not hide the others") {
   CliResult r = RunCli({"lint", "--format", "json", "campaigns/"});
   CHECK(r.exit_code == 2);
   CHECK(Contains(r.stderr_text, "syntax-error.yaml:14:11: error:"));

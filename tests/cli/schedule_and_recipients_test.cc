@@ -75,7 +75,7 @@ TEST_CASE("an empty inline recipient list is an error, not a silent exit 0") {
   }
 }
 
-TEST_CASE("a start in the past is a warning; SMSLINT_NOW decides what now is") {
+TEST_CASE("a start in the past is a warning, SMSLINT_NOW decides what now is") {
   std::string path = Write("past.yaml", "10/min", "");
   CliResult clean = RunCli({"check", "--fail-on", "warning", path});
   CAPTURE(clean.output);

@@ -22,7 +22,7 @@ TEST_CASE("ApplyEdits: overlapping or out-of-range edits are refused") {
   CHECK(!ApplyEdits("abc", {{2, 1, "x"}}).ok());
 }
 
-TEST_CASE("UnifiedDiff: equal texts give nothing; one change, three lines of context") {
+TEST_CASE("UnifiedDiff: equal texts give nothing, one change, three lines of context") {
   CHECK(UnifiedDiff("f.yaml", "a\nb\n", "a\nb\n").empty());
   const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
   const std::string after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
@@ -30,7 +30,7 @@ TEST_CASE("UnifiedDiff: equal texts give nothing; one change, three lines of con
         "--- a/dir/f.yaml\n+++ b/dir/f.yaml\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n");
 }
 
-TEST_CASE("UnifiedDiff: far-apart changes are separate hunks; an insertion counts right") {
+TEST_CASE("UnifiedDiff: far-apart changes are separate hunks, an insertion counts right") {
   std::string before, after;
   for (int i = 1; i <= 20; ++i) {
     before += std::to_string(i) + "\n";

@@ -21,7 +21,7 @@ Campaign CampaignWith(const std::string& source) {
   return c;
 }
 
-TEST_CASE("FindSuppressions reads ids, reason and place; not inside quotes") {
+TEST_CASE("FindSuppressions reads ids, reason and place, not inside quotes") {
   std::vector<Suppression> s = FindSuppressions(
       "a: 1  # smslint: disable=content/shaft, content/spam-phrase -- wine bar\n"
       "  # smslint: disable=content/*\n"
@@ -35,7 +35,7 @@ TEST_CASE("FindSuppressions reads ids, reason and place; not inside quotes") {
   CHECK(s[1].own_line);
 }
 
-TEST_CASE("a line comment suppresses its line only; unused ones are reported") {
+TEST_CASE("a line comment suppresses its line only, unused ones are reported") {
   Campaign c = CampaignWith(
       "templates:\n"
       "  - id: promo\n"

@@ -44,7 +44,7 @@ TEST_CASE("github: one command per finding, with level, position and title") {
         "recipient time");
 }
 
-TEST_CASE("github: stdin has no file property; a clean run prints nothing") {
+TEST_CASE("github: stdin has no file property, a clean run prints nothing") {
   FileResult r = testing::SyntheticClean();
   CHECK(EmitGithub({r}, ReportOptions{}).empty());
   r.path = "-";

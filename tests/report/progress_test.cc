@@ -57,7 +57,7 @@ TEST_CASE("progress: silent for the first second, then throttled, then cleared")
   std::fclose(file);
 }
 
-TEST_CASE("progress: disabled draws nothing; unknown totals show a count") {
+TEST_CASE("progress: disabled draws nothing, unknown totals show a count") {
   std::FILE* file = std::tmpfile();
   REQUIRE(file != nullptr);
   FakeClock clock;

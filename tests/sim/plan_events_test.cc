@@ -25,7 +25,7 @@ using testing::At;
 using testing::MakeCampaign;
 using testing::MakeRecipients;
 
-TEST_CASE("send event: 16 bytes; time and late flag round-trip over the plan's range") {
+TEST_CASE("send event: 16 bytes, time and late flag round-trip over the plan's range") {
   static_assert(sizeof(SendEvent) == 16);
   for (int64_t t : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{1'764'601'200'000'000},
                     int64_t{-62'135'596'800'000'000}, kLatestPlanTimeUs, -kLatestPlanTimeUs,
@@ -282,7 +282,7 @@ std::vector<uint32_t> ReleaseOrderOf(const QueueOutcome& q) {
   return out;
 }
 
-TEST_CASE("provider queue: release order is time, sender, plan position; merged as it is read") {
+TEST_CASE("provider queue: release order is time, sender, plan position, merged as it is read") {
   const Profile& p2p = testing::P2P();
   const RecipientTable r = MakeRecipients(500);
   const std::vector<int> segments = {1, 2};

@@ -245,7 +245,7 @@ TEST_CASE("profiles: the recommendation's alternative routes, in the profiles' o
   CHECK(AlternativeRoutes() == std::vector<std::string>{"10dlc", "toll_free", "short_code"});
 }
 
-TEST_CASE("profiles: campaign route maps to a profile; --profile overrides") {
+TEST_CASE("profiles: campaign route maps to a profile, --profile overrides") {
   Campaign c = MakeCampaign(Route::kP2P, 1);
   CHECK(*ResolveProfileName(c, "") == "p2p");
   c.campaign.route = At(Route::k10DLC);

@@ -116,7 +116,7 @@ TEST_CASE("schedule: what misses the window waits for the next day (midnight rol
 }
 
 TEST_CASE(
-    "schedule: days of the week skip the weekend; multi-day queue reports late and duration") {
+    "schedule: days of the week skip the weekend, multi-day queue reports late and duration") {
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
   c.schedule.start = At(absl::CivilMinute(2026, 12, 4, 16, 0), 30);  // Friday
   c.schedule.window = At(DailyWindow{9 * 60, 17 * 60}, 33);

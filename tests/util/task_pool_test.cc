@@ -26,7 +26,7 @@ TEST_CASE("task pool: one thread runs a task where it is waited for, in no other
   CHECK(ran.size() == 2);
 }
 
-TEST_CASE("task pool: a cancelled task never runs; a started one cannot be cancelled") {
+TEST_CASE("task pool: a cancelled task never runs, a started one cannot be cancelled") {
   TaskPool pool(1);
   int runs = 0;
   TaskPool::Handle task = pool.Submit([&] { ++runs; });
@@ -40,7 +40,7 @@ TEST_CASE("task pool: a cancelled task never runs; a started one cannot be cance
   CHECK(runs == 1);
 }
 
-TEST_CASE("task pool: workers run queued tasks; each waited-for task runs once") {
+TEST_CASE("task pool: workers run queued tasks, each waited-for task runs once") {
   for (int threads : {2, 3}) {
     CAPTURE(threads);
     TaskPool pool(threads);
