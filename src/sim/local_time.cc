@@ -48,8 +48,7 @@ LocalMoment LocalClock::At(int64_t t_us) {
   const int64_t day = FloorDiv(local, 86400);
   LocalMoment m;
   m.minute_of_day = static_cast<int>((local - day * 86400) / 60);
-  // 1970-01-01 was a Thursday (index 3).
-  m.weekday = static_cast<int>(((day + 3) % 7 + 7) % 7);
+  m.weekday = WeekdayOfDay(day);
   m.day = day;
   return m;
 }
@@ -61,7 +60,13 @@ uint8_t WeekdayMask(const std::vector<absl::Weekday>& days) {
   return mask;
 }
 
-int WeekdayIndexOf(absl::CivilDay day) { return WeekdayIndex(absl::GetWeekday(day)); }
+int64_t LocalDayOf(const absl::TimeZone& zone, int64_t t_us) {
+  const int64_t seconds = FloorDiv(t_us, 1'000'000);
+  return FloorDiv(seconds + zone.At(absl::FromUnixSeconds(seconds)).offset, 86'400);
+}
+
+// 1970-01-01 was a Thursday (index 3).
+int WeekdayOfDay(int64_t day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
 
 OpenInterval WindowOnDay(const absl::TimeZone& zone, absl::CivilDay day,
                          const DailyWindow& window) {
@@ -72,8 +77,9 @@ OpenInterval WindowOnDay(const absl::TimeZone& zone, absl::CivilDay day,
 
 OpenInterval NextOpenInterval(const absl::TimeZone& zone, int64_t t_us, const DailyWindow& window,
                               uint8_t day_mask) {
-  return NextOpenIntervalBy(zone, t_us, day_mask,
-                            [&](absl::CivilDay day) { return WindowOnDay(zone, day, window); });
+  return NextOpenIntervalBy(zone, t_us, day_mask, [&](int64_t day) {
+    return WindowOnDay(zone, absl::CivilDay(1970, 1, 1) + day, window);
+  });
 }
 
 }  // namespace smslint

@@ -57,25 +57,27 @@ int64_t FloorDiv(int64_t a, int64_t b);
 int64_t ToMicros(absl::Time t);
 absl::Time FromMicros(int64_t t_us);
 
-// 0 = Monday .. 6 = Sunday.
-int WeekdayIndexOf(absl::CivilDay day);
-
 // The daily `window`'s stretch on civil `day` in `zone` (close <= open: empty there).
 OpenInterval WindowOnDay(const absl::TimeZone& zone, absl::CivilDay day, const DailyWindow& window);
 
-// NextOpenInterval with each day's stretch from `on_day(day)` (WindowOnDay, or a
-// caller's memory of it).
+// The local calendar day of `t_us` in `zone` (days since 1970-01-01), and a day's
+// weekday (0 = Monday .. 6 = Sunday).
+int64_t LocalDayOf(const absl::TimeZone& zone, int64_t t_us);
+int WeekdayOfDay(int64_t day);
+
+// NextOpenInterval with each day's stretch from `on_day(day)`, the day counted from
+// 1970-01-01 (WindowOnDay, or a caller's memory of it). Days are whole numbers here:
+// civil-day arithmetic for each day looked at was most of a large list's plan search.
 template <typename OnDay>
 OpenInterval NextOpenIntervalBy(const absl::TimeZone& zone, int64_t t_us, uint8_t day_mask,
                                 OnDay&& on_day) {
   if (day_mask == 0) day_mask = 0x7f;
-  const absl::CivilDay today(zone.At(FromMicros(t_us)).cs);
+  const int64_t today = LocalDayOf(zone, t_us);
   // A week and a day covers every mask; the extra day covers a window that already
   // closed today on the only allowed weekday.
   for (int i = -1; i <= 8; ++i) {
-    const absl::CivilDay day = today + i;
-    if ((day_mask & (1u << WeekdayIndexOf(day))) == 0) continue;
-    const OpenInterval stretch = on_day(day);
+    if ((day_mask & (1u << WeekdayOfDay(today + i))) == 0) continue;
+    const OpenInterval stretch = on_day(today + i);
     if (stretch.close_us > t_us && stretch.close_us > stretch.open_us) return stretch;
   }
   return {t_us, t_us + 86'400'000'000};  // unreachable with a non-empty mask

@@ -78,29 +78,16 @@ OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, in
 }
 
 PlaceWindows::PlaceWindows(const RecipientZones& zones, const DailyWindow& window, uint8_t day_mask)
-    : zones_(zones),
-      window_(window),
-      day_mask_(day_mask == 0 ? uint8_t{0x7f} : day_mask),
-      days_(zones.zones.size() * kDaysKept) {}
+    : zones_(zones), window_(window), day_mask_(day_mask), days_(zones.zones.size() * kDaysKept) {}
 
 OpenInterval PlaceWindows::Next(size_t place, int64_t t_us) {
   return OpenInAll(Candidates(zones_, place), t_us,
                    [this](uint16_t z, int64_t t) { return NextInZone(z, t); });
 }
 
-// NextOpenIntervalBy's search (the day before through eight days on), in whole days:
-// today is the local day of t (its UTC offset there), counted from 1970-01-01.
 OpenInterval PlaceWindows::NextInZone(size_t zone, int64_t t_us) {
-  const int64_t seconds = FloorDiv(t_us, 1'000'000);
-  const int64_t offset = zones_.zones[zone].At(absl::FromUnixSeconds(seconds)).offset;
-  const int64_t today = FloorDiv(seconds + offset, 86'400);
-  const int weekday = static_cast<int>(((today + 3) % 7 + 7) % 7);  // 1970-01-01: a Thursday
-  for (int i = -1; i <= 8; ++i) {
-    if ((day_mask_ & (1u << ((weekday + i + 7) % 7))) == 0) continue;
-    const OpenInterval stretch = OnDay(zone, today + i);
-    if (stretch.close_us > t_us && stretch.close_us > stretch.open_us) return stretch;
-  }
-  return {t_us, t_us + 86'400'000'000};  // unreachable with a non-empty mask
+  return NextOpenIntervalBy(zones_.zones[zone], t_us, day_mask_,
+                            [this, zone](int64_t day) { return OnDay(zone, day); });
 }
 
 OpenInterval PlaceWindows::OnDay(size_t zone, int64_t day) {

@@ -57,9 +57,7 @@ OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, in
 // zone's window on a civil day is computed once (turning a civil time into an
 // instant is most of the cost, and a plan asks at every window edge, for every
 // place, for each of the days ahead). A few days per zone are kept, so memory does
-// not grow with the plan's length. Days are counted as integers (the local day of t
-// from its UTC offset there), not through civil-day arithmetic, which was most of a
-// large list's search time in cctz otherwise.
+// not grow with the plan's length.
 class PlaceWindows {
  public:
   PlaceWindows(const RecipientZones& zones, const DailyWindow& window, uint8_t day_mask);
@@ -78,8 +76,7 @@ class PlaceWindows {
   const RecipientZones& zones_;
   const DailyWindow window_;
   const uint8_t day_mask_;
-  std::vector<Day> days_;           // kDaysKept per zone, by day modulo kDaysKept
-  std::vector<LocalClock> clocks_;  // per zone
+  std::vector<Day> days_;  // kDaysKept per zone, by day modulo kDaysKept
 };
 
 }  // namespace smslint
