@@ -1,6 +1,7 @@
 #include "campaign/phone_numbers.h"
 
 #include <phonenumbers/phonemetadata.pb.h>
+#include <phonenumbers/phonenumberutil.h>
 #include <phonenumbers/phonenumber.pb.h>
 
 #include <algorithm>
@@ -26,6 +27,25 @@ using i18n::phonenumbers::PhoneMetadataCollection;
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberDesc;
 using i18n::phonenumbers::PhoneNumberUtil;
+
+// PhoneNumberType (phone_numbers.h) copies the library's enum, so that header need
+// not include the library's.
+#define SMSLINT_SAME_TYPE(name)                                         \
+  static_assert(static_cast<int>(PhoneNumberType::name) == PhoneNumberUtil::name, \
+                "PhoneNumberType::" #name " differs from libphonenumber's")
+SMSLINT_SAME_TYPE(FIXED_LINE);
+SMSLINT_SAME_TYPE(MOBILE);
+SMSLINT_SAME_TYPE(FIXED_LINE_OR_MOBILE);
+SMSLINT_SAME_TYPE(TOLL_FREE);
+SMSLINT_SAME_TYPE(PREMIUM_RATE);
+SMSLINT_SAME_TYPE(SHARED_COST);
+SMSLINT_SAME_TYPE(VOIP);
+SMSLINT_SAME_TYPE(PERSONAL_NUMBER);
+SMSLINT_SAME_TYPE(PAGER);
+SMSLINT_SAME_TYPE(UAN);
+SMSLINT_SAME_TYPE(VOICEMAIL);
+SMSLINT_SAME_TYPE(UNKNOWN);
+#undef SMSLINT_SAME_TYPE
 
 // A minimal protobuf wire-format reader: enough to pull patterns out of the
 // metadata without linking protobuf's runtime. Field numbers come from the
@@ -424,25 +444,25 @@ class NanpMatcher {
       return desc.set_index >= 0 && (bits[desc.set_index >> 6] >> (desc.set_index & 63) & 1);
     };
     auto type_of = [&](const RegionPatterns& r) {
-      if (!matches(r.descs[kGeneral])) return PhoneNumberUtil::UNKNOWN;
-      if (matches(r.descs[kPremiumRate])) return PhoneNumberUtil::PREMIUM_RATE;
-      if (matches(r.descs[kTollFree])) return PhoneNumberUtil::TOLL_FREE;
-      if (matches(r.descs[kSharedCost])) return PhoneNumberUtil::SHARED_COST;
-      if (matches(r.descs[kVoip])) return PhoneNumberUtil::VOIP;
-      if (matches(r.descs[kPersonalNumber])) return PhoneNumberUtil::PERSONAL_NUMBER;
-      if (matches(r.descs[kPager])) return PhoneNumberUtil::PAGER;
-      if (matches(r.descs[kUan])) return PhoneNumberUtil::UAN;
-      if (matches(r.descs[kVoicemail])) return PhoneNumberUtil::VOICEMAIL;
+      if (!matches(r.descs[kGeneral])) return PhoneNumberType::UNKNOWN;
+      if (matches(r.descs[kPremiumRate])) return PhoneNumberType::PREMIUM_RATE;
+      if (matches(r.descs[kTollFree])) return PhoneNumberType::TOLL_FREE;
+      if (matches(r.descs[kSharedCost])) return PhoneNumberType::SHARED_COST;
+      if (matches(r.descs[kVoip])) return PhoneNumberType::VOIP;
+      if (matches(r.descs[kPersonalNumber])) return PhoneNumberType::PERSONAL_NUMBER;
+      if (matches(r.descs[kPager])) return PhoneNumberType::PAGER;
+      if (matches(r.descs[kUan])) return PhoneNumberType::UAN;
+      if (matches(r.descs[kVoicemail])) return PhoneNumberType::VOICEMAIL;
       if (matches(r.descs[kFixedLine])) {
         if (r.same_mobile_and_fixed_line || matches(r.descs[kMobile]))
-          return PhoneNumberUtil::FIXED_LINE_OR_MOBILE;
-        return PhoneNumberUtil::FIXED_LINE;
+          return PhoneNumberType::FIXED_LINE_OR_MOBILE;
+        return PhoneNumberType::FIXED_LINE;
       }
       if (!r.same_mobile_and_fixed_line && matches(r.descs[kMobile]))
-        return PhoneNumberUtil::MOBILE;
-      return PhoneNumberUtil::UNKNOWN;
+        return PhoneNumberType::MOBILE;
+      return PhoneNumberType::UNKNOWN;
     };
-    info.type = PhoneNumberUtil::UNKNOWN;
+    info.type = PhoneNumberType::UNKNOWN;
     info.valid = false;
     info.region = {'Z', 'Z', 0, 0};
     for (size_t i = 0; i < regions_.size(); ++i) {
@@ -454,11 +474,11 @@ class NanpMatcher {
         type = type_of(r);
       } else {
         type = type_of(r);
-        if (type == PhoneNumberUtil::UNKNOWN) continue;
+        if (type == PhoneNumberType::UNKNOWN) continue;
       }
       info.region = {r.id[0], r.id[1], 0, 0};
       info.type = type;
-      info.valid = type != PhoneNumberUtil::UNKNOWN;
+      info.valid = type != PhoneNumberType::UNKNOWN;
       return;
     }
   }
@@ -507,13 +527,13 @@ bool IsSeparator(char c) {
 
 bool IsNonMobileType(PhoneNumberType type) {
   switch (type) {
-    case PhoneNumberUtil::FIXED_LINE:
-    case PhoneNumberUtil::TOLL_FREE:
-    case PhoneNumberUtil::PREMIUM_RATE:
-    case PhoneNumberUtil::SHARED_COST:
-    case PhoneNumberUtil::PAGER:
-    case PhoneNumberUtil::UAN:
-    case PhoneNumberUtil::VOICEMAIL:
+    case PhoneNumberType::FIXED_LINE:
+    case PhoneNumberType::TOLL_FREE:
+    case PhoneNumberType::PREMIUM_RATE:
+    case PhoneNumberType::SHARED_COST:
+    case PhoneNumberType::PAGER:
+    case PhoneNumberType::UAN:
+    case PhoneNumberType::VOICEMAIL:
       return true;
     default:
       return false;
@@ -522,27 +542,27 @@ bool IsNonMobileType(PhoneNumberType type) {
 
 std::string_view NumberTypeName(PhoneNumberType type) {
   switch (type) {
-    case PhoneNumberUtil::FIXED_LINE:
+    case PhoneNumberType::FIXED_LINE:
       return "fixed line";
-    case PhoneNumberUtil::MOBILE:
+    case PhoneNumberType::MOBILE:
       return "mobile";
-    case PhoneNumberUtil::FIXED_LINE_OR_MOBILE:
+    case PhoneNumberType::FIXED_LINE_OR_MOBILE:
       return "fixed line or mobile";
-    case PhoneNumberUtil::TOLL_FREE:
+    case PhoneNumberType::TOLL_FREE:
       return "toll free";
-    case PhoneNumberUtil::PREMIUM_RATE:
+    case PhoneNumberType::PREMIUM_RATE:
       return "premium rate";
-    case PhoneNumberUtil::SHARED_COST:
+    case PhoneNumberType::SHARED_COST:
       return "shared cost";
-    case PhoneNumberUtil::VOIP:
+    case PhoneNumberType::VOIP:
       return "VoIP";
-    case PhoneNumberUtil::PERSONAL_NUMBER:
+    case PhoneNumberType::PERSONAL_NUMBER:
       return "personal number";
-    case PhoneNumberUtil::PAGER:
+    case PhoneNumberType::PAGER:
       return "pager";
-    case PhoneNumberUtil::UAN:
+    case PhoneNumberType::UAN:
       return "universal access number";
-    case PhoneNumberUtil::VOICEMAIL:
+    case PhoneNumberType::VOICEMAIL:
       return "voicemail";
     default:
       return "unknown";
@@ -649,7 +669,7 @@ NumberInfo PhoneNumberClassifier::ClassifyWithLibrary(std::string_view raw) cons
   }
   info.e164 = value;
   info.valid = util.IsValidNumber(number);
-  info.type = util.GetNumberType(number);
+  info.type = static_cast<PhoneNumberType>(util.GetNumberType(number));
   std::string region;
   util.GetRegionCodeForNumber(number, &region);
   if (region.size() == 2 || region.size() == 3)

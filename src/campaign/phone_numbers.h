@@ -4,8 +4,6 @@
 #ifndef SMSLINT_CAMPAIGN_PHONE_NUMBERS_H_
 #define SMSLINT_CAMPAIGN_PHONE_NUMBERS_H_
 
-#include <phonenumbers/phonenumberutil.h>
-
 #include <array>
 #include <atomic>
 #include <cstddef>
@@ -17,7 +15,23 @@
 
 namespace smslint {
 
-using PhoneNumberType = i18n::phonenumbers::PhoneNumberUtil::PhoneNumberType;
+// libphonenumber's PhoneNumberUtil::PhoneNumberType: the same names and values
+// (checked in phone_numbers.cc), so that this header, included by most of the
+// code, need not include the library's (over a second of compile time each).
+enum class PhoneNumberType : uint8_t {
+  FIXED_LINE,
+  MOBILE,
+  FIXED_LINE_OR_MOBILE,
+  TOLL_FREE,
+  PREMIUM_RATE,
+  SHARED_COST,
+  VOIP,
+  PERSONAL_NUMBER,
+  PAGER,
+  UAN,
+  VOICEMAIL,
+  UNKNOWN,
+};
 
 // What the library says about one number as written.
 struct NumberInfo {
