@@ -57,7 +57,16 @@ void PreferHugePagesForThisThread() {
   void* probe = std::malloc(1);
   if (probe == nullptr) return;
   size_t size_word;
+  // The header is malloc's, before the block GCC sees allocated: reading it is the point.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
   std::memcpy(&size_word, static_cast<char*>(probe) - sizeof(size_word), sizeof(size_word));
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
   constexpr size_t kNonMainArena = 4;
   constexpr uintptr_t kHeapMaxSize = 2 * 4 * 1024 * 1024 * sizeof(long);
   if ((size_word & kNonMainArena) != 0) {
