@@ -1,8 +1,8 @@
 #include "campaign/phone_numbers.h"
 
 #include <phonenumbers/phonemetadata.pb.h>
-#include <phonenumbers/phonenumberutil.h>
 #include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
 #include <list>
@@ -30,7 +30,7 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 // PhoneNumberType (phone_numbers.h) copies the library's enum, so that header need
 // not include the library's.
-#define SMSLINT_SAME_TYPE(name)                                         \
+#define SMSLINT_SAME_TYPE(name)                                                   \
   static_assert(static_cast<int>(PhoneNumberType::name) == PhoneNumberUtil::name, \
                 "PhoneNumberType::" #name " differs from libphonenumber's")
 SMSLINT_SAME_TYPE(FIXED_LINE);
