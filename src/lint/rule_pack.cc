@@ -64,7 +64,7 @@ absl::StatusOr<std::vector<YamlRule>> ParseEmbeddedRulePack() {
       std::max<size_t>(1, std::min<size_t>(files.size(), std::thread::hardware_concurrency()));
   auto work = [&](size_t t) {
     for (size_t i = t; i < files.size(); i += threads)
-      parsed[i] = ParseYamlRule(files[i]->path, files[i]->content);
+      parsed[i] = ParseYamlRule(files[i]->path, files[i]->content, RuleFileOrigin::kEmbedded);
   };
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.push_back(StartThread(work, t));

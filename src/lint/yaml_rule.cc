@@ -57,7 +57,8 @@ constexpr int64_t kParseOnlyMaxMem = 2;
 // so with their messages.
 class Decoder : public YamlReader {
  public:
-  Decoder(std::string_view path, bool full_checks) : YamlReader(path), full_checks_(full_checks) {}
+  Decoder(std::string_view path, bool full_checks, bool parse_patterns_alone = true)
+      : YamlReader(path), full_checks_(full_checks), parse_patterns_alone_(parse_patterns_alone) {}
 
   using YamlReader::Number;
   using YamlReader::Strings;
@@ -72,6 +73,7 @@ class Decoder : public YamlReader {
   // Validates each pattern alone (so the error points at it), then joins them.
   absl::Status CheckPattern(const YAML::Node& node, const std::string& pattern,
                             bool ignore_case) const {
+    if (!full_checks_ && !parse_patterns_alone_) return absl::OkStatus();
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(!ignore_case);
@@ -95,6 +97,7 @@ class Decoder : public YamlReader {
 
  private:
   const bool full_checks_;
+  const bool parse_patterns_alone_;
   mutable bool compile_failed_ = false;
 };
 
@@ -835,18 +838,22 @@ std::string_view YamlRuleTypeName(YamlRuleType type) {
   return "existence";
 }
 
-absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents) {
+absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents,
+                                       RuleFileOrigin origin) {
   if (contents.size() > kMaxRuleFileBytes) {
     return absl::InvalidArgumentError(
         absl::StrCat(std::string(path), ":1:1: error: rule file larger than 1 MiB"));
   }
   std::string source(contents);
-  if (absl::Status budget = CheckYamlBudget(path, source, YamlBudgetFor(source.size()), false);
+  const bool user = origin == RuleFileOrigin::kUser;
+  if (absl::Status budget = user
+                                ? CheckYamlBudget(path, source, YamlBudgetFor(source.size()), false)
+                                : absl::OkStatus();
       !budget.ok()) {
     return budget;
   }
   try {
-    Decoder fast(path, /*full_checks=*/false);
+    Decoder fast(path, /*full_checks=*/false, /*parse_patterns_alone=*/user);
     absl::StatusOr<YamlRule> rule = DecodeRule(fast, YAML::Load(source), path);
     if (rule.ok() && !fast.NeedsFullChecks()) return rule;
   } catch (const std::exception&) {

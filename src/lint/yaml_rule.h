@@ -96,8 +96,16 @@ struct YamlRule {
   std::map<std::string, std::string> example_context;
 };
 
+// Where a rule file comes from. A user's file (`--rules`) is untrusted: its YAML
+// budget is checked and each pattern is parsed alone, so an error points at it. The
+// files compiled in (rules/) are known to pass both (tests/lint/engine_test.cc
+// parses each as a user's file), and their first decode skips them: a tenth of
+// loading the pack.
+enum class RuleFileOrigin { kUser, kEmbedded };
+
 // Decodes one rule file. `path` is used in messages: "path:line:col: error: ...".
-absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents);
+absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view contents,
+                                       RuleFileOrigin origin = RuleFileOrigin::kUser);
 
 // Sets a numeric option from text (config files); an unknown option or a
 // non-number is an error naming `where` ("path:line:col").

@@ -695,9 +695,18 @@ absl::StatusOr<Profile> LoadProfile(std::string_view name) {
 }
 
 absl::StatusOr<QuietHours> LoadQuietHours() {
-  std::optional<std::string_view> quiet = FindEmbeddedFile(kQuietHoursFile);
-  if (!quiet) return absl::InternalError(absl::StrCat(AsAbsl(kQuietHoursFile), " is not embedded"));
-  return ParseQuietHours(kQuietHoursFile, *quiet);
+  // Parsed once per process: the file is compiled in, and every profile and the
+  // catalog's quiet-hours and frequency-cap rules read it (a YAML parse each, most of
+  // building the rule catalog).
+  static const auto* parsed = new absl::StatusOr<QuietHours>([] {
+    std::optional<std::string_view> quiet = FindEmbeddedFile(kQuietHoursFile);
+    if (!quiet) {
+      return absl::StatusOr<QuietHours>(
+          absl::InternalError(absl::StrCat(AsAbsl(kQuietHoursFile), " is not embedded")));
+    }
+    return ParseQuietHours(kQuietHoursFile, *quiet);
+  }());
+  return *parsed;
 }
 
 std::vector<std::string> AlternativeRoutes() {

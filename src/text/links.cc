@@ -104,9 +104,7 @@ bool HasLongLabel(std::string_view host) {
   return false;
 }
 
-}  // namespace
-
-std::vector<Link> FindLinks(std::string_view body) {
+std::vector<Link> FindLinksIn(std::string_view body) {
   // Candidates: scheme URLs, www. hosts, and dotted names; the host part is
   // checked below. RE2 keeps this linear in the body length.
   static const RE2* re = new RE2(
@@ -160,6 +158,23 @@ std::vector<Link> FindLinks(std::string_view body) {
     links.push_back(std::move(link));
     pos = end;
   }
+  return links;
+}
+
+}  // namespace
+
+std::vector<Link> FindLinks(std::string_view body) {
+  // Every link check of a message (shortener, domains, insecure links, brand, the
+  // rule pack's link conditions) asks about the same body in turn: the last body's
+  // links are kept per thread, and a copy of them costs less than the search.
+  thread_local std::string last_body;
+  thread_local std::vector<Link> last_links;
+  thread_local bool known = false;
+  if (known && last_body == body) return last_links;
+  std::vector<Link> links = FindLinksIn(body);
+  last_body.assign(body.data(), body.size());
+  last_links = links;
+  known = true;
   return links;
 }
 

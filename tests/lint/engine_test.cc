@@ -10,6 +10,7 @@
 #include "lint/test_engine.h"
 #include "lint/yaml_rule.h"
 #include "text/words.h"
+#include "util/embedded_data.h"
 
 namespace smslint {
 namespace {
@@ -217,6 +218,33 @@ TEST_CASE("the embedded pack loads and skips data folders") {
   absl::StatusOr<std::vector<YamlRule>> rules = LoadEmbeddedRulePack();
   REQUIRE_MESSAGE(rules.ok(), rules.status().message());
   for (const YamlRule& r : *rules) CHECK(r.info.origin.rfind("rules/ctia/", 0) == 0);
+}
+
+// The embedded files' first decode skips the YAML budget and the parse of each
+// pattern alone; this is where each embedded file still passes both.
+TEST_CASE("every embedded rule file passes the checks a user's rule file gets") {
+  size_t files = 0;
+  for (const EmbeddedFile& file : EmbeddedFilesUnder("rules/ctia/")) {
+    ++files;
+    absl::StatusOr<YamlRule> user = ParseYamlRule(file.path, file.content);
+    REQUIRE_MESSAGE(user.ok(), user.status().message());
+    absl::StatusOr<YamlRule> embedded =
+        ParseYamlRule(file.path, file.content, RuleFileOrigin::kEmbedded);
+    REQUIRE(embedded.ok());
+    CHECK(user->info.id == embedded->info.id);
+    CHECK(user->groups.size() == embedded->groups.size());
+  }
+  CHECK(files >= 7);
+}
+
+TEST_CASE("only a user's rule file has each pattern parsed alone") {
+  // Joined as "(?:a)|(?:b)" this compiles, though alone it is no pattern.
+  const std::string text =
+      std::string(kHeader) + "extends: existence\nmessage: m\npatterns: ['a)|(?:b']\n";
+  absl::StatusOr<YamlRule> user = ParseYamlRule("rules/t.yml", text);
+  REQUIRE_FALSE(user.ok());
+  CHECK(std::string(user.status().message()).find("bad pattern 'a)|(?:b'") != std::string::npos);
+  CHECK(ParseYamlRule("rules/t.yml", text, RuleFileOrigin::kEmbedded).ok());
 }
 
 }  // namespace
