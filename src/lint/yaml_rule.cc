@@ -28,15 +28,24 @@ namespace {
 constexpr size_t kMaxRuleFileBytes = 1u << 20;
 constexpr size_t kMaxListItems = 5000;
 
-std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& alternatives,
-                                               bool ignore_case) {
-  if (alternatives.empty()) return nullptr;
+RE2::Options PatternOptions(bool ignore_case) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(!ignore_case);
+  return options;
+}
+
+std::string JoinAlternatives(const std::vector<std::string>& alternatives) {
   std::vector<std::string> wrapped;
   for (const std::string& a : alternatives) wrapped.push_back(absl::StrCat("(?:", a, ")"));
-  auto re = std::make_shared<const RE2>(absl::StrJoin(wrapped, "|"), options);
+  return absl::StrJoin(wrapped, "|");
+}
+
+std::shared_ptr<const RE2> CompileAlternatives(const std::vector<std::string>& alternatives,
+                                               bool ignore_case) {
+  if (alternatives.empty()) return nullptr;
+  auto re =
+      std::make_shared<const RE2>(JoinAlternatives(alternatives), PatternOptions(ignore_case));
   return re->ok() ? re : nullptr;
 }
 
@@ -92,6 +101,24 @@ class Decoder : public YamlReader {
     return re;
   }
 
+  // A group's pattern: compiled now, like Compile, or (the embedded pack) when first
+  // searched.
+  std::shared_ptr<const GroupPattern> CompileGroup(const std::vector<std::string>& alternatives,
+                                                   bool ignore_case) const {
+    if (alternatives.empty()) return nullptr;
+    if (!full_checks_ && !parse_patterns_alone_) {
+      return std::make_shared<const GroupPattern>(JoinAlternatives(alternatives),
+                                                  PatternOptions(ignore_case));
+    }
+    auto re =
+        std::make_unique<const RE2>(JoinAlternatives(alternatives), PatternOptions(ignore_case));
+    if (!re->ok()) {
+      compile_failed_ = true;
+      return nullptr;
+    }
+    return std::make_shared<const GroupPattern>(std::move(re));
+  }
+
   // The decode must be repeated with the full checks.
   bool NeedsFullChecks() const { return !full_checks_ && compile_failed_; }
 
@@ -118,6 +145,10 @@ struct MatchSpan {
   size_t begin;
   size_t end;
 };
+
+const RE2* Compiled(const std::shared_ptr<const GroupPattern>& pattern) {
+  return pattern == nullptr ? nullptr : pattern->get();
+}
 
 std::vector<MatchSpan> AllMatches(const RE2* re, std::string_view text) {
   std::vector<MatchSpan> spans;
@@ -249,10 +280,10 @@ absl::Status DecodeGroup(const Decoder& d, const YAML::Node& node, bool ignore_c
       RETURN_IF_ERROR(d.CheckPattern(exceptions.IsSequence() ? exceptions[i] : exceptions, list[i],
                                      ignore_case));
     }
-    group.exceptions = d.Compile(list, ignore_case);
+    group.exceptions = d.CompileGroup(list, ignore_case);
   }
   group.name = std::move(name);
-  group.regex = d.Compile(alternatives, ignore_case);
+  group.regex = d.CompileGroup(alternatives, ignore_case);
   if (!alternatives.empty() && group.regex == nullptr) {
     return d.Error(node, "the patterns together exceed RE2's limits; split the rule");
   }
@@ -400,6 +431,25 @@ absl::Status DecodeExamples(const Decoder& d, const YAML::Node& node, YamlRule& 
     }
   }
   return absl::OkStatus();
+}
+
+// The groups' patterns as one RE2::Set, set index = group index: for a rule of two
+// or more groups, each with a pattern. Each keeps its case rule; the set's memory
+// is RE2's default for one pattern times the groups, as each compiled alone.
+std::shared_ptr<const re2::RE2::Set> CompileGroupSet(const std::vector<MatchGroup>& groups) {
+  if (groups.size() < 2) return nullptr;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(options.max_mem() * static_cast<int64_t>(groups.size()));
+  auto set = std::make_shared<re2::RE2::Set>(options, RE2::UNANCHORED);
+  for (const MatchGroup& group : groups) {
+    if (group.regex == nullptr) return nullptr;
+    const std::string& pattern = group.regex->pattern();
+    const bool fold = !group.regex->options().case_sensitive();
+    if (set->Add(fold ? absl::StrCat("(?i:", pattern, ")") : pattern, nullptr) < 0) return nullptr;
+  }
+  if (!set->Compile()) return nullptr;
+  return set;
 }
 
 absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
@@ -577,6 +627,9 @@ absl::StatusOr<YamlRule> DecodeRule(const Decoder& d, const YAML::Node& root,
       break;
     }
   }
+  if (rule.type == YamlRuleType::kExistence || rule.type == YamlRuleType::kConditional) {
+    rule.group_set = CompileGroupSet(rule.groups);
+  }
   return rule;
 }
 
@@ -651,9 +704,9 @@ const NormalizedText& NormalizedBody(std::string_view body, bool one_as_l) {
 // dotted acronyms, styled letters), as spans of `body`, exceptions removed.
 // Exceptions are searched only where the group matched.
 std::vector<MatchSpan> GroupMatches(const MatchGroup& group, std::string_view body) {
-  std::vector<MatchSpan> found = AllMatches(group.regex.get(), body);
+  std::vector<MatchSpan> found = AllMatches(Compiled(group.regex), body);
   if (!found.empty()) {
-    const std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
+    const std::vector<MatchSpan> exceptions = AllMatches(Compiled(group.exceptions), body);
     found.erase(std::remove_if(found.begin(), found.end(),
                                [&](const MatchSpan& s) { return Overlaps(s, exceptions); }),
                 found.end());
@@ -661,9 +714,9 @@ std::vector<MatchSpan> GroupMatches(const MatchGroup& group, std::string_view bo
   for (bool one_as_l : {false, true}) {
     const NormalizedText& n = NormalizedBody(body, one_as_l);
     if (!n.changed || n.text == body) continue;
-    const std::vector<MatchSpan> matches = AllMatches(group.regex.get(), n.text);
+    const std::vector<MatchSpan> matches = AllMatches(Compiled(group.regex), n.text);
     const std::vector<MatchSpan> normalized_exceptions =
-        matches.empty() ? std::vector<MatchSpan>() : AllMatches(group.exceptions.get(), n.text);
+        matches.empty() ? std::vector<MatchSpan>() : AllMatches(Compiled(group.exceptions), n.text);
     for (const MatchSpan& s : matches) {
       if (Overlaps(s, normalized_exceptions)) continue;
       auto [b, e] = n.Original(s.begin, s.end);
@@ -677,9 +730,38 @@ std::vector<MatchSpan> GroupMatches(const MatchGroup& group, std::string_view bo
   return found;
 }
 
+// Which of `rule`'s groups may match `body` or one of its normalised forms (the
+// texts GroupMatches searches), by one RE2::Set scan of each: a group the set does
+// not match in any of them has no match there, so GroupMatches would find nothing.
+// Every group may match when the rule has no set or a scan runs out of memory.
+std::vector<bool> GroupsThatMayMatch(const YamlRule& rule, std::string_view body) {
+  std::vector<bool> may(rule.groups.size(), rule.group_set == nullptr);
+  if (rule.group_set == nullptr) return may;
+  std::vector<int> hits;
+  auto scan = [&](std::string_view text) {
+    re2::RE2::Set::ErrorInfo error;
+    hits.clear();
+    if (!rule.group_set->Match(re2::StringPiece(text.data(), text.size()), &hits, &error) &&
+        error.kind != re2::RE2::Set::kNoError) {
+      may.assign(may.size(), true);
+      return;
+    }
+    for (int i : hits) may[static_cast<size_t>(i)] = true;
+  };
+  scan(body);
+  for (bool one_as_l : {false, true}) {
+    const NormalizedText& n = NormalizedBody(body, one_as_l);
+    if (n.changed && n.text != body) scan(n.text);
+  }
+  return may;
+}
+
 void RunMatches(const YamlRule& rule, const MessageContext& context, Level level,
                 std::string_view body, std::vector<Finding>& findings) {
-  for (const MatchGroup& group : rule.groups) {
+  const std::vector<bool> may = GroupsThatMayMatch(rule, body);
+  for (size_t g = 0; g < rule.groups.size(); ++g) {
+    const MatchGroup& group = rule.groups[g];
+    if (!may[g]) continue;
     std::optional<Level> group_level = level;
     ApplyLevelOverrides(group.levels, context, group_level);
     if (!group_level) continue;
@@ -696,8 +778,8 @@ void RunOccurrence(const YamlRule& rule, Level level, std::string_view body,
                    std::vector<Finding>& findings) {
   std::vector<MatchSpan> matches;
   for (const MatchGroup& group : rule.groups) {
-    std::vector<MatchSpan> exceptions = AllMatches(group.exceptions.get(), body);
-    for (const MatchSpan& s : AllMatches(group.regex.get(), body)) {
+    std::vector<MatchSpan> exceptions = AllMatches(Compiled(group.exceptions), body);
+    for (const MatchSpan& s : AllMatches(Compiled(group.regex), body)) {
       if (!Overlaps(s, exceptions)) matches.push_back(s);
     }
   }

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "diag/rule_info.h"
 #include "lint/check.h"
 #include "re2/re2.h"
+#include "re2/set.h"
 
 namespace smslint {
 
@@ -51,11 +53,41 @@ struct LevelOverrides {
   }
 };
 
+// A group's pattern, compiled at once (a user's rule file: a pattern RE2 cannot
+// compile is an error at load) or when first searched (the embedded pack's, whose
+// every pattern compiles, tests/lint/engine_test.cc: most groups never match a
+// campaign's text, and compiling them all was a tenth of a small `lint`).
+class GroupPattern {
+ public:
+  GroupPattern(std::string pattern, const RE2::Options& options)
+      : pattern_(std::move(pattern)), options_(options) {}
+  explicit GroupPattern(std::unique_ptr<const RE2> compiled)
+      : pattern_(compiled->pattern()), options_(compiled->options()), re_(std::move(compiled)) {
+    std::call_once(once_, [] {});
+  }
+  // The compiled pattern; null if it does not compile.
+  const RE2* get() const {
+    std::call_once(once_, [this] {
+      auto re = std::make_unique<const RE2>(pattern_, options_);
+      if (re->ok()) re_ = std::move(re);
+    });
+    return re_.get();
+  }
+  const std::string& pattern() const { return pattern_; }
+  const RE2::Options& options() const { return options_; }
+
+ private:
+  std::string pattern_;
+  RE2::Options options_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<const RE2> re_;
+};
+
 struct MatchGroup {
   std::string name;
-  std::shared_ptr<const RE2> regex;       // null when the group is empty
-  std::shared_ptr<const RE2> exceptions;  // a match inside one of these is skipped
-  LevelOverrides levels;                  // the group's level by context, over the rule's
+  std::shared_ptr<const GroupPattern> regex;       // null when the group is empty
+  std::shared_ptr<const GroupPattern> exceptions;  // a match inside one of these is skipped
+  LevelOverrides levels;                           // the group's level by context, over the rule's
 };
 
 struct Swap {
@@ -82,7 +114,11 @@ struct YamlRule {
   RuleInfo info;  // id, level, summary, why, fix, source, examples, options, origin
   YamlRuleType type = YamlRuleType::kExistence;
   std::string message;
-  std::vector<MatchGroup> groups;          // existence, occurrence, conditional (`if`)
+  std::vector<MatchGroup> groups;  // existence, occurrence, conditional (`if`)
+  // Every group's pattern in one RE2::Set (rules of two or more groups): one scan of
+  // a body says which groups can match it, so the others are not searched. Null when
+  // the set would not compile.
+  std::shared_ptr<const re2::RE2::Set> group_set;
   std::vector<Swap> swaps;                 // substitution
   std::shared_ptr<const RE2> unless;       // conditional
   std::vector<std::string> allowed_words;  // capitalization: words never counted

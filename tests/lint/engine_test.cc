@@ -237,6 +237,48 @@ TEST_CASE("every embedded rule file passes the checks a user's rule file gets") 
   CHECK(files >= 7);
 }
 
+// The embedded pack's groups compile when first searched, behind one RE2::Set scan
+// per rule; a user's file compiles them at once and has the same set. Every rule's
+// examples, each run through both and through a rule without its set, give the same
+// findings.
+TEST_CASE("groups compiled on first use and the group set find what compiled groups find") {
+  std::vector<std::string> texts;
+  std::vector<std::pair<YamlRule, YamlRule>> rules;
+  for (const EmbeddedFile& file : EmbeddedFilesUnder("rules/ctia/")) {
+    absl::StatusOr<YamlRule> user = ParseYamlRule(file.path, file.content);
+    absl::StatusOr<YamlRule> lazy =
+        ParseYamlRule(file.path, file.content, RuleFileOrigin::kEmbedded);
+    REQUIRE(user.ok());
+    REQUIRE(lazy.ok());
+    CHECK((user->group_set == nullptr) == (lazy->group_set == nullptr));
+    for (const std::string& t : user->info.fire_examples) texts.push_back(t);
+    for (const std::string& t : user->info.pass_examples) texts.push_back(t);
+    rules.emplace_back(std::move(*user), std::move(*lazy));
+  }
+  size_t with_set = 0;
+  size_t found = 0;
+  for (const auto& [user, lazy] : rules) {
+    YamlRule no_set = user;
+    if (no_set.group_set != nullptr) ++with_set;
+    no_set.group_set = nullptr;
+    for (const std::string& text : texts) {
+      auto run = [&](const YamlRule& rule) {
+        std::vector<Finding> findings;
+        RunYamlRule(rule, ExampleContext(text), MaskPlaceholders(text), findings);
+        std::vector<std::tuple<size_t, size_t, std::string>> out;
+        for (const Finding& f : findings) out.emplace_back(f.begin, f.end, f.message);
+        return out;
+      };
+      const auto expected = run(no_set);
+      found += expected.size();
+      CHECK_MESSAGE(run(user) == expected, user.info.id, ": ", text);
+      CHECK_MESSAGE(run(lazy) == expected, lazy.info.id, ": ", text);
+    }
+  }
+  CHECK(with_set >= 3);
+  CHECK(found > 50);
+}
+
 TEST_CASE("only a user's rule file has each pattern parsed alone") {
   // Joined as "(?:a)|(?:b)" this compiles, though alone it is no pattern.
   const std::string text =
