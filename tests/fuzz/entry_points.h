@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "campaign/loader.h"
@@ -18,6 +19,7 @@
 #include "lint/yaml_rule.h"
 #include "text/encoding.h"
 #include "text/template.h"
+#include "text/words.h"
 
 namespace smslint::fuzz {
 
@@ -175,6 +177,10 @@ inline std::string RunConfigParser(std::string_view bytes) {
 
 // Reads bytes as a rule-pack file; a rule it accepts takes its options' defaults
 // back and refuses a negative value.
+// Reads bytes as a rule file. One that loads gives the same findings read as an
+// embedded file (groups compiled on first use) and without its group set, on its
+// own examples, on a few messages and on the file's own text (which holds the
+// words its patterns look for).
 inline std::string RunRulePack(std::string_view bytes) {
   absl::StatusOr<YamlRule> rule = ParseYamlRule("fuzz.yml", bytes);
   if (!rule.ok()) return CheckErrorMessage(rule.status(), "fuzz.yml");
@@ -182,6 +188,34 @@ inline std::string RunRulePack(std::string_view bytes) {
     YamlRule copy = *rule;
     if (SetRuleOption(copy, name, "-1", "fuzz.yml:1:1").ok()) return "negative option accepted";
     if (!SetRuleOption(copy, name, "0", "fuzz.yml:1:1").ok()) return "option 0 refused";
+  }
+  absl::StatusOr<YamlRule> lazy = ParseYamlRule("fuzz.yml", bytes, RuleFileOrigin::kEmbedded);
+  if (!lazy.ok()) return "loads as a user's file, not as an embedded one";
+  YamlRule no_set = *rule;
+  no_set.group_set = nullptr;
+  std::vector<std::string> texts = rule->info.fire_examples;
+  texts.insert(texts.end(), rule->info.pass_examples.begin(), rule->info.pass_examples.end());
+  texts.push_back(
+      "Acme: 20% off today at https://acme.com/a. Reply STOP to opt out, HELP for help");
+  texts.push_back("FREE entry! Txt W1N to 80082 for a pr1ze. 18+ only, £1.50/msg");
+  texts.emplace_back(bytes.substr(0, 2048));
+  for (const std::string& text : texts) {
+    MessageContext context;
+    context.body = text;
+    context.brand = "Acme";
+    context.use_case = UseCase::kMarketing;
+    context.country = "US";
+    context.route = Route::k10DLC;
+    auto run = [&](const YamlRule& r) {
+      std::vector<Finding> findings;
+      RunYamlRule(r, context, MaskPlaceholders(text), findings);
+      std::vector<std::tuple<size_t, size_t, std::string>> out;
+      for (const Finding& f : findings) out.emplace_back(f.begin, f.end, f.message);
+      return out;
+    };
+    const auto expected = run(no_set);
+    if (run(*rule) != expected) return "the group set changed the findings";
+    if (run(*lazy) != expected) return "groups compiled on first use changed the findings";
   }
   return "";
 }
