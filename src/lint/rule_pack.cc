@@ -45,18 +45,24 @@ void SortById(std::vector<YamlRule>& rules) {
 
 }  // namespace
 
-namespace {
-
-absl::StatusOr<std::vector<YamlRule>> ParseEmbeddedRulePack() {
-  const auto embedded = EmbeddedFilesUnder("rules/");
-  std::vector<const EmbeddedFile*> files;
-  for (const EmbeddedFile& file : embedded) {
+std::vector<EmbeddedFile> EmbeddedRuleFiles() {
+  std::vector<EmbeddedFile> files;
+  for (const EmbeddedFile& file : EmbeddedFilesUnder("rules/")) {
     if (absl::StartsWith(AsAbsl(file.path), "rules/profiles/") ||
         absl::StartsWith(AsAbsl(file.path), "rules/data/")) {
       continue;
     }
-    if (IsRuleFileName(file.path)) files.push_back(&file);
+    if (IsRuleFileName(file.path)) files.push_back(file);
   }
+  return files;
+}
+
+namespace {
+
+absl::StatusOr<std::vector<YamlRule>> ParseEmbeddedRulePack() {
+  const std::vector<EmbeddedFile> embedded = EmbeddedRuleFiles();
+  std::vector<const EmbeddedFile*> files;
+  for (const EmbeddedFile& file : embedded) files.push_back(&file);
   // Compiling the patterns is most of a small `lint` run: the files are parsed on
   // every core, each result kept in its file's slot so the order never changes.
   std::vector<absl::StatusOr<YamlRule>> parsed(files.size(), absl::UnknownError(""));

@@ -8,8 +8,12 @@
 
 #include "absl/status/statusor.h"
 #include "lint/yaml_rule.h"
+#include "util/embedded_data.h"
 
 namespace smslint {
+
+// The embedded rule files the pack is read from, in path order.
+std::vector<EmbeddedFile> EmbeddedRuleFiles();
 
 // Every embedded rule, sorted by id; errors name the file as "rules/...".
 absl::StatusOr<std::vector<YamlRule>> LoadEmbeddedRulePack();

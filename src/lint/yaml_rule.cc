@@ -434,13 +434,15 @@ absl::Status DecodeExamples(const Decoder& d, const YAML::Node& node, YamlRule& 
 }
 
 // The groups' patterns as one RE2::Set, set index = group index: for a rule of two
-// or more groups, each with a pattern. Each keeps its case rule; the set's memory
-// is RE2's default for one pattern times the groups, as each compiled alone.
+// or more groups, each with a pattern. Each keeps its case rule.
 std::shared_ptr<const re2::RE2::Set> CompileGroupSet(const std::vector<MatchGroup>& groups) {
   if (groups.size() < 2) return nullptr;
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(options.max_mem() * static_cast<int64_t>(groups.size()));
+  // RE2's default per pattern for each group, at most 64 MiB: a set larger than that
+  // (a user's rule of many groups) is not built, and every group is searched.
+  options.set_max_mem(std::min<int64_t>(options.max_mem() * static_cast<int64_t>(groups.size()),
+                                        int64_t{64} << 20));
   auto set = std::make_shared<re2::RE2::Set>(options, RE2::UNANCHORED);
   for (const MatchGroup& group : groups) {
     if (group.regex == nullptr) return nullptr;

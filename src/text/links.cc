@@ -167,14 +167,13 @@ std::vector<Link> FindLinks(std::string_view body) {
   // Every link check of a message (shortener, domains, insecure links, brand, the
   // rule pack's link conditions) asks about the same body in turn: the last body's
   // links are kept per thread, and a copy of them costs less than the search.
+  // (An empty body, the cache's first key, has no links either.)
   thread_local std::string last_body;
   thread_local std::vector<Link> last_links;
-  thread_local bool known = false;
-  if (known && last_body == body) return last_links;
+  if (last_body == body) return last_links;
   std::vector<Link> links = FindLinksIn(body);
   last_body.assign(body.data(), body.size());
   last_links = links;
-  known = true;
   return links;
 }
 

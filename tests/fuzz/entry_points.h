@@ -175,12 +175,10 @@ inline std::string RunConfigParser(std::string_view bytes) {
   return "";
 }
 
-// Reads bytes as a rule-pack file; a rule it accepts takes its options' defaults
-// back and refuses a negative value.
-// Reads bytes as a rule file. One that loads gives the same findings read as an
-// embedded file (groups compiled on first use) and without its group set, on its
-// own examples, on a few messages and on the file's own text (which holds the
-// words its patterns look for).
+// Reads bytes as a rule file. One it accepts takes its options' defaults back and
+// refuses a negative value, and gives the same findings read as an embedded file (groups compiled
+// on first use) and without its group set, on its own examples, on a few messages and on the file's
+// own text (which holds the words its patterns look for).
 inline std::string RunRulePack(std::string_view bytes) {
   absl::StatusOr<YamlRule> rule = ParseYamlRule("fuzz.yml", bytes);
   if (!rule.ok()) return CheckErrorMessage(rule.status(), "fuzz.yml");

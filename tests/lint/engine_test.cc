@@ -224,7 +224,7 @@ TEST_CASE("the embedded pack loads and skips data folders") {
 // pattern alone; this is where each embedded file still passes both.
 TEST_CASE("every embedded rule file passes the checks a user's rule file gets") {
   size_t files = 0;
-  for (const EmbeddedFile& file : EmbeddedFilesUnder("rules/ctia/")) {
+  for (const EmbeddedFile& file : EmbeddedRuleFiles()) {
     ++files;
     absl::StatusOr<YamlRule> user = ParseYamlRule(file.path, file.content);
     REQUIRE_MESSAGE(user.ok(), user.status().message());
@@ -244,7 +244,7 @@ TEST_CASE("every embedded rule file passes the checks a user's rule file gets") 
 TEST_CASE("groups compiled on first use and the group set find what compiled groups find") {
   std::vector<std::string> texts;
   std::vector<std::pair<YamlRule, YamlRule>> rules;
-  for (const EmbeddedFile& file : EmbeddedFilesUnder("rules/ctia/")) {
+  for (const EmbeddedFile& file : EmbeddedRuleFiles()) {
     absl::StatusOr<YamlRule> user = ParseYamlRule(file.path, file.content);
     absl::StatusOr<YamlRule> lazy =
         ParseYamlRule(file.path, file.content, RuleFileOrigin::kEmbedded);
