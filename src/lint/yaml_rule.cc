@@ -66,8 +66,10 @@ constexpr int64_t kParseOnlyMaxMem = 2;
 // so with their messages.
 class Decoder : public YamlReader {
  public:
-  Decoder(std::string_view path, bool full_checks, bool parse_patterns_alone = true)
-      : YamlReader(path), full_checks_(full_checks), parse_patterns_alone_(parse_patterns_alone) {}
+  // `trusted`: an embedded file, whose first decode neither parses each pattern
+  // alone nor compiles its groups before they are searched.
+  Decoder(std::string_view path, bool full_checks, bool trusted = false)
+      : YamlReader(path), full_checks_(full_checks), trusting_(!full_checks && trusted) {}
 
   using YamlReader::Number;
   using YamlReader::Strings;
@@ -82,7 +84,7 @@ class Decoder : public YamlReader {
   // Validates each pattern alone (so the error points at it), then joins them.
   absl::Status CheckPattern(const YAML::Node& node, const std::string& pattern,
                             bool ignore_case) const {
-    if (!full_checks_ && !parse_patterns_alone_) return absl::OkStatus();
+    if (trusting_) return absl::OkStatus();
     RE2::Options options;
     options.set_log_errors(false);
     options.set_case_sensitive(!ignore_case);
@@ -106,7 +108,7 @@ class Decoder : public YamlReader {
   std::shared_ptr<const GroupPattern> CompileGroup(const std::vector<std::string>& alternatives,
                                                    bool ignore_case) const {
     if (alternatives.empty()) return nullptr;
-    if (!full_checks_ && !parse_patterns_alone_) {
+    if (trusting_) {
       return std::make_shared<const GroupPattern>(JoinAlternatives(alternatives),
                                                   PatternOptions(ignore_case));
     }
@@ -124,7 +126,7 @@ class Decoder : public YamlReader {
 
  private:
   const bool full_checks_;
-  const bool parse_patterns_alone_;
+  const bool trusting_;
   mutable bool compile_failed_ = false;
 };
 
@@ -937,7 +939,7 @@ absl::StatusOr<YamlRule> ParseYamlRule(std::string_view path, std::string_view c
     return budget;
   }
   try {
-    Decoder fast(path, /*full_checks=*/false, /*parse_patterns_alone=*/user);
+    Decoder fast(path, /*full_checks=*/false, /*trusted=*/!user);
     absl::StatusOr<YamlRule> rule = DecodeRule(fast, YAML::Load(source), path);
     if (rule.ok() && !fast.NeedsFullChecks()) return rule;
   } catch (const std::exception&) {
