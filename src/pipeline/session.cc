@@ -192,16 +192,23 @@ struct Session::Prepared {
 
 absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::string& path,
                                                                     LoadResult loaded, bool alone) {
-  RETURN_IF_ERROR(AwaitRules());
   auto file = std::make_unique<Prepared>();
   file->path = path;
   file->loaded = std::move(loaded);
   const Campaign& campaign = file->loaded.campaign;
-  ASSIGN_OR_RETURN(const Config* config, ConfigFor(path));
-  ASSIGN_OR_RETURN(const RuleEngine* engine, EngineFor(*config));
   const bool full = options_.stage == SessionOptions::Stage::kCheck;
   // Drawn only on a terminal, and only when the run is long enough to need it.
   Progress progress(absl::StrCat("checking ", path), 4);
+
+  // 1. Recipients: the table (header only under `lint`) and the data rules. They read
+  // neither the rule pack nor the config, so a large list is read while the pack is
+  // still loading on another thread; the errors keep their order (rules, config,
+  // then recipients).
+  absl::StatusOr<RecipientStageResult> recipient_stage =
+      RunRecipientStage(campaign, full, options_.show_pii, options_.allow_outside, options_.now);
+  RETURN_IF_ERROR(AwaitRules());
+  ASSIGN_OR_RETURN(const Config* config, ConfigFor(path));
+  ASSIGN_OR_RETURN(const RuleEngine* engine, EngineFor(*config));
 
   FileResult& result = file->result;
   result.path = path;
@@ -210,9 +217,8 @@ absl::StatusOr<std::unique_ptr<Session::Prepared>> Session::Prepare(const std::s
   std::vector<std::string>& rules_run = file->rules_run;
   rules_run = {kUnknownKey, kMissingField, kInvalidValue};
 
-  // 1. Recipients: the table (header only under `lint`) and the data rules.
-  ASSIGN_OR_RETURN(file->recipients, RunRecipientStage(campaign, full, options_.show_pii,
-                                                       options_.allow_outside, options_.now));
+  if (!recipient_stage.ok()) return recipient_stage.status();
+  file->recipients = std::move(*recipient_stage);
   RecipientStageResult& recipients = file->recipients;
   Take(recipients, findings, rules_run, result.facts);
   result.data_files = std::move(recipients.files_read);

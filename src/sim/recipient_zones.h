@@ -53,6 +53,16 @@ RecipientZones ResolveRecipientZones(const RecipientTable* table,
 OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, int64_t t_us,
                                    const DailyWindow& window, uint8_t day_mask);
 
+// True when no instant from `t_us` to some twenty years past `t_us + later_us` is
+// inside the daily `window` in every one of `candidates` (indices into `zones`):
+// each zone's window, moved to UTC by any offset the zone has meanwhile, covers an
+// arc of the UTC day, and the arcs share no point. False whenever unsure. A search
+// for an overlap that has gone on for a while asks it, and ends on the first
+// candidate's stretch as it would after a year of days.
+bool NeverOpenTogether(const std::vector<absl::TimeZone>& zones,
+                       const std::vector<uint16_t>& candidates, int64_t t_us, int64_t later_us,
+                       const DailyWindow& window);
+
 // NextOpenIntervalInAll for one plan's window and days, asked again and again: each
 // zone's window on a civil day is computed once (turning a civil time into an
 // instant is most of the cost, and a plan asks at every window edge, for every
@@ -73,6 +83,15 @@ class PlaceWindows {
     OpenInterval interval;
   };
   static constexpr size_t kDaysKept = 16;  // a power of two, above the 10 days asked
+  // Whether a place's candidates can never be open together (NeverOpenTogether),
+  // as worked out from one time for the year after it.
+  struct Never {
+    bool known = false;
+    int64_t from_us = 0;
+    bool never = false;
+  };
+  static constexpr int64_t kNeverKeptUs = int64_t{366} * 86'400'000'000;
+  std::vector<Never> never_;
   const RecipientZones& zones_;
   const DailyWindow window_;
   const uint8_t day_mask_;

@@ -134,5 +134,45 @@ TEST_CASE("recipient zones: PlaceWindows answers as NextOpenIntervalInAll, in an
   }
 }
 
+// NeverOpenTogether may cut a search short only where it could never succeed: for
+// every zone pair and window it calls hopeless, no quarter-hour of a year (DST
+// changes both ways) is inside the window in both zones; and it does call the
+// far-apart pairs hopeless.
+TEST_CASE("recipient zones: NeverOpenTogether only for windows that never overlap") {
+  const std::vector<std::string> names = {
+      "America/New_York",    "America/Denver", "America/Phoenix",
+      "Pacific/Honolulu",    "Pacific/Guam",   "Asia/Tokyo",
+      "Australia/Lord_Howe", "Europe/London",  "Asia/Kolkata"};
+  std::vector<absl::TimeZone> zones;
+  for (const std::string& name : names) {
+    absl::TimeZone zone;
+    REQUIRE(absl::LoadTimeZone(name, &zone));
+    zones.push_back(zone);
+  }
+  const int64_t start = ToMicros(absl::FromCivil(absl::CivilDay(2027, 1, 1), absl::UTCTimeZone()));
+  int hopeless = 0;
+  for (const DailyWindow window : {DailyWindow{9 * 60, 20 * 60}, DailyWindow{9 * 60, 10 * 60},
+                                   DailyWindow{8 * 60, 21 * 60}, DailyWindow{0, 24 * 60}}) {
+    for (uint16_t a = 0; a < zones.size(); ++a) {
+      for (uint16_t b = a + 1; b < zones.size(); ++b) {
+        if (!NeverOpenTogether(zones, {a, b}, start, 0, window)) continue;
+        ++hopeless;
+        int both_open = 0;
+        for (int64_t t = start; t < start + int64_t{366} * 86'400'000'000; t += 900'000'000) {
+          both_open += NextOpenInterval(zones[a], t, window, 0x7f).open_us <= t &&
+                       NextOpenInterval(zones[b], t, window, 0x7f).open_us <= t;
+        }
+        INFO(names[a], " and ", names[b], " from minute ", window.begin_minute);
+        CHECK(both_open == 0);
+      }
+    }
+  }
+  // Honolulu and Tokyo (19 hours apart) share no hour of 09:00-10:00.
+  CHECK(NeverOpenTogether(zones, {3, 5}, start, 0, DailyWindow{9 * 60, 10 * 60}));
+  CHECK_FALSE(NeverOpenTogether(zones, {1, 2}, start, 0, DailyWindow{9 * 60, 10 * 60}));
+  CHECK_FALSE(NeverOpenTogether(zones, {3, 5}, start, 0, DailyWindow{0, 24 * 60}));
+  CHECK(hopeless > 5);
+}
+
 }  // namespace
 }  // namespace smslint
