@@ -1,6 +1,5 @@
 #include "campaign/number_states.h"
 
-#include <dlfcn.h>
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 #include <unicode/locid.h>
@@ -10,54 +9,10 @@
 #include <cstring>
 #include <string_view>
 
+#include "campaign/geocoding_table.h"
 #include "campaign/time_zones.h"
 
 namespace smslint {
-namespace {
-
-// The layout of libphonenumber's generated geocoding data (geocoding_data.h, which
-// Debian does not install), version 8.12.
-struct CountryLanguages {
-  const char** available_languages;
-  const int available_languages_size;
-};
-struct PrefixDescriptions {
-  const int32_t* prefixes;
-  const int prefixes_size;
-  const char** descriptions;
-  const int32_t* possible_lengths;
-  const int possible_lengths_size;
-};
-
-// The geocoding data's accessors (namespace i18n::phonenumbers), by mangled name.
-constexpr char kPairs[] = "_ZN4i18n12phonenumbers30get_prefix_language_code_pairsEv";
-constexpr char kPairsSize[] = "_ZN4i18n12phonenumbers35get_prefix_language_code_pairs_sizeEv";
-constexpr char kDescriptions[] = "_ZN4i18n12phonenumbers23get_prefix_descriptionsEi";
-
-// SMSLINT_GEOCODING_LIBRARY is the path CMake found; the soname comes first so a
-// runtime without the -dev symlink still works.
-const char* const kLibraries[] = {"libgeocoding.so.8",
-#ifdef SMSLINT_GEOCODING_LIBRARY
-                                  SMSLINT_GEOCODING_LIBRARY
-#endif
-};
-
-// The table of "1_<language>" (or null).
-const PrefixDescriptions* TableFor(void* library, std::string_view file) {
-  auto pairs = reinterpret_cast<const char** (*)()>(dlsym(library, kPairs));
-  auto pairs_size = reinterpret_cast<int (*)()>(dlsym(library, kPairsSize));
-  auto descriptions =
-      reinterpret_cast<const PrefixDescriptions* (*)(int)>(dlsym(library, kDescriptions));
-  if (pairs == nullptr || pairs_size == nullptr || descriptions == nullptr) return nullptr;
-  const char** names = pairs();
-  const int size = pairs_size();
-  for (int i = 0; i < size; ++i) {
-    if (names[i] != nullptr && file == names[i]) return descriptions(i);
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 const NumberStates& NumberStates::Get() {
   static const NumberStates* states = new NumberStates();
@@ -65,26 +20,19 @@ const NumberStates& NumberStates::Get() {
 }
 
 NumberStates::NumberStates() {
-  void* library = nullptr;
-  for (const char* name : kLibraries) {
-    // RTLD_NODELETE: the data stays mapped for the life of the process.
-    library = dlopen(name, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
-    if (library != nullptr) break;
-  }
-  if (library == nullptr) return;
-  // The geocoder, asked in English for the US, reads "1_en_US" when the data has
-  // it and falls back to "1_en"; version 8.12 has only the latter, so anything
-  // else is treated as unknown data (and the test against the geocoder fails).
-  if (TableFor(library, "1_en_US") != nullptr) return;
-  const PrefixDescriptions* table = TableFor(library, "1_en");
-  if (table == nullptr || table->prefixes_size <= 0 || table->possible_lengths_size <= 0) return;
-  prefixes_ = table->prefixes;
-  prefixes_size_ = table->prefixes_size;
-  descriptions_ = table->descriptions;
-  lengths_ = table->possible_lengths;
-  lengths_size_ = table->possible_lengths_size;
+  namespace table = geocoding_table;
+  if (table::kPrefixCount <= 0 || table::kLengthCount <= 0) return;
+  prefixes_ = table::kPrefixes;
+  prefixes_size_ = table::kPrefixCount;
+  lengths_ = table::kLengths;
+  lengths_size_ = table::kLengthCount;
   max_prefix_digits_ = lengths_[lengths_size_ - 1];
   entry_state_ = std::make_unique<std::atomic<uint8_t>[]>(static_cast<size_t>(prefixes_size_));
+}
+
+const char* NumberStates::Description(int entry) const {
+  return geocoding_table::kDescriptionText +
+         geocoding_table::kDescriptionStart[geocoding_table::kDescriptionOf[entry]];
 }
 
 // AreaCodeMap::Lookup and BinarySearch, step for step (including the narrowing of
@@ -163,8 +111,7 @@ uint8_t NumberStates::RegionState(std::string_view region) const {
 std::string NumberStates::DescriptionFor(uint64_t e164) const {
   if (e164 < 10000000000ull || e164 >= 20000000000ull) return "";
   const int entry = Find(e164);
-  if (entry >= 0 && descriptions_[entry] != nullptr && descriptions_[entry][0] != '\0')
-    return descriptions_[entry];
+  if (entry >= 0 && Description(entry)[0] != '\0') return Description(entry);
   return CountryName(e164);
 }
 
@@ -172,7 +119,7 @@ uint8_t NumberStates::EntryState(int entry) const {
   std::atomic<uint8_t>& cached = entry_state_[static_cast<size_t>(entry)];
   uint8_t state = cached.load(std::memory_order_relaxed);
   if (state == 0) {
-    state = static_cast<uint8_t>(StateFromGeocoderDescription(descriptions_[entry]) + 1);
+    state = static_cast<uint8_t>(StateFromGeocoderDescription(Description(entry)) + 1);
     cached.store(state, std::memory_order_relaxed);
   }
   return static_cast<uint8_t>(state - 1);
@@ -181,7 +128,7 @@ uint8_t NumberStates::EntryState(int entry) const {
 uint8_t NumberStates::StateFor(uint64_t e164) const {
   if (e164 < 10000000000ull || e164 >= 20000000000ull) return 0;  // not +1 NXX NXX XXXX
   const int entry = Find(e164);
-  if (entry < 0 || descriptions_[entry] == nullptr || descriptions_[entry][0] == '\0')
+  if (entry < 0 || Description(entry)[0] == '\0')
     return StateFromGeocoderDescription(CountryName(e164));
   return EntryState(entry);
 }
@@ -189,8 +136,7 @@ uint8_t NumberStates::StateFor(uint64_t e164) const {
 uint8_t NumberStates::StateFor(uint64_t e164, std::string_view region) const {
   if (e164 < 10000000000ull || e164 >= 20000000000ull) return 0;
   const int entry = Find(e164);
-  if (entry < 0 || descriptions_[entry] == nullptr || descriptions_[entry][0] == '\0')
-    return RegionState(region);
+  if (entry < 0 || Description(entry)[0] == '\0') return RegionState(region);
   return EntryState(entry);
 }
 
@@ -198,7 +144,7 @@ int NumberStates::ExchangeState(uint64_t e164) const {
   if (e164 < 10000000000ull || e164 >= 20000000000ull) return 0;
   if (max_prefix_digits_ > 7) return -1;
   const int entry = Find(e164);
-  if (entry < 0 || descriptions_[entry] == nullptr || descriptions_[entry][0] == '\0') return -1;
+  if (entry < 0 || Description(entry)[0] == '\0') return -1;
   return EntryState(entry);
 }
 

@@ -3,12 +3,12 @@
 // geocoder's own prefix table instead of through PhoneNumberOfflineGeocoder.
 //
 // Why not the geocoder class: libgeocoding holds its tables as arrays of pointers,
-// about 450,000 relocations that the dynamic loader applies at every start of any
-// command (some 15 ms, three times the start-up budget), and each call costs
-// microseconds of locale and file-name lookups. The library is opened with dlopen
-// the first time a state is asked for, and its prefix table is searched the way
-// AreaCodeMap::Lookup searches it. tests/campaign/number_states_test.cc checks
-// the answers against the geocoder itself for every area code and exchange.
+// about 450,000 relocations that the dynamic loader applies whenever it is opened
+// (some 30 ms of CPU), and each call costs microseconds of locale and file-name
+// lookups. The build reads its +1 table into the binary (geocoding_table.h), which
+// is searched the way AreaCodeMap::Lookup searches it.
+// tests/campaign/number_states_test.cc checks the answers against the geocoder
+// itself for every area code and exchange.
 #ifndef SMSLINT_CAMPAIGN_NUMBER_STATES_H_
 #define SMSLINT_CAMPAIGN_NUMBER_STATES_H_
 
@@ -22,7 +22,7 @@ namespace smslint {
 
 class NumberStates {
  public:
-  // The process-wide instance; the geocoding library is loaded on first use.
+  // The process-wide instance.
   static const NumberStates& Get();
 
   // Index into StateCodes() of a valid +1 number (E.164 digits, 1NXXNXXXXXX);
@@ -44,8 +44,8 @@ class NumberStates {
   // most 7, the answer depends on the area code and exchange only.
   int max_prefix_digits() const { return max_prefix_digits_; }
 
-  // False when the geocoding library or its English table for +1 could not be
-  // found; StateFor then answers 0.
+  // False when the build found no English table for +1 (it fails the build; kept
+  // for a table that is empty): StateFor then answers 0.
   bool loaded() const { return prefixes_ != nullptr; }
 
   NumberStates(const NumberStates&) = delete;
@@ -61,10 +61,11 @@ class NumberStates {
   uint8_t RegionState(std::string_view region) const;
   // The state a table entry's description names.
   uint8_t EntryState(int entry) const;
+  // A table entry's description ("" when the library names no place).
+  const char* Description(int entry) const;
 
   const int32_t* prefixes_ = nullptr;  // ascending
   int prefixes_size_ = 0;
-  const char** descriptions_ = nullptr;
   const int32_t* lengths_ = nullptr;  // ascending prefix lengths in digits
   int lengths_size_ = 0;
   int max_prefix_digits_ = 0;

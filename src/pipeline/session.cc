@@ -10,7 +10,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "campaign/loader.h"
-#include "campaign/number_states.h"
 #include "campaign/phone_metadata.h"
 #include "campaign/recipients.h"
 #include "campaign/schema_rules.h"
@@ -354,14 +353,6 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
   // And what the content checks build on first use, on a third thread: joined at the
   // end, as the first message's checks find it built or wait for it.
   std::thread checks_ready = StartThread(PrepareBuiltinChecks);
-  // A check reads North American recipients' states from libgeocoding (NumberStates):
-  // some 30 ms of loading (dlopen, 450,000 relocations) that the first thread to
-  // classify a +1 number would otherwise do at the start of the recipients' load,
-  // the other classifying thread waiting for it.
-  std::thread states_ready;
-  if (lists) {
-    states_ready = StartThread([] { NumberStates::Get(); });
-  }
   for (const std::string& input : inputs) {
     absl::StatusOr<std::vector<std::string>> files = ExpandInputs({input});
     if (!files.ok()) {
@@ -423,7 +414,6 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
     }
   }
   checks_ready.join();
-  if (states_ready.joinable()) states_ready.join();
   for (Slot& slot : slots) {
     if (slot.result) {
       run.results.push_back(std::move(*slot.result));

@@ -1,0 +1,176 @@
+// Build step: writes libphonenumber's English geocoding table for +1 numbers (the
+// prefixes and their descriptions, "New York, NY") as C++ arrays, compiled into
+// smslint (campaign/geocoding_table.h, read by campaign/number_states.cc).
+//
+// Why at build time: libgeocoding holds its tables as arrays of pointers, about
+// 450,000 relocations that the dynamic loader applies when it is opened (some
+// 30 ms of CPU); read here once, the table is plain data in the binary. The
+// library is opened as number_states.cc used to open it, and its layout is the one
+// of geocoding_data.h (version 8.12), which Debian does not install.
+//
+// Usage: smslint_geocoding_table OUTPUT.cc. The output is written beside, then
+// renamed: a failed run leaves no half-written file. A library without the table
+// (or with a "1_en_US" one this reader does not expect) fails the build.
+#include <dlfcn.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+struct PrefixDescriptions {
+  const int32_t* prefixes;
+  const int prefixes_size;
+  const char** descriptions;
+  const int32_t* possible_lengths;
+  const int possible_lengths_size;
+};
+
+// The geocoding data's accessors (namespace i18n::phonenumbers), by mangled name.
+constexpr char kPairs[] = "_ZN4i18n12phonenumbers30get_prefix_language_code_pairsEv";
+constexpr char kPairsSize[] = "_ZN4i18n12phonenumbers35get_prefix_language_code_pairs_sizeEv";
+constexpr char kDescriptions[] = "_ZN4i18n12phonenumbers23get_prefix_descriptionsEi";
+
+const char* const kLibraries[] = {"libgeocoding.so.8",
+#ifdef SMSLINT_GEOCODING_LIBRARY
+                                  SMSLINT_GEOCODING_LIBRARY
+#endif
+};
+
+// The table of `file` ("1_en"), or null.
+const PrefixDescriptions* TableFor(void* library, std::string_view file) {
+  auto pairs = reinterpret_cast<const char** (*)()>(dlsym(library, kPairs));
+  auto pairs_size = reinterpret_cast<int (*)()>(dlsym(library, kPairsSize));
+  auto descriptions =
+      reinterpret_cast<const PrefixDescriptions* (*)(int)>(dlsym(library, kDescriptions));
+  if (pairs == nullptr || pairs_size == nullptr || descriptions == nullptr) return nullptr;
+  const char** names = pairs();
+  const int size = pairs_size();
+  for (int i = 0; i < size; ++i) {
+    if (names[i] != nullptr && file == names[i]) return descriptions(i);
+  }
+  return nullptr;
+}
+
+// The geocoder, asked in English for the US, reads "1_en_US" when the data has it
+// and falls back to "1_en"; version 8.12 has only the latter.
+const PrefixDescriptions* FindTable() {
+  void* library = nullptr;
+  for (const char* name : kLibraries) {
+    library = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (library != nullptr) break;
+  }
+  if (library == nullptr) {
+    std::fprintf(stderr, "smslint_geocoding_table: libgeocoding not found: %s\n", dlerror());
+    return nullptr;
+  }
+  if (TableFor(library, "1_en_US") != nullptr) {
+    std::fprintf(stderr, "smslint_geocoding_table: a 1_en_US table this reader does not know\n");
+    return nullptr;
+  }
+  const PrefixDescriptions* table = TableFor(library, "1_en");
+  if (table == nullptr || table->prefixes_size <= 0 || table->possible_lengths_size <= 0) {
+    std::fprintf(stderr, "smslint_geocoding_table: no 1_en table in libgeocoding\n");
+    return nullptr;
+  }
+  return table;
+}
+
+// `s` as a C++ string literal.
+std::string Literal(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u >= 0x7f) {
+      char octal[8];
+      std::snprintf(octal, sizeof octal, "\\%03o", u);
+      out += octal;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: smslint_geocoding_table OUTPUT.cc\n");
+    return 2;
+  }
+  const PrefixDescriptions* table = FindTable();
+  if (table == nullptr) return 1;
+  // Distinct descriptions, numbered in order of first use; "" is number 0.
+  std::vector<std::string> texts = {""};
+  std::map<std::string, int> number_of = {{"", 0}};
+  std::vector<int> description_of;
+  for (int i = 0; i < table->prefixes_size; ++i) {
+    const char* d = table->descriptions[i];
+    const std::string text = d != nullptr ? d : "";
+    auto [it, added] = number_of.emplace(text, static_cast<int>(texts.size()));
+    if (added) texts.push_back(text);
+    description_of.push_back(it->second);
+  }
+  if (texts.size() > 65535) {
+    std::fprintf(stderr, "smslint_geocoding_table: more descriptions than 16 bits number\n");
+    return 1;
+  }
+
+  const std::string path = argv[1];
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << "// Generated by smslint_geocoding_table (src/campaign/geocoding_table_gen.cc)\n"
+           "// from libgeocoding's 1_en table: do not edit.\n"
+           "#include \"campaign/geocoding_table.h\"\n\n"
+           "namespace smslint::geocoding_table {\n\n";
+    const int count = table->prefixes_size;
+    out << "extern const int kPrefixCount = " << count << ";\n";
+    out << "extern const int32_t kPrefixes[] = {";
+    for (int i = 0; i < count; ++i) out << (i % 10 == 0 ? "\n" : " ") << table->prefixes[i] << ",";
+    out << "0};\n";
+    out << "extern const uint16_t kDescriptionOf[] = {";
+    for (int i = 0; i < count; ++i) out << (i % 20 == 0 ? "\n" : " ") << description_of[i] << ",";
+    out << "0};\n";
+    const int lengths = table->possible_lengths_size;
+    out << "extern const int kLengthCount = " << lengths << ";\n";
+    out << "extern const int32_t kLengths[] = {";
+    for (int i = 0; i < lengths; ++i) out << table->possible_lengths[i] << ",";
+    out << "0};\n";
+    // The descriptions as one text, each ended by a NUL, and where each starts.
+    out << "extern const int kDescriptionCount = " << texts.size() << ";\n";
+    out << "extern const char kDescriptionText[] =";
+    std::vector<size_t> starts;
+    size_t offset = 0;
+    for (const std::string& text : texts) {
+      starts.push_back(offset);
+      out << "\n    " << Literal(text) << " \"\\0\"";
+      offset += text.size() + 1;
+    }
+    out << ";\n";
+    out << "extern const uint32_t kDescriptionStart[] = {";
+    for (size_t i = 0; i < starts.size(); ++i) out << (i % 10 == 0 ? "\n" : " ") << starts[i] << ",";
+    out << "0};\n\n}  // namespace smslint::geocoding_table\n";
+    out.close();
+    if (!out) {
+      std::fprintf(stderr, "smslint_geocoding_table: cannot write %s\n", temporary.c_str());
+      std::remove(temporary.c_str());
+      return 1;
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::perror("smslint_geocoding_table: rename");
+    std::remove(temporary.c_str());
+    return 1;
+  }
+  return 0;
+}
