@@ -7,8 +7,8 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <memory>
+#include <vector>
 
 #include "sim/profile.h"
 
@@ -23,20 +23,26 @@ class SlidingCounts {
   Counts Add(int64_t t_us) {
     // Drop what falls out of each window first: the buffer then holds only events of
     // the last day and the new one, so their offsets from the base fit in 40 bits.
+    // A live head's time is kept beside it: a window whose head stays costs a compare.
     for (int w = 0; w < kWindowCount; ++w) {
       const int64_t cutoff = t_us - kWindowMicros[w];
       uint64_t& head = heads_[w];
-      while (head < tail_ && TimeAt(head) <= cutoff) ++head;
+      while (head < tail_ && head_times_[w] <= cutoff) {
+        if (++head < tail_) head_times_[w] = TimeAt(head);
+      }
     }
     const uint64_t oldest = heads_[kWindowCount - 1];
     // Blocks wholly before the oldest head are done with: keep one for reuse.
     while ((oldest >> kBlockBits) > first_block_) {
-      spare_ = std::move(blocks_.front());
-      blocks_.pop_front();
+      spare_ = std::move(Slot(first_block_));
       ++first_block_;
+      --live_blocks_;
     }
-    if ((tail_ >> kBlockBits) - first_block_ == blocks_.size()) {
-      blocks_.push_back(spare_ != nullptr ? std::move(spare_) : std::unique_ptr<Block>(new Block));
+    if ((tail_ >> kBlockBits) - first_block_ == live_blocks_) {
+      if (live_blocks_ == ring_.size()) Widen();
+      Slot(first_block_ + live_blocks_) =
+          spare_ != nullptr ? std::move(spare_) : std::unique_ptr<Block>(new Block);
+      ++live_blocks_;
     }
     if (oldest == tail_) {
       base_ = t_us;  // nothing live: offsets start from this event
@@ -44,6 +50,9 @@ class SlidingCounts {
       Rebase();
     }
     Store(tail_, static_cast<uint64_t>(t_us - base_));
+    for (int w = 0; w < kWindowCount; ++w) {
+      if (heads_[w] == tail_) head_times_[w] = t_us;  // the window held nothing
+    }
     ++tail_;
     Counts counts;
     for (int w = 0; w < kWindowCount; ++w) counts[w] = static_cast<int64_t>(tail_ - heads_[w]);
@@ -63,8 +72,17 @@ class SlidingCounts {
     uint8_t high[size_t{1} << kBlockBits];  // and the next 8
   };
 
+  // Live blocks sit in a ring indexed by block number (its size a power of two).
+  std::unique_ptr<Block>& Slot(uint64_t block) { return ring_[block & (ring_.size() - 1)]; }
   Block& BlockOf(uint64_t position) const {
-    return *blocks_[(position >> kBlockBits) - first_block_];
+    return *ring_[(position >> kBlockBits) & (ring_.size() - 1)];
+  }
+  // Doubles the ring, each live block moved to its slot in the wider one.
+  void Widen() {
+    std::vector<std::unique_ptr<Block>> wider(ring_.empty() ? 4 : ring_.size() * 2);
+    for (uint64_t b = first_block_; b < first_block_ + live_blocks_; ++b)
+      wider[b & (wider.size() - 1)] = std::move(Slot(b));
+    ring_ = std::move(wider);
   }
   int64_t TimeAt(uint64_t position) const {
     const Block& b = BlockOf(position);
@@ -88,12 +106,14 @@ class SlidingCounts {
   }
 
   // Not zeroed: only [oldest head, tail) is ever read, and it is always written first.
-  std::deque<std::unique_ptr<Block>> blocks_;  // blocks_[0] holds block first_block_
+  std::vector<std::unique_ptr<Block>> ring_;  // blocks first_block_ .. + live_blocks_
+  size_t live_blocks_ = 0;
   std::unique_ptr<Block> spare_;
   uint64_t first_block_ = 0;  // positions >> kBlockBits
   int64_t base_ = 0;
   uint64_t tail_ = 0;
   std::array<uint64_t, kWindowCount> heads_{};  // the day head is always the oldest
+  std::array<int64_t, kWindowCount> head_times_{};  // TimeAt(heads_[w]) while it is live
 };
 
 }  // namespace smslint

@@ -1,6 +1,7 @@
 // The event source: windows, days, DST, midnight, multi-day queues, determinism.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -243,6 +244,25 @@ TEST_CASE("sliding counts match a brute-force count") {
       int64_t brute = 0;
       for (int64_t u : times) brute += u > t - WindowMicros(static_cast<Window>(w));
       REQUIRE(c[w] == brute);
+    }
+  }
+}
+
+// Bursts of thousands of events a second between quiet hours: many blocks live at
+// once (the ring of blocks widens, then wraps as the day's first ones are dropped).
+TEST_CASE("sliding counts: bursts that keep many blocks live") {
+  SlidingCounts counts;
+  std::vector<int64_t> times;
+  uint64_t x = 11;
+  int64_t t = 0;
+  for (int i = 0; i < 60000; ++i) {
+    x = Mix64(x);
+    t += i % 20000 < 15000 ? static_cast<int64_t>(x % 400) : static_cast<int64_t>(x % 30'000'000);
+    times.push_back(t);
+    const SlidingCounts::Counts c = counts.Add(t);
+    for (int w = 0; w < kWindowCount; ++w) {
+      const auto first = std::upper_bound(times.begin(), times.end(), t - kWindowMicros[w]);
+      REQUIRE(c[w] == times.end() - first);
     }
   }
 }
