@@ -158,7 +158,8 @@ int main(int argc, char** argv) {
     }
     out << ";\n";
     out << "extern const uint32_t kDescriptionStart[] = {";
-    for (size_t i = 0; i < starts.size(); ++i) out << (i % 10 == 0 ? "\n" : " ") << starts[i] << ",";
+    for (size_t i = 0; i < starts.size(); ++i)
+      out << (i % 10 == 0 ? "\n" : " ") << starts[i] << ",";
     out << "0};\n\n}  // namespace smslint::geocoding_table\n";
     out.close();
     if (!out) {

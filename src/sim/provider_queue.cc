@@ -238,27 +238,48 @@ ReleaseOrder::Head ReleaseOrder::HeadOf(uint32_t index, uint32_t stream) const {
 
 uint32_t ReleaseOrder::Pop() {
   if (queue_->in_order) return Submitted(taken_++);
-  std::pop_heap(heap_.begin(), heap_.end(), Later);
-  const Head head = heap_.back();
-  heap_.pop_back();
-  // The stream's next event: the next of its carrier and sender within its run.
+  const Head head = heap_.front();
+  // The stream's next event: the next of its carrier and sender within its run. It
+  // takes the head's place (one sift down, not a pop and a push); heads are all
+  // different, so the order out is the same whatever the heap's shape.
   const Stream& stream = streams_[head.stream];
   const std::vector<SendEvent>& events = *queue_->events;
   const int8_t* carriers = queue_->carrier_of_event.data();
+  bool replaced = false;
   for (uint32_t from = head.index + 1; from < stream.end;) {
     const void* found =
         std::memchr(carriers + from, static_cast<unsigned char>(stream.carrier), stream.end - from);
     if (found == nullptr) break;
     const auto next = static_cast<uint32_t>(static_cast<const int8_t*>(found) - carriers);
     if (events[next].sender == stream.sender) {
-      heap_.push_back(HeadOf(next, head.stream));
-      std::push_heap(heap_.begin(), heap_.end(), Later);
+      heap_.front() = HeadOf(next, head.stream);
+      SiftDown();
+      replaced = true;
       break;
     }
     from = next + 1;
   }
+  if (!replaced) {
+    std::pop_heap(heap_.begin(), heap_.end(), Later);
+    heap_.pop_back();
+  }
   ++taken_;
   return head.index;
+}
+
+void ReleaseOrder::SiftDown() {
+  const size_t n = heap_.size();
+  size_t i = 0;
+  const Head moving = heap_[0];
+  while (true) {
+    size_t child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && Later(heap_[child], heap_[child + 1])) ++child;
+    if (!Later(moving, heap_[child])) break;
+    heap_[i] = heap_[child];
+    i = child;
+  }
+  heap_[i] = moving;
 }
 
 }  // namespace smslint

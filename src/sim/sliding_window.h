@@ -112,7 +112,7 @@ class SlidingCounts {
   uint64_t first_block_ = 0;  // positions >> kBlockBits
   int64_t base_ = 0;
   uint64_t tail_ = 0;
-  std::array<uint64_t, kWindowCount> heads_{};  // the day head is always the oldest
+  std::array<uint64_t, kWindowCount> heads_{};      // the day head is always the oldest
   std::array<int64_t, kWindowCount> head_times_{};  // TimeAt(heads_[w]) while it is live
 };
 
