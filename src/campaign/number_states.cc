@@ -142,9 +142,9 @@ uint8_t NumberStates::StateFor(uint64_t e164, std::string_view region) const {
 
 int NumberStates::ExchangeState(uint64_t e164) const {
   if (e164 < 10000000000ull || e164 >= 20000000000ull) return 0;
-  if (max_prefix_digits_ > 7) return -1;
+  if (max_prefix_digits_ > 7) return kByNumber;
   const int entry = Find(e164);
-  if (entry < 0 || Description(entry)[0] == '\0') return -1;
+  if (entry < 0 || Description(entry)[0] == '\0') return kByRegion;
   return EntryState(entry);
 }
 

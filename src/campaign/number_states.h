@@ -33,9 +33,16 @@ class NumberStates {
   uint8_t StateFor(uint64_t e164, std::string_view region) const;
 
   // StateFor(e164) when it is the same for every number of e164's area code and
-  // exchange (a listed prefix of at most 7 digits names it), else -1: then the
-  // answer is the country's name, which depends on the whole number.
+  // exchange (a listed prefix of at most 7 digits names it); kByRegion when the
+  // table's prefixes are at most 7 digits and none names the exchange: then the
+  // answer is StateForRegion of the number's region (the geocoder gives the
+  // country's name); else kByNumber (longer prefixes: StateFor must be asked).
+  static constexpr int kByRegion = -2;
+  static constexpr int kByNumber = -1;
   int ExchangeState(uint64_t e164) const;
+  // The state of a number no table prefix names, from its region
+  // (PhoneNumberUtil::GetRegionCodeForNumber, "PR" -> Puerto Rico).
+  uint8_t StateForRegion(std::string_view region) const { return RegionState(region); }
 
   // The geocoder's English description of a valid +1 number ("" when none); for tests.
   std::string DescriptionFor(uint64_t e164) const;

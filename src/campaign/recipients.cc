@@ -229,7 +229,7 @@ class ExchangePlaces {
  public:
   struct Place {
     int32_t tz_entry = -1;
-    int16_t state = -1;  // -1: depends on the whole number (NumberStates::ExchangeState)
+    int16_t state = -1;  // or NumberStates::kByRegion, kByNumber (ExchangeState)
   };
   explicit ExchangePlaces(size_t rows, size_t zone_entries)
       : dense_(rows >= 50000 && zone_entries < (1u << 23) - 1),
@@ -250,14 +250,14 @@ class ExchangePlaces {
   }
   // Whether Pack holds every place of this zone map.
   bool Packable() const { return packable_; }
-  // 32 bits, never 0: set bit, zone entry + 1 (23 bits), state + 1 (8 bits).
+  // 32 bits, never 0: set bit, zone entry + 1 (23 bits), state + 2 (8 bits).
   static uint32_t Pack(Place p) {
     return 1u << 31 | static_cast<uint32_t>(p.tz_entry + 1) |
-           static_cast<uint32_t>(p.state + 1) << 23;
+           static_cast<uint32_t>(p.state + 2) << 23;
   }
   static Place Unpack(uint32_t v) {
     return {static_cast<int32_t>(v & 0x7FFFFF) - 1,
-            static_cast<int16_t>(static_cast<int>(v >> 23 & 0xFF) - 1)};
+            static_cast<int16_t>(static_cast<int>(v >> 23 & 0xFF) - 2)};
   }
 
  private:
@@ -357,7 +357,9 @@ void ClassifyRows(RowClassifier& state, const CsvRows& chunk, const Columns& col
           }
           results->tz_entry[i] = place.tz_entry;
           number_state = place.state >= 0 ? static_cast<uint8_t>(place.state)
-                                          : states->StateFor(info.e164, info.region.data());
+                         : place.state == NumberStates::kByRegion
+                             ? states->StateForRegion(info.region.data())
+                             : states->StateFor(info.e164, info.region.data());
         } else {
           results->tz_entry[i] = zones.Lookup(info.e164);
           number_state = states->StateFor(info.e164, info.region.data());

@@ -1,5 +1,6 @@
 #include "campaign/time_zones.h"
 
+#include <iterator>
 #include <cstdlib>
 
 #include "util/embedded_data.h"
@@ -86,6 +87,9 @@ constexpr StateName kStates[] = {
     {"SK", "Saskatchewan"},
     {"YT", "Yukon"},
 };
+// A state index is a byte, and the recipients' reader packs it (plus two codes of
+// its own) into 8 bits.
+static_assert(std::size(kStates) + 1 <= 254, "state indices fit a byte with two codes to spare");
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))

@@ -33,7 +33,7 @@ TEST_CASE("number states: same answers as the geocoder for every area code and e
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   const i18n::phonenumbers::PhoneNumberOfflineGeocoder geocoder;
   const NumberStates& states = NumberStates::Get();
-  size_t compared = 0, by_exchange = 0;
+  size_t compared = 0, by_exchange = 0, by_region = 0;
   for (uint64_t npa = 200; npa <= 999; ++npa) {
     for (uint64_t nxx = 200; nxx <= 999; ++nxx) {
       const uint64_t subscriber = (npa * 7919 + nxx * 104729) % 10000;
@@ -68,11 +68,19 @@ TEST_CASE("number states: same answers as the geocoder for every area code and e
           CAPTURE(e164);
           CHECK(exchange == state);
         }
+      } else if (exchange == NumberStates::kByRegion) {
+        ++by_region;
+        if (states.StateForRegion(region) != state) {
+          CAPTURE(e164);
+          CHECK(states.StateForRegion(region) == state);
+        }
       }
     }
   }
   CHECK(compared > 200000);
   CHECK(by_exchange > compared / 2);
+  CHECK(by_region > 0);
+  CHECK(by_exchange + by_region == compared);
 }
 
 }  // namespace
