@@ -1,7 +1,7 @@
 #include "campaign/time_zones.h"
 
-#include <iterator>
 #include <cstdlib>
+#include <iterator>
 
 #include "util/embedded_data.h"
 

@@ -153,9 +153,9 @@ TEST_CASE("recipients reader: duplicates across formats, national numbers") {
   CHECK(r.stats.zone_guessed == 2);  // per row, as the report's facts count them
 }
 
-// Lists this long are classified and de-duplicated on every core: the first row
-// of each number stays, every later copy (in any format, in any part of the file)
-// is the duplicate, as when one thread reads them in order.
+// Lists this long are classified on every core: the first row of each number
+// stays, every later copy (in any format, in any part of the file) is the
+// duplicate, as when one thread reads them in order.
 TEST_CASE("recipients reader: duplicates in a long list are the later copies") {
   ScratchDir dir;
   std::string csv = "phone\n";
