@@ -792,7 +792,6 @@ absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
   stats.rows = n;
   stats.consent_column = columns.consent >= 0;
   facts.rows_read = true;
-  table.ShrinkToFit();
   return absl::OkStatus();
 }
 
@@ -838,15 +837,6 @@ std::string_view RecipientTable::Field(size_t row, size_t column) const {
   if (it == kept_rows.end() || *it != row) return {};
   const size_t i = static_cast<size_t>(it - kept_rows.begin()) * columns.size() + column;
   return std::string_view(kept_text).substr(kept_offsets[i], kept_offsets[i + 1] - kept_offsets[i]);
-}
-
-void RecipientTable::ShrinkToFit() {
-  e164.shrink_to_fit();
-  zone_set.shrink_to_fit();
-  state.shrink_to_fit();
-  number_state.shrink_to_fit();
-  flags.shrink_to_fit();
-  for (RecipientColumn& f : fields) f.ids.shrink_to_fit();
 }
 
 void RecipientTable::DropInternedExcept(std::string_view keep) {

@@ -167,8 +167,6 @@ struct RecipientTable {
   }
   // A table of the rows `rows` (ascending) of this one, with their fields.
   RecipientTable Subset(const std::vector<uint32_t>& rows) const;
-  // Capacity beyond the rows given back (the loader reserves from an estimate).
-  void ShrinkToFit();
   // Drops the interned values of every column but `keep` (once the rendered checks
   // are done, the simulation reads the `carrier` column only): Field() then answers
   // for those columns from the kept rows' text, "" elsewhere.
