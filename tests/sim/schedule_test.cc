@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -230,50 +231,45 @@ TEST_CASE("schedule: a campaign across spring forward counts quiet hours in loca
   CHECK(out.result.quiet_hours == 390);
 }
 
-TEST_CASE("sliding counts match a brute-force count") {
+// Adds `events` times, `next_gap(i, x)` apart from `start` (x: a new random number
+// for each), to a SlidingCounts and checks every answer against a count of the times
+// within each window.
+void CheckSlidingCounts(int events, int64_t start, uint64_t seed,
+                        const std::function<int64_t(int, uint64_t)>& next_gap) {
   SlidingCounts counts;
   std::vector<int64_t> times;
-  uint64_t x = 1;
-  int64_t t = 0;
-  for (int i = 0; i < 5000; ++i) {
+  uint64_t x = seed;
+  int64_t t = start;
+  for (int i = 0; i < events; ++i) {
     x = Mix64(x);
-    t += static_cast<int64_t>(x % 3'000'000'000ULL) / (1 + (i % 7) * 50);
-    times.push_back(t);
-    SlidingCounts::Counts c = counts.Add(t);
-    for (int w = 0; w < kWindowCount; ++w) {
-      int64_t brute = 0;
-      for (int64_t u : times) brute += u > t - WindowMicros(static_cast<Window>(w));
-      REQUIRE(c[w] == brute);
-    }
-  }
-}
-
-// Bursts of thousands of events a second between quiet hours: many blocks live at
-// once (the ring of blocks widens, then wraps as the day's first ones are dropped).
-TEST_CASE("sliding counts: bursts that keep many blocks live") {
-  SlidingCounts counts;
-  std::vector<int64_t> times;
-  uint64_t x = 11;
-  int64_t t = 0;
-  for (int i = 0; i < 60000; ++i) {
-    x = Mix64(x);
-    t += i % 20000 < 15000 ? static_cast<int64_t>(x % 400) : static_cast<int64_t>(x % 30'000'000);
+    t += next_gap(i, x);
     times.push_back(t);
     const SlidingCounts::Counts c = counts.Add(t);
     for (int w = 0; w < kWindowCount; ++w) {
-      const auto first = std::upper_bound(times.begin(), times.end(), t - kWindowMicros[w]);
+      const int64_t cutoff = t - WindowMicros(static_cast<Window>(w));
+      const auto first = std::upper_bound(times.begin(), times.end(), cutoff);
       REQUIRE(c[w] == times.end() - first);
     }
   }
 }
 
+TEST_CASE("sliding counts match a brute-force count") {
+  CheckSlidingCounts(5000, 0, 1, [](int i, uint64_t x) {
+    return static_cast<int64_t>(x % 3'000'000'000ULL) / (1 + (i % 7) * 50);
+  });
+}
+
+// Bursts of thousands of events a second between quiet hours: many blocks live at
+// once (the ring of blocks widens, then wraps as the day's first ones are dropped).
+TEST_CASE("sliding counts: bursts that keep many blocks live") {
+  CheckSlidingCounts(60000, 0, 11, [](int i, uint64_t x) {
+    return i % 20000 < 15000 ? static_cast<int64_t>(x % 400) : static_cast<int64_t>(x % 30'000'000);
+  });
+}
+
 TEST_CASE("sliding counts: 40-bit offsets survive gaps of weeks, bursts and times before 1970") {
   // Gaps from 0 to 30 days (past the 2^40 us = 12.7 days an offset holds), so the base
   // moves both when the buffer empties and while a day of events is live.
-  SlidingCounts counts;
-  std::vector<int64_t> times;
-  uint64_t x = 7;
-  int64_t t = -int64_t{3} * 365 * 86'400'000'000;  // 1967
   const int64_t gaps[] = {0,
                           1,
                           999'999,
@@ -283,23 +279,12 @@ TEST_CASE("sliding counts: 40-bit offsets survive gaps of weeks, bursts and time
                           86'400'000'000,
                           (int64_t{1} << 40) - 1,
                           int64_t{30} * 86'400'000'000};
-  for (int i = 0; i < 30000; ++i) {
-    x = Mix64(x);
-    // Mostly dense sends, two minutes apart on average (weeks with a day's events live
-    // at every step), now and then a gap from the list.
-    const int64_t gap = x % 8192 == 0 ? gaps[(x >> 10) % std::size(gaps)]
-                                      : static_cast<int64_t>((x >> 16) % 240'000'000);
-    t += gap;
-    times.push_back(t);
-    SlidingCounts::Counts c = counts.Add(t);
-    for (int w = 0; w < kWindowCount; ++w) {
-      int64_t brute = 0;
-      for (auto it = times.rbegin(); it != times.rend() && *it > t - kWindowMicros[w]; ++it) {
-        ++brute;
-      }
-      REQUIRE(c[w] == brute);
-    }
-  }
+  // Mostly dense sends, two minutes apart on average (weeks with a day's events live
+  // at every step), now and then a gap from the list; from 1967.
+  CheckSlidingCounts(30000, -int64_t{3} * 365 * 86'400'000'000, 7, [&](int, uint64_t x) {
+    return x % 8192 == 0 ? gaps[(x >> 10) % std::size(gaps)]
+                         : static_cast<int64_t>((x >> 16) % 240'000'000);
+  });
 }
 
 }  // namespace
