@@ -17,7 +17,6 @@ extern const int kLengthCount;
 extern const int32_t kLengths[];
 // Description d is the NUL-terminated text at kDescriptionText + kDescriptionStart[d];
 // description 0 is "" (the library names no place).
-extern const int kDescriptionCount;
 extern const char kDescriptionText[];
 extern const uint32_t kDescriptionStart[];
 

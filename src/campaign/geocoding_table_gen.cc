@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -133,21 +134,20 @@ int main(int argc, char** argv) {
            "// from libgeocoding's 1_en table: do not edit.\n"
            "#include \"campaign/geocoding_table.h\"\n\n"
            "namespace smslint::geocoding_table {\n\n";
-    const int count = table->prefixes_size;
-    out << "extern const int kPrefixCount = " << count << ";\n";
-    out << "extern const int32_t kPrefixes[] = {";
-    for (int i = 0; i < count; ++i) out << (i % 10 == 0 ? "\n" : " ") << table->prefixes[i] << ",";
-    out << "0};\n";
-    out << "extern const uint16_t kDescriptionOf[] = {";
-    for (int i = 0; i < count; ++i) out << (i % 20 == 0 ? "\n" : " ") << description_of[i] << ",";
-    out << "0};\n";
-    const int lengths = table->possible_lengths_size;
-    out << "extern const int kLengthCount = " << lengths << ";\n";
-    out << "extern const int32_t kLengths[] = {";
-    for (int i = 0; i < lengths; ++i) out << table->possible_lengths[i] << ",";
-    out << "0};\n";
+    // An array's definition: its values, ten a line, then a 0 (so none is empty).
+    auto write_array = [&out](const char* type_and_name, const auto& values) {
+      out << "extern const " << type_and_name << "[] = {";
+      for (size_t i = 0; i < values.size(); ++i)
+        out << (i % 10 == 0 ? "\n" : " ") << values[i] << ",";
+      out << "0};\n";
+    };
+    out << "extern const int kPrefixCount = " << table->prefixes_size << ";\n";
+    write_array("int32_t kPrefixes", std::span(table->prefixes, table->prefixes_size));
+    write_array("uint16_t kDescriptionOf", description_of);
+    out << "extern const int kLengthCount = " << table->possible_lengths_size << ";\n";
+    write_array("int32_t kLengths",
+                std::span(table->possible_lengths, table->possible_lengths_size));
     // The descriptions as one text, each ended by a NUL, and where each starts.
-    out << "extern const int kDescriptionCount = " << texts.size() << ";\n";
     out << "extern const char kDescriptionText[] =";
     std::vector<size_t> starts;
     size_t offset = 0;
@@ -157,10 +157,8 @@ int main(int argc, char** argv) {
       offset += text.size() + 1;
     }
     out << ";\n";
-    out << "extern const uint32_t kDescriptionStart[] = {";
-    for (size_t i = 0; i < starts.size(); ++i)
-      out << (i % 10 == 0 ? "\n" : " ") << starts[i] << ",";
-    out << "0};\n\n}  // namespace smslint::geocoding_table\n";
+    write_array("uint32_t kDescriptionStart", starts);
+    out << "\n}  // namespace smslint::geocoding_table\n";
     out.close();
     if (!out) {
       std::fprintf(stderr, "smslint_geocoding_table: cannot write %s\n", temporary.c_str());

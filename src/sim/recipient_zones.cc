@@ -141,7 +141,11 @@ OpenInterval NextOpenIntervalInAll(const RecipientZones& zones, size_t place, in
 }
 
 PlaceWindows::PlaceWindows(const RecipientZones& zones, const DailyWindow& window, uint8_t day_mask)
-    : zones_(zones), window_(window), day_mask_(day_mask), days_(zones.zones.size() * kDaysKept) {}
+    : zones_(zones),
+      window_(window),
+      day_mask_(day_mask),
+      days_(zones.zones.size() * kDaysKept),
+      never_(zones.places.size()) {}
 
 OpenInterval PlaceWindows::Next(size_t place, int64_t t_us) {
   const std::vector<uint16_t>& candidates = Candidates(zones_, place);
@@ -150,8 +154,7 @@ OpenInterval PlaceWindows::Next(size_t place, int64_t t_us) {
       [&](int64_t t) {
         // Remembered per place, for the times up to kNeverKeptUs after the one it
         // was worked out from.
-        if (never_.size() < zones_.places.size()) never_.resize(zones_.places.size());
-        Never& kept = never_[place];
+        Never& kept = never_[place < never_.size() ? place : 0];  // as Candidates reads it
         if (!kept.known || t < kept.from_us || t - kept.from_us > kNeverKeptUs) {
           kept = {true, t, NeverOpenTogether(zones_.zones, candidates, t, kNeverKeptUs, window_)};
         }

@@ -91,11 +91,11 @@ class PlaceWindows {
     bool never = false;
   };
   static constexpr int64_t kNeverKeptUs = int64_t{366} * 86'400'000'000;
-  std::vector<Never> never_;
   const RecipientZones& zones_;
   const DailyWindow window_;
   const uint8_t day_mask_;
-  std::vector<Day> days_;  // kDaysKept per zone, by day modulo kDaysKept
+  std::vector<Day> days_;     // kDaysKept per zone, by day modulo kDaysKept
+  std::vector<Never> never_;  // per place
 };
 
 }  // namespace smslint
