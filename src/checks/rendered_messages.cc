@@ -1,6 +1,7 @@
 #include "checks/rendered_messages.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <set>
 
@@ -98,19 +99,61 @@ void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int ma
       if (column != nullptr) tuples[id].ids[single] = static_cast<uint32_t>(id);
     }
   } else {
-    absl::flat_hash_map<std::string, uint32_t> index;
-    std::string key;
+    // Several columns: a tuple's key is its value ids as the digits of one number
+    // (each column's count of distinct values its base) when that fits in 64 bits,
+    // looked up in a table when there are few such numbers, else in a hash map; the
+    // ids' bytes otherwise.
+    uint64_t keys = 1;
+    bool fits = true;
+    for (const RecipientColumn* column : columns) {
+      if (column == nullptr) continue;
+      const uint64_t base = std::max<uint64_t>(1, column->distinct());
+      if (keys > UINT64_MAX / base) {
+        fits = false;
+        break;
+      }
+      keys *= base;
+    }
     std::vector<uint32_t> ids(placeholders, 0);
-    for (size_t r = 0; r < n; ++r) {
-      if (!IsSendable(table.flags[r])) continue;
-      key.clear();
+    auto read_ids = [&](size_t r) {
+      uint64_t key = 0;
       for (size_t i = 0; i < placeholders; ++i) {
         ids[i] = columns[i] != nullptr ? columns[i]->ids[r] : 0;
-        key.append(reinterpret_cast<const char*>(&ids[i]), sizeof(uint32_t));
+        if (columns[i] != nullptr)
+          key = key * std::max<uint64_t>(1, columns[i]->distinct()) + ids[i];
       }
-      auto [it, inserted] = index.try_emplace(key, static_cast<uint32_t>(tuples.size()));
-      if (inserted) tuples.push_back(Tuple{0, r, ids});
-      ++tuples[it->second].count;
+      return key;
+    };
+    // Counts row `r` in the tuple `slot` names (kNew: a tuple of its own, first met).
+    constexpr uint32_t kNew = UINT32_MAX;
+    auto count = [&](size_t r, uint32_t& slot) {
+      if (slot == kNew) {
+        slot = static_cast<uint32_t>(tuples.size());
+        tuples.push_back(Tuple{0, r, ids});
+      }
+      ++tuples[slot].count;
+    };
+    constexpr uint64_t kTableKeys = uint64_t{1} << 20;
+    if (fits && keys <= kTableKeys) {
+      std::vector<uint32_t> slots(keys, kNew);
+      for (size_t r = 0; r < n; ++r) {
+        if (IsSendable(table.flags[r])) count(r, slots[read_ids(r)]);
+      }
+    } else if (fits) {
+      absl::flat_hash_map<uint64_t, uint32_t> slots;
+      for (size_t r = 0; r < n; ++r) {
+        if (IsSendable(table.flags[r]))
+          count(r, slots.try_emplace(read_ids(r), kNew).first->second);
+      }
+    } else {
+      absl::flat_hash_map<std::string, uint32_t> slots;
+      std::string key;
+      for (size_t r = 0; r < n; ++r) {
+        if (!IsSendable(table.flags[r])) continue;
+        read_ids(r);
+        key.assign(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(uint32_t));
+        count(r, slots.try_emplace(key, kNew).first->second);
+      }
     }
   }
   std::vector<const Tuple*> order;

@@ -1,5 +1,8 @@
 #include "checks/rendered_messages.h"
 
+#include <cstdio>
+#include <string>
+
 #include "campaign/recipients_test_util.h"
 #include "doctest/doctest.h"
 
@@ -95,6 +98,53 @@ TEST_CASE("rendered: a field value that forces UCS-2") {
   Campaign u =
       WithTemplates(CampaignWithFile(dir, "r.csv"), {"Acme \xE2\x98\x95: hi {{first_name}}"});
   CHECK(CheckRenderedMessages(u, LoadOk(u).table, false, 3).empty());
+}
+
+// Rows of several placeholder columns are counted per tuple of values, keyed three
+// ways by how many tuples the columns allow (a table, a hash map of one number, a
+// hash map of the ids' bytes). Every row's tuple is its own here, and every seventh
+// row leaves the first column empty: a key that joined two tuples would count the
+// empty rows with a filled one, or the other way round.
+TEST_CASE("rendered: tuples of several columns counted exactly whatever their number") {
+  struct Shape {
+    int columns;
+    int rows;
+  };
+  // 500^2 tuples fit the table; 1,100^2 do not; 600^7 overflow 64 bits.
+  for (const Shape shape : {Shape{2, 500}, Shape{2, 1100}, Shape{7, 600}}) {
+    CAPTURE(shape.columns);
+    CAPTURE(shape.rows);
+    ScratchDir dir;
+    std::string csv = "phone";
+    std::string body = "Acme:";
+    for (int c = 0; c < shape.columns; ++c) {
+      csv += ",c" + std::to_string(c);
+      body += " {{c" + std::to_string(c) + "}}";
+    }
+    csv += "\n";
+    int empty = 0;
+    for (int r = 0; r < shape.rows; ++r) {
+      char phone[32];
+      std::snprintf(phone, sizeof(phone), "+1212555%04d", r);
+      csv += phone;
+      for (int c = 0; c < shape.columns; ++c) {
+        const bool blank = c == 0 && r % 7 == 3;
+        csv += blank ? std::string(",") : "," + std::to_string(c) + "v" + std::to_string(r);
+      }
+      csv += "\n";
+      empty += r % 7 == 3;
+    }
+    dir.Write("r.csv", csv);
+    Campaign c = WithTemplates(CampaignWithFile(dir, "r.csv"), {body + " Reply STOP to opt out"});
+    RecipientLoadResult r = LoadOk(c);
+    REQUIRE(r.stats.sendable == static_cast<size_t>(shape.rows));
+    std::vector<Diagnostic> d = CheckRenderedMessages(c, r.table, false, 10);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].rule == "content/empty-placeholder");
+    CHECK(d[0].message.find(std::to_string(empty) + " recipients") != std::string::npos);
+    REQUIRE(d[0].notes.size() == 1);
+    CHECK(d[0].notes[0].find("r.csv:5") != std::string::npos);  // the first, row 3
+  }
 }
 
 }  // namespace
