@@ -23,6 +23,7 @@
 #include "campaign/time_zones.h"
 #include "text/template.h"
 #include "util/files.h"
+#include "util/huge_pages.h"
 #include "util/status.h"
 #include "util/strings.h"
 #include "util/threads.h"
@@ -540,6 +541,9 @@ class ColumnInterner {
   absl::flat_hash_set<uint32_t, Hash, Eq> index_;
 };
 
+// Rows a chunk holds: the table grows by this many rows at a time.
+constexpr size_t kChunkRows = 1u << 16;
+
 // Builds the table a chunk of rows at a time: each chunk's rows are classified
 // (both cores on large files), their zones found, the interned columns' values
 // interned and the text of rows a finding may quote kept; then the chunk's text is
@@ -610,9 +614,24 @@ class TableBuilder {
     const unsigned threads = n < 4096 ? 1 : threads_;
     // The first other thread interns the chunk's values, then classifies: the caller
     // reads the next chunk meanwhile.
+    // It first faults in the memory the next chunk's rows will take in each column
+    // (within what is reserved), which the caller would otherwise fault page by page
+    // as the table grows: about a tenth of its time on a list of millions.
+    ahead_.clear();
+    if (threads > 1) {
+      AddAhead(table_.e164, total);
+      AddAhead(table_.zone_set, total);
+      AddAhead(table_.state, total);
+      AddAhead(table_.number_state, total);
+      AddAhead(table_.flags, total);
+      AddAhead(facts_.number_type, total);
+    }
     for (unsigned t = 1; t < threads; ++t) {
       pool_.push_back(StartThread([this, t] {
-        if (t == 1) Intern();
+        if (t == 1) {
+          for (const auto& [begin, size] : ahead_) PopulatePages(begin, size);
+          Intern();
+        }
         Classify(t);
       }));
     }
@@ -650,6 +669,13 @@ class TableBuilder {
   }
 
  private:
+  // The reserved memory of `column` the next chunk's rows will take.
+  template <typename T>
+  void AddAhead(std::vector<T>& column, size_t rows) {
+    const size_t to = std::min(column.capacity(), rows + kChunkRows);
+    if (to > rows) ahead_.emplace_back(column.data() + rows, (to - rows) * sizeof(T));
+  }
+
   // The current chunk's values of the interned columns, in row order.
   void Intern() {
     const CsvRows& chunk = *chunk_;
@@ -732,6 +758,7 @@ class TableBuilder {
   bool interned_ahead_ = false;     // Intern runs on another thread
   std::atomic<size_t> next_row_{0};
   std::vector<std::thread> pool_;
+  std::vector<std::pair<void*, size_t>> ahead_;  // memory to fault in (Begin)
   ZoneSetInterner zone_sets_;
   std::vector<EntrySet> entry_sets_;
   absl::flat_hash_map<std::string, int> column_sets_;  // value -> zone set, or -1 if invalid
@@ -795,8 +822,6 @@ absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
   return absl::OkStatus();
 }
 
-// Rows a chunk holds: the table grows by this many rows at a time.
-constexpr size_t kChunkRows = 1u << 16;
 // Bytes read from the file at a time.
 constexpr size_t kBlockBytes = 4u << 20;
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <queue>
 #include <utility>
 
@@ -11,6 +12,7 @@
 #include "sim/plan_inputs.h"
 #include "sim/recipient_zones.h"
 #include "sim/simulator.h"
+#include "util/huge_pages.h"
 
 namespace smslint {
 
@@ -67,7 +69,8 @@ SendPlan PlanSends(const SimulationInput& input) {
     ++bucket_size[sender * zone_count + zone + 1];
   }
   for (size_t b = 1; b < bucket_size.size(); ++b) bucket_size[b] += bucket_size[b - 1];
-  std::vector<uint32_t> ordered(bucket_size.back());
+  const size_t sent = bucket_size.back();
+  std::vector<uint32_t> ordered(sent);
   {
     std::vector<uint32_t> fill(bucket_size.begin(), bucket_size.end() - 1);
     next_round_robin = 0;
@@ -78,7 +81,9 @@ SendPlan PlanSends(const SimulationInput& input) {
       ordered[fill[sender * zone_count + zone]++] = static_cast<uint32_t>(r);
     }
   }
-  plan.events.reserve(ordered.size());
+  plan.events.reserve(sent);
+  // The events are written from the start below; their pages are faulted in ahead.
+  const PageFaulter fault_events(plan.events.data(), sent * sizeof(SendEvent));
 
   const bool has_window = schedule.window.present || schedule.days.present;
   const DailyWindow window = schedule.window.present ? schedule.window.value : DailyWindow{};

@@ -1,11 +1,13 @@
 #include "util/huge_pages.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 // The sanitizers bring their own malloc, whose blocks have no glibc chunk header to
@@ -42,6 +44,64 @@ void AdviseHugePages(void* begin, size_t size) {
   (void)begin;
   (void)size;
 #endif
+}
+
+namespace {
+
+constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE (Linux 5.14), not in every libc
+
+// The whole pages inside [begin, begin + size): the pages at its ends may hold other
+// objects. Empty (to <= from) when there are none.
+struct PageRange {
+  uintptr_t from = 0, to = 0;
+};
+PageRange WholePages(void* begin, size_t size) {
+#if defined(__linux__)
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  return {(reinterpret_cast<uintptr_t>(begin) + page - 1) & ~(page - 1),
+          (reinterpret_cast<uintptr_t>(begin) + size) & ~(page - 1)};
+#else
+  (void)begin;
+  (void)size;
+  return {};
+#endif
+}
+
+}  // namespace
+
+void PopulatePages(void* begin, size_t size) {
+#if defined(__linux__)
+  const PageRange range = WholePages(begin, size);
+  if (range.to > range.from)
+    madvise(reinterpret_cast<void*>(range.from), range.to - range.from, kPopulateWrite);
+#else
+  (void)begin;
+  (void)size;
+#endif
+}
+
+PageFaulter::PageFaulter(void* begin, size_t size) {
+#if defined(__linux__)
+  if (size < kMinBytes) return;
+  const PageRange range = WholePages(begin, size);
+  if (range.to <= range.from) return;
+  thread_ = std::thread([this, range] {
+    constexpr uintptr_t kPiece = uintptr_t{2} << 20;
+    for (uintptr_t at = range.from; at < range.to && !stop_.load(std::memory_order_relaxed);) {
+      const uintptr_t next = std::min(range.to, (at + kPiece) & ~(kPiece - 1));
+      if (madvise(reinterpret_cast<void*>(at), next - at, kPopulateWrite) != 0) return;
+      at = next;
+    }
+  });
+#else
+  (void)begin;
+  (void)size;
+#endif
+}
+
+PageFaulter::~PageFaulter() {
+  stop_.store(true, std::memory_order_relaxed);
+  if (thread_.joinable()) thread_.join();
 }
 
 void PreferHugePagesForThisThread() {
