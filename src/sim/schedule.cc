@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <memory>
 #include <queue>
 #include <utility>
 
@@ -69,8 +68,7 @@ SendPlan PlanSends(const SimulationInput& input) {
     ++bucket_size[sender * zone_count + zone + 1];
   }
   for (size_t b = 1; b < bucket_size.size(); ++b) bucket_size[b] += bucket_size[b - 1];
-  const size_t sent = bucket_size.back();
-  std::vector<uint32_t> ordered(sent);
+  std::vector<uint32_t> ordered(bucket_size.back());
   {
     std::vector<uint32_t> fill(bucket_size.begin(), bucket_size.end() - 1);
     next_round_robin = 0;
@@ -81,9 +79,9 @@ SendPlan PlanSends(const SimulationInput& input) {
       ordered[fill[sender * zone_count + zone]++] = static_cast<uint32_t>(r);
     }
   }
-  plan.events.reserve(sent);
+  plan.events.reserve(ordered.size());
   // The events are written from the start below; their pages are faulted in ahead.
-  const PageFaulter fault_events(plan.events.data(), sent * sizeof(SendEvent));
+  const PageFaulter fault_events(plan.events.data(), ordered.size() * sizeof(SendEvent));
 
   const bool has_window = schedule.window.present || schedule.days.present;
   const DailyWindow window = schedule.window.present ? schedule.window.value : DailyWindow{};

@@ -46,34 +46,16 @@ void AdviseHugePages(void* begin, size_t size) {
 #endif
 }
 
-namespace {
-
-constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE (Linux 5.14), not in every libc
-
-// The whole pages inside [begin, begin + size): the pages at its ends may hold other
-// objects. Empty (to <= from) when there are none.
-struct PageRange {
-  uintptr_t from = 0, to = 0;
-};
-PageRange WholePages(void* begin, size_t size) {
-#if defined(__linux__)
-  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
-  return {(reinterpret_cast<uintptr_t>(begin) + page - 1) & ~(page - 1),
-          (reinterpret_cast<uintptr_t>(begin) + size) & ~(page - 1)};
-#else
-  (void)begin;
-  (void)size;
-  return {};
-#endif
-}
-
-}  // namespace
-
 void PopulatePages(void* begin, size_t size) {
 #if defined(__linux__)
-  const PageRange range = WholePages(begin, size);
-  if (range.to > range.from)
-    madvise(reinterpret_cast<void*>(range.from), range.to - range.from, kPopulateWrite);
+  if (size == 0) return;
+  constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE (Linux 5.14), not in every libc
+  // Every page the range touches: the call writes nothing, so a page shared with
+  // other objects is left as it is.
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t from = reinterpret_cast<uintptr_t>(begin) & ~(page - 1);
+  const uintptr_t to = (reinterpret_cast<uintptr_t>(begin) + size + page - 1) & ~(page - 1);
+  madvise(reinterpret_cast<void*>(from), to - from, kPopulateWrite);
 #else
   (void)begin;
   (void)size;
@@ -81,26 +63,15 @@ void PopulatePages(void* begin, size_t size) {
 }
 
 PageFaulter::PageFaulter(void* begin, size_t size) {
-#if defined(__linux__)
   if (size < kMinBytes) return;
-  const PageRange range = WholePages(begin, size);
-  if (range.to <= range.from) return;
-  thread_ = std::thread([this, range] {
-    constexpr uintptr_t kPiece = uintptr_t{2} << 20;
-    for (uintptr_t at = range.from; at < range.to && !stop_.load(std::memory_order_relaxed);) {
-      const uintptr_t next = std::min(range.to, (at + kPiece) & ~(kPiece - 1));
-      if (madvise(reinterpret_cast<void*>(at), next - at, kPopulateWrite) != 0) return;
-      at = next;
-    }
+  thread_ = std::thread([begin, size] {
+    constexpr size_t kPiece = size_t{2} << 20;
+    for (size_t at = 0; at < size; at += kPiece)
+      PopulatePages(static_cast<char*>(begin) + at, std::min(kPiece, size - at));
   });
-#else
-  (void)begin;
-  (void)size;
-#endif
 }
 
 PageFaulter::~PageFaulter() {
-  stop_.store(true, std::memory_order_relaxed);
   if (thread_.joinable()) thread_.join();
 }
 

@@ -4,7 +4,6 @@
 #ifndef SMSLINT_UTIL_HUGE_PAGES_H_
 #define SMSLINT_UTIL_HUGE_PAGES_H_
 
-#include <atomic>
 #include <cstddef>
 #include <thread>
 
@@ -30,20 +29,20 @@ void PreferHugePagesForThisThread();
 // false under the sanitizers (their malloc has no glibc chunk header) and off glibc.
 bool ThreadArenasMarkable();
 
-// Faults in the whole pages inside [begin, begin + size) now, writable, without
-// writing them (Linux's MADV_POPULATE_WRITE; elsewhere, or on an older kernel,
+// Faults in the pages of [begin, begin + size) now, writable, without writing
+// them (Linux's MADV_POPULATE_WRITE; elsewhere, or on an older kernel,
 // nothing is done). Memory that is about to be written is faulted in here by a thread
 // that has time for it, rather than page by page by the thread that writes.
 void PopulatePages(void* begin, size_t size);
 
 // Faults in the pages of [begin, begin + size) on another thread, 2 MB at a time
-// from the start (Linux's MADV_POPULATE_WRITE), while the caller writes the same
-// memory from the start: a large array's first writes cost a page fault per page
-// (on a virtual machine up to 1.8 ms a megabyte, zeroing included), and this moves
-// that work to the other core where it is idle (a list of millions is simulated on
-// one core). The contents are not touched; a page the caller reaches first is
-// simply faulted by the caller. Below kMinBytes, or where the kernel lacks the
-// call, nothing is done. The destructor stops the thread and waits for it.
+// from the start (PopulatePages), while the caller writes the same memory from the
+// start: a large array's first writes cost a page fault per page (on a virtual
+// machine up to 1.8 ms a megabyte, zeroing included), and this moves that work to
+// the other core where it is idle (a list of millions is simulated on one core). A
+// page the caller reaches first is simply faulted by the caller. Below kMinBytes
+// nothing is done. The destructor waits for the thread: by then the caller has
+// written the memory, and what is left is faulted in already.
 class PageFaulter {
  public:
   static constexpr size_t kMinBytes = size_t{32} << 20;
@@ -54,7 +53,6 @@ class PageFaulter {
   ~PageFaulter();
 
  private:
-  std::atomic<bool> stop_{false};
   std::thread thread_;
 };
 

@@ -4,12 +4,14 @@
 
 #include <doctest/doctest.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "util/threads.h"
 
@@ -73,6 +75,68 @@ TEST_CASE("huge pages: a thread from StartThread has its malloc arena marked") {
     return;
   }
   CHECK(Marked(flags));
+}
+
+// Pages of [p, p + size) resident now (mincore); p page-aligned.
+size_t ResidentPages(const void* p, size_t size) {
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  std::vector<unsigned char> resident((size + page - 1) / page);
+  if (mincore(const_cast<void*>(p), size, resident.data()) != 0) return 0;
+  size_t n = 0;
+  for (unsigned char r : resident) n += r & 1;
+  return n;
+}
+
+// Whether this kernel populates on request (Linux 5.14 and later).
+bool KernelPopulates() {
+  void* probe = mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (probe == MAP_FAILED) return false;
+  const bool ok = madvise(probe, 4096, 23 /* MADV_POPULATE_WRITE */) == 0;
+  munmap(probe, 4096);
+  return ok;
+}
+
+TEST_CASE("huge pages: populated pages are resident, and what was written stays") {
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  // Past PageFaulter's threshold, with pages written before, between and after.
+  const size_t size = PageFaulter::kMinBytes + 64 * page;
+  for (bool on_thread : {false, true}) {
+    CAPTURE(on_thread);
+    void* mapped = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    REQUIRE(mapped != MAP_FAILED);
+    auto* bytes = static_cast<unsigned char*>(mapped);
+    for (size_t i = 0; i < size; i += 97 * page)
+      bytes[i + 5] = static_cast<unsigned char>(i / page);
+    const size_t written = ResidentPages(bytes, size);
+    CHECK(written < size / page / 2);
+    // From an unaligned start to an unaligned end: every page the range touches.
+    if (on_thread) {
+      const PageFaulter faulter(bytes + 100, size - 200);
+    } else {
+      PopulatePages(bytes + 100, size - 200);
+    }
+    if (KernelPopulates()) {
+      CHECK(ResidentPages(bytes, size) == size / page);
+    } else {
+      MESSAGE("the kernel does not populate on request: nothing is faulted in");
+      CHECK(ResidentPages(bytes, size) == written);
+    }
+    bool kept = true;
+    for (size_t i = 0; i < size; ++i)
+      kept &= bytes[i] == (i % (97 * page) == 5 ? static_cast<unsigned char>(i / page) : 0);
+    CHECK(kept);
+    munmap(mapped, size);
+  }
+}
+
+TEST_CASE("huge pages: a PageFaulter below its threshold leaves the memory alone") {
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  const size_t size = PageFaulter::kMinBytes / 2;
+  void* mapped = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  REQUIRE(mapped != MAP_FAILED);
+  { const PageFaulter faulter(mapped, size); }
+  CHECK(ResidentPages(mapped, size) < size / page / 2);
+  munmap(mapped, size);
 }
 
 }  // namespace
