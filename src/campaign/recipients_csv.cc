@@ -224,7 +224,10 @@ CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
   header.complete =
       !scan.too_long && !scan.unterminated && (scan.lines > 0 || scan.end == bytes.size());
   bool nul;
-  CheckBytes(bytes.substr(p, scan.end - p), nul, header.valid_utf8);
+  CheckBytes(bytes.substr(p, std::min(scan.end, bytes.size()) - p), nul, header.valid_utf8);
+  // A row cut short (over the row limit, or a quote never closed) has no column list:
+  // its last field ends were noted past the text copied.
+  if (!header.complete) return header;
   uint32_t begin = 0;
   for (uint32_t end : ends) {
     header.columns.push_back(Trimmed(std::string_view(text).substr(begin, end - 1 - begin)));

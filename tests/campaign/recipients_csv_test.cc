@@ -169,5 +169,21 @@ TEST_CASE("csv: empty input and header-only input") {
   CHECK_FALSE(ParseCsvHeader("\"phone,name").complete);
 }
 
+// A header row over the row limit, of many short columns (their ends noted past the
+// text copied when the scan stops), or with a quote never closed after them: not
+// complete, and no column list.
+TEST_CASE("csv: a header row cut short has no columns") {
+  std::string wide = "phone";
+  while (wide.size() <= kMaxCsvRowBytes) wide += ",a";
+  for (const std::string& bytes :
+       {wide + "\n+12125550142\n", wide, std::string("phone,a,b,\"c\nd")}) {
+    CAPTURE(bytes.size());
+    const CsvHeader header = ParseCsvHeader(bytes);
+    CHECK(header.found);
+    CHECK_FALSE(header.complete);
+    CHECK(header.columns.empty());
+  }
+}
+
 }  // namespace
 }  // namespace smslint
