@@ -180,6 +180,17 @@ class CampaignReader {
     return out;
   }
 
+  // A file path: a value of only spaces names no file, and is an error rather than
+  // the file left out (which would read no recipients, or suppress no one, silently).
+  Located<std::string> ReadPath(const YAML::Node& node, const std::string& what) {
+    Located<std::string> out = ReadString(node, what);
+    if (out.present && absl::StripAsciiWhitespace(out.value).empty()) {
+      Report(kInvalidValue, Level::kError, out.pos,
+             what + " is empty: give the file's path, relative to the campaign file");
+    }
+    return out;
+  }
+
   Located<TextValue> ReadText(const YAML::Node& node, const std::string& what) {
     Located<TextValue> out;
     if (!node.IsDefined() || node.IsNull()) return out;
@@ -475,7 +486,7 @@ class CampaignReader {
     Recipients& r = campaign_.recipients;
     r.pos = PositionOf(node);
     CheckKeys(node, {"file", "list"}, "recipients");
-    r.file = ReadString(node["file"], "recipients.file");
+    r.file = ReadPath(node["file"], "recipients.file");
     YAML::Node list = node["list"];
     bool has_list = list.IsDefined() && !list.IsNull();
     if (r.file.present && has_list) {
@@ -509,7 +520,7 @@ class CampaignReader {
     campaign_.suppression_pos = PositionOf(node);
     if (!ExpectMap(node, "suppression")) return;
     CheckKeys(node, {"file"}, "suppression");
-    campaign_.suppression_file = ReadString(
+    campaign_.suppression_file = ReadPath(
         Required(node, "file", campaign_.suppression_pos, "suppression"), "suppression.file");
   }
 

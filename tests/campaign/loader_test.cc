@@ -129,6 +129,10 @@ TEST_CASE("invalid values are each reported at their position") {
       {"days: [mon, tue]", "days: [mon, funday]", 24},
       {"reply_rate: 0.04", "reply_rate: 1.5", 26},
       {"sender_strategy: sticky", "sender_strategy: random", 27},
+      // An empty path names no file: not the same as leaving it out.
+      {"list: [\"+12125550142\"]", "file: \"\"", 18},
+      {"list: [\"+12125550142\"]", "file: \"  \"", 18},
+      {"schedule:\n", "suppression:\n  file: ''\nschedule:\n", 20},
   };
   for (const Case& c : cases) {
     CAPTURE(c.to);
