@@ -33,6 +33,10 @@ namespace {
 
 // Field offsets are 32-bit; larger inputs are refused up front.
 constexpr uint64_t kMaxRecipientsFileBytes = 3ull << 30;
+// A suppression file is read whole (and UTF-16 converted, its rows parsed), about
+// three times its size in memory: 256 MiB is some 16 million numbers, past any
+// opt-out list, and bounds that memory.
+constexpr uint64_t kMaxSuppressionFileBytes = 256ull << 20;
 
 // ---- Reading the file --------------------------------------------------------
 
@@ -40,11 +44,11 @@ constexpr uint64_t kMaxRecipientsFileBytes = 3ull << 30;
 // mapped (a mapped file cut short while it is parsed raises SIGBUS): the bytes not
 // consumed yet, and more on demand. A file that shrinks while it is read is an
 // error (its rows would be some of the list's); one that grows is read to its end,
-// up to kMaxRecipientsFileBytes in all. Only
-// regular files are opened (not a FIFO, a device or a directory).
+// up to `max_bytes` in all. Only regular files are opened (not a FIFO, a device or
+// a directory).
 class BlockReader {
  public:
-  BlockReader() = default;
+  explicit BlockReader(uint64_t max_bytes) : max_bytes_(max_bytes) {}
   BlockReader(const BlockReader&) = delete;
   BlockReader& operator=(const BlockReader&) = delete;
   ~BlockReader() {
@@ -59,8 +63,7 @@ class BlockReader {
     if (fstat(fd_, &st) != 0) return std::strerror(errno);
     if (S_ISDIR(st.st_mode)) return "it is a directory";
     if (!S_ISREG(st.st_mode)) return "it is not a regular file (a device, FIFO or socket)";
-    if (static_cast<uint64_t>(st.st_size) > kMaxRecipientsFileBytes)
-      return "it is larger than 3 GiB";
+    if (static_cast<uint64_t>(st.st_size) > max_bytes_) return TooLarge();
     size_ = static_cast<uint64_t>(st.st_size);
     return "";
   }
@@ -105,7 +108,7 @@ class BlockReader {
                  " of " + WithCommas(static_cast<int64_t>(size_)) + " bytes)";
         }
       }
-      if (read_ > kMaxRecipientsFileBytes) return "it is larger than 3 GiB";
+      if (read_ > max_bytes_) return TooLarge();
     }
     return "";
   }
@@ -116,6 +119,12 @@ class BlockReader {
   }
 
  private:
+  std::string TooLarge() const {
+    return max_bytes_ >= (1ull << 30)
+               ? "it is larger than " + std::to_string(max_bytes_ >> 30) + " GiB"
+               : "it is larger than " + std::to_string(max_bytes_ >> 20) + " MiB";
+  }
+  uint64_t max_bytes_;
   int fd_ = -1;
   uint64_t size_ = 0;  // as fstat saw it
   uint64_t read_ = 0;
@@ -780,7 +789,7 @@ absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
     ASSIGN_OR_RETURN(std::string path, ConfinedDataPath(campaign, campaign.suppression_file,
                                                         "suppression", allow_outside));
     result.files_read.push_back(path);
-    BlockReader file;
+    BlockReader file(kMaxSuppressionFileBytes);
     std::string error = file.Open(path);
     if (error.empty()) error = file.ReadAll();
     if (!error.empty()) {
@@ -924,7 +933,7 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     ASSIGN_OR_RETURN(std::string path,
                      ConfinedDataPath(campaign, recipients.file, "recipients", allow_outside));
     result.files_read.push_back(path);
-    BlockReader file;
+    BlockReader file(kMaxRecipientsFileBytes);
     auto read_error = [&](const std::string& error) {
       return FileError(campaign, recipients.file.pos,
                        "recipients file '" + recipients.file.value + "' cannot be read: " + error +

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <set>
+#include <filesystem>
 #include <string>
 
 #include "absl/time/civil_time.h"
@@ -242,6 +243,24 @@ TEST_CASE("recipients reader: suppression list, plain and CSV") {
   CHECK(
       std::string(missing.status().message()).find("campaign.yaml:12:9: error: suppression file") !=
       std::string::npos);
+}
+
+// A suppression file is read whole: one past 256 MiB (a sparse file here, no disk
+// used) is refused before it is read, where a recipients file of that size streams.
+TEST_CASE("recipients reader: a suppression file over 256 MiB is an error") {
+  ScratchDir dir;
+  dir.Write("r.csv", "phone\n+12125550142\n");
+  dir.Write("optouts.txt", "phone\n+12125550142\n");
+  std::filesystem::resize_file(dir.path() + "/optouts.txt", (uint64_t{256} << 20) + 1);
+  Campaign c = CampaignWithFile(dir, "r.csv");
+  c.suppression_file = {"optouts.txt", {12, 9}, true};
+  absl::StatusOr<RecipientLoadResult> big = LoadRecipients(c, RecipientLoadMode::kFull);
+  REQUIRE_FALSE(big.ok());
+  CHECK(std::string(big.status().message())
+            .find("campaign.yaml:12:9: error: suppression file 'optouts.txt' cannot be read: it "
+                  "is larger than 256 MiB") != std::string::npos);
+  dir.Write("optouts.txt", "phone\n+12125550142\n");
+  CHECK(LoadRecipients(c, RecipientLoadMode::kFull).ok());
 }
 
 TEST_CASE("recipients reader: unreadable files are errors at the file: value") {
