@@ -23,6 +23,7 @@ struct TemplateTally {
   std::vector<size_t> empty_per_placeholder;
   size_t over_recipients = 0;
   int worst_segments = 0;
+  bool worst_cut = false;  // a message was cut at kMaxRenderedBytes: the worst is a floor
   size_t first_over_row = SIZE_MAX;
   size_t ucs2_recipients = 0;
   size_t first_ucs2_row = SIZE_MAX;
@@ -35,6 +36,14 @@ struct TemplatePlan {
   std::vector<int> columns;   // per placeholder; -1 when no column provides it
   bool literal_ucs2 = false;  // the template text alone is UCS-2
 };
+
+// A rendered message is checked on its first 64 KiB: some 400 segments even in
+// UCS-2, past any segment limit (Twilio takes at most 1,600 characters), so a longer
+// one is over the limit whatever follows.
+constexpr size_t kMaxRenderedBytes = size_t{64} << 10;
+// A rendered example or a matched value quoted in a finding: the first 2 KiB (a
+// whole message of 1,600 characters in most scripts).
+constexpr size_t kMaxQuotedBytes = size_t{2} << 10;
 
 std::string CodePointLabel(char32_t cp) {
   char buffer[16];
@@ -177,7 +186,7 @@ void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int ma
       tally.empty_recipients += t->count;
       tally.first_empty_row = std::min(tally.first_empty_row, t->first_row);
     }
-    RenderTemplate(plan.parsed, values, rendered);
+    const bool whole = RenderTemplate(plan.parsed, values, rendered, kMaxRenderedBytes);
     SegmentCount segments = CountSegments(rendered);
     const bool ucs2 = segments.encoding == Encoding::kUcs2 && !plan.literal_ucs2;
     if (ucs2) {
@@ -190,9 +199,10 @@ void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int ma
       tally.ucs2_recipients += t->count;
       tally.first_ucs2_row = std::min(tally.first_ucs2_row, t->first_row);
     }
-    if (segments.segments > max_segments) {
+    if (segments.segments > max_segments || !whole) {
       tally.over_recipients += t->count;
       tally.worst_segments = std::max(tally.worst_segments, segments.segments);
+      tally.worst_cut = tally.worst_cut || !whole;
       tally.first_over_row = std::min(tally.first_over_row, t->first_row);
     }
   }
@@ -219,8 +229,8 @@ std::string RenderExample(const RecipientTable& table, const TemplatePlan& plan,
     values[i] = shown[i];
   }
   std::string rendered;
-  RenderTemplate(plan.parsed, values, rendered);
-  return rendered;
+  RenderTemplate(plan.parsed, values, rendered, kMaxQuotedBytes + 1);
+  return ClipText(rendered, kMaxQuotedBytes);
 }
 
 }  // namespace
@@ -313,7 +323,8 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign, const Re
                              "rendered for " +
                                  Plural(static_cast<int64_t>(tally.over_recipients), "recipient") +
                                  ", the message is longer than " + std::to_string(max_segments) +
-                                 (max_segments == 1 ? " segment" : " segments") + " (up to " +
+                                 (max_segments == 1 ? " segment" : " segments") +
+                                 (tally.worst_cut ? " (at least " : " (up to ") +
                                  std::to_string(tally.worst_segments) + ")",
                              0, 0);
       d.suggestion = "shorten the text or cap long field values";

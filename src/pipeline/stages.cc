@@ -185,6 +185,11 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
   // A content check of one value costs about 0.2 ms; beyond this many distinct values
   // of one placeholder the rest are not checked, and a fact line says so.
   constexpr size_t kMaxDistinctValues = 5000;
+  // A value is checked on its first 2 KiB (a message of 1,600 characters, Twilio's
+  // limit, in most scripts): a longer one is over every segment limit already, and
+  // the rules cost by the byte. A matched text is quoted up to 256 bytes.
+  constexpr size_t kMaxCheckedValueBytes = size_t{2} << 10;
+  constexpr size_t kMaxExampleBytes = 256;
   struct Seen {
     size_t recipients = 0;
     size_t first_row = SIZE_MAX;
@@ -200,9 +205,12 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
   for (const Template& t : campaign.templates) {
     if (!t.body.present) continue;
     ParsedTemplate parsed = ParseTemplate(t.body.value.text);
+    // A field is checked at its first placeholder: the same values again elsewhere in
+    // the body would repeat its findings (and a body of 2,000 {{f}} the work).
+    absl::flat_hash_set<int> columns_checked;
     for (size_t i = 0; i < parsed.placeholders.size(); ++i) {
       int column = table.ColumnIndex(parsed.placeholders[i].field);
-      if (column < 0) continue;
+      if (column < 0 || !columns_checked.insert(column).second) continue;
       auto [entry, counted] = by_column.try_emplace(column);
       if (counted) {
         // Distinct values in the order sendable rows first show them; past the cap a
@@ -243,21 +251,24 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
       std::map<std::string, Tally> by_rule;
       std::vector<std::string_view> fill(parsed.placeholders.size());
       std::string rendered, window;
-      for (const auto& [value, seen] : values) {
+      // Where the value sits in the rendered text.
+      size_t value_begin_in_message = 0;
+      for (size_t k = 0; k < i; ++k) {
+        value_begin_in_message += parsed.literals[k].size();
+        const Placeholder& p = parsed.placeholders[k];
+        value_begin_in_message += p.fallback ? p.fallback->size() : 0;
+      }
+      value_begin_in_message += parsed.literals[i].size();
+      for (const auto& [whole_value, seen] : values) {
+        const std::string_view value = Utf8Prefix(whole_value, kMaxCheckedValueBytes);
         fill.assign(parsed.placeholders.size(), std::string_view());
         fill[i] = value;
-        RenderTemplate(parsed, fill, rendered);
-        // Where the value sits in the rendered text.
-        size_t value_begin = 0;
-        for (size_t k = 0; k < i; ++k) {
-          value_begin += parsed.literals[k].size();
-          const Placeholder& p = parsed.placeholders[k];
-          value_begin += p.fallback ? p.fallback->size() : 0;
-        }
-        value_begin += parsed.literals[i].size();
         // Only the value and a few words around it are checked: findings that come
-        // from the value lie there, and the rules cost by the byte.
+        // from the value lie there, and the rules cost by the byte. The message is
+        // rendered that far (and a character more, to find the word's end).
         constexpr size_t kContextBytes = 40;
+        size_t value_begin = value_begin_in_message;
+        RenderTemplate(parsed, fill, rendered, value_begin + value.size() + kContextBytes + 8);
         size_t window_begin = value_begin > kContextBytes ? value_begin - kContextBytes : 0;
         while (window_begin > 0 && window_begin < value_begin && rendered[window_begin - 1] != ' ')
           ++window_begin;
@@ -283,8 +294,9 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
           tally.recipients += seen.recipients;
           if (seen.first_row < tally.first_row) {
             tally.first_row = seen.first_row;
-            tally.example =
-                ShownValue(std::string_view(window).substr(f.begin, f.end - f.begin), show_pii);
+            tally.example = ClipText(
+                ShownValue(std::string_view(window).substr(f.begin, f.end - f.begin), show_pii),
+                kMaxExampleBytes);
             tally.message = f.message;
           }
         }

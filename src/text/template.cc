@@ -46,19 +46,24 @@ ParsedTemplate ParseTemplate(std::string_view body) {
   return parsed;
 }
 
-void RenderTemplate(const ParsedTemplate& parsed, const std::vector<std::string_view>& values,
-                    std::string& out) {
+bool RenderTemplate(const ParsedTemplate& parsed, const std::vector<std::string_view>& values,
+                    std::string& out, size_t max_bytes) {
   out.clear();
-  for (size_t i = 0; i < parsed.placeholders.size(); ++i) {
-    out.append(parsed.literals[i]);
-    std::string_view value = i < values.size() ? values[i] : std::string_view();
-    if (value.empty() && parsed.placeholders[i].fallback) {
-      out.append(*parsed.placeholders[i].fallback);
-    } else {
-      out.append(value);
+  auto append = [&](std::string_view piece) {
+    if (out.size() + piece.size() <= max_bytes) {
+      out.append(piece);
+      return true;
     }
+    out.append(Utf8Prefix(piece, max_bytes - out.size()));
+    return false;
+  };
+  for (size_t i = 0; i < parsed.placeholders.size(); ++i) {
+    if (!append(parsed.literals[i])) return false;
+    std::string_view value = i < values.size() ? values[i] : std::string_view();
+    if (value.empty() && parsed.placeholders[i].fallback) value = *parsed.placeholders[i].fallback;
+    if (!append(value)) return false;
   }
-  out.append(parsed.literals.back());
+  return append(parsed.literals.back());
 }
 
 std::string RenderWithFallbacks(const ParsedTemplate& parsed) {

@@ -2,6 +2,7 @@
 #ifndef SMSLINT_TEXT_TEMPLATE_H_
 #define SMSLINT_TEXT_TEMPLATE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,8 +30,11 @@ ParsedTemplate ParseTemplate(std::string_view body);
 
 // Renders with `values[i]` for placeholder i; an empty value takes the fallback
 // when there is one. Appends to `out` after clearing it (reuse it across rows).
-void RenderTemplate(const ParsedTemplate& parsed, const std::vector<std::string_view>& values,
-                    std::string& out);
+// At most `max_bytes` bytes, cut where a UTF-8 character starts: returns false when
+// the message was cut (a field of megabytes, or thousands of placeholders, cannot
+// make a message of gigabytes).
+bool RenderTemplate(const ParsedTemplate& parsed, const std::vector<std::string_view>& values,
+                    std::string& out, size_t max_bytes = SIZE_MAX);
 
 // Renders with each placeholder's fallback, or `{{field}}`'s field name when it has
 // none: the text `lint` checks when no recipient rows are read.

@@ -42,6 +42,14 @@ std::string PluralWord(double n, std::string_view one, std::string_view many);
 // True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
 
+// The longest start of `text` of at most `max_bytes` bytes that ends where a UTF-8
+// character starts.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);
+
+// `text` when it is at most `max_bytes` long, else Utf8Prefix and "…": a value
+// quoted in a finding.
+std::string ClipText(std::string_view text, size_t max_bytes);
+
 // Text for a terminal or a line-oriented log: every control character (C0, DEL,
 // C1) written as an escape ("\n", "\x1b", "\u0085"), so a value can neither forge
 // another `path:line:col: error:` line nor send escape sequences to the terminal.

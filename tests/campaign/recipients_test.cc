@@ -1,8 +1,8 @@
 #include "campaign/recipients.h"
 
 #include <cstdio>
-#include <set>
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "absl/time/civil_time.h"

@@ -3,6 +3,7 @@
 
 #include "absl/time/civil_time.h"
 #include "doctest/doctest.h"
+#include "text/template.h"
 #include "util/clock.h"
 #include "util/strings.h"
 #include "util/time_text.h"
@@ -51,6 +52,30 @@ TEST_CASE("clock: SMSLINT_NOW in the forms documented, an error otherwise") {
   // tests/test_main.cc fixes the clock for the whole suite.
   CHECK(*CurrentTime() ==
         absl::FromCivil(absl::CivilSecond(2026, 11, 1, 0, 0, 0), absl::UTCTimeZone()));
+}
+
+TEST_CASE("Utf8Prefix and ClipText: cut where a character starts, marked when cut") {
+  const std::string text = "ab\xC3\xA9\xE2\x98\x95z";  // a b é ☕ z: 1+1+2+3+1 bytes
+  CHECK(Utf8Prefix(text, 100) == text);
+  CHECK(Utf8Prefix(text, 3) == "ab");  // not half of é
+  CHECK(Utf8Prefix(text, 4) == "ab\xC3\xA9");
+  CHECK(Utf8Prefix(text, 6) == "ab\xC3\xA9");  // not two thirds of ☕
+  CHECK(Utf8Prefix(text, 0).empty());
+  CHECK(ClipText(text, 8) == text);
+  CHECK(ClipText(text, 7) == "ab\xC3\xA9\xE2\x98\x95\u2026");
+}
+
+TEST_CASE("RenderTemplate: at most max_bytes, whole characters, false when cut") {
+  const ParsedTemplate parsed = ParseTemplate("Hi {{name|there}}, \xE2\x98\x95 {{code}}!");
+  std::string out;
+  CHECK(RenderTemplate(parsed, {"Ann", "42"}, out));
+  CHECK(out == "Hi Ann, \xE2\x98\x95 42!");
+  CHECK(RenderTemplate(parsed, {"", "42"}, out, out.size() + 2));  // fits: whole
+  CHECK(out == "Hi there, \xE2\x98\x95 42!");
+  CHECK_FALSE(RenderTemplate(parsed, {"Ann", "42"}, out, 10));  // inside ☕
+  CHECK(out == "Hi Ann, ");
+  CHECK_FALSE(RenderTemplate(parsed, {std::string(1000, 'x'), "42"}, out, 64));
+  CHECK(out == "Hi " + std::string(61, 'x'));
 }
 
 }  // namespace
