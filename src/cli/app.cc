@@ -40,6 +40,12 @@ CLI::Option* AddArg(CLI::App& command, const Arg& arg) {
         }
       },
       arg.target);
+  // A repeatable option takes one value each time it is given: CLI11 would otherwise
+  // take every word after it, the positional arguments included (`text --ignore
+  // 'content/*' "Buy wine!!"` read the message as a second glob).
+  if (std::holds_alternative<std::vector<std::string>*>(arg.target) && !arg.names.empty() &&
+      arg.names[0] == '-')
+    option->allow_extra_args(false);
   if (!arg.choices.empty()) option->check(CLI::IsMember(arg.choices));
   if (arg.required) option->required();
   if (!arg.default_text.empty()) option->default_str(arg.default_text);

@@ -25,21 +25,23 @@ absl::Status ErrorAt(const std::string& path, const YAML::Node& node, const std:
   return YamlReader(path).Error(node, message);
 }
 
-absl::StatusOr<std::vector<std::string>> Globs(const std::string& path, const YAML::Node& node,
-                                               const std::string& key) {
-  std::vector<std::string> out;
+// The globs of `node` (one, or a list) and where each is written.
+absl::Status Globs(const std::string& path, const YAML::Node& node, const std::string& key,
+                   std::vector<std::string>& globs, std::vector<std::string>& where) {
   if (node.IsScalar()) {
-    out.push_back(node.Scalar());
-    return out;
+    globs.push_back(node.Scalar());
+    where.push_back(Where(path, node.Mark()));
+    return absl::OkStatus();
   }
   if (!node.IsSequence())
     return ErrorAt(path, node, absl::StrCat("'", key, "' must be a list of rule globs"));
   for (const YAML::Node& item : node) {
     if (!item.IsScalar())
       return ErrorAt(path, item, absl::StrCat("'", key, "' must be a list of rule globs"));
-    out.push_back(item.Scalar());
+    globs.push_back(item.Scalar());
+    where.push_back(Where(path, item.Mark()));
   }
-  return out;
+  return absl::OkStatus();
 }
 
 absl::Status SetLevel(const std::string& path, const YAML::Node& node, RuleSetting& setting) {
@@ -66,10 +68,10 @@ absl::StatusOr<Config> Decode(const std::string& path, const YAML::Node& root) {
     return ErrorAt(path, root, "a config file is a mapping with 'rules', 'select', 'ignore'");
   RETURN_IF_ERROR(YamlReader(path).CheckKeys(root, {"rules", "select", "ignore"}, ""));
   if (root["select"]) {
-    ASSIGN_OR_RETURN(config.select, Globs(path, root["select"], "select"));
+    RETURN_IF_ERROR(Globs(path, root["select"], "select", config.select, config.select_where));
   }
   if (root["ignore"]) {
-    ASSIGN_OR_RETURN(config.ignore, Globs(path, root["ignore"], "ignore"));
+    RETURN_IF_ERROR(Globs(path, root["ignore"], "ignore", config.ignore, config.ignore_where));
   }
   if (const YAML::Node& rules = root["rules"]) {
     if (rules.IsNull()) return config;

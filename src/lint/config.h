@@ -34,6 +34,8 @@ struct Config {
   std::vector<RuleSetting> rules;   // in file order; a later match wins
   std::vector<std::string> select;  // globs; empty selects everything
   std::vector<std::string> ignore;  // globs
+  // Where each glob is written ("path:line:col"), for errors.
+  std::vector<std::string> select_where, ignore_where;
 };
 
 // `*` matches any run of characters (also '/'), `?` one character.

@@ -139,17 +139,28 @@ absl::StatusOr<const Config*> Session::ConfigFor(const std::string& campaign_pat
 }
 
 absl::Status Session::CheckRuleIds(const Config& config) const {
-  // A misspelt rule id would otherwise turn nothing off, silently; globs may match
-  // nothing (a family the run does not reach).
-  for (const RuleSetting& setting : config.rules) {
-    if (setting.pattern.find_first_of("*?") != std::string::npos) continue;
-    if (catalog_.Find(setting.pattern) != nullptr) continue;
-    const std::string guess = SuggestRule(catalog_, setting.pattern);
+  // A misspelt rule id would otherwise turn nothing off, silently (under `select`,
+  // everything); globs may match nothing (a family the run does not reach).
+  auto check = [this](const std::string& id, const std::string& where,
+                      const char* option = "") -> absl::Status {
+    if (id.find_first_of("*?") != std::string::npos || catalog_.Find(id) != nullptr)
+      return absl::OkStatus();
+    const std::string guess = SuggestRule(catalog_, id);
     return absl::InvalidArgumentError(
-        absl::StrCat(setting.where, ": error: unknown rule '", setting.pattern, "'",
+        absl::StrCat(where, ": error: unknown rule '", EscapeControls(id), "'", option,
                      guess.empty() ? "" : absl::StrCat("; did you mean '", guess, "'?"),
                      " (`smslint rules` lists them)"));
-  }
+  };
+  for (const RuleSetting& setting : config.rules)
+    RETURN_IF_ERROR(check(setting.pattern, setting.where));
+  for (size_t i = 0; i < config.select.size(); ++i)
+    RETURN_IF_ERROR(check(config.select[i], config.select_where[i]));
+  for (size_t i = 0; i < config.ignore.size(); ++i)
+    RETURN_IF_ERROR(check(config.ignore[i], config.ignore_where[i]));
+  for (const std::string& id : options_.select)
+    RETURN_IF_ERROR(check(id, "smslint", " in --select"));
+  for (const std::string& id : options_.ignore)
+    RETURN_IF_ERROR(check(id, "smslint", " in --ignore"));
   return absl::OkStatus();
 }
 

@@ -184,6 +184,28 @@ TEST_CASE(
   CHECK(Contains(typo.stderr_text,
                  ".smslint.yaml:2:3: error: unknown rule 'content/shaftt'; did you mean "
                  "'content/shaft'?"));
+  // Under `select` a misspelt id turned every rule off ("no findings", exit 0); under
+  // `ignore`, none. A glob may match nothing.
+  std::ofstream(dir / ".smslint.yaml") << "select:\n  - content/*\n  - content/shaftt\n";
+  typo = RunCli({"lint", (dir / "long.yaml").string()});
+  CHECK(typo.exit_code == 2);
+  CHECK(Contains(typo.stderr_text, ".smslint.yaml:3:5: error: unknown rule 'content/shaftt'"));
+  std::ofstream(dir / ".smslint.yaml") << "ignore: content/segment-cont\n";
+  typo = RunCli({"lint", (dir / "long.yaml").string()});
+  CHECK(typo.exit_code == 2);
+  CHECK(
+      Contains(typo.stderr_text, ".smslint.yaml:1:9: error: unknown rule 'content/segment-cont'"));
+  fs::remove(dir / ".smslint.yaml");
+  for (const char* option : {"--select", "--ignore"}) {
+    typo = RunCli({"lint", option, "content/shaftt", (dir / "long.yaml").string()});
+    CHECK(typo.exit_code == 2);
+    CHECK(Contains(typo.stderr_text,
+                   std::string("smslint: error: unknown rule 'content/shaftt' in ") + option +
+                       "; did you mean 'content/shaft'?"));
+  }
+  CHECK(
+      RunCli({"lint", "--select", "content/*", "--select", "data/*", (dir / "long.yaml").string()})
+          .exit_code == 0);
   fs::remove_all(dir);
 }
 
