@@ -245,9 +245,10 @@ void ScanDigitRuns(std::string_view text, Fn&& on_run) {
       if (!spaces && look < text.size() && text[look] == ' ' &&
           (separators == 0 || (separators == 1 && text[scan] == ')')) && group >= 2 && group <= 4) {
         size_t next = look + 1;
-        size_t digits = 0;
-        while (next < text.size() && text[next] >= '0' && text[next] <= '9') {
-          ++next;
+        size_t digits = 0;  // in any script ("６４６ ５５５ ０１１９")
+        size_t nl = 0;
+        while (next < text.size() && DigitValue(CodePointAt(text, next, nl)) >= 0) {
+          next += nl;
           ++digits;
         }
         if (digits >= 2 && digits <= 4 && (next >= text.size() || text[next] != ':')) {

@@ -94,6 +94,10 @@ TEST_CASE("MaskNumbersInText: numbers in any digit script, never dates, counts o
   // an opted_in_at cell "212 555 0142" was echoed whole).
   CHECK(MaskNumbersInText("opted_in_at '212 555 0142'", none) == "opted_in_at '212 ••• 0142'");
   CHECK(MaskNumbersInText("'646) 555 0119'", none) == "'646) ••• 0119'");
+  // And in other scripts with ASCII spaces between the groups (they were shown whole).
+  CHECK(MaskNumbersInText("'６４６ ５５５ ０１１９'", none) == "'６４６ ••• ０１１９'");
+  CHECK(MaskNumbersInText("'١٦٤٦ ٥٥٥ ٠١١٩ ext'", none) == "'١٦٤٦ ••• ٠١١٩ ext'");
+  CHECK(MaskNumbersInText("'٢٠٢٦-١٢-٠١ ٠٩:٠٠'", none) == "'٢٠٢٦-١٢-٠١ ٠٩:٠٠'");  // a time
   // Left alone: dates, times, counts, error codes, words, a number and its count.
   for (const char* text :
        {"2026-12-01T10:00", "2026-12-01 09:00:00", "2026-12-01 09:00", "10,000,000 recipients",
