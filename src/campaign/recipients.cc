@@ -23,7 +23,6 @@
 #include "campaign/time_zones.h"
 #include "text/template.h"
 #include "util/files.h"
-#include "util/huge_pages.h"
 #include "util/status.h"
 #include "util/strings.h"
 #include "util/threads.h"
@@ -623,24 +622,9 @@ class TableBuilder {
     const unsigned threads = n < 4096 ? 1 : threads_;
     // The first other thread interns the chunk's values, then classifies: the caller
     // reads the next chunk meanwhile.
-    // It first faults in the memory the next chunk's rows will take in each column
-    // (within what is reserved), which the caller would otherwise fault page by page
-    // as the table grows: about a tenth of its time on a list of millions.
-    ahead_.clear();
-    if (threads > 1) {
-      AddAhead(table_.e164, total);
-      AddAhead(table_.zone_set, total);
-      AddAhead(table_.state, total);
-      AddAhead(table_.number_state, total);
-      AddAhead(table_.flags, total);
-      AddAhead(facts_.number_type, total);
-    }
     for (unsigned t = 1; t < threads; ++t) {
       pool_.push_back(StartThread([this, t] {
-        if (t == 1) {
-          for (const auto& [begin, size] : ahead_) PopulatePages(begin, size);
-          Intern();
-        }
+        if (t == 1) Intern();
         Classify(t);
       }));
     }
@@ -678,13 +662,6 @@ class TableBuilder {
   }
 
  private:
-  // The reserved memory of `column` the next chunk's rows will take.
-  template <typename T>
-  void AddAhead(std::vector<T>& column, size_t rows) {
-    const size_t to = std::min(column.capacity(), rows + kChunkRows);
-    if (to > rows) ahead_.emplace_back(column.data() + rows, (to - rows) * sizeof(T));
-  }
-
   // The current chunk's values of the interned columns, in row order.
   void Intern() {
     const CsvRows& chunk = *chunk_;
@@ -767,7 +744,6 @@ class TableBuilder {
   bool interned_ahead_ = false;     // Intern runs on another thread
   std::atomic<size_t> next_row_{0};
   std::vector<std::thread> pool_;
-  std::vector<std::pair<void*, size_t>> ahead_;  // memory to fault in (Begin)
   ZoneSetInterner zone_sets_;
   std::vector<EntrySet> entry_sets_;
   absl::flat_hash_map<std::string, int> column_sets_;  // value -> zone set, or -1 if invalid
