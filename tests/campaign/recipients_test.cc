@@ -458,5 +458,44 @@ TEST_CASE("duplicates: on a large list, exactly the later copies of each number 
   CHECK(r.stats.duplicate == repeats);
 }
 
+TEST_CASE("suppression: on a large list, exactly the listed numbers are suppressed") {
+  // 20,000 rows and an opt-out list of 4,000 numbers, half of them on the list: the
+  // rows skip the set by a bit table of its numbers, which must never skip a listed one.
+  ScratchDir dir;
+  std::string csv = "phone\n", optouts = "phone\n";
+  std::set<uint64_t> listed;
+  uint64_t state = 7;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  std::vector<uint64_t> numbers;
+  for (int r = 0; r < 20000; ++r) {
+    const uint64_t number = 12125550000ULL + 10000000ULL * (next() % 7) + r;  // distinct
+    numbers.push_back(number);
+    csv += "+" + std::to_string(number) + "\n";
+  }
+  for (int k = 0; k < 4000; ++k) {
+    const uint64_t number =
+        k % 2 == 0 ? numbers[next() % numbers.size()] : 13125550000ULL + next() % 10000;
+    listed.insert(number);
+    optouts += "+" + std::to_string(number) + "\n";
+  }
+  dir.Write("r.csv", csv);
+  dir.Write("optouts.csv", optouts);
+  Campaign c = CampaignWithFile(dir, "r.csv");
+  c.suppression_file = {"optouts.csv", {12, 9}, true};
+  RecipientLoadResult r = LoadOk(c);
+  REQUIRE(r.table.size() == numbers.size());
+  size_t expected = 0;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    const bool on_list = listed.count(numbers[i]) > 0;
+    expected += on_list;
+    CHECK(((r.table.flags[i] & kRecipientSuppressed) != 0) == on_list);
+  }
+  CHECK(expected > 1000);
+  CHECK(r.stats.suppressed == expected);
+}
+
 }  // namespace
 }  // namespace smslint
