@@ -98,6 +98,9 @@ class RowLines {
     ++size_;
   }
   uint32_t operator[](size_t row) const {
+    // Most lists are one run: the last run answers without a search.
+    if (!runs_.empty() && row >= runs_.back().row)
+      return runs_.back().line + static_cast<uint32_t>(row - runs_.back().row);
     auto it = std::upper_bound(runs_.begin(), runs_.end(), row,
                                [](size_t r, const Run& run) { return r < run.row; });
     --it;

@@ -233,8 +233,8 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
             ++entry->second.unchecked;
             continue;
           }
-          ++seen[id].recipients;
-          seen[id].first_row = std::min<size_t>(seen[id].first_row, table.source_line[r]);
+          // Rows come in file order: a value's first row has its first line.
+          if (seen[id].recipients++ == 0) seen[id].first_row = table.source_line[r];
         }
         for (uint32_t id : checked)
           entry->second.values.emplace_back(std::string(ids.Value(id)), seen[id]);
