@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
@@ -71,8 +72,20 @@ std::string CodePointLabel(char32_t cp) {
 // message, and lists repeat values (first names, cities): the rows are counted per
 // tuple of value ids first, then each distinct tuple is rendered once, in the order
 // of its first row.
+// Rows with the same value ids in the same columns, counted.
+struct Tuple {
+  uint64_t count = 0;
+  size_t first_row = SIZE_MAX;
+  std::vector<uint32_t> ids;  // per placeholder (0 without a column)
+};
+
+// The tuples of each list of placeholder columns counted so far: templates whose
+// placeholders read the same columns ({{first_name|there}}, {{first_name|Friend}})
+// share one pass over the rows.
+using CountedTuples = std::map<std::vector<int>, std::vector<Tuple>>;
+
 void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int max_segments,
-                   TemplateTally& tally) {
+                   CountedTuples& counted, TemplateTally& tally) {
   const size_t placeholders = plan.parsed.placeholders.size();
   tally.empty_per_placeholder.assign(placeholders, 0);
   // The value ids of each placeholder's column (absent: no column).
@@ -86,14 +99,12 @@ void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int ma
     ++with_column;
     single = i;
   }
-  struct Tuple {
-    uint64_t count = 0;
-    size_t first_row = SIZE_MAX;
-    std::vector<uint32_t> ids;  // per placeholder (0 without a column)
-  };
-  std::vector<Tuple> tuples;
+  auto [known, fresh] = counted.try_emplace(plan.columns);
+  std::vector<Tuple>& tuples = known->second;
   const size_t n = table.size();
-  if (with_column <= 1) {
+  if (!fresh) {
+    // Counted for an earlier template.
+  } else if (with_column <= 1) {
     // One column: the tuple is the value id itself.
     const RecipientColumn* column = single == SIZE_MAX ? nullptr : columns[single];
     tuples.resize(column != nullptr ? column->distinct() : 1);
@@ -277,10 +288,11 @@ std::vector<Diagnostic> CheckRenderedMessages(const Campaign& campaign, const Re
   }
   if (plans.empty()) return out;
 
+  CountedTuples counted;
   for (size_t p = 0; p < plans.size(); ++p) {
     const TemplatePlan& plan = plans[p];
     TemplateTally tally;
-    TallyTemplate(table, plan, max_segments, tally);
+    TallyTemplate(table, plan, max_segments, counted, tally);
     const Template& t = *plan.source;
     auto finding = [&](std::string rule, Level level, std::string message, size_t begin,
                        size_t end) {

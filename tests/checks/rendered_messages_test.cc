@@ -1,5 +1,6 @@
 #include "checks/rendered_messages.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -144,6 +145,34 @@ TEST_CASE("rendered: tuples of several columns counted exactly whatever their nu
     CHECK(d[0].message.find(std::to_string(empty) + " recipients") != std::string::npos);
     REQUIRE(d[0].notes.size() == 1);
     CHECK(d[0].notes[0].find("r.csv:5") != std::string::npos);  // the first, row 3
+  }
+}
+
+// Templates reading the same columns share one count of the rows: each still gets
+// its own findings, by its own fallbacks.
+TEST_CASE("rendered: templates of the same placeholder columns, each judged on its own") {
+  ScratchDir dir;
+  dir.Write("r.csv",
+            "phone,first_name\n+12125550142,Ann\n+12125550143,\n+12125550144,\n"
+            "+12125550145," +
+                std::string(500, 'x') + "\n");
+  Campaign c = WithTemplates(
+      CampaignWithFile(dir, "r.csv"),
+      {"Acme: hi {{first_name}}", "Acme: hi {{first_name|there}}", "Acme: yo {{first_name}}!"});
+  RecipientLoadResult r = LoadOk(c);
+  std::vector<Diagnostic> d = CheckRenderedMessages(c, r.table, false, 3);
+  std::vector<std::string> fired;
+  for (const Diagnostic& f : d) fired.push_back(f.template_id + " " + f.rule);
+  std::sort(fired.begin(), fired.end());
+  CHECK(fired == std::vector<std::string>{"t1 content/empty-placeholder",
+                                          "t1 content/segment-count", "t2 content/segment-count",
+                                          "t3 content/empty-placeholder",
+                                          "t3 content/segment-count"});
+  for (const Diagnostic& f : d) {
+    if (f.rule == "content/empty-placeholder")
+      CHECK(f.message.find("2 recipients") != std::string::npos);
+    if (f.rule == "content/segment-count")
+      CHECK(f.message.find("for 1 recipient,") != std::string::npos);
   }
 }
 
