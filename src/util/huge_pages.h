@@ -46,7 +46,6 @@ void PopulatePages(void* begin, size_t size);
 class PageFaulter {
  public:
   static constexpr size_t kMinBytes = size_t{32} << 20;
-  PageFaulter() = default;
   PageFaulter(void* begin, size_t size);
   PageFaulter(const PageFaulter&) = delete;
   PageFaulter& operator=(const PageFaulter&) = delete;

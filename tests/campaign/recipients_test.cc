@@ -33,7 +33,7 @@ TEST_CASE("IsIsoDateOrDateTime: days per month as the civil calendar has them") 
   for (int year = 1899; year <= 2401; ++year) {
     for (int month = 1; month <= 12; ++month) {
       for (int day = 1; day <= 31; ++day) {
-        char text[16];
+        char text[40];
         std::snprintf(text, sizeof(text), "%04d-%02d-%02d", year, month, day);
         const absl::CivilDay civil(year, month, day);
         const bool real = year >= 1900 && civil.day() == day && civil.month() == month;
