@@ -204,7 +204,7 @@ std::string_view CsvProblemText(CsvProblem problem) {
   return "malformed row";
 }
 
-CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
+CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter, size_t max_row_bytes) {
   CsvHeader header;
   header.delimiter = delimiter;
   size_t p = 0;
@@ -218,8 +218,7 @@ CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter) {
   if (p >= bytes.size()) return header;
   std::string text;
   std::vector<uint32_t> ends;
-  RecordScan scan =
-      ScanRecord(bytes, p, text, ends, kMaxCsvRowBytes, CsvStopBytes(delimiter), true);
+  RecordScan scan = ScanRecord(bytes, p, text, ends, max_row_bytes, CsvStopBytes(delimiter), true);
   header.found = true;
   header.complete =
       !scan.too_long && !scan.unterminated && (scan.lines > 0 || scan.end == bytes.size());

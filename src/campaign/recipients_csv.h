@@ -49,8 +49,10 @@ struct CsvHeader {
 };
 
 // Reads the header row (skipping a UTF-8 BOM and blank lines), fields separated by
-// `delimiter` (',' for recipients; the suppression reader also takes ';' and tab).
-CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter = ',');
+// `delimiter` (',' for recipients; the suppression reader also takes ';' and tab). A
+// row over `max_row_bytes` is not complete (the fuzz target passes a small limit).
+CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter = ',',
+                         size_t max_row_bytes = kMaxCsvRowBytes);
 
 // Field text of parsed rows: each field is followed by one separator byte (the
 // delimiter or line end it had in the file, so an unquoted row is copied whole), and

@@ -45,13 +45,15 @@ inline std::string RunCampaignLoader(std::string_view bytes) {
 // blocks (of a size taken from the input) as the recipients reader does: the rows
 // and issues must be the same.
 inline std::string RunRecipientsCsv(std::string_view bytes) {
-  CsvHeader header = ParseCsvHeader(bytes);
+  // A small row limit as well, so the over-long-row path is reached by short inputs
+  // (a header row cut short once threw).
+  size_t max_row = bytes.empty() || (bytes[0] & 1) ? kMaxCsvRowBytes : 64;
+  CsvHeader header = ParseCsvHeader(bytes, ',', max_row);
   if (!header.found) return "";
+  if (!header.complete) return header.columns.empty() ? "" : "columns of a header cut short";
   if (header.data_offset > bytes.size()) return "header data_offset past the end";
   CsvRows table;
   std::vector<CsvRowIssue> issues;
-  // A small row limit as well, so the over-long-row path is reached by short inputs.
-  size_t max_row = bytes.empty() || (bytes[0] & 1) ? kMaxCsvRowBytes : 64;
   ParseCsvRows(bytes, header, table, issues, max_row);
   size_t rows = table.size();
   size_t columns = table.columns;
