@@ -2,8 +2,12 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <iostream>
 #include <string_view>
 
 #include "cli/app.h"
@@ -61,5 +65,17 @@ int main(int argc, char** argv) {
     const uintptr_t from = (begin + huge - 1) & ~(huge - 1);
     if (end > from) smslint::AdviseHugePages(reinterpret_cast<void*>(from), end - from);
   }
-  return smslint::RunApp(argc, argv);
+  const int code = smslint::RunApp(argc, argv);
+  // What went out through std::cout (help, version, a starter campaign) must have
+  // reached stdout, as a report must: a full disk or a closed file is exit 2, not a
+  // success that printed nothing. A command that failed to write said so already.
+  errno = 0;
+  std::cout.flush();
+  const bool written = std::cout.good() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
+  if (!written && code != 2) {
+    std::fprintf(stderr, "smslint: error: cannot write output: %s\n",
+                 errno != 0 ? std::strerror(errno) : "write error");
+    return 2;
+  }
+  return code;
 }

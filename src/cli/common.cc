@@ -100,6 +100,20 @@ bool WriteOutput(const std::string& output_path, const std::string& bytes, bool 
 
 bool CheckOutputsSpareInputs(const std::vector<std::string>& outputs,
                              const std::vector<std::string>& inputs) {
+  // Nor one another (`-o out.txt --report out.txt`: the HTML replaced the report).
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    for (size_t j = i + 1; j < outputs.size(); ++j) {
+      const std::string &a = outputs[i], &b = outputs[j];
+      if (a.empty() || a == "-" || b.empty() || b == "-") continue;
+      std::error_code ea, eb;
+      if (std::filesystem::weakly_canonical(a, ea) == std::filesystem::weakly_canonical(b, eb) &&
+          !ea && !eb) {
+        ReportInputError(b + ":1:1: error: two outputs of this run would be the same file ('" + a +
+                         "'); write them to different files");
+        return false;
+      }
+    }
+  }
   for (const std::string& output : outputs) {
     if (output.empty() || output == "-") continue;
     for (const std::string& input : inputs) {

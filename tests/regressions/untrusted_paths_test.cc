@@ -259,6 +259,32 @@ TEST_CASE("paths: a failed write to stdout is exit 2") {
   CliResult full = RunShell({"check", "campaigns/holiday-promo.yaml"}, "", ">/dev/full");
   CHECK(full.exit_code == 2);
   CHECK(Contains(full.stderr_text, "smslint: error: cannot write output: "));
+  // So is help or the version that does not reach stdout (they exited 0).
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--help"},
+                                               {"--version"},
+                                               {"help", "check"},
+                                               {"check", "--help"}}) {
+    CAPTURE(args[0]);
+    full = RunShell(args, "", ">/dev/full");
+    CHECK(full.exit_code == 2);
+    CHECK(
+        Contains(full.stderr_text, "smslint: error: cannot write output: No space left on device"));
+  }
+  CHECK(RunShell({"--version"}, "", ">/dev/null").exit_code == 0);
+}
+
+TEST_CASE("paths: the report and the output cannot be the same file") {
+  // `-o out.txt --report out.txt` wrote the text report, then the HTML over it.
+  TempDir dir;
+  const std::string out = dir.path + "/out.txt";
+  for (const std::string& report :
+       {out, dir.path + "/../" + fs::path(dir.path).filename().string() + "/out.txt"}) {
+    CliResult both =
+        RunShell({"check", "campaigns/holiday-promo.yaml", "-o", out, "--report", report});
+    CHECK(both.exit_code == 2);
+    CHECK(Contains(both.stderr_text, "error: two outputs of this run would be the same file"));
+    CHECK_FALSE(fs::exists(out));
+  }
 }
 
 TEST_CASE("paths: output files respect the umask, with --show-pii they are 0600") {
