@@ -448,7 +448,7 @@ class CampaignReader {
         t.weight.pos = PositionOf(weight);
         double w = 0;
         if (ExpectScalar(weight, "weight")) {
-          if (absl::SimpleAtod(weight.Scalar(), &w) && std::isfinite(w) && w >= 0) {
+          if (ParseDecimal(weight.Scalar(), &w) && std::isfinite(w) && w >= 0) {
             t.weight.value = w;
             t.weight.present = true;
           } else {
@@ -666,7 +666,7 @@ class CampaignReader {
     out.pos = PositionOf(node);
     if (!ExpectScalar(node, what)) return;
     double share = 0;
-    if (absl::SimpleAtod(node.Scalar(), &share) && share >= 0 && share <= 1) {
+    if (ParseDecimal(node.Scalar(), &share) && share >= 0 && share <= 1) {
       out.value = share;
       out.present = true;
     } else {

@@ -966,7 +966,7 @@ absl::Status SetRuleOption(YamlRule& rule, std::string_view name, std::string_vi
     return UnknownOptionError(where, rule.info.id, name, names);
   }
   double number = 0;
-  if (!absl::SimpleAtod(AsAbsl(value), &number) || !std::isfinite(number)) {
+  if (!ParseDecimal(value, &number) || !std::isfinite(number)) {
     return absl::InvalidArgumentError(absl::StrCat(std::string(where), ": error: option '",
                                                    std::string(name), "' of ", rule.info.id,
                                                    " must be a number"));

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+
 namespace smslint {
 
 int EditDistance(std::string_view a, std::string_view b) {
@@ -120,6 +123,29 @@ unsigned C1At(std::string_view text, size_t i) {
 }
 
 }  // namespace
+
+bool ParseDecimal(std::string_view text, double* value) {
+  const std::string_view t = AsStd(absl::StripAsciiWhitespace(AsAbsl(text)));
+  size_t i = 0;
+  auto digits = [&] {
+    const size_t from = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i - from;
+  };
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  size_t mantissa = digits();
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == t.size() && absl::SimpleAtod(AsAbsl(t), value);
+}
 
 std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;

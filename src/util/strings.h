@@ -42,6 +42,11 @@ std::string PluralWord(double n, std::string_view one, std::string_view many);
 // True when `text` is valid UTF-8 (no overlongs, no surrogates).
 bool IsValidUtf8(std::string_view text);
 
+// A decimal number as people write one in a campaign or config: an optional sign,
+// digits with at most one '.', an optional exponent ("1e-3"). Not hexadecimal
+// ("0x10", which absl::SimpleAtod reads as 16), "inf" or "nan". False otherwise.
+bool ParseDecimal(std::string_view text, double* value);
+
 // The longest start of `text` of at most `max_bytes` bytes that ends where a UTF-8
 // character starts.
 std::string_view Utf8Prefix(std::string_view text, size_t max_bytes);

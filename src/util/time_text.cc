@@ -18,8 +18,7 @@ std::optional<double> ParseRate(std::string_view text) {
   size_t slash = s.find('/');
   if (slash == std::string::npos) return std::nullopt;
   double count = 0;
-  if (!absl::SimpleAtod(absl::StripAsciiWhitespace(s.substr(0, slash)), &count) ||
-      !std::isfinite(count) || count <= 0)
+  if (!ParseDecimal(s.substr(0, slash), &count) || !std::isfinite(count) || count <= 0)
     return std::nullopt;
   std::string unit(absl::StripAsciiWhitespace(s.substr(slash + 1)));
   double seconds;

@@ -224,7 +224,7 @@ absl::StatusOr<std::string> YamlReader::String(const YAML::Node& node,
 absl::StatusOr<double> YamlReader::Number(const YAML::Node& node, std::string_view what, double min,
                                           double max) const {
   double value = 0;
-  if (!node.IsScalar() || !absl::SimpleAtod(node.Scalar(), &value) || !std::isfinite(value)) {
+  if (!node.IsScalar() || !ParseDecimal(node.Scalar(), &value) || !std::isfinite(value)) {
     return Error(node, what.empty() ? std::string("expected a number")
                                     : absl::StrCat("'", AsAbsl(what), "' must be a number"));
   }

@@ -1,5 +1,7 @@
 // The one pluralisation helper, the one rate formatter and the clock override.
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "doctest/doctest.h"
@@ -76,6 +78,29 @@ TEST_CASE("RenderTemplate: at most max_bytes, whole characters, false when cut")
   CHECK(out == "Hi Ann, ");
   CHECK_FALSE(RenderTemplate(parsed, {std::string(1000, 'x'), "42"}, out, 64));
   CHECK(out == "Hi " + std::string(61, 'x'));
+}
+
+TEST_CASE("ParseDecimal: decimal numbers only") {
+  double v = 0;
+  for (const auto& [text, expected] : std::vector<std::pair<const char*, double>>{{"16", 16},
+                                                                                  {" 2.5 ", 2.5},
+                                                                                  {"-0.25", -0.25},
+                                                                                  {"+3", 3},
+                                                                                  {".5", 0.5},
+                                                                                  {"5.", 5},
+                                                                                  {"1e-3", 0.001},
+                                                                                  {"2E+2", 200}}) {
+    CAPTURE(text);
+    CHECK(ParseDecimal(text, &v));
+    CHECK(v == doctest::Approx(expected));
+  }
+  for (const char* text :
+       {"0x10", "0X1p4", "inf", "nan", "", ".", "-", "1e", "1e+", "1.2.3", "12abc", "1 2", "١٢"}) {
+    CAPTURE(text);
+    CHECK_FALSE(ParseDecimal(text, &v));
+  }
+  CHECK_FALSE(ParseRate("0x10/s").has_value());
+  CHECK(ParseRate("16/s").has_value());
 }
 
 }  // namespace
