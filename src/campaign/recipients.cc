@@ -463,21 +463,25 @@ bool IsKnownZone(const std::string& name) {
   return LoadZoneByName(name, &zone);
 }
 
-// A set of numbers' hashed bits, 16 bits a number: a number whose bit is clear is
-// not in the set (one access to a small table, where the set itself costs a hash and
-// a probe); one whose bit is set may be.
+// A set of numbers as hashed bits, a few a number: a number whose bit is clear is not
+// in the set (one access to a small table, where a hash set costs a hash and a
+// probe); one whose bit is set may be.
 class NumberFilter {
  public:
-  template <typename Numbers>
-  explicit NumberFilter(const Numbers& numbers) {
+  // For about `numbers` numbers, `bits_per_number` bits each.
+  NumberFilter(size_t numbers, size_t bits_per_number) {
     int bits_log2 = 6;
-    while ((size_t{1} << bits_log2) < numbers.size() * 16 && bits_log2 < 40) ++bits_log2;
+    while ((size_t{1} << bits_log2) < numbers * bits_per_number && bits_log2 < 40) ++bits_log2;
     shift_ = 64 - bits_log2;
     words_.assign((size_t{1} << bits_log2) / 64, 0);
-    for (const auto& entry : numbers) {
-      const uint64_t bit = Bit(Number(entry));
-      words_[bit >> 6] |= uint64_t{1} << (bit & 63);
-    }
+  }
+  // Adds `e164`; true when its bit was set already.
+  bool Add(uint64_t e164) {
+    const uint64_t bit = Bit(e164);
+    const uint64_t mask = uint64_t{1} << (bit & 63);
+    const bool was = (words_[bit >> 6] & mask) != 0;
+    words_[bit >> 6] |= mask;
+    return was;
   }
   bool MayHold(uint64_t e164) const {
     const uint64_t bit = Bit(e164);
@@ -485,11 +489,6 @@ class NumberFilter {
   }
 
  private:
-  static uint64_t Number(uint64_t e164) { return e164; }
-  template <typename T>
-  static uint64_t Number(const std::pair<const uint64_t, T>& entry) {
-    return entry.first;
-  }
   uint64_t Bit(uint64_t e164) const { return (e164 * 0x9E3779B97F4A7C15ull) >> shift_; }
   int shift_ = 58;
   std::vector<uint64_t> words_;
@@ -506,28 +505,18 @@ class NumberFilter {
 // 1,000,000 (the two cores contend for the table's cache lines).
 void MarkDuplicates(RecipientTable& table) {
   const size_t n = table.size();
-  int bits_log2 = 16;
-  while ((size_t{1} << bits_log2) < n * 8 && bits_log2 < 40) ++bits_log2;
-  const int shift = 64 - bits_log2;
   absl::flat_hash_map<uint64_t, bool> candidates;  // number -> its first row was met
   {
-    std::vector<uint64_t> bits((size_t{1} << bits_log2) / 64, 0);
+    NumberFilter seen(n, 8);
     for (size_t r = 0; r < n; ++r) {
       const uint64_t e164 = table.e164[r];  // 0: invalid (flags are not read here)
-      if (e164 == 0) continue;
-      const uint64_t bit = (e164 * 0x9E3779B97F4A7C15ull) >> shift;
-      uint64_t& word = bits[bit >> 6];
-      const uint64_t mask = uint64_t{1} << (bit & 63);
-      if (word & mask) {
-        candidates.try_emplace(e164, false);
-      } else {
-        word |= mask;
-      }
+      if (e164 != 0 && seen.Add(e164)) candidates.try_emplace(e164, false);
     }
   }
   if (candidates.empty()) return;
   // The candidates' bits only, in a table of their own size: most rows skip the map.
-  const NumberFilter filter(candidates);
+  NumberFilter filter(candidates.size(), 16);
+  for (const auto& [e164, met] : candidates) filter.Add(e164);
   for (size_t r = 0; r < n; ++r) {
     const uint64_t e164 = table.e164[r];
     if (e164 == 0 || !filter.MayHold(e164)) continue;
@@ -577,9 +566,6 @@ class ColumnInterner {
   RecipientColumn& column_;
   absl::flat_hash_set<uint32_t, Hash, Eq> index_;
 };
-
-// Rows a chunk holds: the table grows by this many rows at a time.
-constexpr size_t kChunkRows = 1u << 16;
 
 // Builds the table a chunk of rows at a time: each chunk's rows are classified
 // (both cores on large files), their zones found, the interned columns' values
@@ -810,7 +796,8 @@ absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
   }
 
   MarkDuplicates(table);
-  const NumberFilter suppressed(suppression.numbers);
+  NumberFilter suppressed(suppression.numbers.size(), 16);
+  for (uint64_t e164 : suppression.numbers) suppressed.Add(e164);
   for (size_t r = 0; r < n; ++r) {
     uint8_t& flags = table.flags[r];
     const uint64_t e164 = table.e164[r];
@@ -837,6 +824,8 @@ absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
   return absl::OkStatus();
 }
 
+// Rows a chunk holds: the table grows by this many rows at a time.
+constexpr size_t kChunkRows = 1u << 16;
 // Bytes read from the file at a time.
 constexpr size_t kBlockBytes = 4u << 20;
 

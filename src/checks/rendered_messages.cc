@@ -68,10 +68,6 @@ std::string CodePointLabel(char32_t cp) {
   return "'" + utf8 + "' " + buffer;
 }
 
-// One template over every sendable row. Rows with the same values get the same
-// message, and lists repeat values (first names, cities): the rows are counted per
-// tuple of value ids first, then each distinct tuple is rendered once, in the order
-// of its first row.
 // Rows with the same value ids in the same columns, counted.
 struct Tuple {
   uint64_t count = 0;
@@ -84,27 +80,16 @@ struct Tuple {
 // share one pass over the rows.
 using CountedTuples = std::map<std::vector<int>, std::vector<Tuple>>;
 
-void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int max_segments,
-                   CountedTuples& counted, TemplateTally& tally) {
-  const size_t placeholders = plan.parsed.placeholders.size();
-  tally.empty_per_placeholder.assign(placeholders, 0);
-  // The value ids of each placeholder's column (absent: no column).
-  std::vector<RecipientColumn> scratch(placeholders);
-  std::vector<const RecipientColumn*> columns(placeholders, nullptr);
-  size_t single = SIZE_MAX;  // the placeholder with a column, when only one has
-  size_t with_column = 0;
-  for (size_t i = 0; i < placeholders; ++i) {
-    if (plan.columns[i] < 0) continue;
-    columns[i] = &InternedColumn(table, static_cast<size_t>(plan.columns[i]), scratch[i]);
-    ++with_column;
-    single = i;
-  }
-  auto [known, fresh] = counted.try_emplace(plan.columns);
-  std::vector<Tuple>& tuples = known->second;
+// The sendable rows counted per tuple of the placeholders' value ids (`columns`, null
+// where a placeholder has no column; `single`: the one with a column, when only one
+// has); a value no sendable row has keeps a count of 0.
+std::vector<Tuple> CountTuples(const RecipientTable& table,
+                               const std::vector<const RecipientColumn*>& columns,
+                               size_t with_column, size_t single) {
+  const size_t placeholders = columns.size();
+  std::vector<Tuple> tuples;
   const size_t n = table.size();
-  if (!fresh) {
-    // Counted for an earlier template.
-  } else if (with_column <= 1) {
+  if (with_column <= 1) {
     // One column: the tuple is the value id itself.
     const RecipientColumn* column = single == SIZE_MAX ? nullptr : columns[single];
     tuples.resize(column != nullptr ? column->distinct() : 1);
@@ -176,6 +161,31 @@ void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int ma
       }
     }
   }
+  return tuples;
+}
+
+// One template over every sendable row. Rows with the same values get the same
+// message, and lists repeat values (first names, cities): the rows are counted per
+// tuple of value ids first, then each distinct tuple is rendered once, in the order
+// of its first row.
+void TallyTemplate(const RecipientTable& table, const TemplatePlan& plan, int max_segments,
+                   CountedTuples& counted, TemplateTally& tally) {
+  const size_t placeholders = plan.parsed.placeholders.size();
+  tally.empty_per_placeholder.assign(placeholders, 0);
+  // The value ids of each placeholder's column (absent: no column).
+  std::vector<RecipientColumn> scratch(placeholders);
+  std::vector<const RecipientColumn*> columns(placeholders, nullptr);
+  size_t single = SIZE_MAX;  // the placeholder with a column, when only one has
+  size_t with_column = 0;
+  for (size_t i = 0; i < placeholders; ++i) {
+    if (plan.columns[i] < 0) continue;
+    columns[i] = &InternedColumn(table, static_cast<size_t>(plan.columns[i]), scratch[i]);
+    ++with_column;
+    single = i;
+  }
+  auto [known, fresh] = counted.try_emplace(plan.columns);
+  if (fresh) known->second = CountTuples(table, columns, with_column, single);
+  const std::vector<Tuple>& tuples = known->second;
   std::vector<const Tuple*> order;
   for (const Tuple& t : tuples)
     if (t.count > 0) order.push_back(&t);
