@@ -39,11 +39,12 @@ struct TemplatePlan {
 };
 
 // A rendered message is checked on its first 64 KiB: some 400 segments even in
-// UCS-2, past any segment limit (Twilio takes at most 1,600 characters), so a longer
-// one is over the limit whatever follows.
+// UCS-2, past any segment limit (Twilio refuses a body over 1,600 characters, error
+// 21617: https://www.twilio.com/docs/api/errors/21617), so a longer one is over the
+// limit whatever follows.
 constexpr size_t kMaxRenderedBytes = size_t{64} << 10;
-// A rendered example or a matched value quoted in a finding: the first 2 KiB (a
-// whole message of 1,600 characters in most scripts).
+// A rendered example quoted in a finding: the first 2 KiB (a whole 1,600-character
+// body in Latin script).
 constexpr size_t kMaxQuotedBytes = size_t{2} << 10;
 
 std::string CodePointLabel(char32_t cp) {

@@ -185,9 +185,10 @@ std::vector<Diagnostic> CheckFieldValues(const Campaign& campaign, const Recipie
   // A content check of one value costs about 0.2 ms; beyond this many distinct values
   // of one placeholder the rest are not checked, and a fact line says so.
   constexpr size_t kMaxDistinctValues = 5000;
-  // A value is checked on its first 2 KiB (a message of 1,600 characters, Twilio's
-  // limit, in most scripts): a longer one is over every segment limit already, and
-  // the rules cost by the byte. A matched text is quoted up to 256 bytes.
+  // A value is checked on its first 2 KiB (a 1,600-character body in Latin script,
+  // Twilio's limit: https://www.twilio.com/docs/api/errors/21617): a longer one is
+  // over every segment limit already, and the rules cost by the byte. A matched text
+  // is quoted up to 256 bytes.
   constexpr size_t kMaxCheckedValueBytes = size_t{2} << 10;
   constexpr size_t kMaxExampleBytes = 256;
   struct Seen {
