@@ -190,6 +190,10 @@ bool IsZoneNameSyntax(std::string_view name) {
 
 bool LoadZoneByName(std::string_view name, absl::TimeZone* zone) {
   if (!IsZoneNameSyntax(name)) return false;
+  if (name == "localtime" || name == "posixrules" || name == "Factory" ||
+      name.starts_with("posix/") || name.starts_with("right/")) {
+    return false;
+  }
   return absl::LoadTimeZone(std::string(name), zone);
 }
 

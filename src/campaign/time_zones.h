@@ -50,7 +50,11 @@ bool IsZoneNameSyntax(std::string_view name);
 // absl::LoadTimeZone for a name IsZoneNameSyntax accepts; false for any other
 // without a lookup. Abseil opens a zone name as a file path: "/dev/stdin" or a FIFO
 // would block for ever and "../../etc/localtime" would read outside the zone
-// database. Every zone name smslint reads goes through here.
+// database. Nor are the files of the zone directory that are not zone names:
+// "localtime" (the machine's own zone: a campaign would be read differently on
+// each machine), "posixrules", "Factory", and the "posix/" and "right/" copies of
+// the database (the latter counts leap seconds). Every zone name smslint reads goes
+// through here.
 bool LoadZoneByName(std::string_view name, absl::TimeZone* zone);
 
 // The zone a schedule is read in when schedule.timezone is missing or not a tz

@@ -372,7 +372,13 @@ SimulationInput InputFor(const Campaign& campaign, const RecipientTable& table,
 SimulationStageResult StageOf(SimulationOutput simulated) {
   SimulationStageResult out;
   out.diagnostics = std::move(simulated.diagnostics);
-  out.sim = std::move(simulated.result);
+  if (simulated.simulated) {
+    out.sim = std::move(simulated.result);
+  } else {
+    out.facts.push_back(
+        "simulation skipped: the send does not end before the latest time smslint simulates "
+        "(see traffic/stale-delivery)");
+  }
   out.rules_run.assign(std::begin(rule_ids::kTrafficRules), std::end(rule_ids::kTrafficRules));
   return out;
 }
@@ -394,7 +400,8 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
   // beside the run as written, on another thread, when two full runs fit
   // (kConfirmAheadMessages); the recommendation is the same (plan_search.h).
   const int64_t messages = planned ? static_cast<int64_t>(planned->plan.events.size()) : 0;
-  if (search != nullptr && messages > kSampleAbove && messages <= kConfirmAheadMessages &&
+  const bool fits = !planned || planned->plan.past_horizon == 0;
+  if (search != nullptr && fits && messages > kSampleAbove && messages <= kConfirmAheadMessages &&
       TaskPool::DefaultThreads(kSearchThreads) > 1) {
     std::future<SimulationOutput> running = std::async(
         std::launch::async,
@@ -410,7 +417,9 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
     return StageOf(std::move(*out));
   }
   SimulationOutput out = planned ? Simulate(input, std::move(*planned)) : Simulate(input);
-  if (search != nullptr) out.result.recommendation = SearchPlan(input, out, *search);
+  // A send that does not end before the horizon has no run to improve on.
+  if (search != nullptr && out.simulated)
+    out.result.recommendation = SearchPlan(input, out, *search);
   return StageOf(std::move(out));
 }
 
@@ -422,7 +431,7 @@ PortfolioStageResult RunPortfolioStage(const std::vector<PortfolioMember>& membe
   }
   PortfolioOutput simulated = SimulatePortfolio(inputs);
   for (size_t i = 0; i < members.size(); ++i) {
-    if (members[i].search == nullptr) continue;
+    if (members[i].search == nullptr || !simulated.campaigns[i].simulated) continue;
     Recommendation rec = SearchPlan(inputs[i], Simulate(inputs[i]), *members[i].search);
     // The search plans each campaign as if sent alone; what only the brand's
     // campaigns together run into stays, with its cause.

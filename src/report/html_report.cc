@@ -59,14 +59,6 @@ std::string FormatWhen(absl::Time t, const absl::TimeZone& zone) {
   return absl::FormatTime("%a %b %d, %H:%M", t, zone);
 }
 
-std::string BucketName(absl::Duration bucket) {
-  if (bucket == absl::Seconds(1)) return "second";
-  if (bucket == absl::Minutes(1)) return "minute";
-  if (bucket == absl::Hours(1)) return "hour";
-  if (bucket == absl::Hours(24)) return "day";
-  return absl::FormatDuration(bucket);
-}
-
 // ---------------------------------------------------------------------------
 // SVG charts
 
@@ -210,8 +202,8 @@ std::string RateChart(const SenderStats& s, const absl::TimeZone& zone) {
   std::string unit = BucketName(sends.bucket);
   std::string title = absl::StrCat("Messages per ", unit);
   if (columns < static_cast<int>(sends.values.size())) {
-    absl::StrAppend(&title, " (each column: the busiest ", unit, " of ",
-                    absl::FormatDuration(span / columns), ")");
+    absl::StrAppend(&title, " (each column: the busiest ", unit, " of ", BucketName(span / columns),
+                    ")");
   }
   std::string svg =
       SvgOpen(absl::StrCat("Messages per ", unit, " from ", s.number, " against the limit"));

@@ -152,6 +152,7 @@ SendPlan PlanSends(const SimulationInput& input) {
       plan.events.emplace_back(t, row, static_cast<uint16_t>(s),
                                static_cast<uint16_t>(DrawTemplate(cumulative, input.seed, row)),
                                t >= first_close[best_zone]);
+      if (t >= kLatestPlanTimeUs) ++plan.past_horizon;
       t = std::min(t + interval_us, kLatestPlanTimeUs);
     }
   }

@@ -117,7 +117,7 @@ struct SimResult : Outcomes {
 // The brand-level view of a portfolio run: campaigns of one brand simulated together.
 struct PortfolioSummary {
   std::string brand;                   // as the first campaign writes it
-  std::string time_zone;               // the first campaign's schedule zone, for times
+  std::string time_zone;               // the first simulated campaign's schedule zone, for times
   std::vector<std::string> campaigns;  // their files, in run order
   Outcomes totals;                     // every campaign's outcomes added up
   // A carrier cap the campaigns share (T-Mobile's 10DLC brand cap).

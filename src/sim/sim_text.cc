@@ -25,12 +25,22 @@ std::string When(absl::Time t, const absl::TimeZone& zone) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%S %Z", t, zone);
 }
 
+}  // namespace
+
 std::string BucketName(absl::Duration d) {
+  if (d == absl::Seconds(1)) return "second";
   if (d == absl::Minutes(1)) return "minute";
   if (d == absl::Hours(1)) return "hour";
   if (d == absl::Hours(24)) return "day";
+  // "151,700 days", not "3640800h".
+  const int64_t hours = absl::ToInt64Hours(d);
+  if (hours >= 48 && hours % 24 == 0 && d == absl::Hours(hours)) {
+    return absl::StrCat(WithCommas(hours / 24), " days");
+  }
   return absl::FormatDuration(d);
 }
+
+namespace {
 
 std::string PadLeft(const std::string& s, size_t width) {
   return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
@@ -60,8 +70,7 @@ void RenderChart(const SenderStats& stats, const absl::TimeZone& zone, bool asci
   const double limit = limit_drawn ? full_limit : 0;
   const double top = std::max(peak, limit);
   if (top <= 0) return;
-  const std::string unit =
-      group == 1 ? BucketName(stats.sends.bucket) : absl::FormatDuration(column_span);
+  const std::string unit = BucketName(group == 1 ? stats.sends.bucket : column_span);
   absl::StrAppend(&out, "  ", stats.number, ": sends per ", unit);
   if (full_limit > 0) {
     absl::StrAppend(&out, " (limit ", FormatNumberForChart(full_limit),

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "absl/time/time.h"
 #include "sim/sim_result.h"
 
 namespace smslint {
@@ -24,6 +25,9 @@ std::string RenderPortfolioText(const PortfolioSummary& summary);
 
 // "12,345" for whole numbers, one decimal otherwise.
 std::string FormatNumberForChart(double v);
+
+// A chart bucket's length as a unit: "minute", "hour", "day", "28 days", "90m".
+std::string BucketName(absl::Duration bucket);
 
 // Whether the terminal's locale can show UTF-8 block characters (LC_ALL, LC_CTYPE,
 // LANG mention UTF-8).

@@ -6,15 +6,18 @@
 #include <span>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "campaign/time_zones.h"
 #include "sim/local_time.h"
 #include "sim/plan_inputs.h"
 #include "sim/planned_run.h"
 #include "sim/provider_queue.h"
+#include "sim/rules/finding_text.h"
 #include "sim/rules/registry.h"
 #include "sim/rules/rule_ids.h"
 #include "sim/rules/snowshoeing_rule.h"
 #include "sim/rules/traffic_rule.h"
+#include "util/strings.h"
 
 namespace smslint {
 namespace {
@@ -122,9 +125,14 @@ void Simulation::SetupSeries() {
   const int64_t span = end_us - first_us;
   const int64_t hour = 3'600'000'000, day = 24 * hour;
   bucket_us_ = span <= 3 * hour ? 60'000'000 : span <= 14 * day ? hour : day;
-  // Bound the chart memory whatever the campaign: widen buckets (whole days).
-  while ((span / bucket_us_ + 1) * static_cast<int64_t>(context_.senders) > 4'000'000) {
-    bucket_us_ += day;
+  // Bound the charts whatever the campaign (each value is in every output: JSON, the
+  // HTML report): past kMaxChartValues over all senders the buckets are whole days,
+  // as few as fit. A year by the day for 600 numbers fits; a campaign of millennia
+  // once gave 3.4M values a series and a JSON report of 220 MB.
+  constexpr int64_t kMaxChartValues = 250'000;
+  const int64_t per_sender = std::max<int64_t>(1, kMaxChartValues / std::max(1, context_.senders));
+  if (span / bucket_us_ + 1 > per_sender) {
+    bucket_us_ = std::max<int64_t>(1, span / day / std::max<int64_t>(1, per_sender - 1) + 1) * day;
   }
   series_start_us_ = first_us - ((first_us % bucket_us_) + bucket_us_) % bucket_us_;
   const size_t buckets = static_cast<size_t>((end_us - series_start_us_) / bucket_us_ + 1);
@@ -302,7 +310,45 @@ SimulationOutput Simulation::Finish() {
 
 }  // namespace
 
+namespace {
+
+// What a plan that does not end before the horizon gives instead of a simulation: its
+// messages piled onto the last instant would make every count after it meaningless
+// (a rate of a message a month "faster than the provider releases").
+SimulationOutput NotSimulated(const SimulationInput& input, const SendPlan& plan) {
+  const Campaign& campaign = *input.campaign;
+  const Schedule& schedule = campaign.schedule;
+  SimulationOutput out;
+  out.simulated = false;
+  Diagnostic d;
+  d.rule = rule_ids::kStaleDelivery;
+  d.level = Level::kError;
+  d.span =
+      schedule.rate.present
+          ? SpanAt(campaign, schedule.rate.pos, static_cast<int>(schedule.rate->text.size()))
+          : SpanAt(campaign, FirstKnown({schedule.window.pos, schedule.days.pos, schedule.pos}));
+  const std::string pace =
+      schedule.rate.present
+          ? absl::StrCat("schedule.rate ", schedule.rate->text)
+          : absl::StrCat("the route's rate, ", FormatNumber(plan.rate_per_second), "/s");
+  const int senders = SenderCount(campaign);
+  d.message = absl::StrCat("the send does not end before ",
+                           FormatMicros(kLatestPlanTimeUs, ScheduleTimeZone(campaign)),
+                           ", the latest time smslint simulates: at ", pace, " from ",
+                           Plural(senders, "sender number"), ", ", WithCommas(plan.past_horizon),
+                           " of ", WithCommas(static_cast<int64_t>(plan.events.size())),
+                           " messages would still be waiting then; the send is not simulated");
+  d.suggestion =
+      "raise schedule.rate within the profile, widen schedule.window or schedule.days, or split "
+      "the recipients into several campaigns";
+  out.diagnostics.push_back(std::move(d));
+  return out;
+}
+
+}  // namespace
+
 SimulationOutput Simulate(const SimulationInput& input, const SendPlan& plan) {
+  if (plan.past_horizon > 0) return NotSimulated(input, plan);
   PortfolioState alone;
   Simulation simulation(input, plan, &alone);
   return simulation.Run();
@@ -322,6 +368,7 @@ SimulationOutput Simulate(const SimulationInput& input, PlannedRun run) {
   // row, of as many messages) takes them again. They are not given back in between:
   // at 10,000,000 recipients that made the next run fault in fresh pages, 0.6 s, for
   // the same peak (389-391 MB either way).
+  if (run.plan.past_horizon > 0) return NotSimulated(input, run.plan);
   PortfolioState alone;
   Simulation simulation(input, run.plan, std::move(run.queue), &alone);
   return simulation.Run();
@@ -346,8 +393,14 @@ PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
   std::vector<SendPlan> plans;
   plans.reserve(n);
   for (const SimulationInput& input : inputs) plans.push_back(PlanSends(input));
+  // A campaign that does not end before the horizon is not simulated (NotSimulated)
+  // and takes no part in the timeline.
   std::vector<std::unique_ptr<Simulation>> sims;
   for (size_t i = 0; i < n; ++i) {
+    if (plans[i].past_horizon > 0) {
+      sims.push_back(nullptr);
+      continue;
+    }
     sims.push_back(std::make_unique<Simulation>(inputs[i], plans[i], &state));
     sims.back()->Setup();
   }
@@ -359,32 +412,33 @@ PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
     size_t pick = n;
     int64_t pick_t = INT64_MAX;
     for (size_t i = 0; i < n; ++i) {
-      if (sims[i]->done()) continue;
+      if (!sims[i] || sims[i]->done()) continue;
       const int64_t t = sims[i]->NextTime();
       if (pick == n || t < pick_t) pick = i, pick_t = t;
     }
     if (pick == n) break;
     int64_t bound = INT64_MAX;  // the other campaigns' earliest head
     for (size_t i = 0; i < n; ++i) {
-      if (i == pick || sims[i]->done()) continue;
+      if (i == pick || !sims[i] || sims[i]->done()) continue;
       const int64_t t = sims[i]->NextTime();
       // A later campaign's message at the same time waits for this one's turn.
       bound = std::min(bound, i < pick ? t - 1 : t);
     }
     sims[pick]->Observe(kBatch, bound);
   }
-  std::vector<const RuleContext*> contexts;
   for (size_t i = 0; i < n; ++i) {
-    contexts.push_back(&sims[i]->context());
-    out.campaigns.push_back(sims[i]->Finish());
+    out.campaigns.push_back(sims[i] ? sims[i]->Finish() : NotSimulated(inputs[i], plans[i]));
   }
   PortfolioSummary& summary = out.summary;
   summary.brand = inputs[0].campaign->campaign.brand.value;
-  summary.time_zone = out.campaigns[0].result.time_zone;
+  std::vector<const RuleContext*> contexts;
   std::vector<const SimResult*> results;
   std::vector<std::vector<Diagnostic>*> findings;
   for (size_t i = 0; i < n; ++i) {
     summary.campaigns.push_back(inputs[i].campaign->path);
+    if (!sims[i]) continue;
+    if (contexts.empty()) summary.time_zone = out.campaigns[i].result.time_zone;
+    contexts.push_back(&sims[i]->context());
     summary.totals.Add(out.campaigns[i].result);
     results.push_back(&out.campaigns[i].result);
     findings.push_back(&out.campaigns[i].diagnostics);

@@ -32,6 +32,10 @@ struct SimulationInput {
 struct SimulationOutput {
   SimResult result;
   std::vector<Diagnostic> diagnostics;
+  // False when the plan does not end before the simulator's horizon
+  // (SendPlan::past_horizon): one traffic/stale-delivery error says so, `result` is
+  // empty and no traffic rule ran.
+  bool simulated = true;
 };
 
 // One message leaving a sender, in 16 bytes: a plan holds one per message (10M
@@ -68,6 +72,10 @@ struct SendPlan {
   absl::Time start;
   double rate_per_second = 0;      // per sender, as simulated
   bool rate_from_profile = false;  // schedule.rate absent: the route's per-second limit
+  // Events that reach kLatestPlanTimeUs (sim/local_time.h) and are piled there: the
+  // send does not end before the horizon (a slow rate for millions of recipients),
+  // and what it would do is not simulated.
+  int64_t past_horizon = 0;
 };
 SendPlan PlanSends(const SimulationInput& input);
 

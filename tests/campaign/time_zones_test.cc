@@ -108,6 +108,22 @@ TEST_CASE("time zones: a zone name is an IANA name, never a file path") {
   CHECK_FALSE(IsZoneNameSyntax(std::string(kMaxZoneNameLength + 1, 'A')));
 }
 
+TEST_CASE("time zones: files of the zone directory that are not zone names are refused") {
+  // Each has a zone name's shape and (but "right/", which counts leap seconds and
+  // Abseil refuses) loads; "localtime" is the machine's own zone.
+  for (const char* bad : {"localtime", "posixrules", "Factory", "posix/America/New_York",
+                          "right/America/New_York"}) {
+    CAPTURE(bad);
+    CHECK(IsZoneNameSyntax(bad));
+    absl::TimeZone zone;
+    CHECK_FALSE(LoadZoneByName(bad, &zone));
+  }
+  // Legacy names of the tz database's `backward` file stay names.
+  absl::TimeZone zone;
+  CHECK(LoadZoneByName("US/Eastern", &zone));
+  CHECK(LoadZoneByName("Japan", &zone));
+}
+
 TEST_CASE("time zones: a FIFO or a device as schedule.timezone is not opened") {
   // Abseil would open these as files: /dev/stdin with no writer blocks for ever.
   Campaign c;

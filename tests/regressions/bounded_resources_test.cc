@@ -294,6 +294,36 @@ TEST_CASE("bounded: a campaign that runs for millennia is a warning, not an info
   CHECK(Contains(m.out, "warning: 199 messages do not fit"));
 }
 
+TEST_CASE(
+    "bounded: a send that does not end before the simulator's horizon is an error, not simulated") {
+  // 400,000 numbers at the slowest rate allowed (about a message a month) would run
+  // some 33,000 years from 2027. Before: the messages past the year 33658 were piled
+  // onto its last instant, "0.034/day is faster than the provider releases" was
+  // reported, exit 0 (warnings only), and the JSON report was 220 MB of chart values.
+  TempDir dir;
+  std::string csv = "phone\n";
+  csv.reserve(400'000 * 13);
+  for (int i = 0; i < 400'000; ++i) csv += "+1646" + std::to_string(2'000'000 + i) + "\n";
+  dir.Write("recipients.csv", csv);
+  std::string file = CampaignReading(dir, "recipients.csv");
+  std::string yaml = ReadText(file);
+  yaml.replace(yaml.find("rate: 20/min"), 12, "rate: 0.034/day");
+  dir.Write("campaign.yaml", yaml);
+  Measured m = Run(dir, {"check", file});
+  CHECK(m.exit_code == 1);
+  CHECK(Contains(m.out,
+                 "error: the send does not end before 33658-09-26 21:46:40 EDT, the latest time "
+                 "smslint simulates: at schedule.rate 0.034/day from 1 sender number, "));
+  CHECK(Contains(m.out, "simulation skipped: the send does not end before"));
+  CHECK_FALSE(Contains(m.out, "faster than the provider releases"));
+  CHECK_FALSE(Contains(m.out, "Recommendation"));
+  Measured json = Run(dir, {"check", file, "--format", "json"});
+  CHECK(json.exit_code == 1);
+  CHECK(json.out.size() < 100'000);
+  CHECK_FALSE(Contains(json.out, "\"simulation\""));
+  CHECK(json.seconds < kMaxSeconds);
+}
+
 TEST_CASE("bounded: a negative rule option in .smslint.yaml is exit 2 at the setting") {
   TempDir dir;
   std::string file = dir.Write("campaign.yaml", CleanCampaign(dir));

@@ -30,6 +30,34 @@ TEST_CASE("BrandKey: case, spacing and punctuation do not split a brand") {
   CHECK(BrandKey(" - ").empty());
 }
 
+TEST_CASE(
+    "Portfolio: a campaign that does not end before the horizon is left out of the timeline") {
+  const Profile& p = testing::P2P();
+  // One message a year: 33,000 messages from 2026 pass the year 33658 (the horizon).
+  Campaign slow = MakeCampaign(Route::kP2P, 1.0 / (365.25 * 86400));
+  slow.path = "slow.yaml";
+  Campaign quick = MakeCampaign(Route::kP2P, 1.0);
+  quick.path = "quick.yaml";
+  const RecipientTable many = MakeRecipients(33'000), few = MakeRecipients(50);
+  for (bool slow_first : {true, false}) {
+    CAPTURE(slow_first);
+    PortfolioOutput out = slow_first
+                              ? SimulatePortfolio({InputOf(slow, many, p), InputOf(quick, few, p)})
+                              : SimulatePortfolio({InputOf(quick, few, p), InputOf(slow, many, p)});
+    REQUIRE(out.campaigns.size() == 2);
+    const SimulationOutput& s = out.campaigns[slow_first ? 0 : 1];
+    const SimulationOutput& q = out.campaigns[slow_first ? 1 : 0];
+    CHECK(!s.simulated);
+    CHECK(CountRule(s, rule_ids::kStaleDelivery, Level::kError) == 1);
+    CHECK(q.simulated);
+    CHECK(q.result.messages == 50);
+    // The brand's totals are the simulated campaign's alone, in its time zone.
+    CHECK(out.summary.totals.sent == 50);
+    CHECK(out.summary.time_zone == q.result.time_zone);
+    CHECK(out.summary.campaigns.size() == 2);
+  }
+}
+
 TEST_CASE("Portfolio: two campaigns under T-Mobile's cap alone fail over it together") {
   const Profile p = testing::MustLoad("10dlc");
   REQUIRE(!p.caps.empty());

@@ -316,8 +316,73 @@ TEST_CASE("schedule: absurd rates saturate at the horizon, never overflow") {
       in.recipients = &r;
       in.profile = &P2P();
       SimulationOutput out = Simulate(in, plan);
-      CHECK(out.result.messages == 100);
+      // A message per 31,700 years or slower: the send passes the horizon and is not
+      // simulated (one error says so); at the fastest rates all 100 are.
+      const bool slow = rate < 1;
+      CHECK((plan.past_horizon > 0) == slow);
+      CHECK(out.simulated == !slow);
+      CHECK(out.result.messages == (slow ? 0 : 100));
+      if (slow) {
+        REQUIRE(out.diagnostics.size() == 1);
+        CHECK(out.diagnostics[0].rule == "traffic/stale-delivery");
+        CHECK(out.diagnostics[0].level == Level::kError);
+        CHECK(out.diagnostics[0].message.find("does not end before") != std::string::npos);
+      }
     }
+  }
+}
+
+TEST_CASE("schedule: a send that ends before the horizon is simulated, one that does not is not") {
+  // One message a year from one number: the send of n messages runs n - 1 years.
+  // From 2026 the horizon (kLatestPlanTimeUs, the year 33658) is some 31,600 years
+  // away: 30,000 messages end before it, 33,000 do not.
+  const double per_year = 1.0 / (365.25 * 86400);
+  for (const auto& [rows, fits] : {std::pair{30'000, true}, std::pair{33'000, false}}) {
+    CAPTURE(rows);
+    Campaign c = testing::MakeCampaign(Route::kP2P, per_year);
+    RecipientTable r = MakeRecipients(rows);
+    SimulationInput in;
+    in.campaign = &c;
+    in.recipients = &r;
+    in.profile = &P2P();
+    SimulationOutput out = Simulate(in);
+    CHECK(out.simulated == fits);
+    CHECK(out.result.messages == (fits ? rows : 0));
+    CHECK(testing::CountRule(out, "traffic/stale-delivery", Level::kError) == (fits ? 0 : 1));
+    if (!fits) {
+      // Only the messages that would still be waiting at the horizon are counted.
+      CHECK(out.diagnostics.size() == 1);
+      CHECK(out.diagnostics[0].message.find(" of 33,000 messages would still be waiting") !=
+            std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("schedule: the charts stay within 250,000 values over all senders, in whole days") {
+  // 100 numbers, a message every 30 days each: 80 messages a number run 6.5 years,
+  // 2,370 daily buckets a number (237,000 in all) fit; 200 messages a number run 16.4
+  // years, 5,980 a number (598,000) do not, and the buckets widen to whole days.
+  for (const auto& [rows, days] : {std::pair{8'000, 1}, std::pair{20'000, 3}}) {
+    CAPTURE(rows);
+    Campaign c = testing::MakeCampaign(Route::kP2P, 1.0 / (30 * 86400), 100);
+    RecipientTable r = MakeRecipients(rows);
+    SimulationInput in;
+    in.campaign = &c;
+    in.recipients = &r;
+    in.profile = &P2P();
+    SimulationOutput out = Simulate(in);
+    REQUIRE(out.simulated);
+    REQUIRE(out.result.senders.size() == 100);
+    size_t values = 0;
+    int64_t sends = 0;
+    for (const SenderStats& s : out.result.senders) {
+      CHECK(s.sends.bucket == absl::Hours(24 * days));
+      values += s.sends.values.size();
+      for (double v : s.sends.values) sends += static_cast<int64_t>(v);
+    }
+    CHECK(values <= 250'000 + 100);
+    CHECK(values >= 150'000);
+    CHECK(sends == rows);  // every message in some bucket
   }
 }
 

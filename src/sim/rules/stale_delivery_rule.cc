@@ -17,7 +17,8 @@ std::vector<RuleInfo> StaleDeliveryRule::Infos() const {
       "A slow rate or a narrow window turns into a queue: messages wait for the next window, the "
       "campaign runs for days, and a time-bound offer arrives after it ended. Warning for "
       "messages delivered after their template's `expires`; a note (info) for messages that wait "
-      "for a later window.",
+      "for a later window; an error when the send does not end before the simulator's horizon "
+      "(the year 33658) and is not simulated.",
       "Raise the rate within the profile, widen the window, or send to fewer recipients.",
       "smslint: delayed delivery", {"expires: 2h, 10,000 recipients at 30/min"},
       {"expires: 2h, 1,000 recipients at 30/min"})};
