@@ -166,6 +166,35 @@ TEST_CASE("render: table and chart, ASCII on request") {
   CHECK(RenderSimulationText(over, false, true).find("\x1b[31m") != std::string::npos);
 }
 
+TEST_CASE("render: the sender table's columns widen for counts of millions") {
+  // 10,000,000 recipients on one number: the counts used to run together
+  // ("7,372,1352,422,524").
+  SimulationOutput out = Run(MakeCampaign(Route::kP2P, 2), MakeRecipients(50), P2P());
+  REQUIRE(out.result.senders.size() == 1);
+  SenderStats& s = out.result.senders[0];
+  s.sent = 9'794'659;
+  s.delivered = 7'372'135;
+  s.failed = 2'422'524;
+  s.filtered = 12'000'000;
+  s.late = 3'635'168;
+  s.stale = 1'000'000;
+  s.quiet_hours = 8'491'000;
+  const std::string text = RenderSimulationText(out.result, true, false);
+  const size_t row = text.find("\n  +14155551000  ");
+  REQUIRE(row != std::string::npos);
+  const std::string line = text.substr(row + 1, text.find('\n', row + 1) - row - 1);
+  CHECK(line.find(
+            "  9,794,659  7,372,135  2,422,524  12,000,000  3,635,168  1,000,000  8,491,000  ") !=
+        std::string::npos);
+  // The header's names end where their columns end.
+  const size_t header = text.rfind('\n', row - 1) + 1;
+  const std::string head = text.substr(header, row - header);
+  CAPTURE(head);
+  CAPTURE(line);
+  CHECK(head.find("failed") + 6 == line.find("2,422,524") + 9);
+  CHECK(head.find("quiet") + 5 == line.find("8,491,000") + 9);
+}
+
 TEST_CASE(
     "recommendation: a P2P send over its daily limits moves to a rate or a route "
     "whose simulation is clean") {
