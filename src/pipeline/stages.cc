@@ -17,6 +17,7 @@
 #include "checks/rendered_messages.h"
 #include "diag/rule_catalog.h"
 #include "lint/check.h"
+#include "sim/plan_inputs.h"
 #include "sim/plan_search.h"
 #include "sim/rules/rule_ids.h"
 #include "sim/simulator.h"
@@ -397,15 +398,21 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
                                          std::optional<PlannedRun> planned) {
   const SimulationInput input = InputFor(campaign, table, profile, seed, findings, show_pii);
   // A large list's search (on a sample, its winner confirmed on every row) starts
-  // beside the run as written, on another thread, when two full runs fit
-  // (kConfirmAheadMessages); the recommendation is the same (plan_search.h).
-  const int64_t messages = planned ? static_cast<int64_t>(planned->plan.events.size()) : 0;
+  // beside the run as written, on another thread; the recommendation is the same
+  // (plan_search.h). Above kConfirmAheadMessages the confirmation waits for the run
+  // (two full runs would not fit the memory target). A list above kLargeList comes
+  // unplanned: its messages are its sent rows, one each.
+  int64_t messages = planned ? static_cast<int64_t>(planned->plan.events.size()) : 0;
+  if (!planned && search != nullptr && !campaign.templates.empty()) {
+    for (size_t r = 0; r < table.size(); ++r) messages += RowIsSent(table, r) ? 1 : 0;
+  }
   const bool fits = !planned || planned->plan.past_horizon == 0;
-  if (search != nullptr && fits && messages > kSampleAbove && messages <= kConfirmAheadMessages &&
+  if (search != nullptr && fits && messages > kSampleAbove &&
       TaskPool::DefaultThreads(kSearchThreads) > 1) {
-    std::future<SimulationOutput> running = std::async(
-        std::launch::async,
-        [&input, run = std::move(*planned)]() mutable { return Simulate(input, std::move(run)); });
+    std::future<SimulationOutput> running =
+        std::async(std::launch::async, [&input, run = std::move(planned)]() mutable {
+          return run ? Simulate(input, std::move(*run)) : Simulate(input);
+        });
     std::optional<SimulationOutput> out;
     auto current = [&]() -> const SimulationOutput& {
       if (!out) out = running.get();

@@ -326,6 +326,10 @@ class PlanSearch {
   // while the search goes on (it is the longest run of all) once a shape is done, when
   // the list is small enough for two full runs to be held at once.
   void ConfirmAhead();
+  int64_t ConfirmAheadMessages() const {
+    return options_.confirm_ahead_messages > 0 ? options_.confirm_ahead_messages
+                                               : kConfirmAheadMessages;
+  }
   Recommendation Describe(const Scored& winner, Recommendation::Kind kind) const;
   // The routes the listed senders' number type is provisioned for.
   std::vector<Route> CompatibleRoutes() const;
@@ -631,7 +635,7 @@ void PlanSearch::Speculate(const Candidate& c) {
 
 void PlanSearch::ConfirmAhead() {
   if (!sample_ || pool_.threads() <= 1 || best_->changes == 0 ||
-      messages_ > kConfirmAheadMessages) {
+      messages_ > ConfirmAheadMessages()) {
     return;
   }
   if (confirm_ahead_) {
@@ -866,6 +870,9 @@ std::optional<Recommendation> PlanSearch::SearchFrom(const Scored& first) {
     const bool foreseen = best_->volume;
     DropRuns(/*sample_only=*/true);
     sample_.reset();
+    // Above kConfirmAheadMessages two full runs do not fit the memory target together:
+    // the run as written ends before the confirmation starts.
+    if (ahead_ && messages_ > ConfirmAheadMessages()) current_();
     Scored full = Confirm(best_->candidate);
     for (int step = 0; step < 3 && full.volume && !foreseen && full.candidate.rate > 0; ++step) {
       Candidate slower = full.candidate;
@@ -1124,6 +1131,8 @@ Recommendation SearchWith(TaskPool& pool, const SimulationInput& input,
     if (options.ahead_stood != nullptr) *options.ahead_stood = rec.has_value();
     if (rec) return *std::move(rec);
   }
+  // A send past the simulator's horizon was not simulated: nothing to improve on.
+  if (!current().simulated) return {};
   PlanSearch search(input, options, pool);
   Recommendation rec = search.Run(current());
   // A plan that is not clean is searched again from where it got to, as a user

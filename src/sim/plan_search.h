@@ -41,11 +41,15 @@ struct PlanSearchOptions {
   int threads = 0;
   // Tests: set by SearchPlanAhead to whether the search begun ahead stood.
   bool* ahead_stood = nullptr;
+  // Above this many messages, two full runs are not held at once (the run as written
+  // ends before the confirmation on every row starts); tests lower it.
+  int64_t confirm_ahead_messages = 0;  // 0: kConfirmAheadMessages
 };
 
 inline constexpr int kSearchThreads = 2;
 // Up to this many messages, the run on every row that confirms a sample's winner is
-// started beside the search (two full runs may then be held at once).
+// started beside the search (two full runs may then be held at once); above, it
+// waits for the run as written (searching ahead) and runs alone.
 inline constexpr int64_t kConfirmAheadMessages = 4'000'000;
 
 inline constexpr int64_t kMinSearchBudget = 2'000'000;

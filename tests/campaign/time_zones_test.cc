@@ -111,8 +111,8 @@ TEST_CASE("time zones: a zone name is an IANA name, never a file path") {
 TEST_CASE("time zones: files of the zone directory that are not zone names are refused") {
   // Each has a zone name's shape and (but "right/", which counts leap seconds and
   // Abseil refuses) loads; "localtime" is the machine's own zone.
-  for (const char* bad : {"localtime", "posixrules", "Factory", "posix/America/New_York",
-                          "right/America/New_York"}) {
+  for (const char* bad :
+       {"localtime", "posixrules", "Factory", "posix/America/New_York", "right/America/New_York"}) {
     CAPTURE(bad);
     CHECK(IsZoneNameSyntax(bad));
     absl::TimeZone zone;

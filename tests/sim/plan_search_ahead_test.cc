@@ -25,9 +25,10 @@ struct Ahead {
 };
 
 // The run as written on another thread, as the check pipeline starts it.
-Ahead SearchAhead(const SimulationInput& in, int threads = 2) {
+Ahead SearchAhead(const SimulationInput& in, int threads = 2, int64_t confirm_ahead_messages = 0) {
   PlanSearchOptions options;
   options.threads = threads;
+  options.confirm_ahead_messages = confirm_ahead_messages;
   Ahead out;
   options.ahead_stood = &out.stood;
   const int64_t messages = static_cast<int64_t>(PlanSends(in).events.size());
@@ -74,6 +75,22 @@ TEST_CASE("plan search ahead: the sample's guess holds, the recommendation is Se
   const Ahead ahead = SearchAhead(in);
   CHECK(ahead.stood);
   CHECK(ahead.waited);  // the plan's outcomes are compared with the run as written
+  testing::CheckSameRecommendation(plain, ahead.rec);
+}
+
+TEST_CASE(
+    "plan search ahead: above the two-runs limit the confirmation waits, same recommendation") {
+  // As at 10,000,000 recipients (kConfirmAheadMessages): the sample's search goes on
+  // beside the run as written, the confirmation on every row only after it.
+  const Campaign c = OverCap();
+  const RecipientTable r = testing::MakeRecipients(kRows);
+  const Profile p = testing::MustLoad("10dlc");
+  const SimulationInput in = testing::InputOf(c, r, p, 1, {});
+  const Recommendation plain = Search(in);
+  REQUIRE(!plain.plan.empty());
+  const Ahead ahead = SearchAhead(in, 2, /*confirm_ahead_messages=*/1000);
+  CHECK(ahead.stood);
+  CHECK(ahead.waited);
   testing::CheckSameRecommendation(plain, ahead.rec);
 }
 
