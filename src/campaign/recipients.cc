@@ -764,6 +764,24 @@ class TableBuilder {
   absl::flat_hash_map<std::string, int> column_sets_;  // value -> zone set, or -1 if invalid
 };
 
+// The suppression file opened (confined, a regular file within its size limit) and,
+// when `read`, read whole; its path goes to `files_read`.
+absl::Status OpenSuppressionFile(const Campaign& campaign,
+                                 const std::vector<std::string>& allow_outside, BlockReader& file,
+                                 std::vector<std::string>& files_read, bool read) {
+  ASSIGN_OR_RETURN(std::string path, ConfinedDataPath(campaign, campaign.suppression_file,
+                                                      "suppression", allow_outside));
+  files_read.push_back(path);
+  std::string error = file.Open(path);
+  if (error.empty() && read) error = file.ReadAll();
+  if (!error.empty()) {
+    return FileError(campaign, campaign.suppression_file.pos,
+                     "suppression file '" + campaign.suppression_file.value + "' cannot be read: " +
+                         error + "; the path is relative to the campaign file");
+  }
+  return absl::OkStatus();
+}
+
 // The row-order facts once every row is in: duplicates, suppression and the counts.
 absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
                         const std::vector<std::string>& allow_outside,
@@ -777,18 +795,8 @@ absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
   SuppressionList suppression;
   if (campaign.suppression_file.present && !campaign.suppression_file->empty()) {
     facts.suppression_display = RecipientsDisplayPath(campaign, campaign.suppression_file.value);
-    ASSIGN_OR_RETURN(std::string path, ConfinedDataPath(campaign, campaign.suppression_file,
-                                                        "suppression", allow_outside));
-    result.files_read.push_back(path);
     BlockReader file(kMaxSuppressionFileBytes);
-    std::string error = file.Open(path);
-    if (error.empty()) error = file.ReadAll();
-    if (!error.empty()) {
-      return FileError(campaign, campaign.suppression_file.pos,
-                       "suppression file '" + campaign.suppression_file.value +
-                           "' cannot be read: " + error +
-                           "; the path is relative to the campaign file");
-    }
+    RETURN_IF_ERROR(OpenSuppressionFile(campaign, allow_outside, file, result.files_read, true));
     PhoneNumberClassifier classifier(facts.country);
     suppression = ParseSuppressionList(file.pending(), classifier);
     facts.suppression = std::move(suppression.report);
@@ -911,8 +919,10 @@ RecipientTable RecipientTable::Subset(const std::vector<uint32_t>& rows) const {
   return out;
 }
 
-absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, RecipientLoadMode mode,
-                                                   const std::vector<std::string>& allow_outside) {
+namespace {
+
+absl::StatusOr<RecipientLoadResult> LoadRows(const Campaign& campaign, RecipientLoadMode mode,
+                                             const std::vector<std::string>& allow_outside) {
   RecipientLoadResult result;
   RecipientTable& table = result.table;
   RecipientFacts& facts = result.facts;
@@ -1045,6 +1055,22 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     return result;
   }
   RETURN_IF_ERROR(FinishRows(campaign, columns, allow_outside, result));
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, RecipientLoadMode mode,
+                                                   const std::vector<std::string>& allow_outside) {
+  ASSIGN_OR_RETURN(RecipientLoadResult result, LoadRows(campaign, mode, allow_outside));
+  // Without the rows the suppression file is not read either, but a path `check`
+  // could not open (missing, outside the tree, not a regular file) is the same error.
+  if (mode == RecipientLoadMode::kHeaderOnly && campaign.suppression_file.present &&
+      !campaign.suppression_file->empty()) {
+    BlockReader file(kMaxSuppressionFileBytes);
+    RETURN_IF_ERROR(
+        OpenSuppressionFile(campaign, allow_outside, file, result.files_read, /*read=*/false));
+  }
   return result;
 }
 

@@ -147,6 +147,31 @@ TEST_CASE("paths: the suppression file is confined the same way") {
   TempDir dir;
   std::string campaign = Campaign(dir, "recipients.csv", "/etc/passwd");
   CheckRefused(RunShell({"check", campaign}), campaign, "29:9", "suppression file");
+  CheckRefused(RunShell({"lint", campaign}), campaign, "29:9", "suppression file");
+}
+
+TEST_CASE("paths: lint opens the suppression file as check does, without reading it") {
+  // lint passed a campaign whose opt-out list `check` could not open ("no findings",
+  // exit 0): a typo in the path got through a lint gate.
+  TempDir dir;
+  std::string missing = Campaign(dir, "recipients.csv", "optuots.csv");
+  CheckRefused(RunShell({"lint", missing}), missing, "29:9",
+               "suppression file 'optuots.csv' cannot be read: No such file or directory");
+  TempDir fifo;
+  std::string piped = Campaign(fifo, "recipients.csv", "pipe.csv");
+  REQUIRE(mkfifo((fifo.path + "/pipe.csv").c_str(), 0600) == 0);
+  CheckRefused(RunShell({"lint", piped}), piped, "29:9", "not a regular file");
+  // A file there, whatever it holds, is for check to read: lint does not.
+  TempDir junk;
+  std::string campaign = Campaign(junk, "recipients.csv");
+  junk.Write("optouts.csv", std::string("\xff\xfe\x00junk", 7));
+  CliResult ok = RunShell({"lint", campaign});
+  CHECK(ok.exit_code == 0);
+  CHECK(Contains(ok.stdout_text, "no findings"));
+  // And the output may not replace it.
+  CliResult over = RunShell({"lint", campaign, "-o", junk.path + "/optouts.csv"});
+  CHECK(over.exit_code == 2);
+  CHECK(ReadText(junk.path + "/optouts.csv") == std::string("\xff\xfe\x00junk", 7));
 }
 
 TEST_CASE("paths: /proc and /sys are never read, not even with --allow-outside /") {
