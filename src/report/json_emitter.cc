@@ -210,6 +210,7 @@ std::string EmitJson(const std::vector<FileResult>& results, const ReportOptions
       nlohmann::ordered_json j;
       j["brand"] = p.brand;
       j["campaigns"] = p.campaigns;
+      if (!p.not_simulated.empty()) j["not_simulated"] = p.not_simulated;
       j["outcomes"] = OutcomesToJson(p.totals, p.time_zone);
       nlohmann::ordered_json caps = nlohmann::ordered_json::array();
       for (const PortfolioSummary::SharedCap& c : p.caps) {

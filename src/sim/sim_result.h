@@ -119,7 +119,10 @@ struct PortfolioSummary {
   std::string brand;                   // as the first campaign writes it
   std::string time_zone;               // the first simulated campaign's schedule zone, for times
   std::vector<std::string> campaigns;  // their files, in run order
-  Outcomes totals;                     // every campaign's outcomes added up
+  // Files of the brand whose send does not end before the simulator's horizon: not
+  // on the timeline, not in the totals (each has its traffic/stale-delivery error).
+  std::vector<std::string> not_simulated;
+  Outcomes totals;  // every campaign's outcomes added up
   // A carrier cap the campaigns share (T-Mobile's 10DLC brand cap).
   struct SharedCap {
     std::string carrier;

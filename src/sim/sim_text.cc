@@ -233,7 +233,12 @@ std::string RenderPortfolioText(const PortfolioSummary& summary) {
   std::string out =
       absl::StrCat("brand ", summary.brand, ": ",
                    Plural(static_cast<int64_t>(summary.campaigns.size()), "campaign"),
-                   " simulated on one timeline (", absl::StrJoin(summary.campaigns, ", "), ")\n");
+                   " simulated on one timeline (", absl::StrJoin(summary.campaigns, ", "), ")");
+  if (!summary.not_simulated.empty()) {
+    absl::StrAppend(&out, "; not simulated: ", absl::StrJoin(summary.not_simulated, ", "),
+                    " (the send does not end before the latest time smslint simulates)");
+  }
+  out += "\n";
   absl::StrAppend(&out, "  together: ", WithCommas(summary.totals.sent), " messages; ",
                   OutcomeLine(summary.totals), "\n");
   for (const PortfolioSummary::SharedCap& cap : summary.caps) {

@@ -435,8 +435,11 @@ PortfolioOutput SimulatePortfolio(const std::vector<SimulationInput>& inputs) {
   std::vector<const SimResult*> results;
   std::vector<std::vector<Diagnostic>*> findings;
   for (size_t i = 0; i < n; ++i) {
+    if (!sims[i]) {
+      summary.not_simulated.push_back(inputs[i].campaign->path);
+      continue;
+    }
     summary.campaigns.push_back(inputs[i].campaign->path);
-    if (!sims[i]) continue;
     if (contexts.empty()) summary.time_zone = out.campaigns[i].result.time_zone;
     contexts.push_back(&sims[i]->context());
     summary.totals.Add(out.campaigns[i].result);

@@ -4,6 +4,7 @@
 
 #include "sim/rules/rule_ids.h"
 #include "sim/sim_test_util.h"
+#include "sim/sim_text.h"
 #include "sim/simulator.h"
 
 namespace smslint {
@@ -54,7 +55,12 @@ TEST_CASE(
     // The brand's totals are the simulated campaign's alone, in its time zone.
     CHECK(out.summary.totals.sent == 50);
     CHECK(out.summary.time_zone == q.result.time_zone);
-    CHECK(out.summary.campaigns.size() == 2);
+    CHECK(out.summary.campaigns == std::vector<std::string>{"quick.yaml"});
+    CHECK(out.summary.not_simulated == std::vector<std::string>{"slow.yaml"});
+    const std::string text = RenderPortfolioText(out.summary);
+    CHECK(
+        text.find("1 campaign simulated on one timeline (quick.yaml); not simulated: slow.yaml") !=
+        std::string::npos);
   }
 }
 
