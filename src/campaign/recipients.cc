@@ -782,6 +782,16 @@ absl::Status OpenSuppressionFile(const Campaign& campaign,
   return absl::OkStatus();
 }
 
+// The suppression file, when the campaign names one, opened and closed unread.
+absl::Status OpenSuppressionFile(const Campaign& campaign,
+                                 const std::vector<std::string>& allow_outside,
+                                 std::vector<std::string>& files_read) {
+  if (!campaign.suppression_file.present || campaign.suppression_file->empty())
+    return absl::OkStatus();
+  BlockReader file(kMaxSuppressionFileBytes);
+  return OpenSuppressionFile(campaign, allow_outside, file, files_read, /*read=*/false);
+}
+
 // The row-order facts once every row is in: duplicates, suppression and the counts.
 absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
                         const std::vector<std::string>& allow_outside,
@@ -919,10 +929,8 @@ RecipientTable RecipientTable::Subset(const std::vector<uint32_t>& rows) const {
   return out;
 }
 
-namespace {
-
-absl::StatusOr<RecipientLoadResult> LoadRows(const Campaign& campaign, RecipientLoadMode mode,
-                                             const std::vector<std::string>& allow_outside) {
+absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, RecipientLoadMode mode,
+                                                   const std::vector<std::string>& allow_outside) {
   RecipientLoadResult result;
   RecipientTable& table = result.table;
   RecipientFacts& facts = result.facts;
@@ -989,7 +997,12 @@ absl::StatusOr<RecipientLoadResult> LoadRows(const Campaign& campaign, Recipient
       return result;
     }
     table.phone_column = columns.phone;
-    if (mode == RecipientLoadMode::kHeaderOnly) return result;
+    // Without the rows the suppression file is not read, but one `check` would open
+    // here and could not (missing, outside the tree, not a regular file) is the same error.
+    if (mode == RecipientLoadMode::kHeaderOnly) {
+      RETURN_IF_ERROR(OpenSuppressionFile(campaign, allow_outside, result.files_read));
+      return result;
+    }
     facts.consent_column = columns.consent;
     facts.timezone_column = columns.timezone;
     facts.state_column = columns.state;
@@ -1037,7 +1050,12 @@ absl::StatusOr<RecipientLoadResult> LoadRows(const Campaign& campaign, Recipient
     table.columns = {"phone"};
     table.phone_column = 0;
     columns.phone = 0;
-    if (mode == RecipientLoadMode::kHeaderOnly) return result;
+    // Without the rows the suppression file is not read, but one `check` would open
+    // here and could not (missing, outside the tree, not a regular file) is the same error.
+    if (mode == RecipientLoadMode::kHeaderOnly) {
+      RETURN_IF_ERROR(OpenSuppressionFile(campaign, allow_outside, result.files_read));
+      return result;
+    }
     CsvRows chunk;
     chunk.columns = 1;
     TableBuilder builder(result, columns, InternedColumns(campaign, table.columns),
@@ -1055,22 +1073,6 @@ absl::StatusOr<RecipientLoadResult> LoadRows(const Campaign& campaign, Recipient
     return result;
   }
   RETURN_IF_ERROR(FinishRows(campaign, columns, allow_outside, result));
-  return result;
-}
-
-}  // namespace
-
-absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, RecipientLoadMode mode,
-                                                   const std::vector<std::string>& allow_outside) {
-  ASSIGN_OR_RETURN(RecipientLoadResult result, LoadRows(campaign, mode, allow_outside));
-  // Without the rows the suppression file is not read either, but a path `check`
-  // could not open (missing, outside the tree, not a regular file) is the same error.
-  if (mode == RecipientLoadMode::kHeaderOnly && campaign.suppression_file.present &&
-      !campaign.suppression_file->empty()) {
-    BlockReader file(kMaxSuppressionFileBytes);
-    RETURN_IF_ERROR(
-        OpenSuppressionFile(campaign, allow_outside, file, result.files_read, /*read=*/false));
-  }
   return result;
 }
 

@@ -268,7 +268,8 @@ struct RecipientLoadResult {
 // untrusted: it must not make smslint read the runner's secrets or block on a FIFO). A file without
 // a header row or without a `phone` column is a HeaderProblem and an empty table. With neither file
 // nor list, the table is empty (the loader reports it). Under kHeaderOnly the
-// suppression file is opened, not read: the same path errors as under kFull.
+// suppression file is opened, not read, where kFull would read it (a usable header,
+// or an inline list): the same path errors.
 absl::StatusOr<RecipientLoadResult> LoadRecipients(
     const Campaign& campaign, RecipientLoadMode mode,
     const std::vector<std::string>& allow_outside = {});

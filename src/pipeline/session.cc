@@ -322,6 +322,9 @@ std::optional<PortfolioSummary> Session::SimulateGroup(const std::vector<Prepare
     Take(one, file.findings, file.rules_run, file.result.facts);
     file.result.sim = std::move(one.sim);
   }
+  // No campaign of the brand simulated (each past the horizon, each with its error):
+  // no brand section, whose totals and caps would read as a clean send.
+  if (stage.summary.campaigns.empty()) return std::nullopt;
   return std::move(stage.summary);
 }
 

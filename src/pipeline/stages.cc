@@ -406,6 +406,7 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
   if (!planned && search != nullptr && !campaign.templates.empty()) {
     for (size_t r = 0; r < table.size(); ++r) messages += RowIsSent(table, r) ? 1 : 0;
   }
+  const bool fits_known = planned.has_value();
   const bool fits = !planned || planned->plan.past_horizon == 0;
   if (search != nullptr && fits && messages > kSampleAbove &&
       TaskPool::DefaultThreads(kSearchThreads) > 1) {
@@ -418,7 +419,12 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
       if (!out) out = running.get();
       return *out;
     };
-    Recommendation recommendation = SearchPlanAhead(input, messages, current, *search);
+    // An unplanned list (above kLargeList) may pass the horizon, which only its run
+    // tells: its confirmation always waits for that run, as two full runs never
+    // started together on such a list before.
+    PlanSearchOptions options = *search;
+    if (!fits_known) options.confirm_ahead_messages = 1;
+    Recommendation recommendation = SearchPlanAhead(input, messages, current, options);
     current();
     out->result.recommendation = std::move(recommendation);
     return StageOf(std::move(*out));

@@ -225,18 +225,23 @@ std::string RateChart(const SenderStats& s, const absl::TimeZone& zone) {
   return svg;
 }
 
-// Messages per calendar day (schedule zone) against the daily limit.
+// Messages per calendar day (schedule zone) against the daily limit. Not drawn when
+// a bucket spans several days (a campaign of years): there are no days to count.
 std::string DailyChart(const SenderStats& s, const absl::TimeZone& zone) {
   const TimeSeries& sends = s.sends;
-  if (sends.values.empty() || sends.bucket <= absl::ZeroDuration()) return "";
+  if (sends.values.empty() || sends.bucket <= absl::ZeroDuration() ||
+      sends.bucket > absl::Hours(24))
+    return "";
+  // A bucket's day is the one its middle falls on: day buckets start at the schedule
+  // zone's midnight and drift an hour across a DST change.
+  auto day_of = [&](const TimeSeries& series, size_t i) {
+    return absl::ToCivilDay(
+        series.start + series.bucket * static_cast<int64_t>(i) + series.bucket / 2, zone);
+  };
   std::map<absl::CivilDay, std::pair<int64_t, int64_t>> days;  // sent, filtered
-  for (size_t i = 0; i < sends.values.size(); ++i) {
-    absl::Time t = sends.start + sends.bucket * static_cast<int64_t>(i);
-    days[absl::ToCivilDay(t, zone)].first += sends.values[i];
-  }
+  for (size_t i = 0; i < sends.values.size(); ++i) days[day_of(sends, i)].first += sends.values[i];
   for (size_t i = 0; i < s.filtered_series.values.size(); ++i) {
-    absl::Time t = s.filtered_series.start + s.filtered_series.bucket * static_cast<int64_t>(i);
-    days[absl::ToCivilDay(t, zone)].second += s.filtered_series.values[i];
+    days[day_of(s.filtered_series, i)].second += s.filtered_series.values[i];
   }
   // A long campaign: the first 60 days.
   while (days.size() > 60) days.erase(std::prev(days.end()));

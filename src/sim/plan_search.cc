@@ -611,6 +611,7 @@ CandidateRun* PlanSearch::Launch(const Candidate& c, bool on_sample) {
     run->input.recipients = &*sample_;
     run->campaign.schedule.rate.value.per_second /= static_cast<double>(stride_);
   }
+  if (!on_sample && options_.on_full_run) options_.on_full_run();
   run->task = pool_.Submit([run] { run->output = Simulate(run->input); });
   return run;
 }
@@ -872,7 +873,8 @@ std::optional<Recommendation> PlanSearch::SearchFrom(const Scored& first) {
     sample_.reset();
     // Above kConfirmAheadMessages two full runs do not fit the memory target together:
     // the run as written ends before the confirmation starts.
-    if (ahead_ && messages_ > ConfirmAheadMessages()) current_();
+    // (A run as written that passed the horizon was not simulated: nothing to confirm.)
+    if (ahead_ && messages_ > ConfirmAheadMessages() && !current_().simulated) return std::nullopt;
     Scored full = Confirm(best_->candidate);
     for (int step = 0; step < 3 && full.volume && !foreseen && full.candidate.rate > 0; ++step) {
       Candidate slower = full.candidate;

@@ -44,6 +44,8 @@ struct PlanSearchOptions {
   // Above this many messages, two full runs are not held at once (the run as written
   // ends before the confirmation on every row starts); tests lower it.
   int64_t confirm_ahead_messages = 0;  // 0: kConfirmAheadMessages
+  // Tests: called on the searching thread as a run on every row is submitted.
+  std::function<void()> on_full_run;
 };
 
 inline constexpr int kSearchThreads = 2;

@@ -126,15 +126,25 @@ void Simulation::SetupSeries() {
   const int64_t hour = 3'600'000'000, day = 24 * hour;
   bucket_us_ = span <= 3 * hour ? 60'000'000 : span <= 14 * day ? hour : day;
   // Bound the charts whatever the campaign (each value is in every output: JSON, the
-  // HTML report): past kMaxChartValues over all senders the buckets are whole days,
-  // as few as fit. A year by the day for 600 numbers fits; a campaign of millennia
-  // once gave 3.4M values a series and a JSON report of 220 MB.
+  // HTML report): past kMaxChartValues over all senders and their three series (sends,
+  // filtered, quiet hours) the buckets are whole days, as few as fit. A year by the
+  // day for 200 numbers fits; a campaign of millennia once gave 3.4M values a series
+  // and a JSON report of 220 MB.
   constexpr int64_t kMaxChartValues = 250'000;
-  const int64_t per_sender = std::max<int64_t>(1, kMaxChartValues / std::max(1, context_.senders));
-  if (span / bucket_us_ + 1 > per_sender) {
-    bucket_us_ = std::max<int64_t>(1, span / day / std::max<int64_t>(1, per_sender - 1) + 1) * day;
+  const int64_t per_series =
+      std::max<int64_t>(2, kMaxChartValues / (3 * std::max<int64_t>(1, context_.senders)));
+  if ((span + day) / bucket_us_ + 1 > per_series) {
+    bucket_us_ = ((span + day) / (day * (per_series - 1)) + 1) * day;
   }
-  series_start_us_ = first_us - ((first_us % bucket_us_) + bucket_us_) % bucket_us_;
+  if (bucket_us_ % day == 0) {
+    // Days as the schedule's zone counts them: from the local midnight of the first
+    // message's day (a UTC day from New York is 19:00 to 19:00).
+    series_start_us_ = std::min(
+        first_us, ToMicros(absl::FromCivil(absl::ToCivilDay(FromMicros(first_us), context_.zone),
+                                           context_.zone)));
+  } else {
+    series_start_us_ = first_us - ((first_us % bucket_us_) + bucket_us_) % bucket_us_;
+  }
   const size_t buckets = static_cast<size_t>((end_us - series_start_us_) / bucket_us_ + 1);
   out_.result.senders.resize(context_.senders);
   for (int s = 0; s < context_.senders; ++s) {

@@ -322,6 +322,15 @@ TEST_CASE(
   CHECK(json.out.size() < 100'000);
   CHECK_FALSE(Contains(json.out, "\"simulation\""));
   CHECK(json.seconds < kMaxSeconds);
+  // Two such campaigns of one brand: no brand section, whose totals ("delivered 0")
+  // and caps ("no recipient over its state's cap") would read as a clean send.
+  dir.Write("second.yaml", yaml);
+  Measured both = Run(dir, {"check", dir.path});
+  CHECK(both.exit_code == 1);
+  CHECK_FALSE(Contains(both.out, "brand Acme Coffee"));
+  CHECK_FALSE(Contains(both.out, "together:"));
+  CHECK(Contains(both.out, "second.yaml:33:9: error: the send does not end before"));
+  CHECK(Contains(both.out, "campaign.yaml:33:9: error: the send does not end before"));
 }
 
 TEST_CASE("bounded: a negative rule option in .smslint.yaml is exit 2 at the setting") {

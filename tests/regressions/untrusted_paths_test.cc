@@ -161,6 +161,17 @@ TEST_CASE("paths: lint opens the suppression file as check does, without reading
   std::string piped = Campaign(fifo, "recipients.csv", "pipe.csv");
   REQUIRE(mkfifo((fifo.path + "/pipe.csv").c_str(), 0600) == 0);
   CheckRefused(RunShell({"lint", piped}), piped, "29:9", "not a regular file");
+  // Where check would not open it (no phone column: no rows read), neither does lint.
+  TempDir nophone;
+  std::string unused = Campaign(nophone, "names.csv", "optuots.csv");
+  nophone.Write("names.csv", "name\nAnn\n");
+  for (const char* command : {"lint", "check"}) {
+    CAPTURE(command);
+    CliResult r = RunShell({command, unused});
+    CHECK(r.exit_code == 1);
+    CHECK(Contains(r.stdout_text, "phone"));
+    CHECK_FALSE(Contains(r.output, "optuots.csv"));
+  }
   // A file there, whatever it holds, is for check to read: lint does not.
   TempDir junk;
   std::string campaign = Campaign(junk, "recipients.csv");

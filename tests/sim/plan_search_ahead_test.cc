@@ -22,6 +22,8 @@ struct Ahead {
   Recommendation rec;
   bool stood = false;
   bool waited = false;  // `current` was asked for
+  int full_runs = 0;    // runs on every row submitted
+  int full_runs_before_waited = 0;
 };
 
 // The run as written on another thread, as the check pipeline starts it.
@@ -30,6 +32,10 @@ Ahead SearchAhead(const SimulationInput& in, int threads = 2, int64_t confirm_ah
   options.threads = threads;
   options.confirm_ahead_messages = confirm_ahead_messages;
   Ahead out;
+  options.on_full_run = [&out] {
+    ++out.full_runs;
+    if (!out.waited) ++out.full_runs_before_waited;
+  };
   options.ahead_stood = &out.stood;
   const int64_t messages = static_cast<int64_t>(PlanSends(in).events.size());
   std::future<SimulationOutput> running =
@@ -90,8 +96,13 @@ TEST_CASE(
   REQUIRE(!plain.plan.empty());
   const Ahead ahead = SearchAhead(in, 2, /*confirm_ahead_messages=*/1000);
   CHECK(ahead.stood);
-  CHECK(ahead.waited);
+  CHECK(ahead.full_runs >= 1);
+  CHECK(ahead.full_runs_before_waited == 0);
   testing::CheckSameRecommendation(plain, ahead.rec);
+  // Below the limit the confirmation starts beside the run as written.
+  const Ahead beside = SearchAhead(in, 2);
+  CHECK(beside.full_runs_before_waited >= 1);
+  testing::CheckSameRecommendation(plain, beside.rec);
 }
 
 TEST_CASE("plan search ahead: a finding only the full run has makes the search start again") {
