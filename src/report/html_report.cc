@@ -56,7 +56,8 @@ absl::TimeZone ZoneOrUtc(const std::string& name) {
 
 std::string FormatWhen(absl::Time t, const absl::TimeZone& zone) {
   if (t == absl::InfinitePast() || t == absl::InfiniteFuture()) return "";
-  return absl::FormatTime("%a %b %d, %H:%M", t, zone);
+  // With the year: a send from November may end in January, a slow one years later.
+  return absl::FormatTime("%a %b %d %Y, %H:%M", t, zone);
 }
 
 // ---------------------------------------------------------------------------
@@ -144,14 +145,30 @@ std::string AreaPath(const std::vector<double>& values, const Plot& plot) {
   return d;
 }
 
+// What a chart column spans: "2h", "3h20m", "about 18,137 days".
+std::string ColumnSpan(absl::Duration d) {
+  if (d >= absl::Hours(48)) {
+    return absl::StrCat(
+        "about ", WithCommas(static_cast<int64_t>(absl::FDivDuration(d, absl::Hours(24)) + 0.5)),
+        " days");
+  }
+  return absl::FormatDuration(absl::Trunc(d, absl::Seconds(1)));
+}
+
 // Time ticks in the schedule's zone: a round interval giving at most about eight.
 void AppendTimeAxis(std::string& svg, const Plot& plot, absl::Time start, absl::Duration span,
                     const absl::TimeZone& zone) {
-  static constexpr int kIntervalsMinutes[] = {1,   5,   10,   15,   30,    60,    120,  180,
-                                              360, 720, 1440, 2880, 10080, 20160, 40320};
+  // Up to 28 days, then 91 days and years of 365 days (a slow send runs for centuries).
+  static constexpr int64_t kYear = 365 * 1440;
+  static constexpr int64_t kIntervalsMinutes[] = {
+      1,           5,           10,           15,           30,
+      60,          120,         180,          360,          720,
+      1440,        2880,        10080,        20160,        40320,
+      91 * 1440,   kYear,       5 * kYear,    10 * kYear,   50 * kYear,
+      100 * kYear, 500 * kYear, 1000 * kYear, 5000 * kYear, 10000 * kYear};
   int64_t span_minutes = std::max<int64_t>(1, absl::ToInt64Minutes(span));
-  int interval = kIntervalsMinutes[std::size(kIntervalsMinutes) - 1];
-  for (int candidate : kIntervalsMinutes) {
+  int64_t interval = kIntervalsMinutes[std::size(kIntervalsMinutes) - 1];
+  for (int64_t candidate : kIntervalsMinutes) {
     if (span_minutes / candidate <= 8) {
       interval = candidate;
       break;
@@ -170,7 +187,11 @@ void AppendTimeAxis(std::string& svg, const Plot& plot, absl::Time start, absl::
     if (f < 0) continue;
     double x = plot.x0 + (plot.x1 - plot.x0) * f;
     bool day_label = interval >= 1440 || (tick.hour() == 0 && tick.minute() == 0);
-    std::string label = absl::FormatTime(day_label ? "%a %b %d" : "%H:%M", t, zone);
+    // A chart of more than 300 days names the year of its days.
+    std::string label = absl::FormatTime(!day_label                     ? "%H:%M"
+                                         : span > absl::Hours(24 * 300) ? "%b %d %Y"
+                                                                        : "%a %b %d",
+                                         t, zone);
     absl::StrAppend(
         &svg, absl::StrFormat(
                   "<line class=\"tick-mark\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
@@ -202,7 +223,7 @@ std::string RateChart(const SenderStats& s, const absl::TimeZone& zone) {
   std::string unit = BucketName(sends.bucket);
   std::string title = absl::StrCat("Messages per ", unit);
   if (columns < static_cast<int>(sends.values.size())) {
-    absl::StrAppend(&title, " (each column: the busiest ", unit, " of ", BucketName(span / columns),
+    absl::StrAppend(&title, " (each column: the busiest ", unit, " of ", ColumnSpan(span / columns),
                     ")");
   }
   std::string svg =

@@ -66,6 +66,36 @@ TEST_CASE("html: self-contained, with charts, verdict and highlighted findings")
   CHECK(html.find("<mark class=\"warning\">Act now</mark>") != std::string::npos);
   CHECK(html.find("limit 60 per minute") != std::string::npos);
   CHECK(html.find("limit 40k per day") != std::string::npos);
+  // Times carry their year (a send of 16 years read as one of 9 days).
+  CHECK(html.find("from Tue Dec 01 2026, 09:00 to Tue Dec 01 2026, 23:00") != std::string::npos);
+}
+
+TEST_CASE("html: buckets of several days: no per-day chart, axis days with their year") {
+  RuleCatalog catalog = testing::SyntheticCatalog();
+  ReportOptions options;
+  options.catalog = &catalog;
+  FileResult promo = testing::SyntheticPromo();
+  SimResult& sim = *promo.sim;
+  sim.end = sim.start + absl::Hours(24 * 12000);
+  for (SenderStats& s : sim.senders) {
+    for (TimeSeries* series : {&s.sends, &s.filtered_series, &s.quiet_series}) {
+      series->bucket = absl::Hours(24 * 10);
+      series->values.assign(1201, 1);  // more than the chart's 600 columns
+    }
+  }
+  const std::string html = EmitHtmlReport({promo}, options);
+  int charts = 0;
+  for (size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
+    ++charts;
+  }
+  CHECK(charts == 2);  // one a sender: messages per 10 days
+  CHECK(html.find("Messages per 10 days") != std::string::npos);
+  CHECK(html.find("Messages per day") == std::string::npos);
+  CHECK(html.find("(each column: the busiest 10 days of about 20 days)") != std::string::npos);
+  // Ticks every 5 years from the first midnight, the year named.
+  CHECK(html.find(">Dec 02 2026</text>") != std::string::npos);
+  CHECK(html.find(">Dec 01 2031</text>") != std::string::npos);
+  CHECK(html.find("h16m") == std::string::npos);
 }
 
 TEST_CASE("html: escapes everything and never prints recipient numbers") {
