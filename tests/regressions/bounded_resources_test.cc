@@ -109,6 +109,14 @@ std::string CampaignReading(const TempDir& dir, const std::string& recipients) {
   return dir.Write("campaign.yaml", yaml);
 }
 
+// The example campaign reading `csv` (written as recipients.csv) at `rate`.
+std::string CampaignAtRate(const TempDir& dir, const std::string& csv, const std::string& rate) {
+  dir.Write("recipients.csv", csv);
+  std::string yaml = ReadText(CampaignReading(dir, "recipients.csv"));
+  yaml.replace(yaml.find("rate: 20/min"), 12, "rate: " + rate);
+  return dir.Write("campaign.yaml", yaml);
+}
+
 // The clean example campaign's text, with its recipients and opt-outs copied next
 // to where it will be written.
 std::string CleanCampaign(const TempDir& dir) {
@@ -284,11 +292,7 @@ TEST_CASE("bounded: a campaign that runs for millennia is a warning, not an info
   TempDir dir;
   std::string csv = "phone\n";
   for (int i = 0; i < 200; ++i) csv += "+1212555" + std::to_string(1000 + i) + "\n";
-  dir.Write("recipients.csv", csv);
-  std::string file = CampaignReading(dir, "recipients.csv");
-  std::string yaml = ReadText(file);
-  yaml.replace(yaml.find("rate: 20/min"), 12, "rate: 1/day");
-  dir.Write("campaign.yaml", yaml);
+  std::string file = CampaignAtRate(dir, csv, "1/day");
   Measured m = Run(dir, {"check", file});
   CHECK(Contains(m.out, "days), more than 30 days: recipients get the messages months late"));
   CHECK(Contains(m.out, "warning: 199 messages do not fit"));
@@ -304,11 +308,7 @@ TEST_CASE(
   std::string csv = "phone\n";
   csv.reserve(400'000 * 13);
   for (int i = 0; i < 400'000; ++i) csv += "+1646" + std::to_string(2'000'000 + i) + "\n";
-  dir.Write("recipients.csv", csv);
-  std::string file = CampaignReading(dir, "recipients.csv");
-  std::string yaml = ReadText(file);
-  yaml.replace(yaml.find("rate: 20/min"), 12, "rate: 0.034/day");
-  dir.Write("campaign.yaml", yaml);
+  std::string file = CampaignAtRate(dir, csv, "0.034/day");
   Measured m = Run(dir, {"check", file});
   CHECK(m.exit_code == 1);
   CHECK(Contains(m.out,
@@ -324,7 +324,7 @@ TEST_CASE(
   CHECK(json.seconds < kMaxSeconds);
   // Two such campaigns of one brand: no brand section, whose totals ("delivered 0")
   // and caps ("no recipient over its state's cap") would read as a clean send.
-  dir.Write("second.yaml", yaml);
+  dir.Write("second.yaml", ReadText(file));
   Measured both = Run(dir, {"check", dir.path});
   CHECK(both.exit_code == 1);
   CHECK_FALSE(Contains(both.out, "brand Acme Coffee"));

@@ -71,11 +71,17 @@ Campaign OverCap() {
 
 const size_t kRows = static_cast<size_t>(kSampleAbove) + 5000;
 
-TEST_CASE("plan search ahead: the sample's guess holds, the recommendation is SearchPlan's") {
+// OverCap() on kRows recipients under the 10dlc profile.
+struct OverCapList {
   const Campaign c = OverCap();
   const RecipientTable r = testing::MakeRecipients(kRows);
   const Profile p = testing::MustLoad("10dlc");
   const SimulationInput in = testing::InputOf(c, r, p, 1, {});
+};
+
+TEST_CASE("plan search ahead: the sample's guess holds, the recommendation is SearchPlan's") {
+  const OverCapList list;
+  const SimulationInput& in = list.in;
   const Recommendation plain = Search(in);
   REQUIRE(!plain.plan.empty());
   const Ahead ahead = SearchAhead(in);
@@ -88,12 +94,10 @@ TEST_CASE(
     "plan search ahead: above the two-runs limit the confirmation waits, same recommendation") {
   // As at 10,000,000 recipients (kConfirmAheadMessages): the sample's search goes on
   // beside the run as written, the confirmation on every row only after it.
-  const Campaign c = OverCap();
-  const RecipientTable r = testing::MakeRecipients(kRows);
-  const Profile p = testing::MustLoad("10dlc");
-  const SimulationInput in = testing::InputOf(c, r, p, 1, {});
-  const Recommendation plain = Search(in);
+  const OverCapList list;
+  const Recommendation plain = Search(list.in);
   REQUIRE(!plain.plan.empty());
+  const SimulationInput& in = list.in;
   const Ahead ahead = SearchAhead(in, 2, /*confirm_ahead_messages=*/1000);
   CHECK(ahead.stood);
   CHECK(ahead.full_runs >= 1);

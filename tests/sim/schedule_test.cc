@@ -332,6 +332,16 @@ TEST_CASE("schedule: absurd rates saturate at the horizon, never overflow") {
   }
 }
 
+// `campaign` simulated on `rows` recipients under the P2P profile.
+SimulationOutput SimulateP2P(const Campaign& campaign, int rows) {
+  const RecipientTable r = MakeRecipients(rows);
+  SimulationInput in;
+  in.campaign = &campaign;
+  in.recipients = &r;
+  in.profile = &P2P();
+  return Simulate(in);
+}
+
 TEST_CASE("schedule: a send that ends before the horizon is simulated, one that does not is not") {
   // One message a year from one number: the send of n messages runs n - 1 years.
   // From 2026 the horizon (kLatestPlanTimeUs, the year 33658) is some 31,600 years
@@ -339,13 +349,7 @@ TEST_CASE("schedule: a send that ends before the horizon is simulated, one that 
   const double per_year = 1.0 / (365.25 * 86400);
   for (const auto& [rows, fits] : {std::pair{30'000, true}, std::pair{33'000, false}}) {
     CAPTURE(rows);
-    Campaign c = testing::MakeCampaign(Route::kP2P, per_year);
-    RecipientTable r = MakeRecipients(rows);
-    SimulationInput in;
-    in.campaign = &c;
-    in.recipients = &r;
-    in.profile = &P2P();
-    SimulationOutput out = Simulate(in);
+    SimulationOutput out = SimulateP2P(testing::MakeCampaign(Route::kP2P, per_year), rows);
     CHECK(out.simulated == fits);
     CHECK(out.result.messages == (fits ? rows : 0));
     CHECK(testing::CountRule(out, "traffic/stale-delivery", Level::kError) == (fits ? 0 : 1));
@@ -364,13 +368,8 @@ TEST_CASE("schedule: the charts stay within 250,000 values over all series, in w
   // number run 16.4 years (5,970 days): the buckets widen to 8 days.
   for (const auto& [rows, days] : {std::pair{2'800, 1}, std::pair{20'000, 8}}) {
     CAPTURE(rows);
-    Campaign c = testing::MakeCampaign(Route::kP2P, 1.0 / (30 * 86400), 100);
-    RecipientTable r = MakeRecipients(rows);
-    SimulationInput in;
-    in.campaign = &c;
-    in.recipients = &r;
-    in.profile = &P2P();
-    SimulationOutput out = Simulate(in);
+    SimulationOutput out =
+        SimulateP2P(testing::MakeCampaign(Route::kP2P, 1.0 / (30 * 86400), 100), rows);
     REQUIRE(out.simulated);
     REQUIRE(out.result.senders.size() == 100);
     size_t values = 0;
