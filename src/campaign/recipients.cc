@@ -782,14 +782,18 @@ absl::Status OpenSuppressionFile(const Campaign& campaign,
   return absl::OkStatus();
 }
 
-// The suppression file, when the campaign names one, opened and closed unread.
-absl::Status OpenSuppressionFile(const Campaign& campaign,
-                                 const std::vector<std::string>& allow_outside,
-                                 std::vector<std::string>& files_read) {
-  if (!campaign.suppression_file.present || campaign.suppression_file->empty())
-    return absl::OkStatus();
-  BlockReader file(kMaxSuppressionFileBytes);
-  return OpenSuppressionFile(campaign, allow_outside, file, files_read, /*read=*/false);
+// Where RecipientLoadMode::kHeaderOnly stops: no row is read, nor the suppression
+// file, but one `check` would read from here and could not open (missing, outside the
+// tree, not a regular file) is the same error.
+absl::StatusOr<RecipientLoadResult> EndHeaderOnly(const Campaign& campaign,
+                                                  const std::vector<std::string>& allow_outside,
+                                                  RecipientLoadResult result) {
+  if (campaign.suppression_file.present && !campaign.suppression_file->empty()) {
+    BlockReader file(kMaxSuppressionFileBytes);
+    RETURN_IF_ERROR(
+        OpenSuppressionFile(campaign, allow_outside, file, result.files_read, /*read=*/false));
+  }
+  return result;
 }
 
 // The row-order facts once every row is in: duplicates, suppression and the counts.
@@ -997,12 +1001,8 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
       return result;
     }
     table.phone_column = columns.phone;
-    // Without the rows the suppression file is not read, but one `check` would open
-    // here and could not (missing, outside the tree, not a regular file) is the same error.
-    if (mode == RecipientLoadMode::kHeaderOnly) {
-      RETURN_IF_ERROR(OpenSuppressionFile(campaign, allow_outside, result.files_read));
-      return result;
-    }
+    if (mode == RecipientLoadMode::kHeaderOnly)
+      return EndHeaderOnly(campaign, allow_outside, std::move(result));
     facts.consent_column = columns.consent;
     facts.timezone_column = columns.timezone;
     facts.state_column = columns.state;
@@ -1050,12 +1050,8 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     table.columns = {"phone"};
     table.phone_column = 0;
     columns.phone = 0;
-    // Without the rows the suppression file is not read, but one `check` would open
-    // here and could not (missing, outside the tree, not a regular file) is the same error.
-    if (mode == RecipientLoadMode::kHeaderOnly) {
-      RETURN_IF_ERROR(OpenSuppressionFile(campaign, allow_outside, result.files_read));
-      return result;
-    }
+    if (mode == RecipientLoadMode::kHeaderOnly)
+      return EndHeaderOnly(campaign, allow_outside, std::move(result));
     CsvRows chunk;
     chunk.columns = 1;
     TableBuilder builder(result, columns, InternedColumns(campaign, table.columns),

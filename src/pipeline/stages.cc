@@ -377,8 +377,7 @@ SimulationStageResult StageOf(SimulationOutput simulated) {
     out.sim = std::move(simulated.result);
   } else {
     out.facts.push_back(
-        "simulation skipped: the send does not end before the latest time smslint simulates "
-        "(see traffic/stale-delivery)");
+        absl::StrCat("simulation skipped: ", kPastHorizonText, " (see traffic/stale-delivery)"));
   }
   out.rules_run.assign(std::begin(rule_ids::kTrafficRules), std::end(rule_ids::kTrafficRules));
   return out;
@@ -406,10 +405,14 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
   if (!planned && search != nullptr && !campaign.templates.empty()) {
     for (size_t r = 0; r < table.size(); ++r) messages += RowIsSent(table, r) ? 1 : 0;
   }
-  const bool fits_known = planned.has_value();
-  const bool fits = !planned || planned->plan.past_horizon == 0;
-  if (search != nullptr && fits && messages > kSampleAbove &&
+  const bool past_horizon = planned && planned->plan.past_horizon > 0;
+  if (search != nullptr && !past_horizon && messages > kSampleAbove &&
       TaskPool::DefaultThreads(kSearchThreads) > 1) {
+    // An unplanned list (above kLargeList) may pass the horizon, which only its run
+    // tells: its confirmation always waits for that run, as two full runs never
+    // started together on such a list before.
+    PlanSearchOptions options = *search;
+    if (!planned) options.confirm_ahead_messages = 1;
     std::future<SimulationOutput> running =
         std::async(std::launch::async, [&input, run = std::move(planned)]() mutable {
           return run ? Simulate(input, std::move(*run)) : Simulate(input);
@@ -419,11 +422,6 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
       if (!out) out = running.get();
       return *out;
     };
-    // An unplanned list (above kLargeList) may pass the horizon, which only its run
-    // tells: its confirmation always waits for that run, as two full runs never
-    // started together on such a list before.
-    PlanSearchOptions options = *search;
-    if (!fits_known) options.confirm_ahead_messages = 1;
     Recommendation recommendation = SearchPlanAhead(input, messages, current, options);
     current();
     out->result.recommendation = std::move(recommendation);

@@ -115,6 +115,10 @@ struct SimResult : Outcomes {
 };
 
 // The brand-level view of a portfolio run: campaigns of one brand simulated together.
+// Why a send is not simulated (SimulationOutput::simulated), as the reports say it.
+inline constexpr char kPastHorizonText[] =
+    "the send does not end before the latest time smslint simulates";
+
 struct PortfolioSummary {
   std::string brand;                   // as the first campaign writes it
   std::string time_zone;               // the first simulated campaign's schedule zone, for times

@@ -235,8 +235,8 @@ std::string RenderPortfolioText(const PortfolioSummary& summary) {
                    Plural(static_cast<int64_t>(summary.campaigns.size()), "campaign"),
                    " simulated on one timeline (", absl::StrJoin(summary.campaigns, ", "), ")");
   if (!summary.not_simulated.empty()) {
-    absl::StrAppend(&out, "; not simulated: ", absl::StrJoin(summary.not_simulated, ", "),
-                    " (the send does not end before the latest time smslint simulates)");
+    absl::StrAppend(&out, "; not simulated: ", absl::StrJoin(summary.not_simulated, ", "), " (",
+                    kPastHorizonText, ")");
   }
   out += "\n";
   absl::StrAppend(&out, "  together: ", WithCommas(summary.totals.sent), " messages; ",

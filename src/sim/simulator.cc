@@ -318,10 +318,6 @@ SimulationOutput Simulation::Finish() {
   return std::move(out_);
 }
 
-}  // namespace
-
-namespace {
-
 // What a plan that does not end before the horizon gives instead of a simulation: its
 // messages piled onto the last instant would make every count after it meaningless
 // (a rate of a message a month "faster than the provider releases").
