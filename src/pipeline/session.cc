@@ -298,11 +298,9 @@ std::optional<PortfolioSummary> Session::SimulateGroup(const std::vector<Prepare
   // 4. The send, message by message, and the traffic rules.
   if (simulated.size() == 1) {
     Prepared& file = *simulated[0];
-    std::optional<PlannedRun> planned;
-    if (file.planned.valid()) planned = file.planned.get();
     SimulationStageResult stage = RunSimulationStage(
         file.loaded.campaign, file.recipients.table, *file.profile, options_.seed, file.findings,
-        options_.show_pii, &file.search, std::move(planned));
+        options_.show_pii, &file.search, std::move(file.planned));
     file.finaliser->Apply(stage.diagnostics);
     Take(stage, file.findings, file.rules_run, file.result.facts);
     file.result.sim = std::move(stage.sim);

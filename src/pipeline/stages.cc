@@ -394,28 +394,39 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
                                          const Profile& profile, uint64_t seed,
                                          const std::vector<Diagnostic>& findings, bool show_pii,
                                          const PlanSearchOptions* search,
-                                         std::optional<PlannedRun> planned) {
+                                         std::future<PlannedRun> planned) {
   const SimulationInput input = InputFor(campaign, table, profile, seed, findings, show_pii);
   // A large list's search (on a sample, its winner confirmed on every row) starts
   // beside the run as written, on another thread; the recommendation is the same
   // (plan_search.h). Above kConfirmAheadMessages the confirmation waits for the run
-  // (two full runs would not fit the memory target). A list above kLargeList comes
-  // unplanned: its messages are its sent rows, one each.
-  int64_t messages = planned ? static_cast<int64_t>(planned->plan.events.size()) : 0;
-  if (!planned && search != nullptr && !campaign.templates.empty()) {
+  // (two full runs would not fit the memory target). Its messages are its sent rows,
+  // one each (as many as the plan's events), so the search need not wait for a plan
+  // still being built: that run waits for it on its own thread.
+  int64_t messages = 0;
+  if (search != nullptr && !campaign.templates.empty()) {
     for (size_t r = 0; r < table.size(); ++r) messages += RowIsSent(table, r) ? 1 : 0;
   }
-  const bool past_horizon = planned && planned->plan.past_horizon > 0;
-  if (search != nullptr && !past_horizon && messages > kSampleAbove &&
+  const bool ahead = planned.valid();
+  if (search != nullptr && messages > kSampleAbove &&
       TaskPool::DefaultThreads(kSearchThreads) > 1) {
-    // An unplanned list (above kLargeList) may pass the horizon, which only its run
-    // tells: its confirmation always waits for that run, as two full runs never
-    // started together on such a list before.
+    // Whether the plan passed the horizon, once it is built. An unplanned list (above
+    // kLargeList) may pass it too, which only its run tells: its confirmation always
+    // waits for that run, as two full runs never started together on such a list
+    // before.
+    std::promise<bool> past_horizon;
+    std::shared_future<bool> past = past_horizon.get_future().share();
     PlanSearchOptions options = *search;
-    if (!planned) options.confirm_ahead_messages = 1;
-    std::future<SimulationOutput> running =
-        std::async(std::launch::async, [&input, run = std::move(planned)]() mutable {
-          return run ? Simulate(input, std::move(*run)) : Simulate(input);
+    if (ahead) {
+      options.plan_past_horizon = [past] { return past.get(); };
+    } else {
+      options.confirm_ahead_messages = 1;
+    }
+    std::future<SimulationOutput> running = std::async(
+        std::launch::async, [&input, &past_horizon, ahead, run = std::move(planned)]() mutable {
+          if (!ahead) return Simulate(input);
+          PlannedRun plan = run.get();
+          past_horizon.set_value(plan.plan.past_horizon > 0);
+          return Simulate(input, std::move(plan));
         });
     std::optional<SimulationOutput> out;
     auto current = [&]() -> const SimulationOutput& {
@@ -424,11 +435,12 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
     };
     Recommendation recommendation = SearchPlanAhead(input, messages, current, options);
     current();
-    out->result.recommendation = std::move(recommendation);
+    // A send past the horizon has no run to improve on (the search found so too).
+    if (out->simulated) out->result.recommendation = std::move(recommendation);
     return StageOf(std::move(*out));
   }
-  SimulationOutput out = planned ? Simulate(input, std::move(*planned)) : Simulate(input);
-  // A send that does not end before the horizon has no run to improve on.
+  SimulationOutput out = ahead ? Simulate(input, planned.get()) : Simulate(input);
+  // A send past the simulator's horizon has no run to improve on.
   if (search != nullptr && out.simulated)
     out.result.recommendation = SearchPlan(input, out, *search);
   return StageOf(std::move(out));

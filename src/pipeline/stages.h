@@ -5,6 +5,7 @@
 #define SMSLINT_PIPELINE_STAGES_H_
 
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,14 +65,15 @@ std::string SimulationSkippedReason(const Campaign& campaign);
 PlannedRun PlanSimulationRun(const Campaign& campaign, const RecipientTable& table,
                              const Profile& profile, uint64_t seed);
 // With `search`, the result carries the recommendation (sim/plan_search.h); with
-// `planned` (PlanSimulationRun of the same campaign, table, profile and seed), its
-// plan and queue are used instead of built again.
+// `planned` (PlanSimulationRun of the same campaign, table, profile and seed, maybe
+// still being built on another thread), its plan and queue are used instead of built
+// again.
 SimulationStageResult RunSimulationStage(const Campaign& campaign, const RecipientTable& table,
                                          const Profile& profile, uint64_t seed,
                                          const std::vector<Diagnostic>& findings,
                                          bool show_pii = false,
                                          const PlanSearchOptions* search = nullptr,
-                                         std::optional<PlannedRun> planned = std::nullopt);
+                                         std::future<PlannedRun> planned = {});
 
 // The campaigns of one brand simulated on one timeline (sim/simulator.h,
 // SimulatePortfolio): each member's own stage result, in order, and the brand's view.

@@ -639,6 +639,7 @@ void PlanSearch::ConfirmAhead() {
       messages_ > ConfirmAheadMessages()) {
     return;
   }
+  if (options_.plan_past_horizon && options_.plan_past_horizon()) return;
   if (confirm_ahead_) {
     if (confirm_ahead_->Key() == best_->candidate.Key()) return;
     Forget(*confirm_ahead_, false);
@@ -875,6 +876,7 @@ std::optional<Recommendation> PlanSearch::SearchFrom(const Scored& first) {
     // the run as written ends before the confirmation starts.
     // (A run as written that passed the horizon was not simulated: nothing to confirm.)
     if (ahead_ && messages_ > ConfirmAheadMessages() && !current_().simulated) return std::nullopt;
+    if (ahead_ && options_.plan_past_horizon && options_.plan_past_horizon()) return std::nullopt;
     Scored full = Confirm(best_->candidate);
     for (int step = 0; step < 3 && full.volume && !foreseen && full.candidate.rate > 0; ++step) {
       Candidate slower = full.candidate;

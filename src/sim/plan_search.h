@@ -46,6 +46,10 @@ struct PlanSearchOptions {
   int64_t confirm_ahead_messages = 0;  // 0: kConfirmAheadMessages
   // Tests: called on the searching thread as a run on every row is submitted.
   std::function<void()> on_full_run;
+  // Searching ahead of a run as written whose plan is still being built: waits for
+  // that plan and tells whether it passed the horizon (the run is then not simulated,
+  // and no run on every row is started for a recommendation that will not be made).
+  std::function<bool()> plan_past_horizon;
 };
 
 inline constexpr int kSearchThreads = 2;

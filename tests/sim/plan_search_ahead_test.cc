@@ -27,10 +27,13 @@ struct Ahead {
 };
 
 // The run as written on another thread, as the check pipeline starts it.
-Ahead SearchAhead(const SimulationInput& in, int threads = 2, int64_t confirm_ahead_messages = 0) {
+// `told_past_horizon`: the pipeline's plan_past_horizon, for a plan that passed it.
+Ahead SearchAhead(const SimulationInput& in, int threads = 2, int64_t confirm_ahead_messages = 0,
+                  bool told_past_horizon = false) {
   PlanSearchOptions options;
   options.threads = threads;
   options.confirm_ahead_messages = confirm_ahead_messages;
+  if (told_past_horizon) options.plan_past_horizon = [] { return true; };
   Ahead out;
   options.on_full_run = [&out] {
     ++out.full_runs;
@@ -155,6 +158,27 @@ TEST_CASE("plan search ahead: on one thread, or a small list, the search waits f
   const Ahead ahead = SearchAhead(small_in);
   CHECK(!ahead.stood);
   testing::CheckSameRecommendation(Search(small_in), ahead.rec);
+}
+
+TEST_CASE("plan search ahead: a plan past the horizon starts no run on every row") {
+  // A message every 31.7 years: the plan as written passes the simulator's horizon and
+  // its run is not simulated. The pipeline starts the search before that plan is built
+  // and tells it once it is (plan_past_horizon): no run on every row is started for a
+  // recommendation that will not be made.
+  Campaign c = OverCap();
+  c.schedule.rate.value.per_second = 1e-9;
+  const RecipientTable r = testing::MakeRecipients(kRows);
+  const Profile p = testing::MustLoad("10dlc");
+  const SimulationInput in = testing::InputOf(c, r, p, 1, {});
+  REQUIRE(PlanSends(in).past_horizon > 0);
+  const Ahead told = SearchAhead(in, 2, 0, /*told_past_horizon=*/true);
+  CHECK(told.full_runs == 0);
+  CHECK(told.rec.kind == Recommendation::Kind::kNone);
+  CHECK(told.rec.plan.empty());
+  // Not told, the search confirmed its sample's winner on every row for nothing.
+  const Ahead untold = SearchAhead(in, 2);
+  CHECK(untold.full_runs >= 1);
+  CHECK(untold.rec.kind == Recommendation::Kind::kNone);
 }
 
 }  // namespace
