@@ -135,7 +135,10 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
   struct Gate {
     int carrier = -1;  // -1: every carrier
     bool per_sender = false;
-    double us_per_segment = 0;
+    // The time a message takes at this rate, by its template's segments (the last:
+    // a template index out of range, one segment): a ceil per message and gate was a
+    // fifth of a large list's queue.
+    std::vector<int64_t> step;
     std::vector<int64_t> next_free;
   };
   std::vector<Gate> gates;
@@ -150,7 +153,11 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
       }
     }
     gate.per_sender = rate.scope == Scope::kSender;
-    gate.us_per_segment = 1e6 / per_second;
+    const double us_per_segment = 1e6 / per_second;
+    for (size_t t = 0; t <= template_segments.size(); ++t) {
+      const int segments = t < template_segments.size() ? template_segments[t] : 1;
+      gate.step.push_back(static_cast<int64_t>(std::ceil(us_per_segment * segments)));
+    }
     gate.next_free.assign(gate.per_sender ? senders : 1, INT64_MIN);
     gates.push_back(std::move(gate));
     ReleaseOutcome ro;
@@ -167,8 +174,8 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     const SendEvent& e = plan.events[i];
     const int64_t submit_us = e.time_us();
     const int sender = e.sender < senders ? e.sender : 0;
-    const int segments =
-        e.template_index < template_segments.size() ? template_segments[e.template_index] : 1;
+    const size_t by_segments =
+        e.template_index < template_segments.size() ? e.template_index : template_segments.size();
     const int carrier = out.Carrier(i);
     int64_t release = submit_us;
     int binding = -1;
@@ -185,8 +192,8 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     } else {
       for (Gate& gate : gates) {
         if (gate.carrier >= 0 && gate.carrier != carrier) continue;
-        const int64_t step = static_cast<int64_t>(std::ceil(gate.us_per_segment * segments));
-        gate.next_free[gate.per_sender ? sender : 0] = SaturatingAdd(release, step);
+        gate.next_free[gate.per_sender ? sender : 0] =
+            SaturatingAdd(release, gate.step[by_segments]);
       }
     }
     if (binding >= 0) {

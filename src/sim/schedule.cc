@@ -55,12 +55,15 @@ SendPlan PlanSends(const SimulationInput& input) {
   const bool sticky = campaign.traffic.sender_strategy.present &&
                       campaign.traffic.sender_strategy.value == SenderStrategy::kSticky;
   // Sticky: a recipient always hears from the same number, whatever the row order;
-  // else round robin over the sent rows in file order.
-  auto sender_of = [&](size_t r, int64_t& next_round_robin) {
-    return static_cast<uint16_t>(sticky ? Mix64(table.e164[r] ^ 0x5bd1e995ULL) % senders
-                                        : next_round_robin++ % senders);
+  // else round robin over the sent rows in file order (a counter that wraps: a
+  // division per row was a quarter of a large list's plan).
+  auto sender_of = [&](size_t r, int& next_round_robin) {
+    if (sticky) return static_cast<uint16_t>(Mix64(table.e164[r] ^ 0x5bd1e995ULL) % senders);
+    const int sender = next_round_robin;
+    if (++next_round_robin == senders) next_round_robin = 0;
+    return static_cast<uint16_t>(sender);
   };
-  int64_t next_round_robin = 0;
+  int next_round_robin = 0;
   for (size_t r = 0; r < rows; ++r) {
     if (!RowIsSent(table, r)) continue;
     const uint16_t sender = sender_of(r, next_round_robin);
