@@ -1,5 +1,7 @@
 #include "sim/local_time.h"
 
+#include <algorithm>
+
 #include "absl/time/civil_time.h"
 
 namespace smslint {
@@ -37,7 +39,7 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 int64_t ToMicros(absl::Time t) { return absl::ToUnixMicros(t); }
 absl::Time FromMicros(int64_t t_us) { return absl::FromUnixMicros(t_us); }
 
-LocalMoment LocalClock::At(int64_t t_us) {
+LocalMoment LocalClock::Compute(int64_t t_us) {
   const int64_t seconds = FloorDiv(t_us, 1'000'000);
   const int64_t slot = FloorDiv(seconds, kSlotSeconds);
   if (slot != cached_slot_) {
@@ -46,10 +48,22 @@ LocalMoment LocalClock::At(int64_t t_us) {
   }
   const int64_t local = seconds + offset_seconds_;
   const int64_t day = FloorDiv(local, 86400);
+  const int64_t second_of_day = local - day * 86400;
   LocalMoment m;
-  m.minute_of_day = static_cast<int>((local - day * 86400) / 60);
+  m.minute_of_day = static_cast<int>(second_of_day / 60);
   m.weekday = WeekdayOfDay(day);
   m.day = day;
+  // The UTC seconds this local minute spans, within the slot whose offset it used
+  // (an offset need not be whole minutes: local mean time before 1883). Far from
+  // the plan's times (whose microseconds could not be held) nothing is kept.
+  constexpr int64_t kMaxSeconds = INT64_MAX / 1'000'000 - 2 * kSlotSeconds;
+  if (seconds > -kMaxSeconds && seconds < kMaxSeconds) {
+    const int64_t from = std::max(seconds - second_of_day % 60, slot * kSlotSeconds);
+    const int64_t to = std::min(seconds - second_of_day % 60 + 60, (slot + 1) * kSlotSeconds);
+    minute_ = m;
+    minute_from_us_ = from * 1'000'000;
+    minute_to_us_ = to * 1'000'000;
+  }
   return m;
 }
 

@@ -21,13 +21,22 @@ struct LocalMoment {
 class LocalClock {
  public:
   explicit LocalClock(absl::TimeZone zone) : zone_(zone) {}
-  LocalMoment At(int64_t t_us);
+  // Messages come in time order, many to a minute: the answer for the last local
+  // minute is kept with the UTC stretch it holds for (within one offset slot).
+  LocalMoment At(int64_t t_us) {
+    if (t_us >= minute_from_us_ && t_us < minute_to_us_) return minute_;
+    return Compute(t_us);
+  }
   const absl::TimeZone& zone() const { return zone_; }
 
  private:
+  LocalMoment Compute(int64_t t_us);
   absl::TimeZone zone_;
   int64_t cached_slot_ = INT64_MIN;
   int64_t offset_seconds_ = 0;
+  LocalMoment minute_;
+  int64_t minute_from_us_ = 0;  // [from, to): minute_ holds; empty at first
+  int64_t minute_to_us_ = 0;
 };
 
 // An allowed stretch of time [open, close), microseconds since the epoch.

@@ -218,6 +218,40 @@ TEST_CASE("schedule: DST spring forward and fall back move the UTC window") {
   }
 }
 
+// LocalClock keeps its answer for the last local minute: whatever the order of the
+// times asked (forward by seconds, back, far off), each answer is absl's, through a
+// DST change, in a zone whose offset was not whole minutes (New York's local mean
+// time before 1883, UTC-4:56:02) and on a half-hour zone.
+TEST_CASE("schedule: the local clock's kept minute is always absl's answer") {
+  for (const char* name : {"America/New_York", "Asia/Kolkata", "Australia/Adelaide"}) {
+    CAPTURE(name);
+    absl::TimeZone zone;
+    REQUIRE(absl::LoadTimeZone(name, &zone));
+    LocalClock clock(zone);
+    auto check = [&](int64_t t) {
+      CAPTURE(t);
+      const absl::TimeZone::CivilInfo info = zone.At(absl::FromUnixMicros(t));
+      const absl::CivilSecond cs = info.cs;
+      const LocalMoment m = clock.At(t);
+      CHECK(m.minute_of_day == cs.hour() * 60 + cs.minute());
+      CHECK(m.day == (absl::CivilDay(cs) - absl::CivilDay(1970, 1, 1)));
+      CHECK(m.weekday == WeekdayOfDay(m.day));
+    };
+    for (const absl::CivilSecond from :
+         {absl::CivilSecond(2026, 3, 8, 6, 58, 0), absl::CivilSecond(2026, 11, 1, 5, 58, 0),
+          absl::CivilSecond(1883, 11, 18, 16, 58, 0), absl::CivilSecond(1850, 6, 1, 11, 58, 0)}) {
+      const int64_t start = Micros(from, "UTC");
+      // Forward a second and a bit at a time for ten minutes, then the same times
+      // backwards, then jumps of a day and back.
+      for (int64_t t = start; t < start + 600'000'000; t += 1'000'003) check(t);
+      for (int64_t t = start + 600'000'000; t >= start; t -= 999'983) check(t);
+      for (int k = 0; k < 20; ++k) check(start + (k % 2 == 0 ? k : -k) * 86'400'000'000 + k);
+    }
+    check(-1);  // the second before the epoch
+    check(0);
+  }
+}
+
 TEST_CASE("schedule: a campaign across spring forward counts quiet hours in local time") {
   Campaign c = MakeCampaign(Route::kP2P, 1.0 / 60);
   // Sunday 2026-03-08 06:30 EDT... 120 messages at 1/min: 06:30 to 08:29 local.
