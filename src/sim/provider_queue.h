@@ -20,33 +20,63 @@
 namespace smslint {
 
 // Each plan event's release time, kept as its wait after submission in 32 bits: 4
-// bytes a message instead of 8. A wait of 2^32 - 1 microseconds (71 minutes) or more,
-// or a release the wait cannot express, is kept whole in a side table; most messages
-// never wait that long (the queue expires them after at most 10 hours).
+// bytes a message instead of 8. Once a wait of 2^32 - 1 microseconds (71 minutes) or
+// more appears, a fifth byte a message holds waits up to 2^40 - 1 (12.7 days); a
+// release that cannot be expressed so is kept whole in a side table (the queue
+// expires messages after at most 10 hours, so the table is for odd releases). A
+// list's sample, at a fraction of the rate, waits hours: its every wait went through
+// the side table (a hash lookup each time a release was read).
 class ReleaseTimes {
  public:
-  void Resize(size_t n) { wait_us_.assign(n, 0); }
+  void Resize(size_t n) {
+    wait_us_.assign(n, 0);
+    high_.clear();
+    long_.clear();
+  }
   size_t size() const { return wait_us_.size(); }
   void Set(size_t i, int64_t submit_us, int64_t release_us) {
     const uint64_t wait = static_cast<uint64_t>(release_us) - static_cast<uint64_t>(submit_us);
-    if (release_us >= submit_us && wait < kLong) {
+    const bool forward = release_us >= submit_us;
+    if (forward && wait < kLong) {
       wait_us_[i] = static_cast<uint32_t>(wait);
-      if (!long_.empty()) long_.erase(static_cast<uint32_t>(i));
+      if (!high_.empty()) high_[i] = 0;
+    } else if (forward && wait < kWideLong) {
+      if (high_.empty()) Widen();
+      wait_us_[i] = static_cast<uint32_t>(wait);
+      high_[i] = static_cast<uint8_t>(wait >> 32);
     } else {
       wait_us_[i] = kLong;
+      if (!high_.empty()) high_[i] = kLongHigh;
       long_[static_cast<uint32_t>(i)] = release_us;
+      return;
     }
+    if (!long_.empty()) long_.erase(static_cast<uint32_t>(i));
   }
   int64_t Get(size_t i, int64_t submit_us) const {
-    const uint32_t wait = wait_us_[i];
-    if (wait != kLong) return submit_us + wait;
+    const uint32_t low = wait_us_[i];
+    if (high_.empty()) {
+      if (low != kLong) return submit_us + low;
+    } else {
+      const uint64_t wait = (uint64_t{high_[i]} << 32) | low;
+      if (wait != kWideLong) return submit_us + static_cast<int64_t>(wait);
+    }
     return long_.at(static_cast<uint32_t>(i));
   }
   size_t long_waits() const { return long_.size(); }
+  bool wide() const { return !high_.empty(); }
 
  private:
   static constexpr uint32_t kLong = UINT32_MAX;
+  static constexpr uint8_t kLongHigh = UINT8_MAX;
+  static constexpr uint64_t kWideLong = (uint64_t{kLongHigh} << 32) | kLong;
+  // The fifth byte for every event: the side table's entries keep their mark.
+  void Widen() {
+    high_.assign(wait_us_.size(), 0);
+    for (size_t k = 0; k < wait_us_.size(); ++k)
+      if (wait_us_[k] == kLong) high_[k] = kLongHigh;
+  }
   std::vector<uint32_t> wait_us_;
+  std::vector<uint8_t> high_;                    // empty until a wait needs it
   absl::flat_hash_map<uint32_t, int64_t> long_;  // by plan event: its release time
 };
 

@@ -206,39 +206,55 @@ TEST_CASE("schedule: the plan is the every-place scan's, event for event") {
   }
 }
 
-TEST_CASE("ReleaseTimes: waits in 32 bits, long waits and odd releases in the side table") {
+TEST_CASE("ReleaseTimes: waits in 32 bits, then 40, odd releases in the side table") {
   constexpr int64_t kSubmit = 1'796'000'000'000'000;  // 2026-12
-  const std::vector<int64_t> waits = {0,
-                                      1,
-                                      59'999'999,
-                                      (int64_t{1} << 31) - 1,
-                                      int64_t{1} << 31,
-                                      (int64_t{1} << 31) + 1,
-                                      (int64_t{1} << 32) - 2,
-                                      (int64_t{1} << 32) - 1,
-                                      int64_t{1} << 32,
-                                      int64_t{36'000} * 1'000'000,  // the 10-hour limit
-                                      int64_t{100} * 365 * 86'400'000'000,
-                                      -1,
-                                      -(int64_t{1} << 33)};
-  ReleaseTimes times;
-  times.Resize(waits.size() + 2);
-  for (size_t i = 0; i < waits.size(); ++i) times.Set(i, kSubmit, kSubmit + waits[i]);
-  // A release saturated at the end of time, and a submission before the epoch.
-  times.Set(waits.size(), -kSubmit, INT64_MAX);
-  times.Set(waits.size() + 1, -kSubmit, -kSubmit + 5);
-  for (size_t i = 0; i < waits.size(); ++i) {
-    CAPTURE(waits[i]);
-    CHECK(times.Get(i, kSubmit) == kSubmit + waits[i]);
+  const std::vector<int64_t> short_waits = {
+      0, 1, 59'999'999, (int64_t{1} << 31) - 1, int64_t{1} << 31, (int64_t{1} << 32) - 2};
+  const std::vector<int64_t> wide_waits = {(int64_t{1} << 32) - 1, int64_t{1} << 32,
+                                           int64_t{36'000} * 1'000'000,  // the 10-hour limit
+                                           (int64_t{1} << 40) - 2};
+  const std::vector<int64_t> long_waits = {(int64_t{1} << 40) - 1, int64_t{1} << 40,
+                                           int64_t{100} * 365 * 86'400'000'000, -1,
+                                           -(int64_t{1} << 33)};
+  for (const bool wide_first : {false, true}) {
+    CAPTURE(wide_first);
+    std::vector<int64_t> waits;
+    // Long and short waits before the first wide one (kept as they were when the fifth
+    // byte comes), or after it.
+    if (wide_first) waits.insert(waits.end(), wide_waits.begin(), wide_waits.end());
+    waits.insert(waits.end(), long_waits.begin(), long_waits.end());
+    waits.insert(waits.end(), short_waits.begin(), short_waits.end());
+    if (!wide_first) waits.insert(waits.end(), wide_waits.begin(), wide_waits.end());
+    ReleaseTimes times;
+    times.Resize(waits.size() + 2);
+    for (size_t i = 0; i < waits.size(); ++i) {
+      times.Set(i, kSubmit, kSubmit + waits[i]);
+      CHECK(times.wide() == (wide_first || i >= long_waits.size() + short_waits.size()));
+    }
+    // A release saturated at the end of time, and a submission before the epoch.
+    times.Set(waits.size(), -kSubmit, INT64_MAX);
+    times.Set(waits.size() + 1, -kSubmit, -kSubmit + 5);
+    for (size_t i = 0; i < waits.size(); ++i) {
+      CAPTURE(waits[i]);
+      CHECK(times.Get(i, kSubmit) == kSubmit + waits[i]);
+    }
+    CHECK(times.Get(waits.size(), -kSubmit) == INT64_MAX);
+    CHECK(times.Get(waits.size() + 1, -kSubmit) == -kSubmit + 5);
+    // Only waits of 2^40 - 1 and more, negative ones and the saturated one are whole.
+    CHECK(times.long_waits() == long_waits.size() + 1);
+    // Overwriting a long wait with a short or a wide one drops it from the side table.
+    const size_t first_long = wide_first ? wide_waits.size() : 0;
+    times.Set(first_long, kSubmit, kSubmit + 7);
+    CHECK(times.Get(first_long, kSubmit) == kSubmit + 7);
+    times.Set(first_long + 1, kSubmit, kSubmit + (int64_t{1} << 35));
+    CHECK(times.Get(first_long + 1, kSubmit) == kSubmit + (int64_t{1} << 35));
+    CHECK(times.long_waits() == long_waits.size() - 1);
+    // And a wide wait overwritten with a long one is read from the table.
+    const size_t a_wide = wide_first ? 0 : waits.size() - 1;
+    times.Set(a_wide, kSubmit, kSubmit - 3);
+    CHECK(times.Get(a_wide, kSubmit) == kSubmit - 3);
+    CHECK(times.long_waits() == long_waits.size());
   }
-  CHECK(times.Get(waits.size(), -kSubmit) == INT64_MAX);
-  CHECK(times.Get(waits.size() + 1, -kSubmit) == -kSubmit + 5);
-  // Only waits of 2^32 - 1 and more, negative ones and the saturated one are kept whole.
-  CHECK(times.long_waits() == 7);
-  // Overwriting a long wait with a short one drops it from the side table.
-  times.Set(8, kSubmit, kSubmit + 7);
-  CHECK(times.Get(8, kSubmit) == kSubmit + 7);
-  CHECK(times.long_waits() == 6);
 }
 
 TEST_CASE("CarrierDraw: a row always draws the same carrier for a seed, by the shares") {
