@@ -1019,7 +1019,6 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     size_t expected = rest / std::max<size_t>(1, sample.size() / sample_lines) * 11 / 10 + 16;
     expected = std::min(expected, rest / column_count + 1);
 
-    TableBuilder builder(result, columns, InternedColumns(campaign, table.columns), expected);
     CsvRowReader reader(header);
     // Up to kChunkRows rows into `chunk`: fewer only at the end of the file.
     auto read_chunk = [&](CsvRows& chunk) -> std::string {
@@ -1032,13 +1031,28 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
         if (!error.empty()) return error;
       }
     };
-    // A chunk is classified while the next one is read.
+    // A chunk is classified while the next one is read. The first two are read before
+    // the classifier is built: libphonenumber's metadata may still be being built on
+    // another thread (Session::AnalyzeInputs), and parsing needs none of it.
     CsvRows chunk, next;
     chunk.columns = next.columns = table.columns.size();
+    // Each chunk's buffers at the size a chunk of rows like the first block's takes,
+    // bounded by the file (the estimate is): grown by doubling, their text was copied
+    // and fresh pages touched about twice over.
+    const size_t chunk_rows = std::min(kChunkRows, expected);
+    for (CsvRows* rows : {&chunk, &next}) {
+      rows->text.reserve(std::min(rest, sample.size() / sample_lines * chunk_rows * 11 / 10));
+      rows->offsets.reserve(chunk_rows * column_count + 1);
+      rows->lines.reserve(chunk_rows);
+    }
     if (!(error = read_chunk(chunk)).empty()) return read_error(error);
+    bool next_read = chunk.size() >= kChunkRows;  // else the file ended with the first
+    std::string next_error = next_read ? read_chunk(next) : "";
+    TableBuilder builder(result, columns, InternedColumns(campaign, table.columns), expected);
     while (chunk.size() > 0) {
       builder.Begin(chunk);
-      error = read_chunk(next);
+      error = next_read ? std::move(next_error) : read_chunk(next);
+      next_read = false;
       builder.Finish();
       if (!error.empty()) return read_error(error);
       std::swap(chunk, next);

@@ -359,7 +359,9 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
   };
   std::vector<Slot> slots;
   // The loader and the data rules ask libphonenumber (a campaign's country, its
-  // senders): its metadata is built meanwhile on another core.
+  // senders, every recipient): its metadata is built meanwhile on another core, and
+  // joined at the end: the first to ask for it waits for it (its singletons), while a
+  // recipients file's header and first rows are read meanwhile (LoadRecipients).
   const bool lists = options_.stage == SessionOptions::Stage::kCheck;  // recipients read
   std::thread phone_metadata = StartThread(PreparePhoneNumberMetadata, lists);
   // And what the content checks build on first use, on a third thread: joined at the
@@ -384,7 +386,6 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
       }
     }
   }
-  phone_metadata.join();
   // Groups of slots simulated together: one brand's campaigns under `check`, else
   // each file alone. In the order of each group's first file.
   const bool portfolio = options_.stage == SessionOptions::Stage::kCheck;
@@ -425,6 +426,7 @@ AnalysisRun Session::AnalyzeInputs(const std::vector<std::string>& inputs) {
       slots[prepared_slots[k]].result = Finish(*prepared[k]);
     }
   }
+  phone_metadata.join();
   checks_ready.join();
   for (Slot& slot : slots) {
     if (slot.result) {
