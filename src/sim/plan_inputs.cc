@@ -61,13 +61,6 @@ std::vector<std::string> BodyLinkDomains(std::string_view body) {
   return domains;
 }
 
-uint64_t Mix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 std::vector<double> CumulativeWeights(const Campaign& campaign) {
   std::vector<double> cumulative;
   double total = 0;
@@ -81,22 +74,6 @@ std::vector<double> CumulativeWeights(const Campaign& campaign) {
     for (size_t i = 0; i < cumulative.size(); ++i) cumulative[i] = static_cast<double>(i + 1);
   }
   return cumulative;
-}
-
-int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row) {
-  if (cumulative.size() <= 1) return 0;
-  // 53 random bits -> [0, total).
-  const double u = static_cast<double>(Mix64(seed * 0x100000001b3ULL ^ row) >> 11) *
-                   (1.0 / 9007199254740992.0) * cumulative.back();
-  size_t k = 0;
-  if (cumulative.size() <= 16) {
-    // upper_bound without a branch on the random draw: the count of ends at or below u.
-    for (double end : cumulative) k += static_cast<size_t>(end <= u);
-  } else {
-    k = static_cast<size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
-                            cumulative.begin());
-  }
-  return static_cast<int>(std::min(k, cumulative.size() - 1));
 }
 
 int SenderCount(const Campaign& campaign) {

@@ -3,6 +3,7 @@
 #ifndef SMSLINT_SIM_PLAN_INPUTS_H_
 #define SMSLINT_SIM_PLAN_INPUTS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,13 +33,33 @@ std::vector<int> TemplateSegments(const Campaign& campaign);
 // Registrable link domains in a template body (rendered with its fallbacks).
 std::vector<std::string> BodyLinkDomains(std::string_view body);
 
-// A deterministic 64-bit mix (splitmix64 finaliser).
-uint64_t Mix64(uint64_t x);
+// A deterministic 64-bit mix (splitmix64 finaliser). Inline, as DrawTemplate: both
+// run once per message of every plan.
+inline uint64_t Mix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
 
 // Template weights normalised into a cumulative table (all-zero: uniform).
 std::vector<double> CumulativeWeights(const Campaign& campaign);
 // The template for recipient row `row`, drawn from the seed.
-int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row);
+inline int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row) {
+  if (cumulative.size() <= 1) return 0;
+  // 53 random bits -> [0, total).
+  const double u = static_cast<double>(Mix64(seed * 0x100000001b3ULL ^ row) >> 11) *
+                   (1.0 / 9007199254740992.0) * cumulative.back();
+  size_t k = 0;
+  if (cumulative.size() <= 16) {
+    // upper_bound without a branch on the random draw: the count of ends at or below u.
+    for (double end : cumulative) k += static_cast<size_t>(end <= u);
+  } else {
+    k = static_cast<size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
+                            cumulative.begin());
+  }
+  return static_cast<int>(std::min(k, cumulative.size() - 1));
+}
 
 // The number of senders the simulation uses (at least one: a campaign without
 // senders is simulated as one unnamed number).

@@ -188,7 +188,8 @@ void Simulation::Count(const Send& send, const MessageVerdict& verdict) {
     bucket_end_us_ = bucket_begin_us_ + bucket_us_;
   }
   const size_t bucket = bucket_;
-  const absl::Time t = FromMicros(send.time_us);
+  // The time as absl's only where a first of its kind is noted (not on time).
+  auto t = [&send] { return FromMicros(send.time_us); };
   ++stats.sent;
   stats.segments += send.segments;
   if (verdict.failed != nullptr) {
@@ -198,31 +199,31 @@ void Simulation::Count(const Send& send, const MessageVerdict& verdict) {
     } else {
       ++stats.failed_cap;
     }
-    stats.first_failed.Note(t, verdict.failed);
+    stats.first_failed.Note(t(), verdict.failed);
     return;
   }
   ++stats.sends.values[bucket];
   if (verdict.quiet_hours) {
     ++stats.quiet_hours;
     ++stats.quiet_series.values[bucket];
-    stats.first_quiet.Note(t, rule_ids::kQuietHours);
+    stats.first_quiet.Note(t(), rule_ids::kQuietHours);
   }
   if (verdict.filtered) {
     ++stats.filtered;
     ++stats.filtered_series.values[bucket];
-    stats.first_filtered.Note(t, rule_ids::kPredictedFiltering);
+    stats.first_filtered.Note(t(), rule_ids::kPredictedFiltering);
     return;
   }
   ++stats.delivered;
   if (verdict.stale) {
     ++stats.stale;
-    stats.first_stale.Note(t, rule_ids::kStaleDelivery);
+    stats.first_stale.Note(t(), rule_ids::kStaleDelivery);
   } else if (send.late) {
     ++stats.late;
     // Late from the provider queue is the throughput's doing; late from waiting for
     // the recipient's window is the schedule's design.
     const bool queued = send.time_us - send.submit_us >= queue_.late_after_us;
-    stats.first_late.Note(t, queued ? rule_ids::kThroughput : "");
+    stats.first_late.Note(t(), queued ? rule_ids::kThroughput : "");
   } else {
     ++stats.on_time;
   }
