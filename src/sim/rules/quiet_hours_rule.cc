@@ -97,6 +97,18 @@ bool QuietHoursRule::Setup(const RuleContext& context, FilterReasons&) {
     const std::vector<const QuietHoursWindow*> rules = RulesFor(state);
     for (size_t i = 0; i < rules.size() && i < 2; ++i) rules_of_state_[state][i] = rules[i];
   }
+  any_holiday_rule_ = false;
+  open_everywhere_.fill(LocalWindow{0, 24 * 60});
+  for (const auto& rules : rules_of_state_) {
+    for (const QuietHoursWindow* rule : rules) {
+      if (rule == nullptr) continue;
+      any_holiday_rule_ = any_holiday_rule_ || rule->closed_on_holidays;
+      for (size_t d = 0; d < open_everywhere_.size(); ++d) {
+        open_everywhere_[d].begin = std::max(open_everywhere_[d].begin, rule->days[d].begin);
+        open_everywhere_[d].end = std::min(open_everywhere_[d].end, rule->days[d].end);
+      }
+    }
+  }
   cells_.clear();
   uncertain_area_codes_.clear();
   first_by_sender_.assign(context.senders, INT64_MAX);
@@ -111,6 +123,14 @@ std::vector<const QuietHoursWindow*> QuietHoursRule::RulesFor(size_t state) cons
   const QuietHoursWindow& rule = hours.For(code);
   if (&rule == &hours.federal || !rule.covers.empty()) return {&rule};  // federal, or Canada's
   return {&rule, &hours.federal};  // a state's narrows the federal window
+}
+
+bool QuietHoursRule::Holiday(int64_t day) {
+  if (day != holiday_day_) {
+    holiday_day_ = day;
+    holiday_ = IsFederalHoliday(absl::CivilDay(1970, 1, 1) + day);
+  }
+  return holiday_;
 }
 
 QuietHoursRule::Refusal QuietHoursRule::Judge(size_t column_state, size_t number_state,
@@ -130,13 +150,7 @@ QuietHoursRule::Refusal QuietHoursRule::Judge(size_t column_state, size_t number
   Refusal refusal = Refusal::kNone;
   for (size_t i = 0; i < count; ++i) {
     const QuietHoursWindow* rule = rules[i];
-    if (rule->closed_on_holidays) {
-      if (local.day != holiday_day_) {
-        holiday_day_ = local.day;
-        holiday_ = IsFederalHoliday(absl::CivilDay(1970, 1, 1) + local.day);
-      }
-      if (holiday_) return Refusal::kClosedDay;
-    }
+    if (rule->closed_on_holidays && Holiday(local.day)) return Refusal::kClosedDay;
     const LocalWindow& allowed = rule->days[local.weekday];
     if (allowed.end <= allowed.begin) return Refusal::kClosedDay;
     if (local.minute_of_day < allowed.begin) refusal = Refusal::kEarly;
@@ -168,7 +182,9 @@ void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
     Refusal reason = Refusal::kNone;
     for (uint16_t z : candidates) {
       const size_t clock = z < clocks_.size() ? z : 0;
-      const Refusal r = Judge(column_state, number_state, clocks_[clock].At(send.time_us));
+      const LocalMoment local = clocks_[clock].At(send.time_us);
+      if (OpenEverywhere(local)) continue;
+      const Refusal r = Judge(column_state, number_state, local);
       if (r == Refusal::kNone) continue;
       if (breached++ == 0) {
         first_zone = clock;

@@ -43,6 +43,14 @@ class QuietHoursRule : public TrafficRule {
   // state's with the federal window, the federal window alone, or Canada's.
   std::vector<const QuietHoursWindow*> RulesFor(size_t state) const;
   Refusal Judge(size_t column_state, size_t number_state, const LocalMoment& local);
+  // Whether `local` is inside every window a recipient can be held to (no state
+  // needed): most of a send within its hours is judged so.
+  bool OpenEverywhere(const LocalMoment& local) {
+    const LocalWindow& open = open_everywhere_[local.weekday];
+    return local.minute_of_day >= open.begin && local.minute_of_day < open.end &&
+           !(any_holiday_rule_ && Holiday(local.day));
+  }
+  bool Holiday(int64_t day);
   std::string RulesText(size_t column_state, size_t number_state) const;
 
   const RuleContext* context_ = nullptr;
@@ -57,6 +65,9 @@ class QuietHoursRule : public TrafficRule {
   std::map<size_t, std::vector<std::string>> uncertain_area_codes_;
   int64_t holiday_day_ = INT64_MIN;  // the last local day asked about, and its answer
   bool holiday_ = false;
+  // Per weekday: the minutes inside the windows of every rule in rules_of_state_.
+  std::array<LocalWindow, 7> open_everywhere_{};
+  bool any_holiday_rule_ = false;  // one of those rules closes on holidays
 };
 
 }  // namespace smslint
