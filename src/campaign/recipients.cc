@@ -850,6 +850,8 @@ absl::Status FinishRows(const Campaign& campaign, const Columns& columns,
 constexpr size_t kChunkRows = 1u << 16;
 // Bytes read from the file at a time.
 constexpr size_t kBlockBytes = 4u << 20;
+// At most this much reserved ahead for each of a chunk's text and field ends.
+constexpr size_t kChunkReserveBytes = 16u << 20;
 
 }  // namespace
 
@@ -1037,12 +1039,14 @@ absl::StatusOr<RecipientLoadResult> LoadRecipients(const Campaign& campaign, Rec
     CsvRows chunk, next;
     chunk.columns = next.columns = table.columns.size();
     // Each chunk's buffers at the size a chunk of rows like the first block's takes,
-    // bounded by the file (the estimate is): grown by doubling, their text was copied
-    // and fresh pages touched about twice over.
+    // up to kChunkReserveBytes (rows of a megabyte grow as they come): grown by
+    // doubling, their text was copied and fresh pages touched about twice over.
     const size_t chunk_rows = std::min(kChunkRows, expected);
     for (CsvRows* rows : {&chunk, &next}) {
-      rows->text.reserve(std::min(rest, sample.size() / sample_lines * chunk_rows * 11 / 10));
-      rows->offsets.reserve(chunk_rows * column_count + 1);
+      rows->text.reserve(std::min(
+          {rest, sample.size() / sample_lines * chunk_rows * 11 / 10, kChunkReserveBytes}));
+      rows->offsets.reserve(
+          std::min(chunk_rows * column_count + 1, kChunkReserveBytes / sizeof(uint32_t)));
       rows->lines.reserve(chunk_rows);
     }
     if (!(error = read_chunk(chunk)).empty()) return read_error(error);

@@ -424,7 +424,14 @@ SimulationStageResult RunSimulationStage(const Campaign& campaign, const Recipie
     std::future<SimulationOutput> running = std::async(
         std::launch::async, [&input, &past_horizon, ahead, run = std::move(planned)]() mutable {
           if (!ahead) return Simulate(input);
-          PlannedRun plan = run.get();
+          PlannedRun plan;
+          try {
+            plan = run.get();
+          } catch (...) {
+            // The search may be waiting on the horizon: it gets the failure too.
+            past_horizon.set_exception(std::current_exception());
+            throw;
+          }
           past_horizon.set_value(plan.plan.past_horizon > 0);
           return Simulate(input, std::move(plan));
         });

@@ -222,43 +222,43 @@ TEST_CASE("recipients reader: over several chunks, each row keeps its own zone a
 
 TEST_CASE("recipients reader: lists that end at, just past and well past a chunk") {
   // The first two chunks (65,536 rows each) are read before the classifier is built:
-  // a list of one chunk, one row more, two chunks, and two and a bit, each with
-  // malformed rows in every chunk, keep every row, its line and its zone, and list
-  // the malformed rows in file order.
-  for (const int rows : {65536, 65537, 2 * 65536, 2 * 65536 + 77}) {
-    CAPTURE(rows);
-    ScratchDir dir;
-    std::string csv = "phone,timezone\n";
-    std::vector<uint32_t> bad_lines;
-    int good = 0;
-    for (int i = 0; i < rows; ++i) {
-      const uint32_t line = static_cast<uint32_t>(i + 2);
-      if (i % 20000 == 11) {
-        csv += "+12125550100,America/Chicago,extra\n";  // a field too many
-        bad_lines.push_back(line);
-        continue;
+  // lists of exactly one and two chunks of rows, one row more, and two and a bit,
+  // with and without malformed rows in every chunk, keep every row, its line and its
+  // zone, and list the malformed rows in file order.
+  for (const int good_rows : {65536, 65537, 2 * 65536, 2 * 65536 + 77}) {
+    for (const bool with_bad : {false, true}) {
+      CAPTURE(good_rows);
+      CAPTURE(with_bad);
+      ScratchDir dir;
+      std::string csv = "phone,timezone\n";
+      std::vector<uint32_t> bad_lines;
+      std::vector<uint32_t> good_lines;
+      uint32_t line = 2;
+      for (int i = 0; i < good_rows; ++i) {
+        if (with_bad && i % 20000 == 11) {
+          csv += "+12125550100,America/Chicago,extra\n";  // a field too many
+          bad_lines.push_back(line++);
+        }
+        csv += "+1212" + std::to_string(2000000 + i) + "," +
+               (i % 2 == 0 ? "America/New_York" : "America/Denver") + "\n";
+        good_lines.push_back(line++);
       }
-      csv += "+1212" + std::to_string(2000000 + i) + "," +
-             (i % 2 == 0 ? "America/New_York" : "America/Denver") + "\n";
-      ++good;
+      dir.Write("r.csv", csv);
+      RecipientLoadResult r = LoadOk(CampaignWithFile(dir, "r.csv"));
+      REQUIRE(r.table.size() == static_cast<size_t>(good_rows));
+      std::vector<uint32_t> seen;
+      for (const CsvRowIssue& issue : r.facts.malformed_rows) seen.push_back(issue.line);
+      CHECK(seen == bad_lines);
+      size_t wrong = 0;
+      for (int i = 0; i < good_rows; ++i) {
+        const std::vector<std::string>& set = r.table.zone_sets[r.table.zone_set[i]];
+        wrong +=
+            set != std::vector<std::string>{i % 2 == 0 ? "America/New_York" : "America/Denver"};
+        wrong += r.table.source_line[i] != good_lines[i];
+        wrong += r.table.e164[i] != 12120000000ull + 2000000 + static_cast<uint64_t>(i);
+      }
+      CHECK(wrong == 0);
     }
-    dir.Write("r.csv", csv);
-    RecipientLoadResult r = LoadOk(CampaignWithFile(dir, "r.csv"));
-    REQUIRE(r.table.size() == static_cast<size_t>(good));
-    std::vector<uint32_t> seen;
-    for (const CsvRowIssue& issue : r.facts.malformed_rows) seen.push_back(issue.line);
-    CHECK(seen == bad_lines);
-    size_t wrong = 0;
-    size_t row = 0;
-    for (int i = 0; i < rows; ++i) {
-      if (i % 20000 == 11) continue;
-      const std::vector<std::string>& set = r.table.zone_sets[r.table.zone_set[row]];
-      wrong += set != std::vector<std::string>{i % 2 == 0 ? "America/New_York" : "America/Denver"};
-      wrong += r.table.source_line[row] != static_cast<uint32_t>(i + 2);
-      wrong += r.table.e164[row] != 12120000000ull + 2000000 + static_cast<uint64_t>(i);
-      ++row;
-    }
-    CHECK(wrong == 0);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <future>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -49,11 +50,31 @@ TEST_CASE("simulation stage: a plan still being built gives the stage's own resu
   const SimulationStageResult own = RunSimulationStage(c, r, p, 1, {}, false, &search);
   REQUIRE(own.sim.has_value());
   REQUIRE(!own.sim->recommendation.plan.empty());
+  // The search begun ahead stands (told the plan is within the horizon).
+  PlanSearchOptions ahead;
+  bool stood = false;
+  ahead.ahead_stood = &stood;
   const SimulationStageResult late =
-      RunSimulationStage(c, r, p, 1, {}, false, &search, LatePlan(c, r, p));
+      RunSimulationStage(c, r, p, 1, {}, false, &ahead, LatePlan(c, r, p));
   REQUIRE(late.sim.has_value());
+  CHECK(stood);
   CHECK(Lines(late) == Lines(own));
   testing::CheckSameRecommendation(own.sim->recommendation, late.sim->recommendation);
+}
+
+TEST_CASE("simulation stage: a plan that fails to build fails the stage, no wait for ever") {
+  // The search, begun before the plan is in, waits on whether it passed the horizon:
+  // a plan that throws must reach it (it once waited for ever).
+  const Campaign c = OverCap(100.0);
+  const RecipientTable r = testing::MakeRecipients(static_cast<size_t>(kSampleAbove) + 5000);
+  const Profile p = testing::MustLoad("10dlc");
+  const PlanSearchOptions search;
+  std::future<PlannedRun> failing = std::async(std::launch::async, []() -> PlannedRun {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    throw std::runtime_error("no plan");
+  });
+  CHECK_THROWS_AS(RunSimulationStage(c, r, p, 1, {}, false, &search, std::move(failing)),
+                  std::runtime_error);
 }
 
 TEST_CASE("simulation stage: a plan past the horizon, still being built: no run, no plan") {
@@ -61,9 +82,13 @@ TEST_CASE("simulation stage: a plan past the horizon, still being built: no run,
   const Campaign c = OverCap(1e-9);
   const RecipientTable r = testing::MakeRecipients(static_cast<size_t>(kSampleAbove) + 5000);
   const Profile p = testing::MustLoad("10dlc");
-  const PlanSearchOptions search;
+  // Told the plan passed it, the search starts no run on every row.
+  PlanSearchOptions search;
+  int full_runs = 0;
+  search.on_full_run = [&full_runs] { ++full_runs; };
   const SimulationStageResult late =
       RunSimulationStage(c, r, p, 1, {}, false, &search, LatePlan(c, r, p));
+  CHECK(full_runs == 0);
   CHECK(!late.sim.has_value());
   REQUIRE(late.diagnostics.size() == 1);
   CHECK(late.diagnostics[0].rule == "traffic/stale-delivery");
