@@ -103,9 +103,4 @@ double ProfileMaxRate(const Profile& profile) {
   return rate > 0 ? rate : 1.0;
 }
 
-bool RowIsSent(const RecipientTable& recipients, size_t row) {
-  return (recipients.flags[row] &
-          (kRecipientInvalid | kRecipientDuplicate | kRecipientSuppressed)) == 0;
-}
-
 }  // namespace smslint

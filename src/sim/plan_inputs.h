@@ -70,7 +70,11 @@ std::string SenderLabel(const Campaign& campaign, int sender);
 // sends limit at any level), or 1 when the profile has none.
 double ProfileMaxRate(const Profile& profile);
 
-bool RowIsSent(const RecipientTable& recipients, size_t row);
+// Whether row `row` gets a message (campaign/recipients.h's IsSendable): asked once
+// per row by every plan, and by the stage counting a list's messages.
+inline bool RowIsSent(const RecipientTable& recipients, size_t row) {
+  return IsSendable(recipients.flags[row]);
+}
 
 }  // namespace smslint
 
