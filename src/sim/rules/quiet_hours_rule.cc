@@ -126,11 +126,12 @@ std::vector<const QuietHoursWindow*> QuietHoursRule::RulesFor(size_t state) cons
 }
 
 bool QuietHoursRule::Holiday(int64_t day) {
-  if (day != holiday_day_) {
-    holiday_day_ = day;
-    holiday_ = IsFederalHoliday(absl::CivilDay(1970, 1, 1) + day);
+  const size_t slot = static_cast<size_t>(day) & 7;
+  if (day != holiday_day_[slot]) {
+    holiday_day_[slot] = day;
+    holiday_[slot] = IsFederalHoliday(absl::CivilDay(1970, 1, 1) + day);
   }
-  return holiday_;
+  return holiday_[slot];
 }
 
 QuietHoursRule::Refusal QuietHoursRule::Judge(size_t column_state, size_t number_state,

@@ -63,8 +63,16 @@ class QuietHoursRule : public TrafficRule {
   std::vector<int64_t> first_by_sender_;
   // Per place with several candidate zones: the area codes seen there, in order.
   std::map<size_t, std::vector<std::string>> uncertain_area_codes_;
-  int64_t holiday_day_ = INT64_MIN;  // the last local day asked about, and its answer
-  bool holiday_ = false;
+  // The local days asked about and their answers, by day modulo 8: the zones of one
+  // moment span at most three local days (UTC-12 to UTC+14), so a run through the
+  // zones of one message never evicts a day it asks about again.
+  std::array<int64_t, 8> holiday_day_ = MakeHolidayDays();
+  std::array<bool, 8> holiday_{};
+  static constexpr std::array<int64_t, 8> MakeHolidayDays() {
+    std::array<int64_t, 8> days{};
+    days.fill(INT64_MIN);
+    return days;
+  }
   // Per weekday: the minutes inside the windows of every rule in rules_of_state_.
   std::array<LocalWindow, 7> open_everywhere_{};
   bool any_holiday_rule_ = false;  // one of those rules closes on holidays

@@ -215,6 +215,22 @@ TEST_CASE("QuietHoursRule: Sundays and federal holidays close where the state sa
   CHECK(ms.QuietAt("America/Chicago", 2026, 11, 29, 12, 0));
 }
 
+TEST_CASE("QuietHoursRule: a holiday in one candidate zone and not another, asked in turn") {
+  // Guam is 16 hours ahead of Chicago: 18:00 in Chicago is 10:00 the next day there.
+  // Alabama closes federal holidays; one message's zones ask about two local days.
+  OneRecipient al({"America/Chicago", "Pacific/Guam"}, "AL", "AL", 12055550100ULL);
+  REQUIRE(al.on);
+  CHECK(!al.QuietAt("America/Chicago", 2026, 11, 24, 18, 0));  // Guam: Wednesday
+  CHECK(al.QuietAt("America/Chicago", 2026, 11, 25, 18, 0));   // Guam: Thanksgiving
+  CHECK(!al.QuietAt("America/Chicago", 2026, 11, 24, 18, 0));
+  CHECK(al.QuietAt("America/Chicago", 2026, 11, 25, 18, 0));
+  CHECK(al.QuietAt("America/Chicago", 2026, 11, 26, 12, 0));  // Chicago: Thanksgiving
+  // Eight days after Thanksgiving, and the days between, are working days.
+  CHECK(!al.QuietAt("America/Chicago", 2026, 12, 3, 18, 0));  // Guam: Friday, December 4
+  CHECK(!al.QuietAt("America/Chicago", 2026, 12, 4, 18, 0));  // Guam: Saturday
+  CHECK(al.QuietAt("America/Chicago", 2026, 11, 25, 18, 0));
+}
+
 TEST_CASE("QuietHoursRule: Canadian recipients follow Canada's hours, not 47 CFR") {
   OneRecipient on({"America/Toronto"}, "", "ON", 14165550100ULL);
   CHECK(!on.QuietAt("America/Toronto", 2026, 12, 8, 21, 15));  // federal would close at 21:00
