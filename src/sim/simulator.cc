@@ -66,6 +66,7 @@ class Simulation {
   std::vector<std::unique_ptr<TrafficRule>> rules_;  // count stage first, then filter
   std::vector<TrafficRule*> observing_;              // the rules with something to observe
   std::vector<SlidingCounts> sender_sends_;          // per sender
+  bool count_sender_sends_ = false;                  // an observing rule reads Send::sender_sends
   QueueOutcome queue_;
   bool queued_ = false;                // queue_ given, not run in Setup
   std::optional<ReleaseOrder> order_;  // over queue_
@@ -117,6 +118,8 @@ void Simulation::Setup() {
   for (const auto& rule : rules_) {
     if (rule->Setup(context_, reasons_)) observing_.push_back(rule.get());
   }
+  count_sender_sends_ = std::any_of(observing_.begin(), observing_.end(),
+                                    [](const TrafficRule* r) { return r->ReadsSenderSends(); });
 }
 
 // The sender table and chart series: buckets sized to the campaign's length.
@@ -175,7 +178,8 @@ void Simulation::ToSend(uint32_t index, Send& send) {
   send.late = e.late() || (!send.expired && send.time_us - send.submit_us >= queue_.late_after_us &&
                            queue_.late_after_us > 0);
   // A message that never left the queue is not one its number sent.
-  if (!send.expired) send.sender_sends = sender_sends_[send.sender].Add(send.time_us);
+  if (!send.expired && count_sender_sends_)
+    send.sender_sends = sender_sends_[send.sender].Add(send.time_us);
 }
 
 void Simulation::Count(const Send& send, const MessageVerdict& verdict) {

@@ -131,6 +131,7 @@ bool LimitRules::Setup(const RuleContext& context, FilterReasons& reasons) {
         absl::StrCat(limit.rule, " (over ", FormatNumber(limit.value), " ", limit.unit, ")")));
     if (limit.counter == Counter::kIdentical) need_identical_ = true;
     if (limit.scope == Scope::kCampaign) need_campaign_ = true;
+    if (limit.scope == Scope::kSender && limit.counter != Counter::kIdentical) need_sender_ = true;
   }
   const size_t limits = profile.limits.size();
   track_sender_.resize(limits * senders_);

@@ -28,6 +28,7 @@ class LimitRules : public TrafficRule {
  public:
   std::vector<RuleInfo> Infos() const override;
   bool Setup(const RuleContext& context, FilterReasons& reasons) override;
+  bool ReadsSenderSends() const override { return need_sender_; }
   void Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) override;
   void AddOutcomes(std::vector<RuleOutcome>& outcomes) const override;
   void Report(const ReportContext& context, std::vector<Diagnostic>& findings,
@@ -49,6 +50,7 @@ class LimitRules : public TrafficRule {
   std::vector<int> reason_;              // per limit: its filter reason
   bool need_identical_ = false;
   bool need_campaign_ = false;
+  bool need_sender_ = false;                  // a limit counts the sender's own sends
   std::vector<SlidingCounts> class_windows_;  // [sender * class_count + class]
   SlidingCounts campaign_window_;
   std::vector<LimitTrack> track_sender_;  // [limit * senders + sender]

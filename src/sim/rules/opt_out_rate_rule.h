@@ -14,6 +14,7 @@ class OptOutRateRule : public TrafficRule {
  public:
   std::vector<RuleInfo> Infos() const override;
   bool Setup(const RuleContext& context, FilterReasons& reasons) override;
+  bool ReadsSenderSends() const override { return true; }
   void Observe(std::span<const Send> sends, std::span<MessageVerdict> verdicts) override;
   void AddOutcomes(std::vector<RuleOutcome>& outcomes) const override;
   void Report(const ReportContext& context, std::vector<Diagnostic>& findings,

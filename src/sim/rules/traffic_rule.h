@@ -166,6 +166,9 @@ class TrafficRule {
   // Once before the first message. Returns false when the rule has nothing to
   // observe in this run (it still reports).
   virtual bool Setup(const RuleContext& context, FilterReasons& reasons) = 0;
+  // Whether Observe reads Send::sender_sends (after Setup): counted only for a run
+  // with such a rule.
+  virtual bool ReadsSenderSends() const { return false; }
   // The messages in time order, a batch at a time: every count-stage rule sees a
   // batch, then the filter stage sees it with their signals. verdicts[i] is
   // sends[i]'s. Batches keep the per-message cost to a loop inside each rule.
