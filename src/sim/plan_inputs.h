@@ -44,12 +44,15 @@ inline uint64_t Mix64(uint64_t x) {
 
 // Template weights normalised into a cumulative table (all-zero: uniform).
 std::vector<double> CumulativeWeights(const Campaign& campaign);
-// The template for recipient row `row`, drawn from the seed.
-inline int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row) {
+// The 53 random bits recipient row `row` draws its template with, from the seed.
+inline uint64_t TemplateBits(uint64_t seed, uint64_t row) {
+  return Mix64(seed * 0x100000001b3ULL ^ row) >> 11;
+}
+// The template 53 random bits draw: [0, 2^53) scaled to [0, total), then the first
+// template whose end is past it.
+inline int DrawTemplateBits(const std::vector<double>& cumulative, uint64_t bits) {
   if (cumulative.size() <= 1) return 0;
-  // 53 random bits -> [0, total).
-  const double u = static_cast<double>(Mix64(seed * 0x100000001b3ULL ^ row) >> 11) *
-                   (1.0 / 9007199254740992.0) * cumulative.back();
+  const double u = static_cast<double>(bits) * (1.0 / 9007199254740992.0) * cumulative.back();
   size_t k = 0;
   if (cumulative.size() <= 16) {
     // upper_bound without a branch on the random draw: the count of ends at or below u.
@@ -60,6 +63,38 @@ inline int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, ui
   }
   return static_cast<int>(std::min(k, cumulative.size() - 1));
 }
+// The template for recipient row `row`, drawn from the seed.
+inline int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row) {
+  if (cumulative.size() <= 1) return 0;
+  return DrawTemplateBits(cumulative, TemplateBits(seed, row));
+}
+
+// DrawTemplate for one table of weights, in integers: each template's end as the
+// least draw that reaches it (found once, through DrawTemplateBits' own double
+// arithmetic, so the two agree on every draw). A plan draws once per message: the
+// conversion and products were a third of a large list's plan.
+class TemplateDraw {
+ public:
+  explicit TemplateDraw(const std::vector<double>& cumulative);
+  int operator()(uint64_t seed, uint64_t row) const {
+    if (thresholds_.size() <= 1) return 0;
+    return OfBits(TemplateBits(seed, row));
+  }
+  int OfBits(uint64_t bits) const {
+    if (thresholds_.size() <= 1) return 0;
+    size_t k = 0;
+    if (thresholds_.size() <= 16) {
+      for (uint64_t t : thresholds_) k += static_cast<size_t>(t <= bits);
+    } else {
+      k = static_cast<size_t>(std::upper_bound(thresholds_.begin(), thresholds_.end(), bits) -
+                              thresholds_.begin());
+    }
+    return static_cast<int>(std::min(k, thresholds_.size() - 1));
+  }
+
+ private:
+  std::vector<uint64_t> thresholds_;  // per template: the least draw counted past its end
+};
 
 // The number of senders the simulation uses (at least one: a campaign without
 // senders is simulated as one unnamed number).

@@ -49,7 +49,7 @@ SendPlan PlanSends(const SimulationInput& input) {
   // take the earliest row among open places. A row's sender is worked out in both
   // passes, and its template when its event is made, rather than kept per row: at
   // 10M rows those arrays were 40 MB each beside the plan.
-  const std::vector<double> cumulative = CumulativeWeights(campaign);
+  const TemplateDraw draw_template(CumulativeWeights(campaign));
   const size_t rows = table.size();
   std::vector<uint32_t> bucket_size(static_cast<size_t>(senders) * zone_count + 1, 0);
   const bool sticky = campaign.traffic.sender_strategy.present &&
@@ -153,7 +153,7 @@ SendPlan PlanSends(const SimulationInput& input) {
         ready.push({ordered[head[best_zone]], static_cast<uint32_t>(best_zone)});
       }
       plan.events.emplace_back(t, row, static_cast<uint16_t>(s),
-                               static_cast<uint16_t>(DrawTemplate(cumulative, input.seed, row)),
+                               static_cast<uint16_t>(draw_template(input.seed, row)),
                                t >= first_close[best_zone]);
       if (t >= kLatestPlanTimeUs) ++plan.past_horizon;
       t = std::min(t + interval_us, kLatestPlanTimeUs);

@@ -206,6 +206,42 @@ TEST_CASE("schedule: the plan is the every-place scan's, event for event") {
   }
 }
 
+TEST_CASE("TemplateDraw: the same template as DrawTemplate for every draw, at every edge") {
+  const std::vector<std::vector<double>> tables = {
+      {1},
+      {1, 2, 3, 4, 5},                 // five templates, equal weights
+      {0.1, 0.3, 0.6000000000000001},  // weights that do not sum exactly
+      {1e-9, 1e-9, 3},                 // a zero weight between two
+      {0, 0, 7},                       // leading zero weights
+      {2.5, 2.5, 2.5},                 // only the first can be drawn
+      {1e-300, 2e-300},                // tiny totals
+      {1e300, 1.5e300},                // huge ones
+      {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}};  // > 16
+  for (const std::vector<double>& cumulative : tables) {
+    CAPTURE(cumulative.size());
+    const TemplateDraw draw(cumulative);
+    for (uint64_t seed : {uint64_t{0}, uint64_t{1}, uint64_t{0x9e3779b97f4a7c15}}) {
+      for (uint64_t row = 0; row < 20'000; ++row) {
+        REQUIRE(draw(seed, row) == DrawTemplate(cumulative, seed, row));
+      }
+    }
+  }
+  // The draws on either side of each end, where a rounding difference would show.
+  for (const std::vector<double>& cumulative : tables) {
+    CAPTURE(cumulative.size());
+    const TemplateDraw draw(cumulative);
+    for (double end : cumulative) {
+      const double at = std::floor(end / cumulative.back() * 9007199254740992.0);
+      for (int64_t d = -4; d <= 4; ++d) {
+        const double bits = at + static_cast<double>(d);
+        if (bits < 0 || bits >= 9007199254740992.0) continue;
+        const uint64_t b = static_cast<uint64_t>(bits);
+        REQUIRE(draw.OfBits(b) == DrawTemplateBits(cumulative, b));
+      }
+    }
+  }
+}
+
 TEST_CASE("ReleaseTimes: waits in 32 bits, then 40, odd releases in the side table") {
   constexpr int64_t kSubmit = 1'796'000'000'000'000;  // 2026-12
   const std::vector<int64_t> short_waits = {
