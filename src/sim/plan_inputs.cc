@@ -76,31 +76,31 @@ std::vector<double> CumulativeWeights(const Campaign& campaign) {
   return cumulative;
 }
 
+uint64_t LeastDrawReaching(double end, double total) {
+  constexpr uint64_t kDraws = uint64_t{1} << 53;  // a draw is 53 bits
+  // The scaled draw, rounded as the draws' callers round it, and never smaller for
+  // a larger draw: a binary search finds the least one.
+  auto u = [total](uint64_t bits) {
+    return static_cast<double>(bits) * (1.0 / 9007199254740992.0) * total;
+  };
+  uint64_t lo = 0, hi = kDraws;
+  while (lo < hi) {
+    const uint64_t mid = lo + (hi - lo) / 2;
+    if (end <= u(mid)) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return lo;
+}
+
 TemplateDraw::TemplateDraw(const std::vector<double>& cumulative) {
   if (cumulative.size() <= 1) {
     thresholds_.assign(cumulative.size(), 0);
     return;
   }
-  constexpr uint64_t kDraws = uint64_t{1} << 53;  // a draw is 53 bits
-  const double total = cumulative.back();
-  // DrawTemplate's u for a draw: rounded the same way, and never smaller for a
-  // larger draw.
-  auto u = [total](uint64_t bits) {
-    return static_cast<double>(bits) * (1.0 / 9007199254740992.0) * total;
-  };
-  for (double end : cumulative) {
-    // The least draw whose u reaches `end` (kDraws: none does).
-    uint64_t lo = 0, hi = kDraws;
-    while (lo < hi) {
-      const uint64_t mid = lo + (hi - lo) / 2;
-      if (end <= u(mid)) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    thresholds_.push_back(lo);
-  }
+  for (double end : cumulative) thresholds_.push_back(LeastDrawReaching(end, cumulative.back()));
 }
 
 int SenderCount(const Campaign& campaign) {

@@ -69,6 +69,10 @@ inline int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, ui
   return DrawTemplateBits(cumulative, TemplateBits(seed, row));
 }
 
+// The least 53-bit draw `bits` with end <= bits * 2^-53 * total in double
+// arithmetic (2^53: none): a draw reaches `end` exactly when it is at least this.
+uint64_t LeastDrawReaching(double end, double total);
+
 // DrawTemplate for one table of weights, in integers: each template's end as the
 // least draw that reaches it (found once, through DrawTemplateBits' own double
 // arithmetic, so the two agree on every draw). A plan draws once per message: the

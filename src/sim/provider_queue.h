@@ -99,7 +99,7 @@ class CarrierDraw {
   int8_t Of(uint32_t row) const;
 
  private:
-  std::vector<double> cumulative_;
+  std::vector<uint64_t> thresholds_;  // per carrier: the least draw past its share's end
   uint64_t salt_ = 0;
 };
 

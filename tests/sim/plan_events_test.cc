@@ -309,6 +309,24 @@ TEST_CASE("CarrierDraw: a row always draws the same carrier for a seed, by the s
     ++counts[c + 1];
   }
   CHECK(unstable == 0);
+  // The draw compares integers: the same carrier as the shares' ends compared with
+  // the draw in [0, 1) as a double, for every row (and rows at the shares' edges).
+  std::vector<double> ends;
+  double total = 0;
+  for (const CarrierShare& c : p2p.carriers) ends.push_back(total += c.share);
+  auto by_double = [&](uint32_t row) {
+    const double u =
+        static_cast<double>(Mix64(row ^ (uint64_t{7} * 0x9e3779b97f4a7c15ULL)) >> 11) * 0x1.0p-53;
+    size_t k = 0;
+    for (double end : ends) k += static_cast<size_t>(end <= u);
+    return k < ends.size() ? static_cast<int8_t>(k) : int8_t{-1};
+  };
+  for (uint32_t row = 0; row < kRows; ++row) REQUIRE(draw.Of(row) == by_double(row));
+  for (double end : ends) {
+    const uint64_t at = static_cast<uint64_t>(std::ceil(end * 9007199254740992.0));
+    if (at >= (uint64_t{1} << 53)) continue;
+    CHECK(LeastDrawReaching(end, 1.0) == at);  // end * 2^53 is exact: its ceiling
+  }
   for (size_t k = 0; k < p2p.carriers.size(); ++k) {
     CAPTURE(p2p.carriers[k].name);
     CHECK(std::abs(counts[k + 1] / double{kRows} - p2p.carriers[k].share) < 0.01);
