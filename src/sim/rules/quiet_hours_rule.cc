@@ -166,15 +166,22 @@ void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
   for (size_t i = 0; i < sends.size(); ++i) {
     if (verdicts[i].failed != nullptr) continue;  // never reached a carrier
     const Send& send = sends[i];
-    size_t place = 0, column_state = 0, number_state = 0;
-    if (table != nullptr && send.row < table->size()) {
-      place = zones.PlaceOfRow(*table, send.row);
+    const bool row_known = table != nullptr && send.row < table->size();
+    size_t place = row_known ? zones.PlaceOfRow(*table, send.row) : 0;
+    if (place >= zones.places.size()) place = 0;
+    // The row's states are read only for a moment outside some window: most messages
+    // of a send within its hours never need them.
+    bool states_read = false;
+    size_t column_state = 0, number_state = 0;
+    auto read_states = [&] {
+      if (states_read) return;
+      states_read = true;
+      if (!row_known) return;
       column_state = send.row < table->state.size() ? table->state[send.row] : 0;
       number_state = send.row < table->number_state.size() ? table->number_state[send.row] : 0;
       if (column_state >= state_count_) column_state = 0;
       if (number_state >= state_count_) number_state = 0;
-    }
-    if (place >= zones.places.size()) place = 0;
+    };
     static const std::vector<uint16_t> kScheduleZone = {0};
     const std::vector<uint16_t>& candidates =
         zones.places.empty() ? kScheduleZone : zones.places[place];
@@ -185,6 +192,7 @@ void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
       const size_t clock = z < clocks_.size() ? z : 0;
       const LocalMoment local = clocks_[clock].At(send.time_us);
       if (OpenEverywhere(local)) continue;
+      read_states();
       const Refusal r = Judge(column_state, number_state, local);
       if (r == Refusal::kNone) continue;
       if (breached++ == 0) {
