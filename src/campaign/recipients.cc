@@ -168,15 +168,36 @@ bool ReadDigits(std::string_view s, size_t& p, int count, int& value) {
 bool IsIsoDateOrDateTime(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  auto valid_date = [](int year, int month, int day) {
+    if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0);
+  };
+  // The shape nearly every list's column has, "2024-02-16T00:57:00Z", read at fixed
+  // offsets: the general reading below costs some 350 instructions a row.
+  if (s.size() == 20 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == 't') &&
+      s[13] == ':' && s[16] == ':' && (s[19] == 'Z' || s[19] == 'z')) {
+    int v[14];
+    static constexpr int kDigitAt[14] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18};
+    unsigned bad = 0;
+    for (int k = 0; k < 14; ++k) {
+      v[k] = s[kDigitAt[k]] - '0';
+      bad |= static_cast<unsigned>(v[k]) > 9 ? 1u : 0u;
+    }
+    if (bad == 0) {
+      const int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+      const int hour = v[8] * 10 + v[9], minute = v[10] * 10 + v[11], second = v[12] * 10 + v[13];
+      return valid_date(year, v[4] * 10 + v[5], v[6] * 10 + v[7]) && hour <= 23 && minute <= 59 &&
+             second <= 60;
+    }
+  }
   size_t p = 0;
   int year, month, day;
   if (!ReadDigits(s, p, 4, year) || p >= s.size() || s[p++] != '-' || !ReadDigits(s, p, 2, month) ||
       p >= s.size() || s[p++] != '-' || !ReadDigits(s, p, 2, day))
     return false;
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (day > kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0)) return false;
+  if (!valid_date(year, month, day)) return false;
   if (p == s.size()) return true;
   if (s[p] != 'T' && s[p] != 't' && s[p] != ' ') return false;
   ++p;

@@ -44,6 +44,46 @@ TEST_CASE("IsIsoDateOrDateTime: days per month as the civil calendar has them") 
   }
 }
 
+// "2024-02-16T00:57:00Z" is read at fixed offsets: the same answers as the general
+// reading, which the same text with a space for its 'T' takes.
+TEST_CASE("IsIsoDateOrDateTime: the common date-time shape as the general reading has it") {
+  auto same = [](std::string text) {
+    std::string spaced = text;
+    spaced[10] = ' ';
+    if (IsIsoDateOrDateTime(text) != IsIsoDateOrDateTime(spaced))
+      CHECK_MESSAGE(IsIsoDateOrDateTime(text) == IsIsoDateOrDateTime(spaced), text);
+  };
+  char text[40];
+  for (int year : {1899, 1900, 2000, 2023, 2024, 2100, 9999}) {
+    for (int month = 0; month <= 13; ++month) {
+      for (int day = 0; day <= 32; ++day) {
+        std::snprintf(text, sizeof(text), "%04d-%02d-%02dT12:34:56Z", year, month, day);
+        same(text);
+      }
+    }
+  }
+  for (int hour = 0; hour <= 25; ++hour) {
+    for (int minute = 0; minute <= 61; minute += 1) {
+      for (int second : {0, 59, 60, 61, 99}) {
+        std::snprintf(text, sizeof(text), "2024-02-29T%02d:%02d:%02dz", hour, minute, second);
+        same(text);
+      }
+    }
+  }
+  CHECK(IsIsoDateOrDateTime("2024-02-16T00:57:00Z"));
+  CHECK(!IsIsoDateOrDateTime("2023-02-29T00:57:00Z"));
+  // A byte just outside the digits, or another separator, in each position.
+  const std::string base = "2024-02-16T00:57:00Z";
+  for (size_t i = 0; i < base.size(); ++i) {
+    for (char c : {'/', ':', '0', '9', 'T', 'Z', '-', ' ', '\0'}) {
+      if (i == 10) continue;  // the position the comparison spaces
+      std::string changed = base;
+      changed[i] = c;
+      same(changed);
+    }
+  }
+}
+
 // The reader reports facts, never findings: its result has no diagnostics at all.
 template <typename T>
 concept HasDiagnostics = requires(T t) {
