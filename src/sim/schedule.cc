@@ -19,6 +19,7 @@ SendPlan PlanSends(const SimulationInput& input) {
   const Campaign& campaign = *input.campaign;
   const Schedule& schedule = campaign.schedule;
   SendPlan plan;
+  plan.rows_once = true;
 
   const absl::TimeZone schedule_zone = ScheduleTimeZone(campaign);
   plan.start = absl::FromCivil(schedule.start.value, schedule_zone);

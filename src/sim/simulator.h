@@ -76,6 +76,10 @@ struct SendPlan {
   // send does not end before the horizon (a slow rate for millions of recipients),
   // and what it would do is not simulated.
   int64_t past_horizon = 0;
+  // Built by PlanSends: each sendable row once, so each number once (a duplicate's
+  // later rows are not sendable). False for a plan made or edited by hand: its
+  // events are scanned to know (SendsEachNumberOnce).
+  bool rows_once = false;
 };
 SendPlan PlanSends(const SimulationInput& input);
 

@@ -39,6 +39,7 @@ std::string CappedStates() {
 }  // namespace
 
 bool SendsEachNumberOnce(const SendPlan& plan, const RecipientTable& table) {
+  if (plan.rows_once) return true;
   std::vector<bool> planned(table.size(), false);
   for (const SendEvent& e : plan.events) {
     if (e.row >= table.size() || table.e164[e.row] == 0) continue;  // never counted

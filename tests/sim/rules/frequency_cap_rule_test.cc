@@ -169,6 +169,22 @@ TEST_CASE("SendsEachNumberOnce: rows once each and no later copy of a number") {
   CHECK(SendsEachNumberOnce(plan, table));
 }
 
+TEST_CASE("SendsEachNumberOnce: PlanSends' plans say so, and the scan agrees") {
+  RecipientTable table = testing::MakeRecipients(40);
+  table.flags[3] |= kRecipientDuplicate;  // later copies, invalid and suppressed rows
+  table.e164[3] = table.e164[2];
+  table.flags[7] |= kRecipientInvalid;
+  table.e164[7] = 0;
+  table.flags[9] |= kRecipientSuppressed;
+  Campaign c = testing::MakeCampaign(Route::kP2P, 1.0, 3);
+  const SimulationInput input = testing::InputOf(c, table, P2P(), 1, {});
+  SendPlan plan = PlanSends(input);
+  REQUIRE(!plan.events.empty());
+  CHECK(plan.rows_once);
+  plan.rows_once = false;  // the scan of every event
+  CHECK(SendsEachNumberOnce(plan, table));
+}
+
 TEST_CASE("FrequencyCapRule: a campaign alone whose plan repeats a recipient is counted") {
   const int cap = FloridaCap();
   RecipientTable table = testing::MakeRecipients(1, {"America/New_York"}, {"", "FL"});
@@ -178,6 +194,7 @@ TEST_CASE("FrequencyCapRule: a campaign alone whose plan repeats a recipient is 
   SendPlan plan = PlanSends(in);
   REQUIRE(plan.events.size() == 1);
   const SendEvent first = plan.events[0];
+  plan.rows_once = false;  // its events are made by hand below
   auto run = [&](int messages) {
     plan.events.assign(1, first);
     for (int k = 1; k < messages; ++k) {
