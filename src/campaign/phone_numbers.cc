@@ -571,6 +571,8 @@ std::string_view NumberTypeName(PhoneNumberType type) {
 
 bool LongerThanAnyNumber(std::string_view raw) {
   if (raw.size() > kMaxPhoneFieldBytes) return true;
+  // Too few bytes to hold too many digits: nearly every field, not counted.
+  if (raw.size() <= static_cast<size_t>(kMaxPhoneFieldDigits)) return false;
   int digits = 0;
   for (char c : raw) digits += c >= '0' && c <= '9';
   return digits > kMaxPhoneFieldDigits;
@@ -633,11 +635,13 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
   if (national[0] < '2') return false;
   uint64_t value = 0;
   for (int k = 0; k < length; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
-  uint64_t country = 1;
-  for (int k = 0; k < length; ++k) country *= 10;
+  // The country code 1 ahead of the national digits: 10^length (3 to 10 digits).
+  static constexpr uint64_t kPowersOfTen[11] = {
+      1,         10,         100,         1'000,         10'000,        100'000,
+      1'000'000, 10'000'000, 100'000'000, 1'000'000'000, 10'000'000'000};
   info = NumberInfo{};
   info.parsed = true;
-  info.e164 = country + value;
+  info.e164 = kPowersOfTen[length] + value;
   if (memo != nullptr) memo->extra = nullptr;
   if (memo != nullptr && length == 10 && nanp_->exchange_decides()) {
     nanp_->ClassifyTenDigits(std::string_view(national, 10), info, *memo);
