@@ -33,7 +33,7 @@ std::vector<int> TemplateSegments(const Campaign& campaign);
 // Registrable link domains in a template body (rendered with its fallbacks).
 std::vector<std::string> BodyLinkDomains(std::string_view body);
 
-// A deterministic 64-bit mix (splitmix64 finaliser). Inline, as DrawTemplate: both
+// A deterministic 64-bit mix (splitmix64 finaliser). Inline, as TemplateDraw: both
 // run once per message of every plan.
 inline uint64_t Mix64(uint64_t x) {
   x += 0x9e3779b97f4a7c15ULL;
@@ -48,35 +48,16 @@ std::vector<double> CumulativeWeights(const Campaign& campaign);
 inline uint64_t TemplateBits(uint64_t seed, uint64_t row) {
   return Mix64(seed * 0x100000001b3ULL ^ row) >> 11;
 }
-// The template 53 random bits draw: [0, 2^53) scaled to [0, total), then the first
-// template whose end is past it.
-inline int DrawTemplateBits(const std::vector<double>& cumulative, uint64_t bits) {
-  if (cumulative.size() <= 1) return 0;
-  const double u = static_cast<double>(bits) * (1.0 / 9007199254740992.0) * cumulative.back();
-  size_t k = 0;
-  if (cumulative.size() <= 16) {
-    // upper_bound without a branch on the random draw: the count of ends at or below u.
-    for (double end : cumulative) k += static_cast<size_t>(end <= u);
-  } else {
-    k = static_cast<size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
-                            cumulative.begin());
-  }
-  return static_cast<int>(std::min(k, cumulative.size() - 1));
-}
-// The template for recipient row `row`, drawn from the seed.
-inline int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row) {
-  if (cumulative.size() <= 1) return 0;
-  return DrawTemplateBits(cumulative, TemplateBits(seed, row));
-}
-
 // The least 53-bit draw `bits` with end <= bits * 2^-53 * total in double
 // arithmetic (2^53: none): a draw reaches `end` exactly when it is at least this.
 uint64_t LeastDrawReaching(double end, double total);
 
-// DrawTemplate for one table of weights, in integers: each template's end as the
-// least draw that reaches it (found once, through DrawTemplateBits' own double
-// arithmetic, so the two agree on every draw). A plan draws once per message: the
-// conversion and products were a third of a large list's plan.
+// The template for a recipient row, drawn from the seed by the templates' weights: the
+// draw's 53 bits scaled to [0, total) in double arithmetic, then the first template
+// whose cumulative weight is past it. Compared in integers: each template's end as
+// the least draw that reaches it (found once, through that same double arithmetic,
+// so the two agree on every draw; tests/sim/plan_events_test.cc checks it). A plan
+// draws once per message: the conversion and products were a third of its time.
 class TemplateDraw {
  public:
   explicit TemplateDraw(const std::vector<double>& cumulative);

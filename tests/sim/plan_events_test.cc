@@ -25,6 +25,19 @@ using testing::At;
 using testing::MakeCampaign;
 using testing::MakeRecipients;
 
+// The template draw in double arithmetic, as TemplateDraw is specified: the 53 bits
+// scaled to [0, total), then the count of cumulative ends at or below it.
+int DrawTemplateBits(const std::vector<double>& cumulative, uint64_t bits) {
+  if (cumulative.size() <= 1) return 0;
+  const double u = static_cast<double>(bits) * (1.0 / 9007199254740992.0) * cumulative.back();
+  size_t k = 0;
+  for (double end : cumulative) k += static_cast<size_t>(end <= u);
+  return static_cast<int>(std::min(k, cumulative.size() - 1));
+}
+int DrawTemplate(const std::vector<double>& cumulative, uint64_t seed, uint64_t row) {
+  return DrawTemplateBits(cumulative, TemplateBits(seed, row));
+}
+
 TEST_CASE("send event: 16 bytes, time and late flag round-trip over the plan's range") {
   static_assert(sizeof(SendEvent) == 16);
   for (int64_t t : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{1'764'601'200'000'000},
