@@ -49,7 +49,8 @@ class Simulation {
   const RuleContext& context() const { return context_; }
 
  private:
-  void SetupSeries();
+  // `first_us`: the earliest a message leaves the queue (or the start, if earlier).
+  void SetupSeries(int64_t first_us);
   void ToSend(uint32_t index, Send& send);
   void ObserveAll();
   void Count(const Send& send, const MessageVerdict& verdict);
@@ -107,9 +108,14 @@ void Simulation::Setup() {
   FindSnowshoeGroups(c);
   c.start_us = ToMicros(plan_.start);
   c.end_us = c.start_us;
-  for (uint32_t i = 0; i < queue_.size(); ++i) c.end_us = std::max(c.end_us, queue_.TimeUs(i));
+  int64_t first_us = c.start_us;
+  for (uint32_t i = 0; i < queue_.size(); ++i) {
+    const int64_t t = queue_.TimeUs(i);
+    c.end_us = std::max(c.end_us, t);
+    first_us = std::min(first_us, t);
+  }
   sender_sends_.resize(c.senders);
-  SetupSeries();
+  SetupSeries(first_us);
 
   rules_ = MakeTrafficRules();
   // The filter model reads what the counting rules signal for the same message.
@@ -123,11 +129,8 @@ void Simulation::Setup() {
 }
 
 // The sender table and chart series: buckets sized to the campaign's length.
-void Simulation::SetupSeries() {
-  const int64_t start_us = context_.start_us;
+void Simulation::SetupSeries(int64_t first_us) {
   const int64_t end_us = context_.end_us;
-  int64_t first_us = start_us;
-  for (uint32_t i = 0; i < queue_.size(); ++i) first_us = std::min(first_us, queue_.TimeUs(i));
   const int64_t span = end_us - first_us;
   const int64_t hour = 3'600'000'000, day = 24 * hour;
   bucket_us_ = span <= 3 * hour ? 60'000'000 : span <= 14 * day ? hour : day;
