@@ -324,21 +324,6 @@ struct RowClassifier {
 // ten digits, or eleven with the leading 1, would be remembered under; false for
 // other shapes. Only a guess to fetch the memo's slot early: Classify decides.
 bool ExchangeGuess(std::string_view raw, uint32_t& key) {
-  // "+1" and ten digits, the shape most lists store: the six after "+1" are the key
-  // (the rest is not read; a wrong guess only fetches a slot for nothing).
-  if (raw.size() == 12 && raw[0] == '+' && raw[1] == '1') {
-    uint32_t value = 0;
-    unsigned bad = 0;
-    for (size_t k = 2; k < 8; ++k) {
-      const unsigned d = static_cast<unsigned>(static_cast<unsigned char>(raw[k])) - '0';
-      bad |= d > 9 ? 1u : 0u;
-      value = value * 10 + d;
-    }
-    if (bad == 0) {
-      key = value;
-      return true;
-    }
-  }
   uint64_t digits = 0;
   int count = 0;
   for (const char c : raw) {

@@ -98,6 +98,7 @@ bool QuietHoursRule::Setup(const RuleContext& context, FilterReasons&) {
     for (size_t i = 0; i < rules.size() && i < 2; ++i) rules_of_state_[state][i] = rules[i];
   }
   any_holiday_rule_ = false;
+  holiday_day_.fill(INT64_MIN);
   open_everywhere_.fill(LocalWindow{0, 24 * 60});
   for (const auto& rules : rules_of_state_) {
     for (const QuietHoursWindow* rule : rules) {

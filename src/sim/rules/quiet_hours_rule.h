@@ -65,14 +65,10 @@ class QuietHoursRule : public TrafficRule {
   std::map<size_t, std::vector<std::string>> uncertain_area_codes_;
   // The local days asked about and their answers, by day modulo 8: the zones of one
   // moment span at most three local days (UTC-12 to UTC+14), so a run through the
-  // zones of one message never evicts a day it asks about again.
-  std::array<int64_t, 8> holiday_day_ = MakeHolidayDays();
+  // zones of one message never evicts a day it asks about again. Emptied (INT64_MIN)
+  // by Setup.
+  std::array<int64_t, 8> holiday_day_{};
   std::array<bool, 8> holiday_{};
-  static constexpr std::array<int64_t, 8> MakeHolidayDays() {
-    std::array<int64_t, 8> days{};
-    days.fill(INT64_MIN);
-    return days;
-  }
   // Per weekday: the minutes inside the windows of every rule in rules_of_state_.
   std::array<LocalWindow, 7> open_everywhere_{};
   bool any_holiday_rule_ = false;  // one of those rules closes on holidays
