@@ -87,16 +87,15 @@ std::vector<std::string> RecipientFactLines(const RecipientStats& stats) {
 
 }  // namespace
 
-absl::StatusOr<RecipientStageResult> RunRecipientStage(
-    const Campaign& campaign, bool full, bool show_pii,
-    const std::vector<std::string>& allow_outside, absl::Time now) {
+absl::StatusOr<RecipientStageResult> LoadRecipientStage(
+    const Campaign& campaign, bool full, const std::vector<std::string>& allow_outside) {
   absl::StatusOr<RecipientLoadResult> loaded = LoadRecipients(
       campaign, full ? RecipientLoadMode::kFull : RecipientLoadMode::kHeaderOnly, allow_outside);
   if (!loaded.ok()) return loaded.status();
   RecipientStageResult out;
   out.table = std::move(loaded->table);
+  out.data_facts = std::move(loaded->facts);
   out.files_read = std::move(loaded->files_read);
-  out.diagnostics = RunDataRules(campaign, out.table, loaded->facts, show_pii, now);
   for (const auto& rule : BuiltinDataRules()) {
     if (rule->Info() != nullptr) out.rules_run.push_back(rule->Info()->id);
   }
@@ -104,6 +103,12 @@ absl::StatusOr<RecipientStageResult> RunRecipientStage(
   out.fields_known = has_source && !out.table.columns.empty();
   if (full && has_source) out.facts = RecipientFactLines(loaded->stats);
   return out;
+}
+
+std::vector<Diagnostic> RunDataRuleStage(const Campaign& campaign,
+                                         const RecipientStageResult& recipients, bool show_pii,
+                                         absl::Time now) {
+  return RunDataRules(campaign, recipients.table, recipients.data_facts, show_pii, now);
 }
 
 StageResult RunContentStage(const Campaign& campaign, const RuleEngine& engine,

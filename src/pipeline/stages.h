@@ -30,15 +30,22 @@ struct StageResult {
 };
 
 // The recipients table (every row under `check`, the header only under `lint`)
-// and the data rules on it and on the senders.
+// and what the data rules read beside it. Its diagnostics are the data rules', once
+// RunDataRuleStage has run (a caller may run it beside the content checks: it reads
+// the table and facts only).
 struct RecipientStageResult : StageResult {
   RecipientTable table;
+  RecipientFacts data_facts;
   bool fields_known = false;            // a recipient source was read and has columns
   std::vector<std::string> files_read;  // the recipients and suppression files opened
 };
-absl::StatusOr<RecipientStageResult> RunRecipientStage(
-    const Campaign& campaign, bool full, bool show_pii,
-    const std::vector<std::string>& allow_outside, absl::Time now = absl::InfinitePast());
+absl::StatusOr<RecipientStageResult> LoadRecipientStage(
+    const Campaign& campaign, bool full, const std::vector<std::string>& allow_outside);
+
+// The data rules on a loaded stage's table and facts, and on the senders.
+std::vector<Diagnostic> RunDataRuleStage(const Campaign& campaign,
+                                         const RecipientStageResult& recipients, bool show_pii,
+                                         absl::Time now = absl::InfinitePast());
 
 // The content rules on every template body and on the opt-in confirmation.
 // `rendered_per_recipient`: the rendered stage measures personalised templates.

@@ -103,5 +103,44 @@ TEST_CASE("one recipient, one message: singular words, and 1/day is not 0 msg/h"
   CHECK(r.output.find("outgoing outgoing") == std::string::npos);
 }
 
+// From 20,000 recipients the data rules run on a thread of their own beside the
+// content checks when the plan is not built there (pipeline/session.cc; here no
+// schedule.start, so nothing is simulated): their findings are the same as on one.
+TEST_CASE("a list of 25,000 rows: the data rules' findings, run beside the content checks") {
+  fs::path dir = fs::temp_directory_path() / ("smslint-beside-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, size_t rows) {
+    std::ofstream csv(dir / (name + ".csv"));
+    csv << "phone\n";
+    for (size_t i = 0; i < rows; ++i) {
+      // Row 3 invalid, row 7 a copy of row 6: the rest distinct numbers of 212.
+      if (i == 3) {
+        csv << "not a number\n";
+      } else {
+        csv << "+1212" << (i == 7 ? 5550000 + 6 : 5550000 + i) << "\n";
+      }
+    }
+    std::string text = kCampaign;
+    text.replace(text.find("RATE"), 4, "100/s");
+    text.replace(text.find("DAYS"), 4, "");
+    const std::string start = "  start: 2026-12-07T10:00\n";
+    text.replace(text.find(start), start.size(), "");
+    const std::string list = "list: [\"+12125550142\"]";
+    text.replace(text.find(list), list.size(), "file: " + name + ".csv");
+    std::string path = (dir / (name + ".yaml")).string();
+    std::ofstream(path) << text;
+    return path;
+  };
+  for (size_t rows : {size_t{100}, size_t{25000}}) {
+    CAPTURE(rows);
+    CliResult r = RunCli({"check", write("rows" + std::to_string(rows), rows), "--format", "json"});
+    CAPTURE(r.stderr_text);
+    CHECK(r.exit_code == 1);
+    CHECK(r.stdout_text.find("\"rule\": \"data/invalid-number\"") != std::string::npos);
+    CHECK(r.stdout_text.find("\"rule\": \"data/duplicate-recipient\"") != std::string::npos);
+    CHECK(r.stdout_text.find(", 1 duplicate)") != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace smslint
