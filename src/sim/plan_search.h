@@ -57,6 +57,8 @@ inline constexpr int kSearchThreads = 2;
 // started beside the search (two full runs may then be held at once); above, it
 // waits for the run as written (searching ahead) and runs alone.
 inline constexpr int64_t kConfirmAheadMessages = 4'000'000;
+static_assert(kConfirmAheadMessages <= static_cast<int64_t>(kPipelinedRunMessages),
+              "a pipelined run has the other core: no two full runs at once");
 
 inline constexpr int64_t kMinSearchBudget = 2'000'000;
 inline constexpr int kSearchBudgetRuns = 12;

@@ -20,6 +20,13 @@
 
 namespace smslint {
 
+// Above this many messages a run reads its messages from the provider queue on a
+// thread of its own while the rules judge the batch before (two stages of one run on
+// two cores). Runs that large are never held two at once (plan_search.h's
+// kConfirmAheadMessages is not above this), so the other core is free but for the
+// sample search's first moments; below, runs share the cores with one another.
+inline constexpr size_t kPipelinedRunMessages = 4'000'000;
+
 struct SimulationInput {
   const Campaign* campaign = nullptr;
   const RecipientTable* recipients = nullptr;
@@ -27,6 +34,9 @@ struct SimulationInput {
   std::vector<Diagnostic> content_findings;  // the content diagnostics, for the filter model
   uint64_t seed = 1;
   bool show_pii = false;  // recipient numbers in findings unmasked
+  // Runs of more messages than this are pipelined (kPipelinedRunMessages; tests lower
+  // it: the output is the same either way).
+  size_t pipelined_above_messages = kPipelinedRunMessages;
 };
 
 struct SimulationOutput {

@@ -56,5 +56,40 @@ TEST_CASE("planned run: a plan and queue built ahead simulate as Simulate builds
   }
 }
 
+// A run of more than SimulationInput::pipelined_above_messages reads the release order
+// on a thread of its own (simulator.cc, ObserveAll): the same batches through the same
+// rules, so the same outcome as on one thread.
+TEST_CASE("pipelined run: the release order read on another thread, the same outcome") {
+  // 100/s on 10DLC from three numbers: the carriers' gates hold messages back, so
+  // messages leave the queue out of the order they were submitted in.
+  Campaign c = testing::MakeCampaign(Route::k10DLC, 100.0, 3);
+  c.campaign.trust_score = At(10, 6);
+  c.schedule.window = At(DailyWindow{9 * 60, 20 * 60}, 33);
+  c.schedule.start = At(absl::CivilMinute(2026, 12, 1, 9, 0), 30);
+  const RecipientTable r = testing::MakeRecipients(30000);
+  const Profile p = testing::MustLoad("10dlc");
+  SimulationInput one = testing::InputOf(c, r, p, 3, {});
+  REQUIRE(!PlanRun(one).queue.in_order);
+  SimulationInput two = one;
+  two.pipelined_above_messages = 0;
+  const SimulationOutput a = Simulate(one);
+  const SimulationOutput b = Simulate(two);
+  REQUIRE(a.result.messages == 30000);
+  CHECK(a.result.failed > 0);
+  CHECK(b.result.messages == a.result.messages);
+  CheckSameOutcomes(b.result, a.result);
+  REQUIRE(b.result.senders.size() == a.result.senders.size());
+  for (size_t s = 0; s < a.result.senders.size(); ++s) {
+    CheckSameOutcomes(b.result.senders[s], a.result.senders[s]);
+    CHECK(b.result.senders[s].sends.values == a.result.senders[s].sends.values);
+    CHECK(b.result.senders[s].first_violation == a.result.senders[s].first_violation);
+  }
+  REQUIRE(b.diagnostics.size() == a.diagnostics.size());
+  for (size_t i = 0; i < a.diagnostics.size(); ++i) {
+    CHECK(b.diagnostics[i].rule == a.diagnostics[i].rule);
+    CHECK(b.diagnostics[i].message == a.diagnostics[i].message);
+  }
+}
+
 }  // namespace
 }  // namespace smslint
