@@ -1,6 +1,7 @@
 #include "sim/provider_queue.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <queue>
@@ -28,8 +29,8 @@ std::vector<std::pair<uint32_t, uint32_t>> TimeOrderedRuns(const std::vector<Sen
 // Orders events by time, then sender, then plan position, by merging the plan's
 // already-sorted runs (one per sender for PlanSends output). Empty when the plan is one
 // run: its own order.
-std::vector<uint32_t> SubmissionOrder(const std::vector<SendEvent>& events) {
-  const std::vector<std::pair<uint32_t, uint32_t>> runs = TimeOrderedRuns(events);
+std::vector<uint32_t> SubmissionOrder(const std::vector<SendEvent>& events,
+                                      const std::vector<std::pair<uint32_t, uint32_t>>& runs) {
   std::vector<uint32_t> order;
   if (runs.size() <= 1) return order;
   order.reserve(events.size());
@@ -180,17 +181,22 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     }
   }
 
-  out.submission = SubmissionOrder(plan.events);
+  out.runs = TimeOrderedRuns(plan.events);
+  out.submission = SubmissionOrder(plan.events, out.runs);
   bool in_order = true;
   int64_t previous = INT64_MIN;
+  uint16_t highest_sender = 0;
+  std::array<bool, 256> carriers_met{};  // by carrier index as a byte (-1: 255)
   for (size_t k = 0; k < n; ++k) {
     const uint32_t i = out.submission.empty() ? static_cast<uint32_t>(k) : out.submission[k];
     const SendEvent& e = plan.events[i];
+    highest_sender = std::max(highest_sender, e.sender);
     const int64_t submit_us = e.time_us();
     const int sender = e.sender < senders ? e.sender : 0;
     const size_t by_segments =
         e.template_index < template_segments.size() ? e.template_index : template_segments.size();
     const int carrier = out.Carrier(i);
+    carriers_met[static_cast<uint8_t>(carrier)] = true;
     const size_t carrier_slot =
         carrier >= 0 && static_cast<size_t>(carrier) < profile.carriers.size() ? carrier + 1 : 0;
     const std::vector<uint32_t>& met = gates_of_carrier[carrier_slot];
@@ -223,6 +229,9 @@ QueueOutcome RunProviderQueue(const Campaign& campaign, const Profile& profile,
     previous = release;
   }
   out.in_order = in_order;
+  out.most_streams =
+      static_cast<size_t>(std::count(carriers_met.begin(), carriers_met.end(), true)) *
+      (size_t{highest_sender} + 1);
   // Out of order, ReleaseOrder merges streams of the plan's own order instead.
   if (!in_order) std::vector<uint32_t>().swap(out.submission);
   return out;
@@ -234,9 +243,10 @@ ReleaseOrder::ReleaseOrder(const QueueOutcome& queue) : queue_(&queue), size_(qu
   // its first event.
   const std::vector<SendEvent>& events = *queue.events;
   const std::vector<int8_t>& carriers = queue.carrier_of_event;
-  for (const auto& [begin, end] : TimeOrderedRuns(events)) {
+  const size_t most = queue.most_streams > 0 ? queue.most_streams : SIZE_MAX;
+  for (const auto& [begin, end] : queue.runs.empty() ? TimeOrderedRuns(events) : queue.runs) {
     std::vector<std::pair<int8_t, uint16_t>> seen;  // (carrier, sender) of the run's streams
-    for (uint32_t i = begin; i < end; ++i) {
+    for (uint32_t i = begin; i < end && seen.size() < most; ++i) {
       const std::pair<int8_t, uint16_t> key(carriers[i], events[i].sender);
       if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
       seen.push_back(key);

@@ -121,6 +121,12 @@ struct QueueOutcome {
   // True when each message leaves the queue no earlier than the one submitted before
   // it: the release order is the submission order.
   bool in_order = true;
+  // The plan's runs of events in time order, [begin, end) each (one per sender for
+  // PlanSends output), and at most how many streams of one carrier and sender a run
+  // holds (the carriers met times the highest sender + 1; 0: not known): ReleaseOrder
+  // stops looking for a run's streams once it has found that many, not at its end.
+  std::vector<std::pair<uint32_t, uint32_t>> runs;
+  size_t most_streams = 0;
   size_t size() const { return release.size(); }
   std::vector<ReleaseOutcome> releases;  // one per applicable profile release rate
   int64_t validity_us = 0;
