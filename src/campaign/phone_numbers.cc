@@ -592,9 +592,13 @@ bool PhoneNumberClassifier::exchange_memo_usable() const {
   return nanp_ != nullptr && nanp_->exchange_decides();
 }
 
-bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
-                                         ExchangeMemo* memo) const {
-  if (nanp_ == nullptr) return false;
+PhoneNumberClassifier::FastDigits PhoneNumberClassifier::ReadFast(std::string_view raw) const {
+  FastDigits out;
+  if (LongerThanAnyNumber(raw)) {
+    out.length = FastDigits::kTooLong;
+    return out;
+  }
+  if (nanp_ == nullptr) return out;
   size_t i = 0;
   while (i < raw.size() && raw[i] == ' ') ++i;
   bool plus = i < raw.size() && raw[i] == '+';
@@ -604,10 +608,10 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
   for (; i < raw.size(); ++i) {
     char c = raw[i];
     if (c >= '0' && c <= '9') {
-      if (count == 11) return false;
+      if (count == 11) return out;
       digits[count++] = c;
     } else if (!IsSeparator(c)) {
-      return false;
+      return out;
     }
   }
   // The national significant number: ten digits, or (a number cut short, which
@@ -616,11 +620,11 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
   int length;
   if (plus) {
     // "+1" and the national digits, which cannot start with a national prefix.
-    if (count < 4 || digits[0] != '1') return false;
+    if (count < 4 || digits[0] != '1') return out;
     national = digits + 1;
     length = count - 1;
   } else {
-    if (!default_is_nanp_) return false;
+    if (!default_is_nanp_) return out;
     if (count == 11 && digits[0] == '1') {
       national = digits + 1;  // "1-212-555-0142": the library strips the country code
       length = 10;
@@ -628,11 +632,27 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
       national = digits;
       length = count;
     } else {
-      return false;
+      return out;
     }
   }
   // A leading 0 or 1 may be a prefix the library strips or reads as one.
-  if (national[0] < '2') return false;
+  if (national[0] < '2') return out;
+  std::copy(national, national + length, out.national.begin());
+  out.length = static_cast<int8_t>(length);
+  return out;
+}
+
+bool PhoneNumberClassifier::FastDigits::ExchangeKey(uint32_t& key) const {
+  if (length != 10) return false;
+  key = 0;
+  for (int k = 0; k < 6; ++k) key = key * 10 + static_cast<uint32_t>(national[k] - '0');
+  return true;
+}
+
+void PhoneNumberClassifier::ClassifyRead(const FastDigits& digits, NumberInfo& info,
+                                         ExchangeMemo* memo) const {
+  const int length = digits.length;
+  const char* national = digits.national.data();
   uint64_t value = 0;
   for (int k = 0; k < length; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
   // The country code 1 ahead of the national digits: 10^length (3 to 10 digits).
@@ -648,6 +668,13 @@ bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
   } else {
     nanp_->Classify(std::string_view(national, static_cast<size_t>(length)), info);
   }
+}
+
+bool PhoneNumberClassifier::ClassifyFast(std::string_view raw, NumberInfo& info,
+                                         ExchangeMemo* memo) const {
+  const FastDigits digits = ReadFast(raw);
+  if (digits.length < 0) return false;
+  ClassifyRead(digits, info, memo);
   return true;
 }
 
@@ -691,10 +718,18 @@ NumberInfo PhoneNumberClassifier::Classify(std::string_view raw) const {
 }
 
 NumberInfo PhoneNumberClassifier::Classify(std::string_view raw, ExchangeMemo* memo) const {
+  return Classify(raw, ReadFast(raw), memo);
+}
+
+NumberInfo PhoneNumberClassifier::Classify(std::string_view raw, const FastDigits& digits,
+                                           ExchangeMemo* memo) const {
   NumberInfo info;
   if (memo != nullptr) memo->extra = nullptr;
-  if (LongerThanAnyNumber(raw)) return info;
-  if (ClassifyFast(raw, info, memo)) return info;
+  if (digits.length == FastDigits::kTooLong) return info;
+  if (digits.length >= 0) {
+    ClassifyRead(digits, info, memo);
+    return info;
+  }
   return ClassifyWithLibrary(raw);
 }
 

@@ -144,12 +144,29 @@ class PhoneNumberClassifier {
   NumberInfo ClassifyWithLibrary(std::string_view raw) const;
 
   // The fast path alone: false when `raw` is not a shape it reads (then Classify
-  // asks the library).
+  // asks the library) or longer than any number (then it is none).
   bool ClassifyFast(std::string_view raw, NumberInfo& info, ExchangeMemo* memo = nullptr) const;
+
+  // A number's digits as the fast path reads them, read once by a caller that looks
+  // at numbers ahead (to fetch their memo slots) and classifies them later.
+  struct FastDigits {
+    std::array<char, 10> national{};        // the national significant number's digits
+    int8_t length = kNotFast;               // how many, or:
+    static constexpr int8_t kNotFast = -1;  // not a shape the fast path reads
+    static constexpr int8_t kTooLong = -2;  // longer than any number: not one
+    // The memo's key for it (area code and exchange), when it has ten digits.
+    bool ExchangeKey(uint32_t& key) const;
+  };
+  FastDigits ReadFast(std::string_view raw) const;
+  // Classify(raw, memo), from `digits` = ReadFast(raw).
+  NumberInfo Classify(std::string_view raw, const FastDigits& digits, ExchangeMemo* memo) const;
 
   const std::string& default_region() const { return default_region_; }
 
  private:
+  // The fast path's answer from digits ReadFast found (length >= 0).
+  void ClassifyRead(const FastDigits& digits, NumberInfo& info, ExchangeMemo* memo) const;
+
   std::string default_region_;
   bool default_is_nanp_ = false;
   const NanpMatcher* nanp_ = nullptr;  // shared, built once per process

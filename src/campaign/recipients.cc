@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -320,23 +321,6 @@ struct RowClassifier {
   bool use_memo;
 };
 
-// The area code and exchange (first six national digits) a NANP number written as
-// ten digits, or eleven with the leading 1, would be remembered under; false for
-// other shapes. Only a guess to fetch the memo's slot early: Classify decides.
-bool ExchangeGuess(std::string_view raw, uint32_t& key) {
-  uint64_t digits = 0;
-  int count = 0;
-  for (const char c : raw) {
-    if (c < '0' || c > '9') continue;
-    if (++count > 11) return false;
-    digits = digits * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (count == 11 && digits / 10'000'000'000ull == 1) digits -= 10'000'000'000ull;
-  if (count != 10 && count != 11) return false;
-  key = static_cast<uint32_t>(digits / 10'000);
-  return key < 1'000'000;
-}
-
 // Classifies rows [begin, end) of `chunk`, stored from table row `base` on.
 void ClassifyRows(RowClassifier& state, const CsvRows& chunk, const Columns& columns, size_t base,
                   RecipientTable* table, std::vector<uint8_t>* types, ChunkResults* results,
@@ -349,20 +333,24 @@ void ClassifyRows(RowClassifier& state, const CsvRows& chunk, const Columns& col
   PhoneNumberClassifier::ExchangeMemo& memo = state.memo;
   PhoneNumberClassifier::ExchangeMemo* use_memo = state.use_memo ? &memo : nullptr;
   // A list's exchanges come in no order, so each row's memo slot is a cache miss:
-  // the slot of the row kAhead rows on is fetched while this one is classified.
+  // the number of the row kAhead rows on is read (its digits kept for when it is
+  // classified) and its slot fetched while this one is classified.
   constexpr size_t kAhead = 16;
-  auto fetch_ahead = [&](size_t i) {
+  std::array<PhoneNumberClassifier::FastDigits, kAhead> ahead;
+  auto read_ahead = [&](size_t i) {
+    if (i >= end) return;
+    PhoneNumberClassifier::FastDigits& digits = ahead[i % kAhead];
+    digits = state.classifier.ReadFast(chunk.Field(i, columns.phone));
     uint32_t key;
-    if (use_memo != nullptr && i < end && ExchangeGuess(chunk.Field(i, columns.phone), key)) {
-      __builtin_prefetch(&memo.At(key));
-    }
+    if (use_memo != nullptr && digits.ExchangeKey(key)) __builtin_prefetch(&memo.At(key));
   };
-  for (size_t i = begin; i < begin + kAhead; ++i) fetch_ahead(i);
+  for (size_t i = begin; i < begin + kAhead; ++i) read_ahead(i);
   for (size_t i = begin; i < end; ++i) {
-    fetch_ahead(i + kAhead);
+    const PhoneNumberClassifier::FastDigits digits = ahead[i % kAhead];
+    read_ahead(i + kAhead);
     const size_t r = base + i;
     uint8_t flags = 0;
-    NumberInfo info = state.classifier.Classify(chunk.Field(i, columns.phone), use_memo);
+    NumberInfo info = state.classifier.Classify(chunk.Field(i, columns.phone), digits, use_memo);
     uint8_t number_state = 0;
     if (info.valid) {
       table->e164[r] = info.e164;

@@ -119,6 +119,39 @@ TEST_CASE("phone fast path: equals libphonenumber on generated NANP numbers") {
   }
 }
 
+// The recipients reader reads each number's digits ahead (ReadFast) and classifies
+// it from them later: the same answers as Classify from the text, and the memo key
+// is the number's area code and exchange exactly when it has ten national digits.
+TEST_CASE("phone fast path: digits read ahead classify as the text does") {
+  std::mt19937_64 rng(20261208);
+  for (const char* region : {"US", "GB"}) {
+    PhoneNumberClassifier classifier(region);
+    PhoneNumberClassifier::ExchangeMemo memo, ahead_memo;
+    int keyed = 0;
+    for (int i = 0; i < 20000; ++i) {
+      std::string raw = rng() % 10 == 0 ? Junk(rng) : Written(rng, NanpNational(rng));
+      // Fields longer than any number: many digits, or many bytes around a number.
+      if (i % 500 == 0) raw = std::string(30, '9');
+      if (i % 500 == 1) raw = std::string(70, ' ') + "2125550142";
+      const PhoneNumberClassifier::FastDigits digits = classifier.ReadFast(raw);
+      INFO("input: \"", raw, "\" region ", region);
+      const NumberInfo from_digits = classifier.Classify(raw, digits, &ahead_memo);
+      CHECK(from_digits == classifier.Classify(raw, &memo));
+      CHECK(from_digits == classifier.Classify(raw));
+      uint32_t key = 0;
+      if (digits.ExchangeKey(key)) {
+        ++keyed;
+        CHECK(digits.length == 10);
+        CHECK(key == (from_digits.e164 - 10'000'000'000ull) / 10'000);
+      } else {
+        CHECK(digits.length != 10);
+      }
+      if (i % 500 < 2) CHECK(digits.length == PhoneNumberClassifier::FastDigits::kTooLong);
+    }
+    if (std::string(region) == "US") CHECK(keyed > 10000);
+  }
+}
+
 // A classifier for few numbers (a campaign's senders) never takes the fast path,
 // so it builds no North American table, and answers as the one for many numbers.
 TEST_CASE("phone classifier: Volume::kFew asks the library and answers as kMany") {
