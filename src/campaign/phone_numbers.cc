@@ -5,9 +5,14 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
+#include <cstring>
 #include <list>
 #include <mutex>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "campaign/phone_metadata.h"
 #include "re2/re2.h"
@@ -599,19 +604,65 @@ PhoneNumberClassifier::FastDigits PhoneNumberClassifier::ReadFast(std::string_vi
     return out;
   }
   if (nanp_ == nullptr) return out;
-  size_t i = 0;
-  while (i < raw.size() && raw[i] == ' ') ++i;
-  bool plus = i < raw.size() && raw[i] == '+';
-  if (plus) ++i;
-  char digits[12];
+  char digits[16];
   int count = 0;
-  for (; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c >= '0' && c <= '9') {
-      if (count == 11) return out;
-      digits[count++] = c;
-    } else if (!IsSeparator(c)) {
-      return out;
+  bool plus = false;
+#if defined(__SSE2__)
+  if (raw.size() <= 16) {
+    // The field's sixteen bytes at once (nearly every field): which are digits,
+    // separators, '+'; anything else is not a shape read here. A '+' counts only as
+    // the first byte after leading spaces, as the byte-by-byte reading below.
+    alignas(16) char bytes[16] = {};
+    std::memcpy(bytes, raw.data(), raw.size());
+    const __m128i v = _mm_load_si128(reinterpret_cast<const __m128i*>(bytes));
+    auto eq = [&v](char c) {
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+    };
+    const __m128i from_zero = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    const unsigned digit = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_zero, _mm_set1_epi8(9)), from_zero)));
+    const unsigned field = (1u << raw.size()) - 1;
+    const unsigned space = eq(' ') & field;
+    const unsigned separator = space | eq('-') | eq('.') | eq('(') | eq(')') | eq('/');
+    const unsigned plus_at = eq('+') & field;
+    const unsigned first = ~space & field;  // the first byte after leading spaces: lowest bit
+    plus = plus_at != 0 && plus_at == (first & (0u - first));
+    if ((field & ~(digit | separator | (plus ? plus_at : 0u))) != 0) return out;
+    const unsigned digits_at = digit & field;
+    // The layouts most lists use, copied whole: "+12125550142", "(212) 555-0142",
+    // "212-555-0142"; any other digit by digit.
+    if (digits_at == 0xFFEu) {
+      std::memcpy(digits, bytes + 1, 11);
+      count = 11;
+    } else if (digits_at == 0x3DCEu) {
+      std::memcpy(digits, bytes + 1, 3);
+      std::memcpy(digits + 3, bytes + 6, 3);
+      std::memcpy(digits + 6, bytes + 10, 4);
+      count = 10;
+    } else if (digits_at == 0xF77u) {
+      std::memcpy(digits, bytes, 3);
+      std::memcpy(digits + 3, bytes + 4, 3);
+      std::memcpy(digits + 6, bytes + 8, 4);
+      count = 10;
+    } else {
+      for (unsigned m = digits_at; m != 0; m &= m - 1) digits[count++] = bytes[__builtin_ctz(m)];
+      if (count > 11) return out;
+    }
+  } else
+#endif
+  {
+    size_t i = 0;
+    while (i < raw.size() && raw[i] == ' ') ++i;
+    plus = i < raw.size() && raw[i] == '+';
+    if (plus) ++i;
+    for (; i < raw.size(); ++i) {
+      char c = raw[i];
+      if (c >= '0' && c <= '9') {
+        if (count == 11) return out;
+        digits[count++] = c;
+      } else if (!IsSeparator(c)) {
+        return out;
+      }
     }
   }
   // The national significant number: ten digits, or (a number cut short, which
@@ -642,19 +693,24 @@ PhoneNumberClassifier::FastDigits PhoneNumberClassifier::ReadFast(std::string_vi
   return out;
 }
 
-bool PhoneNumberClassifier::FastDigits::ExchangeKey(uint32_t& key) const {
-  if (length != 10) return false;
-  key = 0;
-  for (int k = 0; k < 6; ++k) key = key * 10 + static_cast<uint32_t>(national[k] - '0');
-  return true;
-}
-
 void PhoneNumberClassifier::ClassifyRead(const FastDigits& digits, NumberInfo& info,
                                          ExchangeMemo* memo) const {
   const int length = digits.length;
   const char* national = digits.national.data();
   uint64_t value = 0;
-  for (int k = 0; k < length; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
+  int k = 0;
+  if (length >= 8) {
+    // Eight digits in one word: pairs, then fours, then the eight (little-endian, the
+    // first digit in the low byte).
+    uint64_t w;
+    std::memcpy(&w, national, 8);
+    w -= 0x3030303030303030ull;
+    w = (w * 10 + (w >> 8)) & 0x00FF00FF00FF00FFull;
+    w = (w * 100 + (w >> 16)) & 0x0000FFFF0000FFFFull;
+    value = (w * 10000 + (w >> 32)) & 0xFFFFFFFFull;
+    k = 8;
+  }
+  for (; k < length; ++k) value = value * 10 + static_cast<uint64_t>(national[k] - '0');
   // The country code 1 ahead of the national digits: 10^length (3 to 10 digits).
   static constexpr uint64_t kPowersOfTen[11] = {
       1,         10,         100,         1'000,         10'000,        100'000,

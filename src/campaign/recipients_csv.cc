@@ -295,11 +295,6 @@ CsvHeader ParseCsvHeader(std::string_view bytes, char delimiter, size_t max_row_
   return header;
 }
 
-std::string_view CsvRows::Field(size_t row, size_t column) const {
-  const size_t i = row * columns + column;
-  return std::string_view(text).substr(offsets[i], offsets[i + 1] - offsets[i] - 1);
-}
-
 void CsvRows::AddField(std::string_view field) {
   text.append(field);
   text.push_back('\n');

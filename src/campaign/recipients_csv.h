@@ -63,7 +63,10 @@ struct CsvRows {
   std::vector<uint32_t> offsets{0};
   std::vector<uint32_t> lines;  // per row: the 1-based line where it starts
   size_t size() const { return lines.size(); }
-  std::string_view Field(size_t row, size_t column) const;
+  std::string_view Field(size_t row, size_t column) const {
+    const size_t i = row * columns + column;
+    return std::string_view(text).substr(offsets[i], offsets[i + 1] - offsets[i] - 1);
+  }
   // Appends a field (its separator with it) to the row being built.
   void AddField(std::string_view field);
   void Clear();  // no rows; capacity kept
