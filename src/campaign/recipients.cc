@@ -716,9 +716,10 @@ class TableBuilder {
     const CsvRows& chunk = *chunk_;
     for (size_t c = 0; c < interners_.size(); ++c) {
       if (interners_[c] == nullptr) continue;
-      ValueIds& ids = table_.fields[c].ids;
+      chunk_ids_.resize(chunk.size());
       for (size_t i = 0; i < chunk.size(); ++i)
-        ids.push_back(interners_[c]->Intern(chunk.Field(i, c)));
+        chunk_ids_[i] = interners_[c]->Intern(chunk.Field(i, c));
+      table_.fields[c].ids.Append(chunk_ids_.data(), chunk_ids_.size());
     }
   }
 
@@ -797,6 +798,7 @@ class TableBuilder {
   unsigned threads_ = 1;
   std::vector<std::unique_ptr<RowClassifier>> workers_;
   std::vector<std::unique_ptr<ColumnInterner>> interners_;
+  std::vector<uint32_t> chunk_ids_;  // Intern's, for one column of the chunk
   ChunkResults results_;
   static constexpr size_t kClassifyBlock = 2048;
   const CsvRows* chunk_ = nullptr;  // between Begin and Finish

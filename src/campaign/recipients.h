@@ -51,6 +51,29 @@ class ValueIds {
     bytes_.resize(at + width_);
     std::memcpy(bytes_.data() + at, &id, width_);  // little-endian: the low bytes
   }
+  // push_back of each of ids[0, n), the column grown once (a resize per id was most
+  // of the cost of interning a list's names).
+  void Append(const uint32_t* ids, size_t n) {
+    if (n == 0) return;
+    const uint32_t most = *std::max_element(ids, ids + n);
+    if (most >= Limit()) Widen(most);
+    const size_t at = bytes_.size();
+    bytes_.resize(at + n * width_);
+    uint8_t* out = bytes_.data() + at;
+    switch (width_) {
+      case 1:
+        for (size_t i = 0; i < n; ++i) out[i] = static_cast<uint8_t>(ids[i]);
+        break;
+      case 2:
+        for (size_t i = 0; i < n; ++i) {
+          const uint16_t v = static_cast<uint16_t>(ids[i]);
+          std::memcpy(out + i * 2, &v, 2);
+        }
+        break;
+      default:
+        std::memcpy(out, ids, n * 4);
+    }
+  }
   size_t size() const { return bytes_.size() / width_; }
   void reserve(size_t rows) { bytes_.reserve(rows * width_); }
   void shrink_to_fit() { bytes_.shrink_to_fit(); }

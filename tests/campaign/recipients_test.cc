@@ -499,6 +499,23 @@ TEST_CASE("ValueIds: ids read back as pushed across every widening, 1 byte a row
   for (size_t r = 0; r < expected.size(); ++r) CHECK(ids[r] == expected[r]);
 }
 
+TEST_CASE("ValueIds: Append is push_back of each id, widening as they need") {
+  // Batches that stay in a width, need the next, or skip one; and an empty one.
+  const std::vector<std::vector<uint32_t>> batches = {
+      {3, 200, 7}, {}, {255, 0}, {256, 1, 65535}, {9}, {70000, 2}, {1, 2, 3}, {0xFFFFFFFFu}};
+  for (size_t start = 0; start < batches.size(); ++start) {
+    CAPTURE(start);
+    ValueIds appended, pushed;
+    for (size_t b = start; b < batches.size(); ++b) {
+      appended.Append(batches[b].data(), batches[b].size());
+      for (uint32_t v : batches[b]) pushed.push_back(v);
+      REQUIRE(appended.size() == pushed.size());
+      CHECK(appended.width() == pushed.width());
+    }
+    for (size_t r = 0; r < pushed.size(); ++r) CHECK(appended[r] == pushed[r]);
+  }
+}
+
 }  // namespace
 }  // namespace smslint
 
