@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <queue>
 #include <utility>
 
 #include "absl/time/civil_time.h"
@@ -107,7 +106,24 @@ SendPlan PlanSends(const SimulationInput& input) {
   std::vector<OpenInterval> open(zone_count);
   std::vector<uint32_t> head(zone_count), end(zone_count);
   using Head = std::pair<uint32_t, uint32_t>;  // (row, place)
-  std::priority_queue<Head, std::vector<Head>, std::greater<Head>> ready;
+  // A heap of the open places' next rows, least first. A place's next row takes the
+  // place of the one just sent (one sift down, not a pop and a push); rows are all
+  // different, so the order out is the same whatever the heap's shape.
+  std::vector<Head> ready;
+  auto sift_down = [&ready] {
+    const size_t n = ready.size();
+    const Head moving = ready[0];
+    size_t i = 0;
+    while (true) {
+      size_t child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && ready[child + 1] < ready[child]) ++child;
+      if (!(ready[child] < moving)) break;
+      ready[i] = ready[child];
+      i = child;
+    }
+    ready[i] = moving;
+  };
   for (int s = 0; s < senders; ++s) {
     for (size_t z = 0; z < zone_count; ++z) {
       head[z] = bucket_size[s * zone_count + z];
@@ -118,7 +134,7 @@ SendPlan PlanSends(const SimulationInput& input) {
     int64_t next_edge = INT64_MIN;  // look at every place again once t reaches this
     for (;;) {
       if (t >= next_edge || ready.empty()) {
-        ready = {};
+        ready.clear();
         next_edge = INT64_MAX;
         int64_t next_open = INT64_MAX;
         bool pending = false;
@@ -138,8 +154,9 @@ SendPlan PlanSends(const SimulationInput& input) {
             }
             next_edge = std::min(next_edge, open[z].close_us);
           }
-          ready.push({ordered[head[z]], static_cast<uint32_t>(z)});
+          ready.push_back({ordered[head[z]], static_cast<uint32_t>(z)});
         }
+        std::make_heap(ready.begin(), ready.end(), std::greater<Head>());
         if (has_window && !at_horizon) next_edge = std::min(next_edge, kLatestPlanTimeUs);
         if (!pending) break;
         if (ready.empty()) {
@@ -147,12 +164,15 @@ SendPlan PlanSends(const SimulationInput& input) {
           continue;
         }
       }
-      const size_t best_zone = ready.top().second;
-      ready.pop();
+      const size_t best_zone = ready.front().second;
       const uint32_t row = ordered[head[best_zone]++];
       if (head[best_zone] != end[best_zone]) {
-        ready.push({ordered[head[best_zone]], static_cast<uint32_t>(best_zone)});
+        ready.front().first = ordered[head[best_zone]];
+      } else {
+        ready.front() = ready.back();
+        ready.pop_back();
       }
+      if (!ready.empty()) sift_down();
       plan.events.emplace_back(t, row, static_cast<uint16_t>(s),
                                static_cast<uint16_t>(draw_template(input.seed, row)),
                                t >= first_close[best_zone]);
