@@ -28,6 +28,10 @@ class LocalClock {
     return Compute(t_us);
   }
   const absl::TimeZone& zone() const { return zone_; }
+  // The UTC stretch [from, to) of the local minute At kept last (empty until one is,
+  // and not moved by an At it did not keep): every time in it is that minute.
+  int64_t minute_from_us() const { return minute_from_us_; }
+  int64_t minute_to_us() const { return minute_to_us_; }
 
  private:
   LocalMoment Compute(int64_t t_us);

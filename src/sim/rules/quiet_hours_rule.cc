@@ -91,6 +91,7 @@ bool QuietHoursRule::Setup(const RuleContext& context, FilterReasons&) {
   clocks_.clear();
   for (const absl::TimeZone& zone : context.recipient_zones.zones) clocks_.emplace_back(zone);
   if (clocks_.empty()) clocks_.emplace_back(context.zone);
+  open_minute_.assign(clocks_.size(), OpenMinute{});
   state_count_ = table ? std::max<size_t>(1, table->states.size()) : 1;
   rules_of_state_.assign(state_count_, {nullptr, nullptr});
   for (size_t state = 0; state < state_count_; ++state) {
@@ -191,8 +192,18 @@ void QuietHoursRule::Observe(std::span<const Send> sends, std::span<MessageVerdi
     Refusal reason = Refusal::kNone;
     for (uint16_t z : candidates) {
       const size_t clock = z < clocks_.size() ? z : 0;
-      const LocalMoment local = clocks_[clock].At(send.time_us);
-      if (OpenEverywhere(local)) continue;
+      OpenMinute& open = open_minute_[clock];
+      if (send.time_us >= open.from_us && send.time_us < open.to_us) continue;
+      LocalClock& local_clock = clocks_[clock];
+      const LocalMoment local = local_clock.At(send.time_us);
+      if (OpenEverywhere(local)) {
+        // The whole minute is (its day, weekday and minute are the same throughout).
+        if (send.time_us >= local_clock.minute_from_us() &&
+            send.time_us < local_clock.minute_to_us()) {
+          open = {local_clock.minute_from_us(), local_clock.minute_to_us()};
+        }
+        continue;
+      }
       read_states();
       const Refusal r = Judge(column_state, number_state, local);
       if (r == Refusal::kNone) continue;

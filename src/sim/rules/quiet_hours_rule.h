@@ -56,6 +56,14 @@ class QuietHoursRule : public TrafficRule {
   const RuleContext* context_ = nullptr;
   std::optional<Level> level_;
   std::vector<LocalClock> clocks_;  // per RecipientZones::zones entry
+  // Per clock: a local minute found open everywhere, as its UTC stretch [from, to):
+  // the messages after it in the same minute (hundreds at a high rate) are open
+  // too, with no local time or window worked out. Emptied by Setup.
+  struct OpenMinute {
+    int64_t from_us = 0;
+    int64_t to_us = 0;
+  };
+  std::vector<OpenMinute> open_minute_;
   size_t state_count_ = 1;
   // Per table state: the rules it holds a recipient to (RulesFor, computed once).
   std::vector<std::array<const QuietHoursWindow*, 2>> rules_of_state_;
