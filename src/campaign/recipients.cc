@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <thread>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -252,7 +253,16 @@ struct Columns {
 
 // What classification gives per row of a chunk that is not kept in the table.
 struct ChunkResults {
-  std::vector<int32_t> tz_entry;  // TimeZoneMap entry, -1 none
+  // TimeZoneMap entry, -1 none; kZoned once the row's zone set is in the table.
+  std::vector<int32_t> tz_entry;
+  static constexpr int32_t kZoned = -2;
+};
+
+// The zone set of a TimeZoneMap entry, once the reading thread has worked it out
+// (TableBuilder::Zone, in row order: the sets are numbered as rows first show them).
+struct EntrySet {
+  int set = -1;  // -1: not computed yet; else the zone set (0: no usable zone)
+  bool guessed = false;
 };
 
 // Zone entry and state of +1 numbers per area code and exchange (1NPANXX), for
@@ -319,6 +329,11 @@ struct RowClassifier {
   ExchangePlaces places;
   PhoneNumberClassifier::ExchangeMemo memo;
   bool use_memo;
+  // The zone sets known when the chunk began (read only while it is classified), and
+  // this thread's counts of the rows it placed with them.
+  const std::vector<EntrySet>* entry_sets = nullptr;
+  size_t zone_guessed = 0;
+  size_t zone_unknown = 0;
 };
 
 // Classifies rows [begin, end) of `chunk`, stored from table row `base` on.
@@ -401,6 +416,28 @@ void ClassifyRows(RowClassifier& state, const CsvRows& chunk, const Columns& col
     if (state_index == 0) state_index = number_state;
     table->state[r] = state_index;
     table->number_state[r] = number_state;
+    // The row's zone set when its number's entry has one already and no `timezone`
+    // value decides (TableBuilder::Zone does the rest, on the reading thread).
+    const int32_t entry = results->tz_entry[i];
+    if (state.entry_sets != nullptr &&
+        (columns.timezone < 0 || chunk.Field(i, columns.timezone).empty())) {
+      if (entry >= 0 && (*state.entry_sets)[entry].set != -1) {
+        const EntrySet& known = (*state.entry_sets)[entry];
+        if (known.set > 0) {
+          table->zone_set[r] = static_cast<uint16_t>(known.set);
+          if (known.guessed) {
+            flags |= kRecipientZoneGuessed;
+            ++state.zone_guessed;
+          }
+        } else if (!(flags & kRecipientInvalid)) {
+          ++state.zone_unknown;
+        }
+        results->tz_entry[i] = ChunkResults::kZoned;
+      } else if (entry < 0) {
+        if (!(flags & kRecipientInvalid)) ++state.zone_unknown;
+        results->tz_entry[i] = ChunkResults::kZoned;
+      }
+    }
     table->flags[r] = flags;
   }
 }
@@ -618,6 +655,7 @@ class TableBuilder {
     for (unsigned t = 0; t < threads_; ++t) {
       workers_.push_back(std::make_unique<RowClassifier>(classifier_, zone_map_,
                                                          expected_rows / threads_, exchanges));
+      workers_.back()->entry_sets = &entry_sets_;
     }
     table_.states = StateCodes();
     table_.fields.resize(table_.columns.size());
@@ -690,10 +728,14 @@ class TableBuilder {
     Classify(0);
     for (std::thread& thread : pool_) thread.join();
     pool_.clear();
+    for (const std::unique_ptr<RowClassifier>& worker : workers_) {
+      stats_.zone_guessed += std::exchange(worker->zone_guessed, 0);
+      stats_.zone_unknown += std::exchange(worker->zone_unknown, 0);
+    }
 
     for (size_t i = 0; i < n; ++i) {
       const size_t r = base_ + i;
-      Zone(chunk, i, r);
+      if (results_.tz_entry[i] != ChunkResults::kZoned) Zone(chunk, i, r);
       if (table_.flags[r] & kRecipientKeepText) {
         table_.kept_rows.push_back(static_cast<uint32_t>(r));
         for (size_t c = 0; c < chunk.columns; ++c) {
@@ -785,10 +827,6 @@ class TableBuilder {
     }
   }
 
-  struct EntrySet {
-    int set = -1;  // -1: not computed yet; else the zone set (0: no usable zone)
-    bool guessed = false;
-  };
   RecipientTable& table_;
   RecipientFacts& facts_;
   RecipientStats& stats_;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 
@@ -258,6 +259,62 @@ TEST_CASE("recipients reader: over several chunks, each row keeps its own zone a
   CHECK(kept > 250);
   CHECK(wrong_zone == 0);
   CHECK(wrong_text == 0);
+}
+
+TEST_CASE("recipients reader: zones from the number's prefix in every chunk as for a row alone") {
+  // From the second chunk on, a row whose number's prefix the reading thread has
+  // already placed takes its zone set on the classifying thread: the same set, the
+  // same "guessed" flag and the same counts as the row read alone. Prefixes of one
+  // zone, of several (guessed), of none (toll free, another country) and invalid
+  // numbers, some rows with a `timezone` value that decides.
+  const std::vector<std::string> phones = {
+      "+12125550142", "+12085550142", "+19075550142",  "+18085550142", "+18005550199",
+      "+13065550142", "+16055550142", "+18505550142",  "+19155550142", "+15415550142",
+      "+12705550142", "12",           "+442079460958", "+80012345678", "+97912345678"};
+  auto timezone_of = [](int i) { return i % 7 == 3 ? "America/Chicago" : ""; };
+  auto row = [&](int i) {
+    return phones[static_cast<size_t>(i) % phones.size()] + "," + timezone_of(i) + "\n";
+  };
+  constexpr int kRows = 3 * 65536 + 99;
+  ScratchDir dir;
+  std::string csv = "phone,timezone\n";
+  for (int i = 0; i < kRows; ++i) csv += row(i);
+  dir.Write("r.csv", csv);
+  const RecipientLoadResult r = LoadOk(CampaignWithFile(dir, "r.csv"));
+  REQUIRE(r.table.size() == static_cast<size_t>(kRows));
+  // Each (number, timezone value) read alone.
+  struct Alone {
+    std::vector<std::string> zones;
+    bool guessed = false;
+    size_t guessed_count = 0, unknown_count = 0;
+  };
+  std::map<std::string, Alone> alone;
+  size_t guessed = 0, unknown = 0;
+  for (int i = 0; i < kRows; ++i) {
+    auto [it, fresh] = alone.try_emplace(row(i));
+    if (fresh) {
+      dir.Write("one.csv", "phone,timezone\n" + row(i));
+      const RecipientLoadResult one = LoadOk(CampaignWithFile(dir, "one.csv"));
+      REQUIRE(one.table.size() == 1);
+      it->second.zones = one.table.zone_sets[one.table.zone_set[0]];
+      it->second.guessed = (one.table.flags[0] & kRecipientZoneGuessed) != 0;
+      it->second.guessed_count = one.stats.zone_guessed;
+      it->second.unknown_count = one.stats.zone_unknown;
+    }
+    const Alone& want = it->second;
+    guessed += want.guessed_count;
+    unknown += want.unknown_count;
+    const bool same = r.table.zone_sets[r.table.zone_set[i]] == want.zones &&
+                      ((r.table.flags[i] & kRecipientZoneGuessed) != 0) == want.guessed;
+    if (!same) {
+      CAPTURE(i);
+      CHECK(same);
+    }
+  }
+  CHECK(guessed > 0);
+  CHECK(unknown > 0);
+  CHECK(r.stats.zone_guessed == guessed);
+  CHECK(r.stats.zone_unknown == unknown);
 }
 
 TEST_CASE("recipients reader: lists that end at, just past and well past a chunk") {
