@@ -689,7 +689,7 @@ class TableBuilder {
     chunk_ = &chunk;
     base_ = table_.size();
     const size_t n = chunk.size();
-    for (uint32_t line : chunk.lines) table_.source_line.push_back(line);
+    table_.source_line.Append(chunk.lines.data(), chunk.lines.size());
     results_.tz_entry.assign(n, -1);
     next_row_.store(0, std::memory_order_relaxed);
     const unsigned threads = n < 4096 ? 1 : threads_;

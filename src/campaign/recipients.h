@@ -120,6 +120,16 @@ class RowLines {
       runs_.push_back({row, line});
     ++size_;
   }
+  // push_back of each of lines[0, n): a stretch of consecutive lines is one check.
+  void Append(const uint32_t* lines, size_t n) {
+    for (size_t i = 0; i < n;) {
+      push_back(lines[i]);
+      size_t j = i + 1;
+      while (j < n && lines[j] == lines[j - 1] + 1) ++j;
+      size_ += j - i - 1;
+      i = j;
+    }
+  }
   uint32_t operator[](size_t row) const {
     // Most lists are one run: the last run answers without a search.
     if (!runs_.empty() && row >= runs_.back().row)

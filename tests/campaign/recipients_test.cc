@@ -531,6 +531,18 @@ TEST_CASE("RowLines: every row's line as pushed, one run per change of offset") 
   for (uint32_t l = 2; l < 100002; ++l) plain.push_back(l);
   CHECK(plain.runs() == 1);
   CHECK(plain[99999] == 100001);
+
+  // Append, in pieces cut anywhere (a piece may end or start inside a run): the same
+  // lines and runs as pushing them one by one.
+  for (size_t piece : {size_t{1}, size_t{2}, size_t{7}, size_t{100}, expected.size()}) {
+    CAPTURE(piece);
+    RowLines appended;
+    for (size_t at = 0; at < expected.size(); at += piece)
+      appended.Append(expected.data() + at, std::min(piece, expected.size() - at));
+    CHECK(appended.size() == expected.size());
+    CHECK(appended.runs() == lines.runs());
+    CHECK(appended.ToVector() == expected);
+  }
 }
 
 }  // namespace
