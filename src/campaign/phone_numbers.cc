@@ -397,12 +397,10 @@ class NanpMatcher {
     return area_code_fresh_;
   }
 
-  // Classify for a ten-digit national number, remembered per exchange in `memo`
-  // (exchange_decides() must hold).
-  void ClassifyTenDigits(std::string_view national, NumberInfo& info,
+  // Classify for a ten-digit national number, remembered per exchange in `memo` under
+  // `key`, the value of its first six digits (exchange_decides() must hold).
+  void ClassifyTenDigits(std::string_view national, uint32_t key, NumberInfo& info,
                          PhoneNumberClassifier::ExchangeMemo& memo) const {
-    uint32_t key = 0;
-    for (int k = 0; k < 6; ++k) key = key * 10 + static_cast<uint32_t>(national[k] - '0');
     if (AreaCodesFresh()[key / 1000]) {
       Classify(national, info);
       return;
@@ -690,6 +688,10 @@ PhoneNumberClassifier::FastDigits PhoneNumberClassifier::ReadFast(std::string_vi
   if (national[0] < '2') return out;
   std::copy(national, national + length, out.national.begin());
   out.length = static_cast<int8_t>(length);
+  if (length == 10) {
+    for (int k = 0; k < 6; ++k)
+      out.exchange = out.exchange * 10 + static_cast<uint32_t>(national[k] - '0');
+  }
   return out;
 }
 
@@ -720,7 +722,7 @@ void PhoneNumberClassifier::ClassifyRead(const FastDigits& digits, NumberInfo& i
   info.e164 = kPowersOfTen[length] + value;
   if (memo != nullptr) memo->extra = nullptr;
   if (memo != nullptr && length == 10 && nanp_->exchange_decides()) {
-    nanp_->ClassifyTenDigits(std::string_view(national, 10), info, *memo);
+    nanp_->ClassifyTenDigits(std::string_view(national, 10), digits.exchange, info, *memo);
   } else {
     nanp_->Classify(std::string_view(national, static_cast<size_t>(length)), info);
   }

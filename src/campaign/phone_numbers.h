@@ -154,12 +154,11 @@ class PhoneNumberClassifier {
     int8_t length = kNotFast;               // how many, or:
     static constexpr int8_t kNotFast = -1;  // not a shape the fast path reads
     static constexpr int8_t kTooLong = -2;  // longer than any number: not one
+    uint32_t exchange = 0;                  // with ten digits: the first six's value
     // The memo's key for it (area code and exchange), when it has ten digits.
     bool ExchangeKey(uint32_t& key) const {
-      if (length != 10) return false;
-      key = 0;
-      for (int k = 0; k < 6; ++k) key = key * 10 + static_cast<uint32_t>(national[k] - '0');
-      return true;
+      key = exchange;
+      return length == 10;
     }
   };
   FastDigits ReadFast(std::string_view raw) const;

@@ -265,6 +265,22 @@ struct EntrySet {
   bool guessed = false;
 };
 
+// A row placed by its number's entry (`known`, worked out; null when the number has
+// none): its zone set and "guessed" flag, counted in `guessed` or, for a valid number
+// with no usable zone, `unknown` (RecipientStats' zone_guessed, zone_unknown).
+void PlaceByEntry(const EntrySet* known, uint16_t& zone_set, uint8_t& flags, size_t& guessed,
+                  size_t& unknown) {
+  if (known != nullptr && known->set > 0) {
+    zone_set = static_cast<uint16_t>(known->set);
+    if (known->guessed) {
+      flags |= kRecipientZoneGuessed;
+      ++guessed;
+    }
+  } else if (!(flags & kRecipientInvalid)) {
+    ++unknown;
+  }
+}
+
 // Zone entry and state of +1 numbers per area code and exchange (1NPANXX), for
 // the rows of one thread: lists hold few exchanges many times over. Dense for
 // large chunks (one slot per exchange), a hash map for small ones.
@@ -420,23 +436,11 @@ void ClassifyRows(RowClassifier& state, const CsvRows& chunk, const Columns& col
     // value decides (TableBuilder::Zone does the rest, on the reading thread).
     const int32_t entry = results->tz_entry[i];
     if (state.entry_sets != nullptr &&
-        (columns.timezone < 0 || chunk.Field(i, columns.timezone).empty())) {
-      if (entry >= 0 && (*state.entry_sets)[entry].set != -1) {
-        const EntrySet& known = (*state.entry_sets)[entry];
-        if (known.set > 0) {
-          table->zone_set[r] = static_cast<uint16_t>(known.set);
-          if (known.guessed) {
-            flags |= kRecipientZoneGuessed;
-            ++state.zone_guessed;
-          }
-        } else if (!(flags & kRecipientInvalid)) {
-          ++state.zone_unknown;
-        }
-        results->tz_entry[i] = ChunkResults::kZoned;
-      } else if (entry < 0) {
-        if (!(flags & kRecipientInvalid)) ++state.zone_unknown;
-        results->tz_entry[i] = ChunkResults::kZoned;
-      }
+        (columns.timezone < 0 || chunk.Field(i, columns.timezone).empty()) &&
+        (entry < 0 || (*state.entry_sets)[entry].set != -1)) {
+      PlaceByEntry(entry >= 0 ? &(*state.entry_sets)[entry] : nullptr, table->zone_set[r], flags,
+                   state.zone_guessed, state.zone_unknown);
+      results->tz_entry[i] = ChunkResults::kZoned;
     }
     table->flags[r] = flags;
   }
@@ -816,15 +820,8 @@ class TableBuilder {
       entry_sets_[entry].set = zone_sets_.Intern(std::move(candidates));
       entry_sets_[entry].guessed = named > 1;
     }
-    if (entry >= 0 && entry_sets_[entry].set > 0) {
-      table_.zone_set[r] = static_cast<uint16_t>(entry_sets_[entry].set);
-      if (entry_sets_[entry].guessed) {
-        flags |= kRecipientZoneGuessed;
-        ++stats_.zone_guessed;
-      }
-    } else if (!(flags & kRecipientInvalid)) {
-      ++stats_.zone_unknown;
-    }
+    PlaceByEntry(entry >= 0 ? &entry_sets_[entry] : nullptr, table_.zone_set[r], flags,
+                 stats_.zone_guessed, stats_.zone_unknown);
   }
 
   RecipientTable& table_;

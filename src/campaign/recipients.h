@@ -45,12 +45,7 @@ class ValueIds {
       }
     }
   }
-  void push_back(uint32_t id) {
-    if (id >= Limit()) Widen(id);
-    const size_t at = bytes_.size();
-    bytes_.resize(at + width_);
-    std::memcpy(bytes_.data() + at, &id, width_);  // little-endian: the low bytes
-  }
+  void push_back(uint32_t id) { Append(&id, 1); }
   // push_back of each of ids[0, n), the column grown once (a resize per id was most
   // of the cost of interning a list's names).
   void Append(const uint32_t* ids, size_t n) {

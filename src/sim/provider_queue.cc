@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "sim/plan_inputs.h"
 #include "sim/simulator.h"
+#include "util/heap.h"
 
 namespace smslint {
 namespace {
@@ -286,7 +287,7 @@ uint32_t ReleaseOrder::Pop() {
     const auto next = static_cast<uint32_t>(static_cast<const int8_t*>(found) - carriers);
     if (events[next].sender == stream.sender) {
       heap_.front() = HeadOf(next, head.stream);
-      SiftDown();
+      SiftDownFirst(heap_, Later);
       replaced = true;
       break;
     }
@@ -298,21 +299,6 @@ uint32_t ReleaseOrder::Pop() {
   }
   ++taken_;
   return head.index;
-}
-
-void ReleaseOrder::SiftDown() {
-  const size_t n = heap_.size();
-  size_t i = 0;
-  const Head moving = heap_[0];
-  while (true) {
-    size_t child = 2 * i + 1;
-    if (child >= n) break;
-    if (child + 1 < n && Later(heap_[child], heap_[child + 1])) ++child;
-    if (!Later(moving, heap_[child])) break;
-    heap_[i] = heap_[child];
-    i = child;
-  }
-  heap_[i] = moving;
 }
 
 }  // namespace smslint

@@ -177,8 +177,6 @@ class ReleaseOrder {
     return queue_->submission.empty() ? static_cast<uint32_t>(k) : queue_->submission[k];
   }
   Head HeadOf(uint32_t index, uint32_t stream) const;
-  // Restores the heap after its first head was replaced.
-  void SiftDown();
 
   const QueueOutcome* queue_;
   size_t size_ = 0;

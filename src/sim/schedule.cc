@@ -10,6 +10,7 @@
 #include "sim/plan_inputs.h"
 #include "sim/recipient_zones.h"
 #include "sim/simulator.h"
+#include "util/heap.h"
 #include "util/huge_pages.h"
 
 namespace smslint {
@@ -110,20 +111,6 @@ SendPlan PlanSends(const SimulationInput& input) {
   // place of the one just sent (one sift down, not a pop and a push); rows are all
   // different, so the order out is the same whatever the heap's shape.
   std::vector<Head> ready;
-  auto sift_down = [&ready] {
-    const size_t n = ready.size();
-    const Head moving = ready[0];
-    size_t i = 0;
-    while (true) {
-      size_t child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && ready[child + 1] < ready[child]) ++child;
-      if (!(ready[child] < moving)) break;
-      ready[i] = ready[child];
-      i = child;
-    }
-    ready[i] = moving;
-  };
   for (int s = 0; s < senders; ++s) {
     for (size_t z = 0; z < zone_count; ++z) {
       head[z] = bucket_size[s * zone_count + z];
@@ -172,7 +159,7 @@ SendPlan PlanSends(const SimulationInput& input) {
         ready.front() = ready.back();
         ready.pop_back();
       }
-      if (!ready.empty()) sift_down();
+      SiftDownFirst(ready, std::greater<Head>());
       plan.events.emplace_back(t, row, static_cast<uint16_t>(s),
                                static_cast<uint16_t>(draw_template(input.seed, row)),
                                t >= first_close[best_zone]);
